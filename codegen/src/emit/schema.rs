@@ -1,0 +1,282 @@
+//! Emit JSON Schema (draft 2020-12) for each event's whole payload, envelope included.
+//!
+//! Objects keep spec order: the schema is built as an ordered tree (`Json`) rather than
+//! `serde_json::Value`, whose maps sort their keys.
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::text;
+use crate::ir::{ChangeOrder, EnumRepr, Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+
+/// Which reading of the docs the schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Lenient,
+    Strict,
+}
+
+/// An ordered JSON tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Int(i) => s.serialize_i64(*i),
+            Json::Float(f) => s.serialize_f64(*f),
+            Json::Str(v) => s.serialize_str(v),
+            Json::Arr(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for i in items {
+                    seq.serialize_element(i)?;
+                }
+                seq.end()
+            }
+            Json::Obj(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+fn s(v: &str) -> Json {
+    Json::Str(v.to_string())
+}
+
+fn obj(entries: Vec<(&str, Json)>) -> Json {
+    Json::Obj(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+fn lit(l: &Literal) -> Json {
+    match l {
+        Literal::Str(v) => s(v),
+        Literal::Int(i) => Json::Int(*i),
+        Literal::Bool(b) => Json::Bool(*b),
+        Literal::Float(f) => Json::Float(*f),
+    }
+}
+
+/// The schema of one event's payload.
+pub fn event_schema(ir: &Ir, event: &Event, reading: Reading) -> Json {
+    let mut defs: Vec<TypeId> = Vec::new();
+    let root = object_schema(ir, event.payload, reading, &mut defs, &ir.ty(event.payload).description);
+    let mut entries = vec![
+        ("$schema".to_string(), s("https://json-schema.org/draft/2020-12/schema")),
+        ("$id".to_string(), s(&format!("https://freshworks-events.local/schema/{}.json", ir.qualified_name(event)))),
+        ("title".to_string(), s(&format!("{} {}", ir.product_of(event).title, event.name))),
+    ];
+    if let Json::Obj(rest) = root {
+        entries.extend(rest.into_iter().filter(|(k, _)| k != "title"));
+    }
+    // Named types referenced from several places become $defs, in first-use order.
+    let mut def_entries = Vec::new();
+    let mut i = 0;
+    while i < defs.len() {
+        let id = defs[i];
+        let schema = named_schema(ir, id, reading, &mut defs);
+        def_entries.push((ir.ty(id).name.clone(), schema));
+        i += 1;
+    }
+    if !def_entries.is_empty() {
+        entries.push(("$defs".to_string(), Json::Obj(def_entries)));
+    }
+    Json::Obj(entries)
+}
+
+fn named_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>) -> Json {
+    let t = ir.ty(id);
+    match &t.kind {
+        TypeKind::Object(_) => object_schema(ir, id, reading, defs, &t.description),
+        TypeKind::Enum(e) => {
+            let values: Vec<Json> = e.variants.iter().map(|v| lit(&v.wire)).collect();
+            let base = if e.repr == EnumRepr::Int { "integer" } else { "string" };
+            let mut entries = vec![("description", s(t.description.trim()))];
+            if e.open && reading == Reading::Lenient {
+                entries.push(("anyOf", Json::Arr(vec![obj(vec![("enum", Json::Arr(values))]), obj(vec![("type", s(base))])])));
+            } else {
+                entries.push(("type", s(base)));
+                entries.push(("enum", Json::Arr(values)));
+            }
+            obj(entries)
+        }
+    }
+}
+
+fn object_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>, description: &str) -> Json {
+    let fields = ir.fields(id);
+    let props: Vec<(String, Json)> = fields.iter().map(|f| (f.wire.clone(), field_schema(ir, f, reading, defs))).collect();
+    let required: Vec<Json> = fields
+        .iter()
+        .filter(|f| !presence(f, reading).optional)
+        .map(|f| s(&f.wire))
+        .collect();
+    let mut entries = vec![("type", s("object"))];
+    if !description.trim().is_empty() {
+        entries.push(("description", s(description.trim())));
+    }
+    entries.push(("properties", Json::Obj(props)));
+    if !required.is_empty() {
+        entries.push(("required", Json::Arr(required)));
+    }
+    entries.push(("additionalProperties", Json::Bool(reading == Reading::Lenient)));
+    obj(entries)
+}
+
+fn presence(f: &Field, reading: Reading) -> crate::ir::Presence {
+    match reading {
+        Reading::Lenient => f.lenient,
+        Reading::Strict => f.strict,
+    }
+}
+
+fn field_schema(ir: &Ir, f: &Field, reading: Reading, defs: &mut Vec<TypeId>) -> Json {
+    let mut schema = type_schema(ir, &f.ty, f, reading, defs);
+    let nullable = presence(f, reading).nullable;
+    if let Json::Obj(entries) = &mut schema {
+        if nullable {
+            make_nullable(entries);
+        }
+        let mut desc = f.description.trim().to_string();
+        if let Some(q) = &f.quirk {
+            desc.push_str(&format!(" Docs quirk: {}", q.trim()));
+        }
+        match entries.iter_mut().find(|(k, _)| k == "description") {
+            Some((_, Json::Str(existing))) if !desc.is_empty() => *existing = format!("{desc} ({existing})"),
+            Some(_) => {}
+            None if !desc.is_empty() => entries.insert(0, ("description".into(), s(&desc))),
+            None => {}
+        }
+    }
+    schema
+}
+
+/// Adds "null" to the accepted types.
+fn make_nullable(entries: &mut Vec<(String, Json)>) {
+    if let Some((_, t)) = entries.iter_mut().find(|(k, _)| k == "type") {
+        match t {
+            Json::Str(one) => *t = Json::Arr(vec![s(one), s("null")]),
+            Json::Arr(many) => many.push(s("null")),
+            _ => {}
+        }
+        if let Some((_, Json::Arr(values))) = entries.iter_mut().find(|(k, _)| k == "enum") {
+            values.push(Json::Null);
+        }
+        if let Some((_, Json::Arr(alternatives))) = entries.iter_mut().find(|(k, _)| k == "anyOf") {
+            alternatives.push(obj(vec![("type", s("null"))]));
+        }
+        return;
+    }
+    // A $ref or anyOf: wrap.
+    let inner = Json::Obj(std::mem::take(entries));
+    entries.push(("anyOf".into(), Json::Arr(vec![inner, obj(vec![("type", s("null"))])])));
+}
+
+fn type_schema(ir: &Ir, ty: &Ty, f: &Field, reading: Reading, defs: &mut Vec<TypeId>) -> Json {
+    let strict = reading == Reading::Strict;
+    match ty {
+        Ty::String => obj(vec![("type", s("string"))]),
+        Ty::Integer => obj(vec![("type", s("integer"))]),
+        Ty::Number => obj(vec![("type", s("number"))]),
+        Ty::Boolean => obj(vec![("type", s("boolean"))]),
+        Ty::Any | Ty::Unresolved => obj(vec![]),
+        Ty::Id => match (strict, f.id_form.as_deref()) {
+            (true, Some("integer")) => obj(vec![("type", s("integer"))]),
+            (true, _) => obj(vec![("type", s("string"))]),
+            (false, _) => obj(vec![("type", Json::Arr(vec![s("string"), s("integer")]))]),
+        },
+        Ty::Timestamp => timestamp_schema(f, strict),
+        Ty::Change(order) => {
+            let d = match order {
+                ChangeOrder::OldNew => "[old value, new value]",
+                ChangeOrder::NewOld => "[new value, old value]",
+            };
+            obj(vec![("type", s("array")), ("description", s(d)), ("minItems", Json::Int(2)), ("maxItems", Json::Int(2))])
+        }
+        Ty::Array(item) => {
+            let items = type_schema(ir, item, f, reading, defs);
+            obj(vec![("type", s("array")), ("items", items)])
+        }
+        Ty::Map(value) => {
+            let values = type_schema(ir, value, f, reading, defs);
+            let mut values = values;
+            if !strict {
+                if let Json::Obj(e) = &mut values {
+                    make_nullable(e);
+                }
+            }
+            obj(vec![("type", s("object")), ("additionalProperties", values)])
+        }
+        Ty::Named(id) => {
+            let t = ir.ty(*id);
+            if t.name == "Data" && ir.events.iter().any(|e| e.data == *id) {
+                return object_schema(ir, *id, reading, defs, &t.description);
+            }
+            if !defs.contains(id) {
+                defs.push(*id);
+            }
+            obj(vec![("$ref", s(&format!("#/$defs/{}", t.name)))])
+        }
+    }
+}
+
+/// Text forms get a pattern; numeric forms their JSON type.
+fn timestamp_schema(f: &Field, strict: bool) -> Json {
+    const ISO: &str = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$";
+    const UTC: &str = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})? UTC$";
+    const MILLIS: &str = r"^-?\d{1,19}$";
+    let all = ["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
+    let forms: Vec<&str> = if strict { f.formats.iter().map(String::as_str).collect() } else { all.to_vec() };
+    let mut alts = Vec::new();
+    for form in &forms {
+        alts.push(match *form {
+            "iso8601" => obj(vec![("type", s("string")), ("pattern", s(ISO))]),
+            "utc_text" => obj(vec![("type", s("string")), ("pattern", s(UTC))]),
+            "epoch_millis" => obj(vec![("type", s("integer"))]),
+            "epoch_seconds" => obj(vec![("type", s("number"))]),
+            _ => obj(vec![("type", s("string")), ("pattern", s(MILLIS))]),
+        });
+    }
+    let mut types: Vec<Json> = Vec::new();
+    for alt in &alts {
+        if let Json::Obj(e) = alt {
+            if let Some((_, t)) = e.iter().find(|(k, _)| k == "type") {
+                if !types.contains(t) {
+                    types.push(t.clone());
+                }
+            }
+        }
+    }
+    let forms_text = forms.join(", ");
+    let ty = if types.len() == 1 { types.remove(0) } else { Json::Arr(types) };
+    obj(vec![
+        ("type", ty),
+        ("description", s(&format!("Timestamp; forms: {forms_text}"))),
+        ("anyOf", Json::Arr(alts)),
+    ])
+}
+
+/// The schema as pretty-printed JSON text.
+pub fn to_string(schema: &Json) -> String {
+    let mut out = serde_json::to_string_pretty(schema).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Types named in words, for callers that describe the schema.
+pub fn describe(ir: &Ir, ty: &Ty) -> String {
+    text::type_name(ir, ty)
+}

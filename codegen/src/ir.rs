@@ -1,0 +1,222 @@
+//! The intermediate representation: the spec with every name resolved, every type given a
+//! Rust name and a module, presence settled for both readings and rules bound to attributes.
+//! The emitters read only this; it holds nothing that cannot be turned into valid Rust.
+
+pub use crate::model::{DocFacts, Literal, Presence, Quirk};
+
+/// Index into [`Ir::types`].
+pub type TypeId = usize;
+/// Index into [`Ir::modules`].
+pub type ModuleId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Ir {
+    pub products: Vec<Product>,
+    /// Module 0 is the shared `types` module; then one per event, in event order.
+    pub modules: Vec<Module>,
+    pub types: Vec<TypeDef>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Product {
+    pub key: String,
+    /// Rust identifier of the product module (`freshchat`).
+    pub ident: String,
+    /// Rust name of the product's variant in the top-level `Event` enum (`Freshchat`).
+    pub variant: String,
+    pub title: String,
+    pub domains: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Path below the crate root, e.g. `["freshchat", "on_agent_activity_create"]`.
+    pub path: Vec<String>,
+    /// The spec file the module is generated from.
+    pub source: String,
+    /// Types defined in this module, in emission order.
+    pub types: Vec<TypeId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// The Rust type name.
+    pub name: String,
+    pub module: ModuleId,
+    /// Where the spec defines it, e.g. `types.ChatActor` or `data.agent_availability`.
+    pub spec_path: String,
+    pub description: String,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    Object(Vec<Field>),
+    Enum(Enum),
+}
+
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub repr: EnumRepr,
+    /// Open enums keep values the spec does not list.
+    pub open: bool,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumRepr {
+    Str,
+    Int,
+}
+
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub wire: Literal,
+    pub ident: String,
+    pub description: String,
+}
+
+/// An attribute of an object type.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub wire: String,
+    pub ident: String,
+    pub ty: Ty,
+    pub description: String,
+    pub strict: Presence,
+    pub lenient: Presence,
+    pub doc: DocFacts,
+    pub notes: Vec<String>,
+    pub quirk: Option<String>,
+    /// Timestamp forms accepted in strict mode (names as in the runtime's `TimestampFormat`).
+    pub formats: Vec<String>,
+    /// The documented form of an `id`: `"string"` or `"integer"`.
+    pub id_form: Option<String>,
+    /// Dotted spec path of the attribute, e.g. `types.ChatActor.email`.
+    pub spec_path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Timestamp,
+    Id,
+    Any,
+    Change(ChangeOrder),
+    Array(Box<Ty>),
+    Map(Box<Ty>),
+    Named(TypeId),
+    /// Stands in for a type the resolver could not resolve, so that checks further on do
+    /// not report the same problem again. Never reaches an emitter: an IR with errors is
+    /// discarded.
+    Unresolved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeOrder {
+    OldNew,
+    NewOld,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub name: String,
+    /// Index into [`Ir::products`].
+    pub product: usize,
+    pub module: ModuleId,
+    /// Rust name of the event's variant in its product's `Event` enum.
+    pub variant: String,
+    /// The envelope type, `Payload`.
+    pub payload: TypeId,
+    /// The `data` type, `Data`.
+    pub data: TypeId,
+    pub source: String,
+    pub file: String,
+    pub description: String,
+    pub rules: Vec<Rule>,
+    pub quirks: Vec<Quirk>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    pub when: Option<Condition>,
+    pub check: Check,
+    pub strict_only: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub path: Path,
+    pub op: CondOp,
+}
+
+#[derive(Debug, Clone)]
+pub enum CondOp {
+    Equals(Literal),
+    In(Vec<Literal>),
+    NotIn(Vec<Literal>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Check {
+    Null(Vec<Path>),
+    Equals(Path, Literal),
+    OneOf(Path, Vec<Literal>),
+    Same(Path, Path),
+    NotAfter(Path, Path),
+    /// Every key of the map is one of these attribute names.
+    KeysOf { map: Path, names: Vec<String> },
+}
+
+/// An attribute path below `data`, resolved to the fields it goes through.
+#[derive(Debug, Clone)]
+pub struct Path {
+    /// As written in the spec, e.g. `actor.social_profiles[].type`.
+    pub text: String,
+    pub steps: Vec<Step>,
+    /// The type at the end of the path (an array's item type when the last step is `[]`).
+    pub leaf: Ty,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub wire: String,
+    pub ident: String,
+    pub ty: Ty,
+    /// The step goes into every element of an array (`name[]`).
+    pub each: bool,
+}
+
+impl Path {
+    pub fn has_each(&self) -> bool {
+        self.steps.iter().any(|s| s.each)
+    }
+}
+
+impl Ir {
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id]
+    }
+
+    pub fn fields(&self, id: TypeId) -> &[Field] {
+        match &self.types[id].kind {
+            TypeKind::Object(fields) => fields,
+            TypeKind::Enum(_) => &[],
+        }
+    }
+
+    pub fn product_of(&self, event: &Event) -> &Product {
+        &self.products[event.product]
+    }
+
+    /// `product/event`, the name used on the command line.
+    pub fn qualified_name(&self, event: &Event) -> String {
+        format!("{}/{}", self.products[event.product].key, event.name)
+    }
+}

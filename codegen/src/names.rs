@@ -1,0 +1,89 @@
+//! Rust names for spec names: heck's case conversions, made safe against keywords and
+//! leading digits. Collisions are not resolved here; the resolver reports them.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Keywords of every edition, strict and reserved.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
+    "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while",
+    "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// A field or module name: `snake_case`, with `r#` before keywords (`r#type`), or a
+/// trailing `_` where a raw identifier is not allowed (`self_`).
+pub fn field_ident(name: &str) -> Option<String> {
+    safe(digit_prefix(&name.to_snake_case(), "_"))
+}
+
+/// A type or variant name: `UpperCamelCase`.
+pub fn type_ident(name: &str) -> Option<String> {
+    safe(digit_prefix(&name.to_upper_camel_case(), "V"))
+}
+
+fn digit_prefix(s: &str, prefix: &str) -> String {
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn safe(s: String) -> Option<String> {
+    if s.is_empty() || !s.chars().all(|c| c == '_' || c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    if s.chars().all(|c| c == '_') {
+        return None;
+    }
+    if NOT_RAW.contains(&s.as_str()) {
+        return Some(format!("{s}_"));
+    }
+    if KEYWORDS.contains(&s.as_str()) {
+        return Some(format!("r#{s}"));
+    }
+    Some(s)
+}
+
+/// Whether a name is a keyword that [`field_ident`] or [`type_ident`] escaped.
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_are_made_safe() {
+        assert_eq!(field_ident("type").as_deref(), Some("r#type"));
+        assert_eq!(field_ident("self").as_deref(), Some("self_"));
+        assert_eq!(type_ident("self").as_deref(), Some("Self_"));
+        assert_eq!(field_ident("gen").as_deref(), Some("r#gen"));
+    }
+
+    #[test]
+    fn cases_and_digits() {
+        assert_eq!(field_ident("Phone").as_deref(), Some("phone"));
+        assert_eq!(field_ident("onAgentActivityCreate").as_deref(), Some("on_agent_activity_create"));
+        assert_eq!(type_ident("GeneralAvailability").as_deref(), Some("GeneralAvailability"));
+        assert_eq!(type_ident("custom_status").as_deref(), Some("CustomStatus"));
+        assert_eq!(type_ident("AVAILABLE").as_deref(), Some("Available"));
+        assert_eq!(type_ident("2fa").as_deref(), Some("V2fa"));
+        assert_eq!(field_ident("2fa").as_deref(), Some("_2fa"));
+    }
+
+    #[test]
+    fn names_without_letters_have_no_identifier() {
+        assert_eq!(field_ident(""), None);
+        assert_eq!(type_ident("--"), None);
+        assert_eq!(field_ident("a b").as_deref(), Some("a_b"));
+        assert_eq!(field_ident("é"), None);
+    }
+}

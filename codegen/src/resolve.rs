@@ -1,0 +1,792 @@
+//! Check and resolve: the loaded [`model`](crate::model) into the [`ir`](crate::ir).
+//!
+//! Every problem is reported, with the file, the attribute path and the position, and
+//! resolution carries on past it so that one run shows them all. A spec that resolves
+//! without diagnostics always yields Rust that compiles.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::ir::{self, ChangeOrder, EnumRepr, Ir, ModuleId, Ty, TypeId, TypeKind};
+use crate::load::closest;
+use crate::model::{self, Attr, Defaults, Literal, Loc, Presence, PresencePatch, Spec, TypeExpr};
+use crate::names::{field_ident, type_ident};
+
+/// Timestamp forms the runtime knows, by spec name.
+pub const TIMESTAMP_FORMATS: &[&str] =
+    &["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
+/// Forms a timestamp takes in strict mode unless its attribute says otherwise.
+const DEFAULT_FORMATS: &[&str] = &["iso8601", "utc_text"];
+const BUILTINS: &[&str] = &[
+    "string", "integer", "number", "boolean", "timestamp", "id", "any", "object", "array", "map",
+    "change",
+];
+/// The field that keeps attributes the spec does not list.
+pub const UNKNOWN_FIELDS: &str = "unknown_fields";
+
+pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
+    let before = diags.len();
+    let mut r = Resolver {
+        diags,
+        defaults: spec.defaults.unwrap_or(Defaults {
+            strict: Presence { nullable: false, optional: false },
+            lenient: Presence { nullable: true, optional: true },
+        }),
+        ir: Ir { products: Vec::new(), modules: Vec::new(), types: Vec::new(), events: Vec::new() },
+        shared: HashMap::new(),
+        placeholders: Vec::new(),
+    };
+    if spec.defaults.is_none() {
+        r.error(&Loc { file: "spec.yaml".into(), pos: None }, "defaults", "no file gives `defaults`");
+    }
+    r.products(spec);
+    r.run(spec);
+    if r.diags.len() > before {
+        None
+    } else {
+        Some(r.ir)
+    }
+}
+
+struct Resolver<'d> {
+    diags: &'d mut Diagnostics,
+    defaults: Defaults,
+    ir: Ir,
+    /// Shared named types by spec name.
+    shared: HashMap<String, TypeId>,
+    /// Types whose ids were handed out before their bodies were resolved.
+    placeholders: Vec<TypeId>,
+}
+
+/// Where a type expression is being resolved.
+#[derive(Clone)]
+struct Scope<'a> {
+    module: ModuleId,
+    /// Named types local to the event, by spec name.
+    local: &'a HashMap<String, TypeId>,
+    /// The event's `Data` type, for the envelope's `data` attribute.
+    data: Option<TypeId>,
+}
+
+impl Resolver<'_> {
+    fn error(&mut self, loc: &Loc, path: &str, message: impl Into<String>) {
+        self.diags.push(Diagnostic {
+            location: Location {
+                file: loc.file.clone(),
+                line: loc.pos.map(|p| p.line),
+                column: loc.pos.map(|p| p.column),
+            },
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn products(&mut self, spec: &Spec) {
+        if spec.products.is_empty() {
+            self.error(&Loc { file: "spec.yaml".into(), pos: None }, "products", "no products are defined");
+        }
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for p in &spec.products {
+            let path = format!("products.{}", p.key);
+            let (Some(ident), Some(variant)) = (field_ident(&p.key), type_ident(&p.key)) else {
+                self.error(&p.loc, &path, "the product key cannot be turned into a Rust identifier");
+                continue;
+            };
+            if let Some(other) = seen.insert(ident.clone(), p.key.clone()) {
+                self.error(&p.loc, &path, format!("product \"{}\" collides with \"{other}\" as Rust module `{ident}`", p.key));
+                continue;
+            }
+            self.ir.products.push(ir::Product {
+                key: p.key.clone(),
+                ident,
+                variant,
+                title: p.title.clone(),
+                domains: p.domains.clone(),
+            });
+        }
+    }
+
+    fn new_type(&mut self, name: String, module: ModuleId, spec_path: String, description: String) -> TypeId {
+        self.ir.types.push(ir::TypeDef {
+            name,
+            module,
+            spec_path,
+            description,
+            kind: TypeKind::Object(Vec::new()),
+        });
+        self.ir.types.len() - 1
+    }
+
+    fn run(&mut self, spec: &Spec) {
+        let shared_file = spec.types.first().map(|t| t.loc.file.clone()).unwrap_or_else(|| "types.yaml".into());
+        self.ir.modules.push(ir::Module { path: vec!["types".into()], source: shared_file, types: Vec::new() });
+
+        // Hand out ids first so that types may refer to each other in any order.
+        for def in &spec.types {
+            if let Some(id) = self.declare(def, 0, "types") {
+                if self.shared.insert(def.name.clone(), id).is_some() {
+                    self.error(&def.loc, &format!("types.{}", def.name), format!("type \"{}\" is defined twice", def.name));
+                }
+            }
+        }
+        let mut events = Vec::new();
+        let mut seen_events: HashMap<(String, String), String> = HashMap::new();
+        for event in &spec.events {
+            let Some(product) = self.ir.products.iter().position(|p| p.key == event.product) else {
+                let keys: Vec<&str> = self.ir.products.iter().map(|p| p.key.as_str()).collect();
+                let hint = closest(&event.product, &keys).map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
+                self.error(&event.loc, "product", format!("unknown product \"{}\"{hint}", event.product));
+                continue;
+            };
+            let key = (event.product.clone(), event.name.clone());
+            if let Some(other) = seen_events.insert(key, event.loc.file.clone()) {
+                self.error(&event.loc, "event", format!("event {}/{} is also defined in {other}", event.product, event.name));
+                continue;
+            }
+            let (Some(module_ident), Some(variant)) = (field_ident(&event.name), type_ident(&event.name)) else {
+                self.error(&event.loc, "event", "the event name cannot be turned into a Rust identifier");
+                continue;
+            };
+            let module = self.ir.modules.len();
+            self.ir.modules.push(ir::Module {
+                path: vec![self.ir.products[product].ident.clone(), module_ident],
+                source: event.loc.file.clone(),
+                types: Vec::new(),
+            });
+            let mut local = HashMap::new();
+            for def in &event.types {
+                if self.shared.contains_key(&def.name) {
+                    self.error(&def.loc, &format!("types.{}", def.name), format!("type \"{}\" is also a shared type in types.yaml", def.name));
+                    continue;
+                }
+                if let Some(id) = self.declare(def, module, "types") {
+                    if local.insert(def.name.clone(), id).is_some() {
+                        self.error(&def.loc, &format!("types.{}", def.name), format!("type \"{}\" is defined twice", def.name));
+                    }
+                }
+            }
+            events.push((event, product, module, variant, local));
+        }
+
+        let no_local = HashMap::new();
+        for def in &spec.types {
+            if let Some(&id) = self.shared.get(&def.name) {
+                let scope = Scope { module: 0, local: &no_local, data: None };
+                self.define(id, def, &scope);
+            }
+        }
+        for (event, product, module, variant, local) in events {
+            self.event(spec, event, product, module, variant, &local);
+        }
+        self.check_type_names();
+    }
+
+    /// Gives a named type its id; the body is resolved by [`Self::define`].
+    fn declare(&mut self, def: &model::TypeDef, module: ModuleId, section: &str) -> Option<TypeId> {
+        let path = format!("{section}.{}", def.name);
+        if type_ident(&def.name).as_deref() != Some(def.name.as_str()) {
+            self.error(&def.loc, &path, format!("type names are written in UpperCamelCase (\"{}\")", type_ident(&def.name).unwrap_or_default()));
+            return None;
+        }
+        let id = self.new_type(def.name.clone(), module, path, def.ty.description.clone());
+        self.placeholders.push(id);
+        Some(id)
+    }
+
+    fn define(&mut self, id: TypeId, def: &model::TypeDef, scope: &Scope<'_>) {
+        self.ir.modules[scope.module].types.push(id);
+        let path = self.ir.types[id].spec_path.clone();
+        let expr = &def.ty;
+        let is_enum = matches!(expr.name.as_str(), "string" | "integer") && expr.enum_values.is_some();
+        if expr.name != "object" && !is_enum {
+            self.error(&def.loc, &path, format!("a named type is an object or an enum, not \"{}\"", expr.name));
+            return;
+        }
+        if expr.rust_name.is_some() {
+            self.error(&def.loc, &path, "a named type is already named; drop `rust_name`");
+        }
+        let kind = if is_enum {
+            self.enum_kind(expr, &path)
+        } else {
+            self.object_kind(&expr.fields, &path, scope)
+        };
+        if let Some(kind) = kind {
+            self.ir.types[id].kind = kind;
+        }
+    }
+
+    fn event(
+        &mut self,
+        spec: &Spec,
+        event: &model::Event,
+        product: usize,
+        module: ModuleId,
+        variant: String,
+        local: &HashMap<String, TypeId>,
+    ) {
+        let payload = self.new_type("Payload".into(), module, "envelope".into(), format!("A whole {} payload: the envelope and its `data`.", event.name));
+        let data = self.new_type("Data".into(), module, "data".into(), event.description.clone());
+        let scope = Scope { module, local, data: Some(data) };
+        self.ir.modules[module].types.push(payload);
+        if spec.envelope.is_empty() {
+            self.error(&event.loc, "envelope", "no file gives the `envelope`");
+        }
+        if let Some(kind) = self.object_kind(&spec.envelope, "envelope", &scope) {
+            self.ir.types[payload].kind = kind;
+        }
+        self.check_envelope(spec, payload, data);
+        self.ir.modules[module].types.push(data);
+        if let Some(kind) = self.object_kind(&event.data, "data", &scope) {
+            self.ir.types[data].kind = kind;
+        }
+        for def in &event.types {
+            if let Some(&id) = local.get(&def.name) {
+                self.define(id, def, &scope);
+            }
+        }
+        let rules = event.rules.iter().filter_map(|rule| self.rule(rule, data)).collect();
+        let mut seen = HashMap::new();
+        for rule in &event.rules {
+            if seen.insert(rule.id.as_str(), ()).is_some() {
+                self.error(&rule.loc, &format!("rules.{}", rule.id), format!("rule id \"{}\" is used twice", rule.id));
+            }
+        }
+        self.ir.events.push(ir::Event {
+            name: event.name.clone(),
+            product,
+            module,
+            variant,
+            payload,
+            data,
+            source: event.source.clone(),
+            file: event.loc.file.clone(),
+            description: event.description.clone(),
+            rules,
+            quirks: event.quirks.clone(),
+        });
+    }
+
+    /// Dispatch and the generated rules need `event` (a string) and `data` in the envelope.
+    fn check_envelope(&mut self, spec: &Spec, payload: TypeId, data: TypeId) {
+        let loc = spec.envelope.first().map(|a| a.loc.clone()).unwrap_or(Loc { file: "spec.yaml".into(), pos: None });
+        let fields = self.ir.fields(payload);
+        let event_ok = fields.iter().any(|f| f.wire == "event" && f.ident == "event" && f.ty == Ty::String);
+        let data_ok = fields.iter().any(|f| f.wire == "data" && f.ident == "data" && f.ty == Ty::Named(data));
+        if !event_ok {
+            self.error(&loc, "envelope.event", "the envelope needs an `event` attribute of type string");
+        }
+        if !data_ok {
+            self.error(&loc, "envelope.data", "the envelope needs a `data` attribute of type data");
+        }
+    }
+
+    fn object_kind(&mut self, attrs: &[Attr], path: &str, scope: &Scope<'_>) -> Option<TypeKind> {
+        let mut fields = Vec::with_capacity(attrs.len());
+        let mut idents: HashMap<String, String> = HashMap::new();
+        idents.insert(UNKNOWN_FIELDS.into(), "(the bag of unknown fields)".into());
+        for attr in attrs {
+            let attr_path = format!("{path}.{}", attr.name);
+            let Some(ident) = field_ident(&attr.name) else {
+                self.error(&attr.loc, &attr_path, format!("\"{}\" cannot be turned into a Rust identifier", attr.name));
+                continue;
+            };
+            if let Some(other) = idents.insert(ident.clone(), attr.name.clone()) {
+                self.error(&attr.loc, &attr_path, format!("\"{}\" and \"{other}\" are both `{ident}` in Rust", attr.name));
+                continue;
+            }
+            if let Some(field) = self.field(attr, ident, &attr_path, scope) {
+                fields.push(field);
+            }
+        }
+        Some(TypeKind::Object(fields))
+    }
+
+    fn field(&mut self, attr: &Attr, ident: String, path: &str, scope: &Scope<'_>) -> Option<ir::Field> {
+        let ty = self.ty(&attr.ty, &attr.name, path, scope).unwrap_or(Ty::Unresolved);
+        let strict = patch(self.defaults.strict, attr.strict);
+        let mut lenient = patch(self.defaults.lenient, attr.lenient);
+        // Whatever the docs allow, real payloads may do too.
+        lenient.nullable |= strict.nullable;
+        lenient.optional |= strict.optional;
+        let id_form = if contains(&ty, &Ty::Id) {
+            match attr.doc.ty.as_deref() {
+                Some(form @ ("string" | "integer")) => Some(form.to_string()),
+                _ => {
+                    self.error(&attr.loc, path, "an id says which form the docs give it: `doc: { type: string }` or `doc: { type: integer }`");
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let formats = if contains(&ty, &Ty::Timestamp) {
+            match &attr.ty.formats {
+                Some(list) => {
+                    for (name, loc) in list {
+                        if !TIMESTAMP_FORMATS.contains(&name.as_str()) {
+                            self.error(loc, &format!("{path}.formats"), format!("unknown timestamp form \"{name}\" (known: {})", TIMESTAMP_FORMATS.join(", ")));
+                        }
+                    }
+                    if list.is_empty() {
+                        self.error(&attr.loc, &format!("{path}.formats"), "list at least one timestamp form");
+                    }
+                    list.iter().map(|(n, _)| n.clone()).collect()
+                }
+                None => DEFAULT_FORMATS.iter().map(|s| s.to_string()).collect(),
+            }
+        } else {
+            Vec::new()
+        };
+        Some(ir::Field {
+            wire: attr.name.clone(),
+            ident,
+            ty,
+            description: attr.ty.description.clone(),
+            strict,
+            lenient,
+            doc: attr.doc.clone(),
+            notes: attr.notes.clone(),
+            quirk: attr.quirk.clone(),
+            formats,
+            id_form,
+            spec_path: path.to_string(),
+        })
+    }
+
+    /// Reports keys that do not belong to the kind of type at hand.
+    fn only(&mut self, expr: &TypeExpr, path: &str, allowed: &[&str]) {
+        let present: [(&str, bool); 8] = [
+            ("fields", !expr.fields.is_empty()),
+            ("items", expr.items.is_some()),
+            ("values", expr.values.is_some()),
+            ("enum", expr.enum_values.is_some()),
+            ("open", expr.open.is_some()),
+            ("rust_name", expr.rust_name.is_some()),
+            ("formats", expr.formats.is_some()),
+            ("order", expr.order.is_some()),
+        ];
+        for (key, is_there) in present {
+            if is_there && !allowed.contains(&key) {
+                self.error(&expr.loc, path, format!("`{key}` does not apply to type \"{}\"", expr.name));
+            }
+        }
+    }
+
+    fn ty(&mut self, expr: &TypeExpr, base: &str, path: &str, scope: &Scope<'_>) -> Option<Ty> {
+        let simple = |ty: Ty| Some(ty);
+        match expr.name.as_str() {
+            "string" | "integer" if expr.enum_values.is_some() => {
+                self.only(expr, path, &["enum", "open", "rust_name"]);
+                let name = self.inline_name(expr, base, path)?;
+                let id = self.new_type(name, scope.module, path.to_string(), expr.description.clone());
+                self.ir.modules[scope.module].types.push(id);
+                if let Some(kind) = self.enum_kind(expr, path) {
+                    self.ir.types[id].kind = kind;
+                }
+                Some(Ty::Named(id))
+            }
+            "string" => { self.only(expr, path, &[]); simple(Ty::String) }
+            "integer" => { self.only(expr, path, &[]); simple(Ty::Integer) }
+            "number" => { self.only(expr, path, &[]); simple(Ty::Number) }
+            "boolean" => { self.only(expr, path, &[]); simple(Ty::Boolean) }
+            "timestamp" => { self.only(expr, path, &["formats"]); simple(Ty::Timestamp) }
+            "id" => { self.only(expr, path, &[]); simple(Ty::Id) }
+            "any" => { self.only(expr, path, &[]); simple(Ty::Any) }
+            "object" => {
+                self.only(expr, path, &["fields", "rust_name"]);
+                let name = self.inline_name(expr, base, path)?;
+                let id = self.new_type(name, scope.module, path.to_string(), expr.description.clone());
+                self.ir.modules[scope.module].types.push(id);
+                if let Some(kind) = self.object_kind(&expr.fields, path, scope) {
+                    self.ir.types[id].kind = kind;
+                }
+                Some(Ty::Named(id))
+            }
+            "array" => {
+                self.only(expr, path, &["items"]);
+                let Some(items) = &expr.items else {
+                    self.error(&expr.loc, path, "an array needs `items`");
+                    return None;
+                };
+                Some(Ty::Array(Box::new(self.ty(items, base, &format!("{path}[]"), scope)?)))
+            }
+            "map" => {
+                self.only(expr, path, &["values"]);
+                let Some(values) = &expr.values else {
+                    self.error(&expr.loc, path, "a map needs `values`");
+                    return None;
+                };
+                Some(Ty::Map(Box::new(self.ty(values, base, &format!("{path}{{}}"), scope)?)))
+            }
+            "change" => {
+                self.only(expr, path, &["order"]);
+                match expr.order.as_deref() {
+                    Some("old_new") => Some(Ty::Change(ChangeOrder::OldNew)),
+                    Some("new_old") => Some(Ty::Change(ChangeOrder::NewOld)),
+                    Some(other) => {
+                        self.error(&expr.loc, path, format!("unknown change order \"{other}\" (old_new or new_old)"));
+                        None
+                    }
+                    None => {
+                        self.error(&expr.loc, path, "a change says its `order`: old_new or new_old");
+                        None
+                    }
+                }
+            }
+            "data" => {
+                self.only(expr, path, &[]);
+                match scope.data {
+                    Some(id) => Some(Ty::Named(id)),
+                    None => {
+                        self.error(&expr.loc, path, "type \"data\" is only for the envelope's data attribute");
+                        None
+                    }
+                }
+            }
+            name => {
+                let found = scope.local.get(name).or_else(|| self.shared.get(name)).copied();
+                match found {
+                    Some(id) => {
+                        self.only(expr, path, &[]);
+                        Some(Ty::Named(id))
+                    }
+                    None => {
+                        let mut known: Vec<&str> = BUILTINS.to_vec();
+                        known.extend(scope.local.keys().map(String::as_str));
+                        known.extend(self.shared.keys().map(String::as_str));
+                        let hint = closest(name, &known).map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
+                        self.error(&expr.loc, path, format!("unknown type \"{name}\"{hint}"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn inline_name(&mut self, expr: &TypeExpr, base: &str, path: &str) -> Option<String> {
+        match &expr.rust_name {
+            Some(name) => {
+                if type_ident(name).as_deref() != Some(name.as_str()) {
+                    self.error(&expr.loc, path, format!("rust_name \"{name}\" is not an UpperCamelCase identifier"));
+                    return None;
+                }
+                Some(name.clone())
+            }
+            None => match type_ident(base) {
+                Some(name) => Some(name),
+                None => {
+                    self.error(&expr.loc, path, format!("no Rust type name can be made from \"{base}\"; give `rust_name`"));
+                    None
+                }
+            },
+        }
+    }
+
+    fn enum_kind(&mut self, expr: &TypeExpr, path: &str) -> Option<TypeKind> {
+        let values = expr.enum_values.as_deref().unwrap_or_default();
+        let repr = if expr.name == "integer" { EnumRepr::Int } else { EnumRepr::Str };
+        if values.is_empty() {
+            self.error(&expr.loc, path, "an enum lists at least one value");
+            return None;
+        }
+        let open = expr.open.unwrap_or(true);
+        let mut variants = Vec::new();
+        let mut idents: HashMap<String, String> = HashMap::new();
+        let mut wires: Vec<&Literal> = Vec::new();
+        for v in values {
+            let vpath = format!("{path}.enum");
+            if wires.contains(&&v.value) {
+                self.error(&v.loc, &vpath, format!("value {} is listed twice", v.value));
+                continue;
+            }
+            wires.push(&v.value);
+            let ident = match (&v.value, repr, &v.name) {
+                (Literal::Str(s), EnumRepr::Str, name) => type_ident(name.as_deref().unwrap_or(s)),
+                (Literal::Int(_), EnumRepr::Int, Some(name)) => type_ident(name),
+                (Literal::Int(i), EnumRepr::Int, None) => {
+                    self.error(&v.loc, &vpath, format!("integer value {i} needs a `name` for its Rust variant"));
+                    continue;
+                }
+                (other, _, _) => {
+                    self.error(&v.loc, &vpath, format!("value {other} does not fit an enum of type \"{}\"", expr.name));
+                    continue;
+                }
+            };
+            let Some(ident) = ident else {
+                self.error(&v.loc, &vpath, format!("value {} cannot be turned into a Rust variant; give `name`", v.value));
+                continue;
+            };
+            if open && ident == "Other" {
+                self.error(&v.loc, &vpath, "`Other` is the variant that keeps unknown values of an open enum; give this value another `name`");
+                continue;
+            }
+            if let Some(other) = idents.insert(ident.clone(), v.value.to_string()) {
+                self.error(&v.loc, &vpath, format!("values {} and {other} are both `{ident}` in Rust", v.value));
+                continue;
+            }
+            variants.push(ir::Variant { wire: v.value.clone(), ident, description: v.description.clone() });
+        }
+        Some(TypeKind::Enum(ir::Enum { repr, open, variants }))
+    }
+
+    fn check_type_names(&mut self) {
+        for module in &self.ir.modules {
+            let mut seen: HashMap<&str, &str> = HashMap::new();
+            for &id in &module.types {
+                let t = &self.ir.types[id];
+                if let Some(other) = seen.insert(&t.name, &t.spec_path) {
+                    self.diags.push(Diagnostic {
+                        location: Location { file: module.source.clone(), line: None, column: None },
+                        path: t.spec_path.clone(),
+                        message: format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name),
+                    });
+                }
+            }
+        }
+    }
+
+    // ---- rules ----
+
+    fn rule(&mut self, rule: &model::Rule, data: TypeId) -> Option<ir::Rule> {
+        let rpath = format!("rules.{}", rule.id);
+        let when = match &rule.when {
+            Some(c) => Some(self.condition(c, data, &rpath)?),
+            None => None,
+        };
+        let check = match &rule.check {
+            model::Check::Null(paths) => {
+                let mut out = Vec::new();
+                for p in paths {
+                    let path = self.path(p, data, &rule.loc, &rpath)?;
+                    if !self.leaf_field(&path, data).is_some_and(|f| f.strict.nullable) {
+                        self.error(&rule.loc, &rpath, format!("{p} is said to be null here, so declare it `nullable: true`"));
+                    }
+                    out.push(path);
+                }
+                ir::Check::Null(out)
+            }
+            model::Check::Equals(p, lit) => {
+                let path = self.path(p, data, &rule.loc, &rpath)?;
+                self.comparable(&path, std::slice::from_ref(lit), &rule.loc, &rpath);
+                ir::Check::Equals(path, lit.clone())
+            }
+            model::Check::OneOf(p, lits) => {
+                let path = self.path(p, data, &rule.loc, &rpath)?;
+                if lits.is_empty() {
+                    self.error(&rule.loc, &rpath, "one_of lists at least one value");
+                }
+                self.comparable(&path, lits, &rule.loc, &rpath);
+                ir::Check::OneOf(path, lits.clone())
+            }
+            model::Check::Same(a, b) => {
+                let (pa, pb) = (self.path(a, data, &rule.loc, &rpath), self.path(b, data, &rule.loc, &rpath));
+                let (pa, pb) = (pa?, pb?);
+                self.no_each(&pa, &rule.loc, &rpath);
+                self.no_each(&pb, &rule.loc, &rpath);
+                if !same_kind(&pa.leaf, &pb.leaf) && pa.leaf != Ty::Unresolved && pb.leaf != Ty::Unresolved {
+                    self.error(&rule.loc, &rpath, format!("{a} ({}) and {b} ({}) hold values of different types", self.ty_name(&pa.leaf), self.ty_name(&pb.leaf)));
+                }
+                ir::Check::Same(pa, pb)
+            }
+            model::Check::NotAfter(a, b) => {
+                let (pa, pb) = (self.path(a, data, &rule.loc, &rpath), self.path(b, data, &rule.loc, &rpath));
+                let (pa, pb) = (pa?, pb?);
+                self.no_each(&pa, &rule.loc, &rpath);
+                self.no_each(&pb, &rule.loc, &rpath);
+                for p in [&pa, &pb] {
+                    if !matches!(p.leaf, Ty::Timestamp | Ty::Unresolved) {
+                        self.error(&rule.loc, &rpath, format!("not_after compares timestamps; {} is {}", p.text, self.ty_name(&p.leaf)));
+                    }
+                }
+                ir::Check::NotAfter(pa, pb)
+            }
+            model::Check::KeysOf { map, object } => {
+                let (pm, po) = (self.path(map, data, &rule.loc, &rpath), self.path(object, data, &rule.loc, &rpath));
+                let (pm, po) = (pm?, po?);
+                self.no_each(&pm, &rule.loc, &rpath);
+                if !matches!(pm.leaf, Ty::Map(_)) {
+                    self.error(&rule.loc, &rpath, format!("keys_of needs a map; {map} is {}", self.ty_name(&pm.leaf)));
+                }
+                let names = match po.leaf {
+                    Ty::Named(id) if matches!(self.ir.types[id].kind, TypeKind::Object(_)) => {
+                        self.ir.fields(id).iter().map(|f| f.wire.clone()).collect()
+                    }
+                    _ => {
+                        self.error(&rule.loc, &rpath, format!("keys_of needs an object; {object} is {}", self.ty_name(&po.leaf)));
+                        Vec::new()
+                    }
+                };
+                ir::Check::KeysOf { map: pm, names }
+            }
+        };
+        Some(ir::Rule {
+            id: rule.id.clone(),
+            description: rule.description.clone(),
+            when,
+            check,
+            strict_only: rule.strict_only,
+        })
+    }
+
+    fn condition(&mut self, c: &model::Condition, data: TypeId, rpath: &str) -> Option<ir::Condition> {
+        let path = self.path(&c.path, data, &c.loc, rpath)?;
+        self.no_each(&path, &c.loc, rpath);
+        let op = match &c.op {
+            model::CondOp::Equals(l) => {
+                self.comparable(&path, std::slice::from_ref(l), &c.loc, rpath);
+                ir::CondOp::Equals(l.clone())
+            }
+            model::CondOp::In(ls) => {
+                self.comparable(&path, ls, &c.loc, rpath);
+                ir::CondOp::In(ls.clone())
+            }
+            model::CondOp::NotIn(ls) => {
+                self.comparable(&path, ls, &c.loc, rpath);
+                ir::CondOp::NotIn(ls.clone())
+            }
+        };
+        Some(ir::Condition { path, op })
+    }
+
+    fn no_each(&mut self, path: &ir::Path, loc: &Loc, rpath: &str) {
+        if path.has_each() {
+            self.error(loc, rpath, format!("{} goes into an array; this kind of rule needs a single value", path.text));
+        }
+    }
+
+    /// Resolves `a.b[].c` against the data type.
+    fn path(&mut self, text: &str, data: TypeId, loc: &Loc, rpath: &str) -> Option<ir::Path> {
+        let mut current = Ty::Named(data);
+        let mut steps = Vec::new();
+        let mut walked = String::from("data");
+        for segment in text.split('.') {
+            let (name, each) = match segment.strip_suffix("[]") {
+                Some(n) => (n, true),
+                None => (segment, false),
+            };
+            let fields = match &current {
+                Ty::Named(id) if matches!(self.ir.types[*id].kind, TypeKind::Object(_)) => self.ir.fields(*id),
+                Ty::Unresolved => return None,
+                Ty::Array(_) => {
+                    self.error(loc, rpath, format!("{walked} is an array; write {}[] to reach into its items", walked.trim_start_matches("data.")));
+                    return None;
+                }
+                other => {
+                    let what = self.ty_name(other);
+                    self.error(loc, rpath, format!("{walked} is {what}, it has no attribute \"{name}\""));
+                    return None;
+                }
+            };
+            let Some(field) = fields.iter().find(|f| f.wire == name) else {
+                let names: Vec<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
+                let hint = closest(name, &names).map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
+                self.error(loc, rpath, format!("{text}: {walked} has no attribute \"{name}\"{hint}"));
+                return None;
+            };
+            let field_ty = field.ty.clone();
+            steps.push(ir::Step { wire: field.wire.clone(), ident: field.ident.clone(), ty: field_ty.clone(), each });
+            walked = format!("{walked}.{name}");
+            current = match (field_ty, each) {
+                (Ty::Array(item), true) => *item,
+                (_, true) => {
+                    self.error(loc, rpath, format!("{text}: {walked} is not an array; drop the []"));
+                    return None;
+                }
+                (ty, false) => ty,
+            };
+        }
+        if steps.is_empty() {
+            self.error(loc, rpath, "empty attribute path");
+            return None;
+        }
+        Some(ir::Path { text: text.to_string(), steps, leaf: current })
+    }
+
+    /// The field a path ends at.
+    fn leaf_field(&self, path: &ir::Path, data: TypeId) -> Option<&ir::Field> {
+        let mut owner = data;
+        for (i, step) in path.steps.iter().enumerate() {
+            let f = self.ir.fields(owner).iter().find(|f| f.wire == step.wire)?;
+            if i + 1 == path.steps.len() {
+                return Some(f);
+            }
+            let ty = match (&f.ty, step.each) {
+                (Ty::Array(item), true) => item.as_ref(),
+                (t, _) => t,
+            };
+            owner = match ty {
+                Ty::Named(id) => *id,
+                _ => return None,
+            };
+        }
+        None
+    }
+
+    fn comparable(&mut self, path: &ir::Path, lits: &[Literal], loc: &Loc, rpath: &str) {
+        if path.leaf == Ty::Unresolved {
+            return;
+        }
+        for lit in lits {
+            let ok = match (&path.leaf, lit) {
+                (Ty::String, Literal::Str(_)) => true,
+                (Ty::Integer, Literal::Int(_)) => true,
+                (Ty::Number, Literal::Int(_) | Literal::Float(_)) => true,
+                (Ty::Boolean, Literal::Bool(_)) => true,
+                (Ty::Id, Literal::Str(_) | Literal::Int(_)) => true,
+                (Ty::Named(id), lit) => match &self.ir.types[*id].kind {
+                    TypeKind::Enum(e) => {
+                        let fits = matches!((e.repr, lit), (EnumRepr::Str, Literal::Str(_)) | (EnumRepr::Int, Literal::Int(_)));
+                        if fits && !e.open && !e.variants.iter().any(|v| &v.wire == lit) {
+                            self.error(loc, rpath, format!("{} is not a value of the closed enum at {}", lit, path.text));
+                        }
+                        fits
+                    }
+                    TypeKind::Object(_) => false,
+                },
+                _ => false,
+            };
+            if !ok {
+                let what = self.ty_name(&path.leaf);
+                self.error(loc, rpath, format!("{} is {what} and cannot be compared with {lit}", path.text));
+            }
+        }
+    }
+
+    fn ty_name(&self, ty: &Ty) -> String {
+        match ty {
+            Ty::String => "a string".into(),
+            Ty::Integer => "an integer".into(),
+            Ty::Number => "a number".into(),
+            Ty::Boolean => "a boolean".into(),
+            Ty::Timestamp => "a timestamp".into(),
+            Ty::Id => "an id".into(),
+            Ty::Any => "any value".into(),
+            Ty::Change(_) => "a change".into(),
+            Ty::Array(_) => "an array".into(),
+            Ty::Map(_) => "a map".into(),
+            Ty::Unresolved => "of an unresolved type".into(),
+            Ty::Named(id) => match &self.ir.types[*id].kind {
+                TypeKind::Object(_) => format!("an object ({})", self.ir.types[*id].name),
+                TypeKind::Enum(e) if e.repr == EnumRepr::Int => format!("an integer enum ({})", self.ir.types[*id].name),
+                TypeKind::Enum(_) => format!("a string enum ({})", self.ir.types[*id].name),
+            },
+        }
+    }
+}
+
+fn patch(base: Presence, p: PresencePatch) -> Presence {
+    Presence { nullable: p.nullable.unwrap_or(base.nullable), optional: p.optional.unwrap_or(base.optional) }
+}
+
+fn contains(ty: &Ty, wanted: &Ty) -> bool {
+    match ty {
+        Ty::Array(inner) | Ty::Map(inner) => contains(inner, wanted),
+        other => other == wanted,
+    }
+}
+
+/// Whether two attributes can be compared for equality.
+fn same_kind(a: &Ty, b: &Ty) -> bool {
+    let idish = |t: &Ty| matches!(t, Ty::Id | Ty::String | Ty::Integer);
+    a == b || ((*a == Ty::Id || *b == Ty::Id) && idish(a) && idish(b))
+}

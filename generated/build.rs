@@ -1,0 +1,48 @@
+//! Generates the models from `../spec` into OUT_DIR on every build that needs it.
+//!
+//! It writes nowhere else: the checked-in copy under `out/` is refreshed by
+//! `fwevents generate`, and a test fails when it differs from what this produces.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let spec = manifest.join("../spec");
+    match run(&spec, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            // Cargo shows a build script's stderr when it fails; one line per problem.
+            for line in message.lines() {
+                eprintln!("{line}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(spec: &Path, out: &Path) -> Result<(), String> {
+    println!("cargo:rerun-if-changed={}", spec.display());
+    let paths = codegen::source::spec_paths(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?;
+    for p in &paths {
+        println!("cargo:rerun-if-changed={}", p.display());
+    }
+    let files = codegen::source::read_spec_dir(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?;
+    let generated = codegen::generate_rust(&files).map_err(|e| match e {
+        codegen::Error::Spec(diags) => diags.iter().map(|d| format!("error: spec/{d}")).collect::<Vec<_>>().join("\n")
+            + &format!("\nerror: the spec has {} problem(s); fix them and build again", diags.len()),
+        other => format!("error: {other}"),
+    })?;
+    for file in generated {
+        let path = out.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        // Rewriting an unchanged file would make cargo recompile the crate for nothing.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
+            std::fs::write(&path, &file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}

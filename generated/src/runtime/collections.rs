@@ -1,0 +1,107 @@
+//! Maps of attribute names to values, and the `[old, new]` pairs that changes are made of.
+
+use serde::de::{MapAccess, SeqAccess};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
+
+use super::field::Field;
+use super::parse::{Parse, Parsed};
+
+/// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
+/// order received.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map<T>(pub Vec<(String, Field<T>)>);
+
+impl<T> Map<T> {
+    /// The value under `key`; the last one when a key repeats, as JSON parsers do.
+    pub fn get(&self, key: &str) -> Option<&Field<T>> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Field<T>)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Parse> Parse for Map<T> {
+    const EXPECTED: &'static str = "an object";
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Parsed<Self>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            out.push((key, map.next_value::<Field<T>>()?));
+        }
+        Ok(Ok(Map(out)))
+    }
+}
+
+impl<T: Serialize> Serialize for Map<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+macro_rules! change_pair {
+    ($(#[$doc:meta])* $name:ident, $first:ident, $second:ident, $expected:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name {
+            pub $first: Value,
+            pub $second: Value,
+        }
+
+        impl $name {
+            pub fn old(&self) -> &Value {
+                &self.old
+            }
+            pub fn new(&self) -> &Value {
+                &self.new
+            }
+        }
+
+        impl Parse for $name {
+            const EXPECTED: &'static str = $expected;
+            fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Parsed<Self>, A::Error> {
+                let mut items = Vec::with_capacity(2);
+                while let Some(v) = seq.next_element::<Value>()? {
+                    items.push(v);
+                }
+                if items.len() != 2 {
+                    return Ok(Err(Value::Array(items)));
+                }
+                let $second = items.pop().unwrap_or_default();
+                let $first = items.pop().unwrap_or_default();
+                Ok(Ok($name { $first, $second }))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(2))?;
+                seq.serialize_element(&self.$first)?;
+                seq.serialize_element(&self.$second)?;
+                seq.end()
+            }
+        }
+    };
+}
+
+change_pair!(
+    /// A change sent as `[old, new]` (Freshdesk, Freshcaller).
+    OldNew, old, new, "a two-item array [old, new]"
+);
+change_pair!(
+    /// A change sent as `[new, old]` (Freshchat's onAgentCustomStatusUpdate).
+    NewOld, new, old, "a two-item array [new, old]"
+);

@@ -1,0 +1,208 @@
+//! What every event's `Payload` can do, and how a payload finds its event.
+
+use serde::Serialize;
+
+use super::field::Field;
+use super::parse::{describe, FieldVisitor, Parse};
+use super::validate::{Cx, Mode, Report, Validate, ROOT};
+
+/// Why bytes could not be read as a payload.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// Not JSON at all.
+    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    Json { line: usize, column: usize, message: String },
+    /// JSON, but not an object.
+    #[error("a payload is a JSON object, found {found}")]
+    NotAnObject { found: String },
+    /// No `event` string in the envelope.
+    #[error("the payload has no \"event\" name; name the event explicitly")]
+    NoEventName,
+    /// An event name no product in the spec has.
+    #[error("unknown event \"{event}\": the spec covers {known}")]
+    UnknownEvent { event: String, known: String },
+    /// A product the spec knows, with an event of it the spec does not cover.
+    #[error("{product} event \"{event}\" is not in the spec; for {product} the spec covers {covered}")]
+    UnsupportedEvent { product: String, event: String, covered: String },
+    /// An event name several products use, and nothing to tell which.
+    #[error("event \"{event}\" exists in {products}; name it as product/event")]
+    Ambiguous { event: String, products: String },
+    /// `product/event` or `event` that names no event of the spec.
+    #[error("no event \"{name}\" in the spec; known: {known}")]
+    NoSuchEvent { name: String, known: String },
+}
+
+impl Error {
+    pub(crate) fn json(e: &serde_json::Error) -> Self {
+        let message = e.to_string();
+        // serde_json appends the position; it is in the fields already.
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        Error::Json { line: e.line(), column: e.column(), message }
+    }
+}
+
+/// The envelope and data of one event: what generated `Payload` types implement.
+pub trait EventPayload: Parse + Validate + Serialize + Sized {
+    /// Product key, e.g. `freshchat`.
+    const PRODUCT: &'static str;
+    /// Event name, e.g. `onAgentActivityCreate`.
+    const EVENT: &'static str;
+
+    /// Reads a payload. Only malformed JSON or a non-object fails: attributes of the wrong
+    /// type are kept for [`EventPayload::validate`] to report.
+    fn from_slice(bytes: &[u8]) -> Result<Self, Error> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let field = serde::Deserializer::deserialize_any(&mut de, FieldVisitor::<Self>::new()).map_err(|e| Error::json(&e))?;
+        de.end().map_err(|e| Error::json(&e))?;
+        match field {
+            Field::Value(v) => Ok(v),
+            Field::Invalid(v) => Err(Error::NotAnObject { found: describe(&v) }),
+            Field::Null | Field::Absent => Err(Error::NotAnObject { found: "null".into() }),
+        }
+    }
+
+    /// Every violation of the spec, in the given mode.
+    fn validate(&self, mode: Mode) -> Report {
+        let mut cx = Cx::new(mode);
+        Validate::walk(self, &mut cx, &ROOT);
+        cx.finish()
+    }
+
+    /// Reads and validates in one call: the typed payload when it is valid, every
+    /// violation when it is not.
+    fn from_slice_validated(bytes: &[u8], mode: Mode) -> Result<Self, Rejected> {
+        let payload = Self::from_slice(bytes).map_err(Rejected::Unreadable)?;
+        let report = payload.validate(mode);
+        if report.is_valid() {
+            Ok(payload)
+        } else {
+            Err(Rejected::Invalid(report))
+        }
+    }
+}
+
+/// Why a payload was not accepted.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Rejected {
+    #[error(transparent)]
+    Unreadable(Error),
+    #[error("the payload breaks the spec:\n{0}")]
+    Invalid(Report),
+}
+
+/// A product of the spec, for dispatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProductInfo {
+    pub key: &'static str,
+    pub title: &'static str,
+    /// Domain suffixes of the product's accounts.
+    pub domains: &'static [&'static str],
+}
+
+/// An event of the spec, for dispatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventInfo {
+    pub product: &'static str,
+    pub name: &'static str,
+}
+
+impl EventInfo {
+    /// `product/event`.
+    pub fn qualified(&self) -> String {
+        format!("{}/{}", self.product, self.name)
+    }
+}
+
+/// The two envelope attributes that decide which event a payload is.
+#[derive(serde::Deserialize)]
+struct Head<'a> {
+    #[serde(borrow, default)]
+    event: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    domain: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// Finds which event of `events` a payload is, from its envelope's `event` and `domain`.
+///
+/// The domain decides the product when it is one of a product's; otherwise the event name
+/// must belong to a single product.
+pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
+    let head: Head<'_> = match serde_json::from_slice(bytes) {
+        Ok(h) => h,
+        Err(e) if e.is_data() => {
+            // Valid JSON of the wrong shape: say what it is.
+            let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
+            return match value {
+                serde_json::Value::Object(_) => Err(Error::NoEventName),
+                other => Err(Error::NotAnObject { found: describe(&other) }),
+            };
+        }
+        Err(e) => return Err(Error::json(&e)),
+    };
+    let event = head.event.ok_or(Error::NoEventName)?;
+    let by_domain = head.domain.as_deref().and_then(|d| product_of_domain(d, products));
+    if let Some(product) = by_domain {
+        return events
+            .iter()
+            .position(|e| e.product == product.key && e.name == event)
+            .ok_or_else(|| Error::UnsupportedEvent {
+                product: product.title.to_string(),
+                event: event.to_string(),
+                covered: join(events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string())),
+            });
+    }
+    let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == event).map(|(i, _)| i).collect();
+    match candidates.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::UnknownEvent { event: event.to_string(), known: join(events.iter().map(|e| e.qualified())) }),
+        many => Err(Error::Ambiguous {
+            event: event.to_string(),
+            products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
+        }),
+    }
+}
+
+/// Finds an event by `product/event` or, when only one product has it, `event`.
+pub fn find(name: &str, products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
+    let known = || join(events.iter().map(|e| e.qualified()));
+    if let Some((product, event)) = name.split_once('/') {
+        return events
+            .iter()
+            .position(|e| e.product == product && e.name == event)
+            .ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: known() });
+    }
+    let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == name).map(|(i, _)| i).collect();
+    match candidates.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::NoSuchEvent { name: name.to_string(), known: known() }),
+        many => Err(Error::Ambiguous {
+            event: name.to_string(),
+            products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
+        }),
+    }
+}
+
+fn product_of_domain<'p>(domain: &str, products: &'p [ProductInfo]) -> Option<&'p ProductInfo> {
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    products.iter().find(|p| {
+        p.domains.iter().any(|suffix| {
+            domain == *suffix || (domain.ends_with(suffix) && domain[..domain.len() - suffix.len()].ends_with('.'))
+        })
+    })
+}
+
+fn title_of<'p>(key: &str, products: &'p [ProductInfo]) -> &'p str {
+    products.iter().find(|p| p.key == key).map_or("an unknown product", |p| p.title)
+}
+
+fn join(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        None => "nothing".into(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,924 @@
+//! Timestamps as Freshworks sends them: five wire forms, each kept verbatim so
+//! that serializing gives back exactly what arrived, alongside the instant it
+//! denotes.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+const NANOS_PER_SECOND: i128 = 1_000_000_000;
+const NANOS_PER_MILLI: i128 = 1_000_000;
+const SECONDS_PER_DAY: i64 = 86_400;
+/// Far past year 9999 either way: a float beyond this is a mistake rather than
+/// a time, and the bound keeps every later computation far from overflow.
+const MAX_EPOCH_SECONDS: f64 = 1e13;
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The wire forms a timestamp is seen in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimestampFormat {
+    /// RFC 3339 / ISO 8601 text: `2022-06-09T02:18:41Z`, `2022-07-29T06:23:03.081Z`,
+    /// `2022-06-09T02:18:41+05:30` (fraction of 1 to 9 digits optional; offset `Z`,
+    /// `z`, or `±HH:MM`; the `T` may also be `t`).
+    Iso8601,
+    /// `2022-08-29 18:45:26 UTC` (exactly this: date, one space, time, optional
+    /// fraction, one space, `UTC`).
+    UtcText,
+    /// A JSON integer of milliseconds since the Unix epoch: `1564592339214`.
+    EpochMillis,
+    /// A JSON number of seconds since the Unix epoch, usually with a fraction:
+    /// `1632216310.817101`.
+    EpochSeconds,
+    /// A JSON string holding an integer of milliseconds since the epoch:
+    /// `"1724133753887"`.
+    EpochMillisString,
+}
+
+impl TimestampFormat {
+    pub const ALL: [TimestampFormat; 5] = [
+        TimestampFormat::Iso8601,
+        TimestampFormat::UtcText,
+        TimestampFormat::EpochMillis,
+        TimestampFormat::EpochSeconds,
+        TimestampFormat::EpochMillisString,
+    ];
+
+    /// Stable snake_case name used in the spec and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimestampFormat::Iso8601 => "iso8601",
+            TimestampFormat::UtcText => "utc_text",
+            TimestampFormat::EpochMillis => "epoch_millis",
+            TimestampFormat::EpochSeconds => "epoch_seconds",
+            TimestampFormat::EpochMillisString => "epoch_millis_string",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.name() == s)
+    }
+
+    /// Short example for error messages. The string form is quoted, as that is
+    /// all that tells it apart from the integer form.
+    pub fn example(self) -> &'static str {
+        match self {
+            TimestampFormat::Iso8601 => "2022-06-09T02:18:41Z",
+            TimestampFormat::UtcText => "2022-08-29 18:45:26 UTC",
+            TimestampFormat::EpochMillis => "1564592339214",
+            TimestampFormat::EpochSeconds => "1632216310.817101",
+            TimestampFormat::EpochMillisString => "\"1724133753887\"",
+        }
+    }
+}
+
+/// What was on the wire, kept verbatim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimestampRepr {
+    Text(String),
+    Integer(i64),
+    Float(f64),
+}
+
+/// A timestamp as sent, with the instant it denotes.
+///
+/// Deliberately not ordered: two timestamps in different forms can denote the
+/// same instant, so compare [`Timestamp::unix_nanos`] instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timestamp {
+    repr: TimestampRepr,
+    format: TimestampFormat,
+    nanos: i128,
+}
+
+/// Why a value is not a timestamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimestampError {
+    message: String,
+}
+
+impl TimestampError {
+    fn new(message: impl Into<String>) -> Self {
+        TimestampError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+impl Timestamp {
+    /// Reads a JSON string: [`TimestampFormat::Iso8601`], [`TimestampFormat::UtcText`],
+    /// or (all ASCII digits, optional leading '-') [`TimestampFormat::EpochMillisString`].
+    pub fn parse_str(s: &str) -> Result<Timestamp, TimestampError> {
+        let unsigned = s.strip_prefix('-').unwrap_or(s);
+        let (format, nanos) =
+            if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+                let millis = parse_millis_string(s, unsigned)?;
+                (
+                    TimestampFormat::EpochMillisString,
+                    i128::from(millis) * NANOS_PER_MILLI,
+                )
+            } else if starts_like_a_date(s.as_bytes()) {
+                parse_date_time(s)?
+            } else {
+                return Err(TimestampError::new(format!(
+                    "{} is not in any timestamp form (e.g. {})",
+                    quoted(s),
+                    TimestampFormat::Iso8601.example()
+                )));
+            };
+        Ok(Timestamp {
+            repr: TimestampRepr::Text(s.to_owned()),
+            format,
+            nanos,
+        })
+    }
+
+    /// A [`TimestampFormat::EpochMillis`] timestamp; every `i64` is in range.
+    pub fn from_millis(ms: i64) -> Timestamp {
+        Timestamp {
+            repr: TimestampRepr::Integer(ms),
+            format: TimestampFormat::EpochMillis,
+            nanos: i128::from(ms) * NANOS_PER_MILLI,
+        }
+    }
+
+    /// A [`TimestampFormat::EpochSeconds`] timestamp; NaN, infinities and values
+    /// beyond 1e13 seconds either way are errors.
+    pub fn from_seconds(secs: f64) -> Result<Timestamp, TimestampError> {
+        if !secs.is_finite() {
+            return Err(TimestampError::new(format!(
+                "{secs} is not a number of seconds since the epoch"
+            )));
+        }
+        if secs.abs() > MAX_EPOCH_SECONDS {
+            return Err(TimestampError::new(format!(
+                "{secs:e} seconds since the epoch is out of range (at most 1e13 either way)"
+            )));
+        }
+        let nanos = decimal_nanos(secs).ok_or_else(|| {
+            TimestampError::new(format!("{secs} is not a number of seconds since the epoch"))
+        })?;
+        Ok(Timestamp {
+            repr: TimestampRepr::Float(secs),
+            format: TimestampFormat::EpochSeconds,
+            nanos,
+        })
+    }
+
+    pub fn format(&self) -> TimestampFormat {
+        self.format
+    }
+
+    pub fn repr(&self) -> &TimestampRepr {
+        &self.repr
+    }
+
+    /// The original text for text forms.
+    pub fn as_text(&self) -> Option<&str> {
+        match &self.repr {
+            TimestampRepr::Text(text) => Some(text),
+            TimestampRepr::Integer(_) | TimestampRepr::Float(_) => None,
+        }
+    }
+
+    /// Nanoseconds since 1970-01-01T00:00:00Z (offsets applied), for ordering.
+    pub fn unix_nanos(&self) -> i128 {
+        self.nanos
+    }
+
+    /// Milliseconds since the epoch (floor).
+    pub fn unix_millis(&self) -> i64 {
+        let millis = self.nanos.div_euclid(NANOS_PER_MILLI);
+        // Every constructor keeps this within i64; clamping just avoids a panic path.
+        i64::try_from(millis).unwrap_or(if millis < 0 { i64::MIN } else { i64::MAX })
+    }
+
+    /// The instant as RFC 3339 UTC text with millisecond precision, e.g.
+    /// `2022-06-09T02:18:41.000Z`. Years outside 0000-9999 (reachable only through
+    /// [`Timestamp::from_millis`] and [`Timestamp::from_seconds`]) get a sign and
+    /// as many digits as they need, as in ISO 8601's expanded years.
+    pub fn to_rfc3339(&self) -> String {
+        let millis = self.nanos.div_euclid(NANOS_PER_MILLI);
+        let seconds = millis.div_euclid(1000);
+        let day_seconds = seconds.rem_euclid(i128::from(SECONDS_PER_DAY));
+        let (year, month, day) = civil_from_days(seconds.div_euclid(i128::from(SECONDS_PER_DAY)));
+        let year = if (0..=9999).contains(&year) {
+            format!("{year:04}")
+        } else {
+            format!("{year:+05}")
+        };
+        format!(
+            "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+            day_seconds / 3600,
+            day_seconds / 60 % 60,
+            day_seconds % 60,
+            millis.rem_euclid(1000)
+        )
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.repr {
+            TimestampRepr::Text(text) => serializer.serialize_str(text),
+            TimestampRepr::Integer(ms) => serializer.serialize_i64(*ms),
+            TimestampRepr::Float(secs) => serializer.serialize_f64(*secs),
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.repr {
+            TimestampRepr::Text(text) => f.write_str(text),
+            TimestampRepr::Integer(ms) => write!(f, "{ms}"),
+            // Debug keeps the ".0" of whole seconds, as JSON output does, so the
+            // value still reads as the float it was sent as.
+            TimestampRepr::Float(secs) => write!(f, "{secs:?}"),
+        }
+    }
+}
+
+/// Nanoseconds from the shortest decimal that reads back as `secs`, which is
+/// what the sender wrote: the binary value itself is up to ~100 ns away from
+/// `1632216310.817101`. Digits past the ninth are dropped (toward zero).
+fn decimal_nanos(secs: f64) -> Option<i128> {
+    let text = secs.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut nanos = whole.parse::<i128>().ok()? * NANOS_PER_SECOND;
+    let mut scale = NANOS_PER_SECOND;
+    for digit in fraction.chars().take(9) {
+        scale /= 10;
+        nanos += i128::from(digit.to_digit(10)?) * scale;
+    }
+    Some(if secs < 0.0 { -nanos } else { nanos })
+}
+
+fn parse_millis_string(s: &str, unsigned: &str) -> Result<i64, TimestampError> {
+    let out_of_range = || {
+        TimestampError::new(format!(
+            "{} is out of range for milliseconds since the epoch",
+            quoted(s)
+        ))
+    };
+    if unsigned.len() > 19 {
+        return Err(out_of_range());
+    }
+    s.parse().map_err(|_| out_of_range())
+}
+
+/// Four digits and a dash: enough to say the sender meant a date, so that the
+/// error names the broken component instead of listing the forms.
+fn starts_like_a_date(bytes: &[u8]) -> bool {
+    matches!(bytes, [a, b, c, d, b'-', ..] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()))
+}
+
+/// Parses the two text forms, returning the form and nanoseconds since the epoch.
+fn parse_date_time(s: &str) -> Result<(TimestampFormat, i128), TimestampError> {
+    let mut r = Reader { text: s, pos: 0 };
+    let year = r.digits(4, "year")?;
+    r.expect(b'-', "'-' after the year")?;
+    let month = r.digits(2, "month")?;
+    in_range("month", month, 1, 12)?;
+    r.expect(b'-', "'-' after the month")?;
+    let day = r.digits(2, "day")?;
+    check_day(year, month, day)?;
+
+    let format = match r.peek() {
+        Some(b'T' | b't') => TimestampFormat::Iso8601,
+        Some(b' ') => TimestampFormat::UtcText,
+        None => return Err(TimestampError::new("missing time after the date")),
+        Some(_) => {
+            return Err(TimestampError::new(format!(
+                "expected 'T' or a space after the date, found {}",
+                r.found()
+            )))
+        }
+    };
+    r.pos += 1;
+
+    let hour = r.digits(2, "hour")?;
+    in_range("hour", hour, 0, 23)?;
+    r.expect(b':', "':' after the hour")?;
+    let minute = r.digits(2, "minute")?;
+    in_range("minute", minute, 0, 59)?;
+    r.expect(b':', "':' after the minute")?;
+    let second = r.digits(2, "second")?;
+    // Leap seconds are rejected: their instant is ambiguous without a leap
+    // second table, and Freshworks has not been seen to send one.
+    if second == 60 {
+        return Err(TimestampError::new(
+            "second 60 is out of range (leap seconds are not accepted)",
+        ));
+    }
+    in_range("second", second, 0, 59)?;
+    let fraction_nanos = r.fraction()?;
+
+    let offset_seconds = match format {
+        TimestampFormat::UtcText => {
+            if !r.eat_str(" UTC") {
+                return Err(TimestampError::new(format!(
+                    "expected \" UTC\" after the time, found {}",
+                    r.found()
+                )));
+            }
+            0
+        }
+        _ => r.offset()?,
+    };
+    if r.pos != s.len() {
+        return Err(TimestampError::new(
+            "trailing characters after the time zone",
+        ));
+    }
+
+    let seconds = days_from_civil(i64::from(year), month, day) * SECONDS_PER_DAY
+        + i64::from(hour * 3600 + minute * 60 + second)
+        - offset_seconds;
+    Ok((
+        format,
+        i128::from(seconds) * NANOS_PER_SECOND + i128::from(fraction_nanos),
+    ))
+}
+
+fn in_range(what: &str, value: u32, min: u32, max: u32) -> Result<(), TimestampError> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(TimestampError::new(format!(
+            "{what} {value} is out of range"
+        )))
+    }
+}
+
+fn check_day(year: u32, month: u32, day: u32) -> Result<(), TimestampError> {
+    in_range("day", day, 1, 31)?;
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day <= days_in_month {
+        return Ok(());
+    }
+    let month_name = MONTH_NAMES
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("month");
+    Err(TimestampError::new(if month == 2 && day == 29 {
+        format!("February 29 does not exist in {year:04}")
+    } else {
+        format!("{month_name} {day} does not exist")
+    }))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`); `month` must be 1-12.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The inverse of [`days_from_civil`] (Hinnant's `civil_from_days`), in i128 so
+/// that any instant a [`Timestamp`] can hold has a date.
+fn civil_from_days(days: i128) -> (i128, i128, i128) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i128::from(month <= 2);
+    (year, month, day)
+}
+
+/// The input for an error message, cut short so that junk cannot swamp it.
+fn quoted(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("{:?}…", &s[..cut]),
+        None => format!("{s:?}"),
+    }
+}
+
+/// A cursor over the text forms. It only ever steps over ASCII bytes, so `pos`
+/// always sits on a character boundary.
+struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let matched = self.peek() == Some(byte);
+        if matched {
+            self.pos += 1;
+        }
+        matched
+    }
+
+    fn eat_str(&mut self, expected: &str) -> bool {
+        let matched = self
+            .text
+            .as_bytes()
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(expected.as_bytes()));
+        if matched {
+            self.pos += expected.len();
+        }
+        matched
+    }
+
+    /// The character at the cursor, for messages.
+    fn found(&self) -> String {
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            Some(c) => format!("{c:?}"),
+            None => "end of text".to_owned(),
+        }
+    }
+
+    fn expect(&mut self, byte: u8, what: &str) -> Result<(), TimestampError> {
+        if self.eat(byte) {
+            Ok(())
+        } else {
+            Err(TimestampError::new(format!(
+                "expected {what}, found {}",
+                self.found()
+            )))
+        }
+    }
+
+    fn digits(&mut self, count: usize, what: &str) -> Result<u32, TimestampError> {
+        let mut value = 0;
+        for _ in 0..count {
+            match self.peek() {
+                Some(digit @ b'0'..=b'9') => {
+                    value = value * 10 + u32::from(digit - b'0');
+                    self.pos += 1;
+                }
+                _ => {
+                    return Err(TimestampError::new(format!(
+                        "expected a {count}-digit {what}, found {}",
+                        self.found()
+                    )))
+                }
+            }
+        }
+        Ok(value)
+    }
+
+    /// An optional `.` and 1-9 digits, as nanoseconds.
+    fn fraction(&mut self) -> Result<u32, TimestampError> {
+        if !self.eat(b'.') {
+            return Ok(0);
+        }
+        let mut nanos = 0;
+        let mut count = 0;
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
+            count += 1;
+            if count > 9 {
+                return Err(TimestampError::new(
+                    "fraction of a second has more than 9 digits",
+                ));
+            }
+            nanos = nanos * 10 + u32::from(digit - b'0');
+            self.pos += 1;
+        }
+        if count == 0 {
+            return Err(TimestampError::new(format!(
+                "expected digits after '.', found {}",
+                self.found()
+            )));
+        }
+        Ok(nanos * 10u32.pow(9 - count))
+    }
+
+    /// `Z`, `z` or `±HH:MM`, as seconds east of UTC.
+    fn offset(&mut self) -> Result<i64, TimestampError> {
+        let sign = match self.peek() {
+            Some(b'Z' | b'z') => {
+                self.pos += 1;
+                return Ok(0);
+            }
+            Some(b'+') => 1,
+            Some(b'-') => -1,
+            None => {
+                return Err(TimestampError::new(
+                    "missing time zone after the time (e.g. Z or +05:30)",
+                ))
+            }
+            Some(_) => {
+                return Err(TimestampError::new(format!(
+                    "expected a time zone (Z or ±HH:MM) after the time, found {}",
+                    self.found()
+                )))
+            }
+        };
+        self.pos += 1;
+        let hours = self.digits(2, "offset hour")?;
+        in_range("offset hour", hours, 0, 23)?;
+        self.expect(b':', "':' in the offset")?;
+        let minutes = self.digits(2, "offset minute")?;
+        in_range("offset minute", minutes, 0, 59)?;
+        Ok(sign * i64::from(hours * 3600 + minutes * 60))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Timestamp {
+        match Timestamp::parse_str(s) {
+            Ok(ts) => ts,
+            Err(e) => panic!("{s:?} should parse: {e}"),
+        }
+    }
+
+    fn error(s: &str) -> String {
+        match Timestamp::parse_str(s) {
+            Ok(ts) => panic!("{s:?} should not parse, got {ts:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn json(ts: &Timestamp) -> String {
+        serde_json::to_string(ts).expect("a timestamp always serializes")
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in TimestampFormat::ALL {
+            assert_eq!(TimestampFormat::from_name(format.name()), Some(format));
+            assert!(!format.example().is_empty());
+        }
+        assert_eq!(TimestampFormat::from_name("Iso8601"), None);
+        assert_eq!(TimestampFormat::from_name(""), None);
+    }
+
+    #[test]
+    fn every_form_serializes_to_the_original() {
+        let texts = [
+            ("2022-06-09T02:18:41Z", TimestampFormat::Iso8601),
+            ("2022-07-29T06:23:03.081Z", TimestampFormat::Iso8601),
+            ("2022-06-09T02:18:41+05:30", TimestampFormat::Iso8601),
+            ("2022-06-09t02:18:41.123456789z", TimestampFormat::Iso8601),
+            ("2022-08-29 18:45:26 UTC", TimestampFormat::UtcText),
+            ("2022-08-29 18:45:26.5 UTC", TimestampFormat::UtcText),
+            ("1724133753887", TimestampFormat::EpochMillisString),
+            ("-1", TimestampFormat::EpochMillisString),
+        ];
+        for (text, format) in texts {
+            let ts = parse(text);
+            assert_eq!(ts.format(), format, "{text}");
+            assert_eq!(ts.as_text(), Some(text));
+            assert_eq!(ts.repr(), &TimestampRepr::Text(text.to_owned()));
+            assert_eq!(json(&ts), format!("{text:?}"));
+            assert_eq!(ts.to_string(), text);
+        }
+
+        let millis = Timestamp::from_millis(1564592339214);
+        assert_eq!(millis.format(), TimestampFormat::EpochMillis);
+        assert_eq!(millis.as_text(), None);
+        assert_eq!(json(&millis), "1564592339214");
+        assert_eq!(millis.to_string(), "1564592339214");
+
+        for secs in [1632216310.817101, 1632216310.0, -0.25] {
+            let ts = Timestamp::from_seconds(secs).expect("in range");
+            assert_eq!(ts.format(), TimestampFormat::EpochSeconds);
+            assert_eq!(ts.repr(), &TimestampRepr::Float(secs));
+            assert_eq!(json(&ts), ts.to_string());
+        }
+        assert_eq!(
+            json(&Timestamp::from_seconds(1632216310.817101).expect("in range")),
+            "1632216310.817101"
+        );
+    }
+
+    #[test]
+    fn instants_agree_across_forms() {
+        let expected = 1_654_741_121_000_000_000_i128;
+        let same = [
+            parse("2022-06-09T02:18:41Z"),
+            parse("2022-06-09T02:18:41.000Z"),
+            parse("2022-06-09 02:18:41 UTC"),
+            parse("2022-06-09T07:48:41+05:30"),
+            parse("2022-06-08T21:18:41-05:00"),
+            parse("2022-06-09T02:18:41-00:00"),
+            parse("1654741121000"),
+            Timestamp::from_millis(1654741121000),
+            Timestamp::from_seconds(1654741121.0).expect("in range"),
+        ];
+        for ts in &same {
+            assert_eq!(ts.unix_nanos(), expected, "{ts}");
+            assert_eq!(ts.unix_millis(), 1654741121000, "{ts}");
+        }
+    }
+
+    #[test]
+    fn fractions() {
+        let base = parse("2022-07-29T06:23:03Z").unix_nanos();
+        assert_eq!(
+            parse("2022-07-29T06:23:03.081Z").unix_nanos(),
+            base + 81_000_000
+        );
+        assert_eq!(
+            parse("2022-07-29T06:23:03.5Z").unix_nanos(),
+            base + 500_000_000
+        );
+        assert_eq!(
+            parse("2022-07-29T06:23:03.123456789Z").unix_nanos(),
+            base + 123_456_789
+        );
+        assert_eq!(
+            parse("2022-07-29 06:23:03.000001 UTC").unix_nanos(),
+            base + 1_000
+        );
+        assert_eq!(
+            parse("2022-07-29T06:23:03.081Z").unix_millis(),
+            1659075783081
+        );
+
+        let secs = Timestamp::from_seconds(1632216310.817101).expect("in range");
+        assert_eq!(secs.unix_nanos(), 1_632_216_310_817_101_000);
+        let tiny = Timestamp::from_seconds(1e-9).expect("in range");
+        assert_eq!(tiny.unix_nanos(), 1);
+        let beyond_nanos = Timestamp::from_seconds(-0.1234567891).expect("in range");
+        assert_eq!(beyond_nanos.unix_nanos(), -123_456_789);
+        let negative = Timestamp::from_seconds(-1.5).expect("in range");
+        assert_eq!(negative.unix_nanos(), -1_500_000_000);
+        assert_eq!(negative.unix_millis(), -1500);
+        assert_eq!(Timestamp::from_millis(-1).unix_nanos(), -1_000_000);
+    }
+
+    #[test]
+    fn leap_years() {
+        parse("2024-02-29T00:00:00Z");
+        parse("2000-02-29T00:00:00Z");
+        parse("0000-02-29T00:00:00Z");
+        assert_eq!(
+            error("2023-02-29T00:00:00Z"),
+            "February 29 does not exist in 2023"
+        );
+        assert_eq!(
+            error("1900-02-29T00:00:00Z"),
+            "February 29 does not exist in 1900"
+        );
+        assert_eq!(error("2024-02-30T00:00:00Z"), "February 30 does not exist");
+        assert_eq!(error("2022-04-31 00:00:00 UTC"), "April 31 does not exist");
+        assert_eq!(
+            parse("2024-03-01T00:00:00Z").unix_nanos() - parse("2024-02-28T00:00:00Z").unix_nanos(),
+            2 * 86_400 * NANOS_PER_SECOND
+        );
+    }
+
+    #[test]
+    fn precise_errors() {
+        let cases = [
+            ("2022-13-09T02:18:41Z", "month 13 is out of range"),
+            ("2022-00-09T02:18:41Z", "month 0 is out of range"),
+            ("2022-06-32T02:18:41Z", "day 32 is out of range"),
+            ("2022-06-00T02:18:41Z", "day 0 is out of range"),
+            ("2022-06-09T24:18:41Z", "hour 24 is out of range"),
+            ("2022-06-09T02:60:41Z", "minute 60 is out of range"),
+            (
+                "2022-06-09T02:18:60Z",
+                "second 60 is out of range (leap seconds are not accepted)",
+            ),
+            ("2022-06-09T02:18:61Z", "second 61 is out of range"),
+            (
+                "2022-06-09T02:18:41+24:00",
+                "offset hour 24 is out of range",
+            ),
+            (
+                "2022-06-09T02:18:41+05:60",
+                "offset minute 60 is out of range",
+            ),
+            (
+                "yesterday",
+                "\"yesterday\" is not in any timestamp form (e.g. 2022-06-09T02:18:41Z)",
+            ),
+            (
+                "",
+                "\"\" is not in any timestamp form (e.g. 2022-06-09T02:18:41Z)",
+            ),
+            ("2022-06-09", "missing time after the date"),
+            (
+                "2022-06-09T02:18:41",
+                "missing time zone after the time (e.g. Z or +05:30)",
+            ),
+            (
+                "2022-06-09T02:18:41Z\u{e9}",
+                "trailing characters after the time zone",
+            ),
+            (
+                "2022-06-09T02:18:41Z ",
+                "trailing characters after the time zone",
+            ),
+            (
+                "2022-08-29 18:45:26 UTCZ",
+                "trailing characters after the time zone",
+            ),
+            (
+                "2022-08-29 18:45:26",
+                "expected \" UTC\" after the time, found end of text",
+            ),
+            (
+                "2022-08-29 18:45:26Z",
+                "expected \" UTC\" after the time, found 'Z'",
+            ),
+            (
+                "2022-08-29 18:45:26 utc",
+                "expected \" UTC\" after the time, found ' '",
+            ),
+            ("2022-6-09T02:18:41Z", "expected a 2-digit month, found '-'"),
+            (
+                "2022-06-09X02:18:41Z",
+                "expected 'T' or a space after the date, found 'X'",
+            ),
+            (
+                "2022-06-09T02:18:41.Z",
+                "expected digits after '.', found 'Z'",
+            ),
+            (
+                "2022-06-09T02:18:41.1234567891Z",
+                "fraction of a second has more than 9 digits",
+            ),
+            (
+                "2022-06-09T02:18:41+0530",
+                "expected ':' in the offset, found '3'",
+            ),
+            (
+                "2022-06-09T02:18:4\u{e9}Z",
+                "expected a 2-digit second, found 'é'",
+            ),
+            (
+                "9223372036854775808",
+                "\"9223372036854775808\" is out of range for milliseconds since the epoch",
+            ),
+            (
+                "00000000000000000001",
+                "\"00000000000000000001\" is out of range for milliseconds since the epoch",
+            ),
+        ];
+        for (input, message) in cases {
+            assert_eq!(error(input), message, "{input:?}");
+        }
+        for input in [
+            "２０２２",
+            " 2022-06-09T02:18:41Z",
+            "2022-06-09T02:18:41 Z",
+            "-",
+            "+1",
+            "1.5",
+            "-2022-06-09T02:18:41Z",
+            "20220-06-09T02:18:41Z",
+        ] {
+            error(input);
+        }
+        let long = "x".repeat(1000);
+        assert!(error(&long).len() < 120);
+    }
+
+    #[test]
+    fn epoch_millis_string_limits() {
+        assert_eq!(parse("9223372036854775807").unix_millis(), i64::MAX);
+        assert_eq!(parse("-9223372036854775808").unix_millis(), i64::MIN);
+        assert_eq!(parse("-0").unix_nanos(), 0);
+        assert_eq!(parse("0001").unix_millis(), 1);
+        error("-9223372036854775809");
+    }
+
+    #[test]
+    fn from_seconds_rejects_non_times() {
+        for secs in [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1.5e13,
+            -1e14,
+            f64::MAX,
+        ] {
+            assert!(Timestamp::from_seconds(secs).is_err(), "{secs}");
+        }
+        let edge = Timestamp::from_seconds(-1e13).expect("in range");
+        assert_eq!(edge.unix_millis(), -10_000_000_000_000_000);
+    }
+
+    #[test]
+    fn rfc3339_rendering() {
+        let cases = [
+            (0, "1970-01-01T00:00:00.000Z"),
+            (-1, "1969-12-31T23:59:59.999Z"),
+            (1654741121000, "2022-06-09T02:18:41.000Z"),
+            (951782400000, "2000-02-29T00:00:00.000Z"),
+            (-2208988800000, "1900-01-01T00:00:00.000Z"),
+            (-62167219200000, "0000-01-01T00:00:00.000Z"),
+            (-62167219200001, "-0001-12-31T23:59:59.999Z"),
+            (253402300799999, "9999-12-31T23:59:59.999Z"),
+            (253402300800000, "+10000-01-01T00:00:00.000Z"),
+        ];
+        for (millis, text) in cases {
+            assert_eq!(Timestamp::from_millis(millis).to_rfc3339(), text);
+        }
+        assert_eq!(
+            parse("2022-06-09T07:48:41.123999+05:30").to_rfc3339(),
+            "2022-06-09T02:18:41.123Z"
+        );
+        assert_eq!(
+            Timestamp::from_seconds(-1.5)
+                .expect("in range")
+                .to_rfc3339(),
+            "1969-12-31T23:59:58.500Z"
+        );
+        assert!(Timestamp::from_millis(i64::MAX)
+            .to_rfc3339()
+            .starts_with("+292278994-"));
+        assert!(Timestamp::from_millis(i64::MIN)
+            .to_rfc3339()
+            .starts_with("-292275055-"));
+    }
+
+    #[test]
+    fn rfc3339_output_parses_back_across_the_whole_range() {
+        let first = -62_167_219_200_000_i64; // 0000-01-01
+        let last = 253_402_300_799_999_i64; // 9999-12-31T23:59:59.999
+        let mut millis = first;
+        while millis <= last {
+            let text = Timestamp::from_millis(millis).to_rfc3339();
+            assert_eq!(parse(&text).unix_millis(), millis, "{text}");
+            millis += 7_777_777_777; // about 90 days, and lands on every time of day
+        }
+        assert_eq!(
+            parse(&Timestamp::from_millis(last).to_rfc3339()).unix_millis(),
+            last
+        );
+    }
+
+    #[test]
+    fn mutated_inputs_never_panic() {
+        let seeds = [
+            "2022-07-29T06:23:03.081+05:30",
+            "2022-08-29 18:45:26.5 UTC",
+            "2024-02-29t23:59:59.123456789z",
+            "-1724133753887",
+        ];
+        for seed in seeds {
+            let bytes = seed.as_bytes();
+            for pos in 0..bytes.len() {
+                for &replacement in b"0 9:-TZ+.a\xff" {
+                    let mut mutated = bytes.to_vec();
+                    mutated[pos] = replacement;
+                    for cut in 0..=mutated.len() {
+                        let input = String::from_utf8_lossy(&mutated[..cut]);
+                        if let Ok(ts) = Timestamp::parse_str(&input) {
+                            assert_eq!(json(&ts), format!("{input:?}"));
+                            ts.to_rfc3339();
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
