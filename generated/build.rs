@@ -34,15 +34,28 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
             + &format!("\nerror: the spec has {} problem(s); fix them and build again", diags.len()),
         other => format!("error: {other}"),
     })?;
+    // The spec itself, so that tools built on this crate describe what it was built from.
+    let mut embedded = String::from("/// The spec files this crate was generated from: (path below `spec/`, text).\npub static SPEC_FILES: &[(&str, &str)] = &[\n");
+    for file in &files {
+        let path = spec.join(&file.path);
+        let abs = path.canonicalize().map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;
+        embedded.push_str(&format!("    ({:?}, include_str!({:?})),\n", file.path, abs.display().to_string()));
+    }
+    embedded.push_str("];\n");
+    write_if_changed(&out.join("spec_files.rs"), &embedded)?;
     for file in generated {
-        let path = out.join(&file.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        // Rewriting an unchanged file would make cargo recompile the crate for nothing.
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
-            std::fs::write(&path, &file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
+        write_if_changed(&out.join(&file.path), &file.contents)?;
+    }
+    Ok(())
+}
+
+/// Rewriting an unchanged file would make cargo recompile the crate for nothing.
+fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    if std::fs::read_to_string(path).ok().as_deref() != Some(contents) {
+        std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
 }

@@ -20,6 +20,11 @@ pub mod runtime;
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 
+/// The spec this crate was generated from.
+pub mod spec {
+    include!(concat!(env!("OUT_DIR"), "/spec_files.rs"));
+}
+
 pub use runtime::{Error, EventPayload, Field, Id, Kind, Mode, Rejected, Report, Timestamp, Violation};
 
 /// Finds an event of the spec by `product/event`, or by `event` when one product has it.

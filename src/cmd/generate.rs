@@ -1,0 +1,101 @@
+//! `generate [--check]` and `lint`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::spec_input;
+
+/// Every file the generator owns below `out`, relative to it.
+fn existing(out: &Path) -> anyhow::Result<BTreeSet<String>> {
+    let mut found = BTreeSet::new();
+    if !out.exists() {
+        return Ok(found);
+    }
+    let mut stack = vec![PathBuf::from(out)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(out).unwrap_or(&path);
+                found.insert(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
+    }
+    Ok(found)
+}
+
+pub fn run(spec: &Path, out: &Path, check: bool) -> anyhow::Result<ExitCode> {
+    let files = spec_input::files(Some(spec))?;
+    let generated = match codegen::generate_rust(&files) {
+        Ok(g) => g,
+        Err(codegen::Error::Spec(diags)) => {
+            for d in diags.iter() {
+                eprintln!("{}/{d}", spec.display());
+            }
+            eprintln!("error: the spec has {} problem(s); nothing generated", diags.len());
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut stale = Vec::new();
+    let mut wanted = BTreeSet::new();
+    for file in &generated {
+        wanted.insert(file.path.clone());
+        let path = out.join(&file.path);
+        let current = std::fs::read_to_string(&path).ok();
+        if current.as_deref() == Some(file.contents.as_str()) {
+            continue;
+        }
+        if check {
+            stale.push(format!("{} ({})", path.display(), if current.is_some() { "differs from the spec" } else { "missing" }));
+        } else {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            std::fs::write(&path, &file.contents).with_context(|| format!("cannot write {}", path.display()))?;
+            println!("wrote {}", path.display());
+        }
+    }
+    for extra in existing(out)?.difference(&wanted) {
+        let path = out.join(extra);
+        if check {
+            stale.push(format!("{} (no longer generated)", path.display()));
+        } else {
+            std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            println!("removed {}", path.display());
+        }
+    }
+    if check && !stale.is_empty() {
+        for s in &stale {
+            eprintln!("stale: {s}");
+        }
+        eprintln!("error: the checked-in generated code is stale; run `cargo run -q --bin fwevents -- generate`");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn lint(spec: &Path) -> anyhow::Result<ExitCode> {
+    let files = spec_input::files(Some(spec))?;
+    if files.is_empty() {
+        anyhow::bail!("no spec files (*.yaml) in {}", spec.display());
+    }
+    match codegen::compile(&files) {
+        Ok(ir) => {
+            eprintln!("{}: {} events, {} types, no problems", spec.display(), ir.events.len(), ir.types.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(diags) => {
+            for d in diags.iter() {
+                println!("{}/{d}", spec.display());
+            }
+            eprintln!("{} problem(s)", diags.len());
+            Ok(ExitCode::from(1))
+        }
+    }
+}

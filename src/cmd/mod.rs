@@ -1,0 +1,76 @@
+//! The subcommands. Each returns the exit code for its outcome; an `Err` is a usage or
+//! I/O failure and exits with 2.
+
+mod generate;
+mod roundtrip;
+mod schema;
+mod spec_input;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "fwevents", version, about = "Validate, generate, document and compare Freshworks product event payloads")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the checked-in copy of the generated code from the spec.
+    Generate {
+        /// Compare instead of writing; exit 1 naming every stale file.
+        #[arg(long)]
+        check: bool,
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// Where the checked-in copy of the generated Rust lives.
+        #[arg(long, default_value = "generated/out")]
+        out: PathBuf,
+    },
+    /// Check a spec and report every problem, compiler style.
+    Lint {
+        /// The spec directory.
+        #[arg(default_value = "spec")]
+        spec: PathBuf,
+    },
+    /// Print the JSON Schema (draft 2020-12) of an event's whole payload.
+    Schema {
+        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`; omit with --out.
+        event: Option<String>,
+        /// Write one file per event into this directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Describe the strict reading (the docs to the letter) instead of the lenient one.
+        #[arg(long)]
+        strict: bool,
+        /// Read the spec from this directory instead of the one built in.
+        #[arg(long)]
+        spec: Option<PathBuf>,
+    },
+    /// Parse a payload into the generated types and print it back as JSON.
+    Roundtrip {
+        /// The payload file, or - for standard input.
+        file: PathBuf,
+        /// The event, when the envelope does not tell (`product/event` or `event`).
+        #[arg(long)]
+        event: Option<String>,
+    },
+    /// Validate payloads against the spec.
+    Validate(validate::Args),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Generate { check, spec, out } => generate::run(&spec, &out, check),
+        Command::Lint { spec } => generate::lint(&spec),
+        Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
+        Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
+        Command::Validate(args) => validate::run(args),
+    }
+}

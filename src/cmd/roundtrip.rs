@@ -1,0 +1,26 @@
+//! `roundtrip FILE`: parse into the generated types and print back.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use freshworks_events::Event;
+
+use super::spec_input;
+
+pub fn run(file: &Path, event: Option<&str>) -> anyhow::Result<ExitCode> {
+    let bytes = spec_input::read_input(file)?;
+    let parsed = match event {
+        Some(name) => freshworks_events::find_event(name).and_then(|i| Event::parse_as(i, &bytes)),
+        None => Event::parse(&bytes),
+    };
+    match parsed {
+        Ok(event) => {
+            println!("{}", serde_json::to_string_pretty(&event)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            Ok(ExitCode::from(1))
+        }
+    }
+}

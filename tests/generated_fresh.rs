@@ -1,0 +1,71 @@
+//! The checked-in copy of the generated code is what the build compiles from the spec.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+#[test]
+fn checked_in_generated_code_is_fresh() {
+    let root = common::root();
+    let files = codegen::source::read_spec_dir(&root.join("spec")).unwrap();
+    let generated = codegen::generate_rust(&files).unwrap_or_else(|e| panic!("{e}"));
+    let out = root.join("generated/out");
+    let mut stale = Vec::new();
+    let mut wanted = BTreeSet::new();
+    for file in &generated {
+        wanted.insert(out.join(&file.path));
+        match std::fs::read_to_string(out.join(&file.path)) {
+            Ok(text) if text == file.contents => {}
+            Ok(_) => stale.push(format!("generated/out/{} differs from the spec", file.path)),
+            Err(_) => stale.push(format!("generated/out/{} is missing", file.path)),
+        }
+    }
+    for entry in walk(&out) {
+        if !wanted.contains(&entry) {
+            stale.push(format!("{} is no longer generated", entry.display()));
+        }
+    }
+    assert!(stale.is_empty(), "stale generated code; run `cargo run -q --bin fwevents -- generate`:\n{}", stale.join("\n"));
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn generate_check_names_the_stale_file() {
+    let tmp = common::TempDir::new("stale");
+    let out = tmp.0.join("out");
+    let out_s = out.to_str().unwrap();
+    let o = common::fwevents(&["generate", "--out", out_s], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    let o = common::fwevents(&["generate", "--check", "--out", out_s], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    let target = out.join("freshchat/on_agent_activity_create.rs");
+    let mut text = std::fs::read_to_string(&target).unwrap();
+    text.push_str("// edited by hand\n");
+    std::fs::write(&target, text).unwrap();
+    std::fs::write(out.join("leftover.rs"), "").unwrap();
+    let o = common::fwevents(&["generate", "--check", "--out", out_s], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::text(&o.stderr);
+    assert!(err.contains("freshchat/on_agent_activity_create.rs (differs from the spec)"), "{err}");
+    assert!(err.contains("leftover.rs (no longer generated)"), "{err}");
+}
+
+#[test]
+fn the_same_spec_generates_byte_identical_output() {
+    let files = codegen::source::read_spec_dir(&common::root().join("spec")).unwrap();
+    let a = codegen::generate_rust(&files).unwrap();
+    let b = codegen::generate_rust(&files).unwrap();
+    assert_eq!(a, b);
+}

@@ -1,0 +1,88 @@
+//! The real payloads through the generated types: they read, validate in lenient mode and
+//! serialize back to the same JSON.
+
+mod common;
+
+use freshworks_events::{Event, EventPayload, Mode};
+use serde_json::Value;
+
+#[test]
+fn every_covered_real_payload_round_trips_unchanged() {
+    let mut covered = 0;
+    for (name, bytes) in common::real_payloads() {
+        let Ok(event) = Event::parse(&bytes) else { continue };
+        covered += 1;
+        let original: Value = serde_json::from_slice(&bytes).unwrap();
+        let back = serde_json::to_value(&event).unwrap();
+        assert_eq!(back, original, "{name} changed on the way through the generated types");
+    }
+    assert_eq!(covered, 3, "three of the real payloads are of events in the spec");
+}
+
+#[test]
+fn every_covered_real_payload_is_valid_in_lenient_mode() {
+    for (name, bytes) in common::real_payloads() {
+        if name.starts_with("freshdesk-onAgentUpdate") {
+            continue;
+        }
+        let (event, report) = freshworks_events::validate(&bytes, Mode::Lenient, None).unwrap();
+        assert!(report.is_valid(), "{name} ({}): {report}", event.info().qualified());
+    }
+}
+
+#[test]
+fn the_freshdesk_on_agent_update_is_refused_naming_freshdesk() {
+    let err = Event::parse(&common::payload("freshdesk-onAgentUpdate.1.json")).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("Freshdesk"), "{message}");
+    assert!(message.contains("onAgentUpdate"), "{message}");
+    assert!(matches!(err, freshworks_events::Error::UnsupportedEvent { .. }));
+}
+
+#[test]
+fn the_same_event_name_in_two_products_is_told_apart_by_domain() {
+    let bytes = br#"{"event":"onAgentUpdate","domain":"acme.freshcaller.com","data":{}}"#;
+    let event = Event::parse(bytes).unwrap();
+    assert_eq!(event.info().qualified(), "freshcaller/onAgentUpdate");
+    // Without a domain the one product that has the event is taken.
+    let event = Event::parse(br#"{"event":"onAgentUpdate","data":{}}"#).unwrap();
+    assert_eq!(event.info().product, "freshcaller");
+}
+
+#[test]
+fn the_freshsales_real_payload_departs_from_the_docs_only_where_the_spec_says() {
+    let bytes = common::payload("freshsales-onUserAgentAvailabilityUpdate.1.json");
+    let payload = freshworks_events::freshsales::on_user_agent_availability_update::Payload::from_slice(&bytes).unwrap();
+    let report = payload.validate(Mode::Strict);
+    let paths: Vec<&str> = report.violations.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["/data/actor/description", "/data/actor/id", "/data/user_agent_availability/user_information/0/user_id"],
+        "{report}"
+    );
+    // Typed access: the string id and the integer user_id both read as ids.
+    let data = payload.data.get().unwrap();
+    assert_eq!(data.actor.get().unwrap().id.get().unwrap().as_i64(), Some(132));
+    let info = data.user_agent_availability.get().unwrap().user_information.get().unwrap();
+    assert_eq!(info[0].get().unwrap().user_id.get().unwrap().as_i64(), Some(132));
+}
+
+#[test]
+fn timestamps_keep_their_wire_form() {
+    let bytes = common::payload("freshsales-onUserAgentAvailabilityUpdate.1.json");
+    let payload = freshworks_events::freshsales::on_user_agent_availability_update::Payload::from_slice(&bytes).unwrap();
+    let ts = payload.timestamp.get().unwrap();
+    assert_eq!(ts.format(), freshworks_events::runtime::TimestampFormat::EpochMillisString);
+    assert_eq!(ts.unix_millis(), 1_724_133_753_887);
+    assert_eq!(serde_json::to_string(ts).unwrap(), "\"1724133753887\"");
+}
+
+#[test]
+fn the_custom_status_changes_read_new_then_old() {
+    let bytes = br#"{"event":"onAgentCustomStatusUpdate","data":{"changes":{"status":["LUNCH","UNAVAILABLE"]}}}"#;
+    let p = freshworks_events::freshchat::on_agent_custom_status_update::Payload::from_slice(bytes).unwrap();
+    let changes = p.data.get().unwrap().changes.get().unwrap();
+    let status = changes.get("status").unwrap().get().unwrap();
+    assert_eq!(status.new(), "LUNCH");
+    assert_eq!(status.old(), "UNAVAILABLE");
+}

@@ -1,0 +1,134 @@
+//! `fwevents schema`: every spec attribute of every event, under its wire name.
+
+mod common;
+
+use serde_json::Value;
+
+/// Every attribute path the spec gives an event, nested ones included.
+fn spec_paths(ir: &codegen::Ir, ty: codegen::ir::TypeId, prefix: &str, out: &mut Vec<(String, codegen::ir::Field)>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    for f in ir.fields(ty) {
+        let path = format!("{prefix}/{}", f.wire);
+        out.push((path.clone(), f.clone()));
+        let mut t = &f.ty;
+        let mut p = path.clone();
+        while let codegen::ir::Ty::Array(item) = t {
+            t = item;
+            p.push_str("/[]");
+        }
+        if let codegen::ir::Ty::Named(id) = t {
+            spec_paths(ir, *id, &p, out, depth + 1);
+        }
+    }
+}
+
+/// Finds the schema of `path` (`/data/actor/type`, `[]` for items), following $refs.
+fn lookup<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut node = root;
+    for seg in path.trim_start_matches('/').split('/') {
+        node = deref(root, node);
+        node = if seg == "[]" { node.get("items")? } else { node.get("properties")?.get(seg)? };
+    }
+    Some(node)
+}
+
+fn deref<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
+    loop {
+        if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+            node = root.pointer(&r[1..].replace("$defs", "$defs")).unwrap();
+        } else if let Some(alts) = node.get("anyOf").and_then(Value::as_array) {
+            match alts.iter().find(|a| a.get("$ref").is_some() || a.get("properties").is_some()) {
+                Some(a) => node = a,
+                None => return node,
+            }
+        } else {
+            return node;
+        }
+    }
+}
+
+#[test]
+fn every_attribute_of_every_event_is_in_its_schema() {
+    let files = codegen::source::read_spec_dir(&common::root().join("spec")).unwrap();
+    let ir = codegen::compile(&files).unwrap();
+    for event in &ir.events {
+        let name = ir.qualified_name(event);
+        let out = common::fwevents(&["schema", &name], b"");
+        assert!(out.status.success(), "{}", common::text(&out.stderr));
+        let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        let mut paths = Vec::new();
+        spec_paths(&ir, event.payload, "", &mut paths, 0);
+        assert!(paths.len() > 15, "{name}: {} attributes", paths.len());
+        for (path, field) in paths {
+            let node = lookup(&schema, &path).unwrap_or_else(|| panic!("{name}: {path} is not in the schema"));
+            let node = deref(&schema, node);
+            if field.lenient.nullable && !matches!(field.ty, codegen::ir::Ty::Named(_)) {
+                let types = node.get("type").map(|t| t.to_string()).unwrap_or_default();
+                assert!(types.contains("null") || node.get("anyOf").is_some(), "{name}: {path} may be null: {node}");
+            }
+            if let Some((values, _)) = enum_values(&ir, &field.ty) {
+                let text = deref(&schema, node).to_string();
+                for v in values {
+                    assert!(text.contains(&v), "{name}: {path} lacks enum value {v}: {text}");
+                }
+            }
+        }
+    }
+}
+
+fn enum_values(ir: &codegen::Ir, ty: &codegen::ir::Ty) -> Option<(Vec<String>, bool)> {
+    match ty {
+        codegen::ir::Ty::Named(id) => match &ir.ty(*id).kind {
+            codegen::ir::TypeKind::Enum(e) => Some((
+                e.variants
+                    .iter()
+                    .map(|v| match &v.wire {
+                        codegen::ir::Literal::Str(s) => format!("\"{s}\""),
+                        other => other.to_string(),
+                    })
+                    .collect(),
+                e.open,
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[test]
+fn strict_schemas_are_closed_and_lenient_ones_open() {
+    let lenient: Value = serde_json::from_slice(&common::fwevents(&["schema", "freshdesk/onAgentAvailabilityUpdate"], b"").stdout).unwrap();
+    let strict: Value =
+        serde_json::from_slice(&common::fwevents(&["schema", "--strict", "onAgentAvailabilityUpdate"], b"").stdout).unwrap();
+    assert_eq!(lenient["additionalProperties"], true);
+    assert_eq!(strict["additionalProperties"], false);
+    // An id documented as an integer (and sent as a string) is an integer only in strict mode.
+    let lenient: Value = serde_json::from_slice(&common::fwevents(&["schema", "onUserAgentAvailabilityUpdate"], b"").stdout).unwrap();
+    let strict: Value =
+        serde_json::from_slice(&common::fwevents(&["schema", "--strict", "onUserAgentAvailabilityUpdate"], b"").stdout).unwrap();
+    assert_eq!(strict["$defs"]["Actor"]["properties"]["id"]["type"], "integer");
+    assert_eq!(lenient["$defs"]["Actor"]["properties"]["id"]["type"], serde_json::json!(["string", "integer", "null"]));
+}
+
+#[test]
+fn schema_out_writes_one_file_per_event_and_unknown_events_fail() {
+    let tmp = common::TempDir::new("schema");
+    let o = common::fwevents(&["schema", "--out", tmp.0.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    for f in [
+        "freshchat/onAgentActivityCreate.schema.json",
+        "freshchat/onAgentCustomStatusUpdate.schema.json",
+        "freshdesk/onAgentAvailabilityUpdate.schema.json",
+        "freshcaller/onAgentUpdate.schema.json",
+        "freshsales/onUserAgentAvailabilityUpdate.schema.json",
+    ] {
+        let text = std::fs::read_to_string(tmp.0.join(f)).unwrap();
+        serde_json::from_str::<Value>(&text).unwrap();
+    }
+    let o = common::fwevents(&["schema", "onNothing"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::text(&o.stderr).contains("no event \"onNothing\""));
+}
