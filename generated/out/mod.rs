@@ -203,6 +203,108 @@ impl Event {
             }
         }
     }
+    /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
+    pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
+        match index {
+            1 => {
+                Some(
+                    Event::Freshchat(
+                        freshchat::Event::OnAgentActivityCreate(
+                            Box::new(
+                                match seed {
+                                    Some(seed) => {
+                                        freshchat::on_agent_activity_create::Payload::fixture_seeded(
+                                            seed,
+                                        )
+                                    }
+                                    None => {
+                                        freshchat::on_agent_activity_create::Payload::fixture()
+                                    }
+                                },
+                            ),
+                        ),
+                    ),
+                )
+            }
+            2 => {
+                Some(
+                    Event::Freshchat(
+                        freshchat::Event::OnAgentCustomStatusUpdate(
+                            Box::new(
+                                match seed {
+                                    Some(seed) => {
+                                        freshchat::on_agent_custom_status_update::Payload::fixture_seeded(
+                                            seed,
+                                        )
+                                    }
+                                    None => {
+                                        freshchat::on_agent_custom_status_update::Payload::fixture()
+                                    }
+                                },
+                            ),
+                        ),
+                    ),
+                )
+            }
+            3 => {
+                Some(
+                    Event::Freshdesk(
+                        freshdesk::Event::OnAgentAvailabilityUpdate(
+                            Box::new(
+                                match seed {
+                                    Some(seed) => {
+                                        freshdesk::on_agent_availability_update::Payload::fixture_seeded(
+                                            seed,
+                                        )
+                                    }
+                                    None => {
+                                        freshdesk::on_agent_availability_update::Payload::fixture()
+                                    }
+                                },
+                            ),
+                        ),
+                    ),
+                )
+            }
+            0 => {
+                Some(
+                    Event::Freshcaller(
+                        freshcaller::Event::OnAgentUpdate(
+                            Box::new(
+                                match seed {
+                                    Some(seed) => {
+                                        freshcaller::on_agent_update::Payload::fixture_seeded(seed)
+                                    }
+                                    None => freshcaller::on_agent_update::Payload::fixture(),
+                                },
+                            ),
+                        ),
+                    ),
+                )
+            }
+            4 => {
+                Some(
+                    Event::Freshsales(
+                        freshsales::Event::OnUserAgentAvailabilityUpdate(
+                            Box::new(
+                                match seed {
+                                    Some(seed) => {
+                                        freshsales::on_user_agent_availability_update::Payload::fixture_seeded(
+                                            seed,
+                                        )
+                                    }
+                                    None => {
+                                        freshsales::on_user_agent_availability_update::Payload::fixture()
+                                    }
+                                },
+                            ),
+                        ),
+                    ),
+                )
+            }
+            _ => None,
+        }
+    }
     /// Which event this is.
     pub fn info(&self) -> &'static rt::EventInfo {
         match self {

@@ -68,6 +68,11 @@ impl rt::AsScalar for ActorType {
         rt::Scalar::Str(self.wire())
     }
 }
+impl rt::fixture::Sample for ActorType {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
+    }
+}
 /// The agent or system that caused a Freshchat agent-status event. Both Freshchat pages describe this object; their attribute lists differ slightly and are merged here.
 ///
 /// Spec: `types.ChatActor`.
@@ -407,6 +412,326 @@ impl rt::Validate for ChatActor {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for ChatActor {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            actor_source: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Word, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            avatar: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Avatar as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            email: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            first_name: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FirstName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            last_name: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::LastName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            login_status: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::StatusName))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            org_actor_id: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            org_contact_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            phone: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Phone, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            social_profiles: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        g.depth += 1;
+                        let n = g.count();
+                        let items = (0..n)
+                            .map(|_| rt::Field::Value(
+                                <SocialProfile as rt::fixture::Sample>::sample(g),
+                            ))
+                            .collect();
+                        g.depth -= 1;
+                        items
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            sub_entity: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Word, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            r#type: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<ActorType as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`ChatActor`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatActorBuilder {
+    value: ChatActor,
+}
+impl ChatActor {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ChatActorBuilder {
+        ChatActorBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<ChatActor> for ChatActorBuilder {
+    fn from(value: ChatActor) -> Self {
+        ChatActorBuilder { value }
+    }
+}
+impl ChatActorBuilder {
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `actor_source`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn actor_source(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.actor_source = value.into();
+        self
+    }
+    /// Sets `avatar`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn avatar(mut self, value: impl Into<rt::Field<Avatar>>) -> Self {
+        self.value.avatar = value.into();
+        self
+    }
+    /// Edits `avatar` with its builder, starting from its current value (or the default fixture).
+    pub fn avatar_with(
+        mut self,
+        edit: impl FnOnce(AvatarBuilder) -> AvatarBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.avatar) {
+            rt::Field::Value(v) => v,
+            _ => <Avatar>::default_fixture(),
+        };
+        self.value.avatar = rt::Field::Value(
+            edit(AvatarBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.email = value.into();
+        self
+    }
+    /// Sets `first_name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn first_name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.first_name = value.into();
+        self
+    }
+    /// Sets `last_name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn last_name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.last_name = value.into();
+        self
+    }
+    /// Sets `login_status`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn login_status(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.login_status = value.into();
+        self
+    }
+    /// Sets `org_actor_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn org_actor_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.org_actor_id = value.into();
+        self
+    }
+    /// Sets `org_contact_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn org_contact_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.org_contact_id = value.into();
+        self
+    }
+    /// Sets `phone`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn phone(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.phone = value.into();
+        self
+    }
+    /// Sets `social_profiles`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn social_profiles(
+        mut self,
+        value: impl Into<rt::Field<Vec<rt::Field<SocialProfile>>>>,
+    ) -> Self {
+        self.value.social_profiles = value.into();
+        self
+    }
+    /// Edits `social_profiles` in place, starting from its current value (or empty).
+    pub fn social_profiles_with(
+        mut self,
+        edit: impl FnOnce(&mut Vec<rt::Field<SocialProfile>>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.social_profiles) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.social_profiles = rt::Field::Value(v);
+        self
+    }
+    /// Sets `sub_entity`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn sub_entity(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.sub_entity = value.into();
+        self
+    }
+    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn r#type(mut self, value: impl Into<rt::Field<ActorType>>) -> Self {
+        self.value.r#type = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> ChatActor {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<ChatActor, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<ChatActor, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// The actor's picture.
 ///
 /// Spec: `types.ChatActor.avatar`.
@@ -471,6 +796,76 @@ impl rt::Validate for Avatar {
         };
         cx.field(&self.url, &F_URL);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Avatar {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            url: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Url, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Avatar`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AvatarBuilder {
+    value: Avatar,
+}
+impl Avatar {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AvatarBuilder {
+        AvatarBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Avatar> for AvatarBuilder {
+    fn from(value: Avatar) -> Self {
+        AvatarBuilder { value }
+    }
+}
+impl AvatarBuilder {
+    /// Sets `url`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn url(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.url = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Avatar {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Avatar, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Avatar, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// One social platform account of a Freshchat actor.
@@ -563,6 +958,95 @@ impl rt::Validate for SocialProfile {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for SocialProfile {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            r#type: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<SocialPlatform as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`SocialProfile`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SocialProfileBuilder {
+    value: SocialProfile,
+}
+impl SocialProfile {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> SocialProfileBuilder {
+        SocialProfileBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<SocialProfile> for SocialProfileBuilder {
+    fn from(value: SocialProfile) -> Self {
+        SocialProfileBuilder { value }
+    }
+}
+impl SocialProfileBuilder {
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn r#type(mut self, value: impl Into<rt::Field<SocialPlatform>>) -> Self {
+        self.value.r#type = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> SocialProfile {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<SocialProfile, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<SocialProfile, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// The platform.
 ///
 /// Values: "facebook", "twitter", "skype", "linkedin", and any other value, kept in `Other`.
@@ -653,6 +1137,11 @@ impl rt::Validate for SocialPlatform {
 impl rt::AsScalar for SocialPlatform {
     fn scalar(&self) -> rt::Scalar<'_> {
         rt::Scalar::Str(self.wire())
+    }
+}
+impl rt::fixture::Sample for SocialPlatform {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
     }
 }
 /// An agent's status change in Freshchat: the new and the previous status, and when each was set. onAgentActivityCreate sends it as agent_activity, onAgentCustomStatusUpdate as agent_custom_status; the two pages list the same attributes.
@@ -912,6 +1401,243 @@ impl rt::Validate for ChatAgentStatus {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for ChatAgentStatus {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            availability_event_type: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <AvailabilityEventType as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            custom_status_id: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            emoji: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Emoji, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            org_agent_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            prev_status: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<AgentStatusName as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            prev_status_change_timestamp: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            status: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<AgentStatusName as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            status_change_timestamp: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`ChatAgentStatus`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatAgentStatusBuilder {
+    value: ChatAgentStatus,
+}
+impl ChatAgentStatus {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ChatAgentStatusBuilder {
+        ChatAgentStatusBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<ChatAgentStatus> for ChatAgentStatusBuilder {
+    fn from(value: ChatAgentStatus) -> Self {
+        ChatAgentStatusBuilder { value }
+    }
+}
+impl ChatAgentStatusBuilder {
+    /// Sets `availability_event_type`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn availability_event_type(
+        mut self,
+        value: impl Into<rt::Field<AvailabilityEventType>>,
+    ) -> Self {
+        self.value.availability_event_type = value.into();
+        self
+    }
+    /// Sets `custom_status_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn custom_status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.custom_status_id = value.into();
+        self
+    }
+    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.email = value.into();
+        self
+    }
+    /// Sets `emoji`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn emoji(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.emoji = value.into();
+        self
+    }
+    /// Sets `org_agent_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn org_agent_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.org_agent_id = value.into();
+        self
+    }
+    /// Sets `prev_status`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn prev_status(mut self, value: impl Into<rt::Field<AgentStatusName>>) -> Self {
+        self.value.prev_status = value.into();
+        self
+    }
+    /// Sets `prev_status_change_timestamp`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn prev_status_change_timestamp(
+        mut self,
+        value: impl Into<rt::Field<rt::Timestamp>>,
+    ) -> Self {
+        self.value.prev_status_change_timestamp = value.into();
+        self
+    }
+    /// Sets `status`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn status(mut self, value: impl Into<rt::Field<AgentStatusName>>) -> Self {
+        self.value.status = value.into();
+        self
+    }
+    /// Sets `status_change_timestamp`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn status_change_timestamp(
+        mut self,
+        value: impl Into<rt::Field<rt::Timestamp>>,
+    ) -> Self {
+        self.value.status_change_timestamp = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> ChatAgentStatus {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<ChatAgentStatus, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<ChatAgentStatus, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// The kind of Freshchat status change.
 ///
 /// Values: "GeneralAvailability", "Intelliassign", "custom_status"; no others.
@@ -983,6 +1709,11 @@ impl rt::Validate for AvailabilityEventType {
 impl rt::AsScalar for AvailabilityEventType {
     fn scalar(&self) -> rt::Scalar<'_> {
         rt::Scalar::Str(self.wire())
+    }
+}
+impl rt::fixture::Sample for AvailabilityEventType {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
     }
 }
 /// A Freshchat status name: one of the two built-in statuses or the name of a custom status the account defined (e.g. "LUNCH").
@@ -1060,6 +1791,11 @@ impl rt::Validate for AgentStatusName {
 impl rt::AsScalar for AgentStatusName {
     fn scalar(&self) -> rt::Scalar<'_> {
         rt::Scalar::Str(self.wire())
+    }
+}
+impl rt::fixture::Sample for AgentStatusName {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
     }
 }
 /// What changed in a Freshdesk or Freshcaller record: each changed attribute maps to its value before and after the change.
@@ -1169,5 +1905,234 @@ impl rt::Validate for ModelChanges {
         cx.field(&self.misc_changes, &F_MISC_CHANGES);
         cx.field(&self.system_changes, &F_SYSTEM_CHANGES);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for ModelChanges {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            model_changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[
+                            "account_id",
+                            "channel_availability",
+                            "created_at",
+                            "email",
+                            "id",
+                            "logged_in",
+                            "name",
+                            "status_id",
+                            "status_updated_at",
+                            "updated_at",
+                        ];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (
+                                    key,
+                                    rt::Field::Value(rt::OldNew {
+                                        old: g.any(),
+                                        new: g.any(),
+                                    }),
+                                )
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            misc_changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (
+                                    key,
+                                    rt::Field::Value(rt::OldNew {
+                                        old: g.any(),
+                                        new: g.any(),
+                                    }),
+                                )
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            system_changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (
+                                    key,
+                                    rt::Field::Value(rt::OldNew {
+                                        old: g.any(),
+                                        new: g.any(),
+                                    }),
+                                )
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`ModelChanges`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelChangesBuilder {
+    value: ModelChanges,
+}
+impl ModelChanges {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ModelChangesBuilder {
+        ModelChangesBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<ModelChanges> for ModelChangesBuilder {
+    fn from(value: ModelChanges) -> Self {
+        ModelChangesBuilder { value }
+    }
+}
+impl ModelChangesBuilder {
+    /// Sets `model_changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn model_changes(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<rt::OldNew>>>,
+    ) -> Self {
+        self.value.model_changes = value.into();
+        self
+    }
+    /// Edits `model_changes` in place, starting from its current value (or empty).
+    pub fn model_changes_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<rt::OldNew>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.model_changes) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.model_changes = rt::Field::Value(v);
+        self
+    }
+    /// Sets `misc_changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn misc_changes(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<rt::OldNew>>>,
+    ) -> Self {
+        self.value.misc_changes = value.into();
+        self
+    }
+    /// Edits `misc_changes` in place, starting from its current value (or empty).
+    pub fn misc_changes_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<rt::OldNew>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.misc_changes) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.misc_changes = rt::Field::Value(v);
+        self
+    }
+    /// Sets `system_changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn system_changes(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<rt::OldNew>>>,
+    ) -> Self {
+        self.value.system_changes = value.into();
+        self
+    }
+    /// Edits `system_changes` in place, starting from its current value (or empty).
+    pub fn system_changes_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<rt::OldNew>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.system_changes) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.system_changes = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> ModelChanges {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<ModelChanges, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<ModelChanges, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }

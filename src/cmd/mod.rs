@@ -1,6 +1,7 @@
 //! The subcommands. Each returns the exit code for its outcome; an `Err` is a usage or
 //! I/O failure and exits with 2.
 
+mod fixture;
 mod generate;
 mod roundtrip;
 mod schema;
@@ -63,6 +64,20 @@ enum Command {
     },
     /// Validate payloads against the spec.
     Validate(validate::Args),
+    /// Print realistic, valid payloads of an event (for server/test_data/<event>.json).
+    Fixture {
+        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`.
+        event: String,
+        /// Draw the payload from this seed (the default payload without it).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// How many payloads, from seeds N, N+1, ... (one JSON document per line when more than one).
+        #[arg(long, default_value_t = 1)]
+        count: u64,
+        /// Check each fixture against the strict reading too, and fail if one does not pass.
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -72,5 +87,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
         Command::Validate(args) => validate::run(args),
+        Command::Fixture { event, seed, count, strict } => fixture::run(&event, seed, count, strict),
     }
 }

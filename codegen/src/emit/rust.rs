@@ -28,10 +28,11 @@ pub const REFRESH: &str = "cargo run -q --bin fwevents -- generate";
 /// All files: `mod.rs` (modules, the `Event` enum, dispatch), `types.rs`, one per event.
 pub fn generate(ir: &Ir) -> Result<Vec<RustFile>, String> {
     let rules_by_field = rules_by_field(ir);
+    let hints = super::fixture::hints(ir);
     let mut files = vec![file(ir, "mod.rs", "spec/", index(ir))?];
     for (m, module) in ir.modules.iter().enumerate() {
         let event = ir.events.iter().find(|e| e.module == m);
-        let tokens = module_items(ir, m, event, &rules_by_field);
+        let tokens = module_items(ir, m, event, &rules_by_field, &hints);
         let path = format!("{}.rs", module.path.join("/"));
         files.push(file(ir, &path, &format!("spec/{}", module.source), tokens)?);
     }
@@ -49,7 +50,7 @@ fn file(_ir: &Ir, path: &str, source: &str, tokens: TokenStream) -> Result<RustF
     Ok(RustFile { path: path.to_string(), source: source.to_string(), contents })
 }
 
-fn ident(s: &str) -> Ident {
+pub(crate) fn ident(s: &str) -> Ident {
     match s.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(s, Span::call_site()),
@@ -66,6 +67,7 @@ fn index(ir: &Ir) -> TokenStream {
     let mut top_variants = Vec::new();
     let mut parse_arms = Vec::new();
     let mut info_arms = Vec::new();
+    let mut fixture_arms = Vec::new();
     let mut validate_arms = Vec::new();
     let mut serialize_arms = Vec::new();
     for (p, product) in ir.products.iter().enumerate() {
@@ -94,6 +96,12 @@ fn index(ir: &Ir) -> TokenStream {
                 #i => Ok(Event::#pvar(#pmod::Event::#evar(Box::new(rt::EventPayload::from_slice(bytes)?))))
             });
             info_arms.push(quote! { Event::#pvar(#pmod::Event::#evar(_)) => &EVENTS[#i] });
+            fixture_arms.push(quote! {
+                #i => Some(Event::#pvar(#pmod::Event::#evar(Box::new(match seed {
+                    Some(seed) => #pmod::#emod::Payload::fixture_seeded(seed),
+                    None => #pmod::#emod::Payload::fixture(),
+                }))))
+            });
             validate_arms.push(quote! { Event::#pvar(#pmod::Event::#evar(p)) => rt::EventPayload::validate(p.as_ref(), mode) });
             serialize_arms.push(quote! { Event::#pvar(#pmod::Event::#evar(p)) => serde::Serialize::serialize(p.as_ref(), s) });
         }
@@ -149,6 +157,14 @@ fn index(ir: &Ir) -> TokenStream {
                 match index {
                     #(#parse_arms,)*
                     _ => Err(rt::Error::NoSuchEvent { name: format!("#{index}"), known: EVENTS.iter().map(|e| e.qualified()).collect::<Vec<_>>().join(", ") }),
+                }
+            }
+
+            /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
+            pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
+                match index {
+                    #(#fixture_arms,)*
+                    _ => None,
                 }
             }
 
@@ -210,24 +226,38 @@ fn owner_of_leaf(data: TypeId, path: &Path) -> Option<TypeId> {
     Some(owner)
 }
 
-fn module_items(ir: &Ir, m: ModuleId, event: Option<&Event>, rules: &BTreeMap<(TypeId, String), Vec<String>>) -> TokenStream {
+fn module_items(
+    ir: &Ir,
+    m: ModuleId,
+    event: Option<&Event>,
+    rules: &BTreeMap<(TypeId, String), Vec<String>>,
+    hints: &super::fixture::Hints,
+) -> TokenStream {
     let items = ir.modules[m].types.iter().map(|&id| {
         let t = ir.ty(id);
         match &t.kind {
             TypeKind::Object(fields) => {
                 let payload = event.filter(|e| e.payload == id);
-                object(ir, m, id, t, fields, payload, rules)
+                let model = object(ir, m, id, t, fields, payload, rules);
+                let fixture = super::fixture::object(ir, m, id, t, fields, hints, payload);
+                quote! { #model #fixture }
             }
-            TypeKind::Enum(e) => enumeration(t, e),
+            TypeKind::Enum(e) => {
+                let model = enumeration(t, e);
+                let fixture = super::fixture::enumeration(t);
+                quote! { #model #fixture }
+            }
         }
     });
+    let event_items = event.map(super::fixture::event_items);
     quote! {
         use crate::runtime as rt;
         #(#items)*
+        #event_items
     }
 }
 
-fn rust_type(ir: &Ir, here: ModuleId, ty: &Ty) -> TokenStream {
+pub(crate) fn rust_type(ir: &Ir, here: ModuleId, ty: &Ty) -> TokenStream {
     match ty {
         Ty::String => quote!(String),
         Ty::Integer => quote!(i64),
@@ -291,7 +321,7 @@ fn field_doc(ir: &Ir, f: &Field, rules: Option<&Vec<String>>) -> String {
     s
 }
 
-fn format_variant(name: &str) -> TokenStream {
+pub(crate) fn format_variant(name: &str) -> TokenStream {
     let v = match name {
         "iso8601" => "Iso8601",
         "utc_text" => "UtcText",

@@ -540,6 +540,294 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
 }
+impl rt::fixture::Sample for Payload {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            domain: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("acme.freshcaller.com".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            event: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => rt::Field::Value("onAgentUpdate".to_string()),
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            region: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            timestamp: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::EpochMillis,
+                                    rt::TimestampFormat::EpochSeconds,
+                                    rt::TimestampFormat::EpochMillisString,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            version: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            data: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            iparams: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            app_settings: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayloadBuilder {
+    value: Payload,
+}
+impl Payload {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        Self::fixture()
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> PayloadBuilder {
+        PayloadBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Payload> for PayloadBuilder {
+    fn from(value: Payload) -> Self {
+        PayloadBuilder { value }
+    }
+}
+impl PayloadBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `domain`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn domain(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.domain = value.into();
+        self
+    }
+    /// Sets `event`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn event(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.event = value.into();
+        self
+    }
+    /// Sets `region`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn region(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.region = value.into();
+        self
+    }
+    /// Sets `timestamp`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn timestamp(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.timestamp = value.into();
+        self
+    }
+    /// Sets `version`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn version(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.version = value.into();
+        self
+    }
+    /// Sets `data`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn data(mut self, value: impl Into<rt::Field<Data>>) -> Self {
+        self.value.data = value.into();
+        self
+    }
+    /// Edits `data` with its builder, starting from its current value (or the default fixture).
+    pub fn data_with(mut self, edit: impl FnOnce(DataBuilder) -> DataBuilder) -> Self {
+        let start = match std::mem::take(&mut self.value.data) {
+            rt::Field::Value(v) => v,
+            _ => <Data>::default_fixture(),
+        };
+        self.value.data = rt::Field::Value(edit(DataBuilder::from(start)).into_inner());
+        self
+    }
+    /// Sets `iparams`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn iparams(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.iparams = value.into();
+        self
+    }
+    /// Edits `iparams` in place, starting from its current value (or empty).
+    pub fn iparams_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.iparams) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.iparams = rt::Field::Value(v);
+        self
+    }
+    /// Sets `app_settings`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn app_settings(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.app_settings = value.into();
+        self
+    }
+    /// Edits `app_settings` in place, starting from its current value (or empty).
+    pub fn app_settings_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.app_settings) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.app_settings = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Payload {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Payload, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Payload, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Raised when a phone agent's status changes or the agent signs in or out. The page speaks of "the Freshworks system"; its attributes (available_on, browser and mobile status, calls) are Freshcaller's. Freshdesk raises an event of the same name with a different shape, which this spec does not cover.
 ///
 /// Spec: `data`.
@@ -665,6 +953,190 @@ impl rt::Validate for Data {
         cx.field(&self.associations, &F_ASSOCIATIONS);
         cx.field(&self.changes, &F_CHANGES);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Data {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            actor: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Actor as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            agent: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<PhoneAgent as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            associations: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataBuilder {
+    value: Data,
+}
+impl Data {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> DataBuilder {
+        DataBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Data> for DataBuilder {
+    fn from(value: Data) -> Self {
+        DataBuilder { value }
+    }
+}
+impl DataBuilder {
+    /// Sets `actor`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn actor(mut self, value: impl Into<rt::Field<Actor>>) -> Self {
+        self.value.actor = value.into();
+        self
+    }
+    /// Edits `actor` with its builder, starting from its current value (or the default fixture).
+    pub fn actor_with(
+        mut self,
+        edit: impl FnOnce(ActorBuilder) -> ActorBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.actor) {
+            rt::Field::Value(v) => v,
+            _ => <Actor>::default_fixture(),
+        };
+        self.value.actor = rt::Field::Value(
+            edit(ActorBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `agent`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn agent(mut self, value: impl Into<rt::Field<PhoneAgent>>) -> Self {
+        self.value.agent = value.into();
+        self
+    }
+    /// Edits `agent` with its builder, starting from its current value (or the default fixture).
+    pub fn agent_with(
+        mut self,
+        edit: impl FnOnce(PhoneAgentBuilder) -> PhoneAgentBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.agent) {
+            rt::Field::Value(v) => v,
+            _ => <PhoneAgent>::default_fixture(),
+        };
+        self.value.agent = rt::Field::Value(
+            edit(PhoneAgentBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `associations`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn associations(mut self, value: impl Into<rt::Field<Associations>>) -> Self {
+        self.value.associations = value.into();
+        self
+    }
+    /// Edits `associations` with its builder, starting from its current value (or the default fixture).
+    pub fn associations_with(
+        mut self,
+        edit: impl FnOnce(AssociationsBuilder) -> AssociationsBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.associations) {
+            rt::Field::Value(v) => v,
+            _ => <Associations>::default_fixture(),
+        };
+        self.value.associations = rt::Field::Value(
+            edit(AssociationsBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn changes(
+        mut self,
+        value: impl Into<rt::Field<crate::types::ModelChanges>>,
+    ) -> Self {
+        self.value.changes = value.into();
+        self
+    }
+    /// Edits `changes` with its builder, starting from its current value (or the default fixture).
+    pub fn changes_with(
+        mut self,
+        edit: impl FnOnce(
+            crate::types::ModelChangesBuilder,
+        ) -> crate::types::ModelChangesBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.changes) {
+            rt::Field::Value(v) => v,
+            _ => <crate::types::ModelChanges>::default_fixture(),
+        };
+        self.value.changes = rt::Field::Value(
+            edit(crate::types::ModelChangesBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Data {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Data, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Data, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// The user who caused the change, with their agent record.
@@ -1207,6 +1679,532 @@ impl rt::Validate for Actor {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for Actor {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_admin: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Count))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            agent: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<PhoneAgent as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            confirmed: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            created_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            current_sign_in_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            deleted: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::FlagOff))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            facebook_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            failed_attempts: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.integer(rt::fixture::Fake::Count))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            freshid_uuid: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            language: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Language, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            last_sign_in_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            locked_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            mobile: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Phone, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            phone: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Phone, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            primary_email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<PrimaryEmail as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            sign_in_count: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.integer(rt::fixture::Fake::Count))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            time_zone: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::TimeZone, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            twitter_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            updated_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            uuid: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorBuilder {
+    value: Actor,
+}
+impl Actor {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ActorBuilder {
+        ActorBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Actor> for ActorBuilder {
+    fn from(value: Actor) -> Self {
+        ActorBuilder { value }
+    }
+}
+impl ActorBuilder {
+    /// Sets `account_admin`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_admin(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.account_admin = value.into();
+        self
+    }
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `agent`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn agent(mut self, value: impl Into<rt::Field<PhoneAgent>>) -> Self {
+        self.value.agent = value.into();
+        self
+    }
+    /// Edits `agent` with its builder, starting from its current value (or the default fixture).
+    pub fn agent_with(
+        mut self,
+        edit: impl FnOnce(PhoneAgentBuilder) -> PhoneAgentBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.agent) {
+            rt::Field::Value(v) => v,
+            _ => <PhoneAgent>::default_fixture(),
+        };
+        self.value.agent = rt::Field::Value(
+            edit(PhoneAgentBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `confirmed`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn confirmed(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.confirmed = value.into();
+        self
+    }
+    /// Sets `created_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn created_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.created_at = value.into();
+        self
+    }
+    /// Sets `current_sign_in_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn current_sign_in_at(
+        mut self,
+        value: impl Into<rt::Field<rt::Timestamp>>,
+    ) -> Self {
+        self.value.current_sign_in_at = value.into();
+        self
+    }
+    /// Sets `deleted`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn deleted(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.deleted = value.into();
+        self
+    }
+    /// Sets `facebook_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn facebook_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.facebook_id = value.into();
+        self
+    }
+    /// Sets `failed_attempts`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn failed_attempts(mut self, value: impl Into<rt::Field<i64>>) -> Self {
+        self.value.failed_attempts = value.into();
+        self
+    }
+    /// Sets `freshid_uuid`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn freshid_uuid(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.freshid_uuid = value.into();
+        self
+    }
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `language`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn language(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.language = value.into();
+        self
+    }
+    /// Sets `last_sign_in_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn last_sign_in_at(
+        mut self,
+        value: impl Into<rt::Field<rt::Timestamp>>,
+    ) -> Self {
+        self.value.last_sign_in_at = value.into();
+        self
+    }
+    /// Sets `locked_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn locked_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.locked_at = value.into();
+        self
+    }
+    /// Sets `mobile`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn mobile(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.mobile = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Sets `phone`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn phone(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.phone = value.into();
+        self
+    }
+    /// Sets `primary_email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn primary_email(mut self, value: impl Into<rt::Field<PrimaryEmail>>) -> Self {
+        self.value.primary_email = value.into();
+        self
+    }
+    /// Edits `primary_email` with its builder, starting from its current value (or the default fixture).
+    pub fn primary_email_with(
+        mut self,
+        edit: impl FnOnce(PrimaryEmailBuilder) -> PrimaryEmailBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.primary_email) {
+            rt::Field::Value(v) => v,
+            _ => <PrimaryEmail>::default_fixture(),
+        };
+        self.value.primary_email = rt::Field::Value(
+            edit(PrimaryEmailBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `sign_in_count`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn sign_in_count(mut self, value: impl Into<rt::Field<i64>>) -> Self {
+        self.value.sign_in_count = value.into();
+        self
+    }
+    /// Sets `time_zone`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn time_zone(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.time_zone = value.into();
+        self
+    }
+    /// Sets `twitter_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn twitter_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.twitter_id = value.into();
+        self
+    }
+    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.updated_at = value.into();
+        self
+    }
+    /// Sets `uuid`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn uuid(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.uuid = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Actor {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Actor, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Actor, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// The actor's primary email address record.
 ///
 /// Spec: `data.actor.primary_email`.
@@ -1425,6 +2423,217 @@ impl rt::Validate for PrimaryEmail {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for PrimaryEmail {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            confirmed: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            created_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            primary_email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Email))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            updated_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            user_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`PrimaryEmail`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrimaryEmailBuilder {
+    value: PrimaryEmail,
+}
+impl PrimaryEmail {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> PrimaryEmailBuilder {
+        PrimaryEmailBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<PrimaryEmail> for PrimaryEmailBuilder {
+    fn from(value: PrimaryEmail) -> Self {
+        PrimaryEmailBuilder { value }
+    }
+}
+impl PrimaryEmailBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `confirmed`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn confirmed(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.confirmed = value.into();
+        self
+    }
+    /// Sets `created_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn created_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.created_at = value.into();
+        self
+    }
+    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.email = value.into();
+        self
+    }
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `primary_email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn primary_email(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.primary_email = value.into();
+        self
+    }
+    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.updated_at = value.into();
+        self
+    }
+    /// Sets `user_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn user_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.user_id = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> PrimaryEmail {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<PrimaryEmail, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<PrimaryEmail, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Objects related to the agent; the page lists none.
 ///
 /// Spec: `data.associations`.
@@ -1466,6 +2675,60 @@ impl serde::Serialize for Associations {
 impl rt::Validate for Associations {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Associations {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        let _ = g;
+        Self {
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssociationsBuilder {
+    value: Associations,
+}
+impl Associations {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AssociationsBuilder {
+        AssociationsBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Associations> for AssociationsBuilder {
+    fn from(value: Associations) -> Self {
+        AssociationsBuilder { value }
+    }
+}
+impl AssociationsBuilder {
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Associations {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Associations, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Associations, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// A Freshcaller agent record. The page describes it twice, as actor.agent and as agent, with the same attributes.
@@ -2040,6 +3303,566 @@ impl rt::Validate for PhoneAgent {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for PhoneAgent {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            available_on: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<CallMedium as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            browser_status_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            browser_status_name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .text(
+                                rt::fixture::Fake::StatusName,
+                                &[
+                                    "Online",
+                                    "Offline",
+                                    "Busy",
+                                    "After Call Work",
+                                    "Available",
+                                    "Forward to phone",
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            common_status_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            common_status_name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .text(
+                                rt::fixture::Fake::StatusName,
+                                &["Available", "Forward to phone"],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            created_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            deleted: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::FlagOff))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            freshid_uuid: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            last_call_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            last_seen_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            last_status_change_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            logged_in: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            mobile_app_status_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Phone),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            mobile_app_status_name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::StatusName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            preference: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<CallMedium as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            status: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <PhoneAgentStatus as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            teams: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        g.depth += 1;
+                        let n = g.count();
+                        let items = (0..n)
+                            .map(|_| rt::Field::Value(
+                                <Team as rt::fixture::Sample>::sample(g),
+                            ))
+                            .collect();
+                        g.depth -= 1;
+                        items
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            time_zone: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::TimeZone, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            updated_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            user_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`PhoneAgent`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhoneAgentBuilder {
+    value: PhoneAgent,
+}
+impl PhoneAgent {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> PhoneAgentBuilder {
+        PhoneAgentBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<PhoneAgent> for PhoneAgentBuilder {
+    fn from(value: PhoneAgent) -> Self {
+        PhoneAgentBuilder { value }
+    }
+}
+impl PhoneAgentBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `available_on`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn available_on(mut self, value: impl Into<rt::Field<CallMedium>>) -> Self {
+        self.value.available_on = value.into();
+        self
+    }
+    /// Sets `browser_status_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn browser_status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.browser_status_id = value.into();
+        self
+    }
+    /// Sets `browser_status_name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn browser_status_name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.browser_status_name = value.into();
+        self
+    }
+    /// Sets `common_status_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn common_status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.common_status_id = value.into();
+        self
+    }
+    /// Sets `common_status_name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn common_status_name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.common_status_name = value.into();
+        self
+    }
+    /// Sets `created_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn created_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.created_at = value.into();
+        self
+    }
+    /// Sets `deleted`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn deleted(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.deleted = value.into();
+        self
+    }
+    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.email = value.into();
+        self
+    }
+    /// Sets `freshid_uuid`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn freshid_uuid(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.freshid_uuid = value.into();
+        self
+    }
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `last_call_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn last_call_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.last_call_at = value.into();
+        self
+    }
+    /// Sets `last_seen_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn last_seen_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.last_seen_at = value.into();
+        self
+    }
+    /// Sets `last_status_change_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn last_status_change_at(
+        mut self,
+        value: impl Into<rt::Field<rt::Timestamp>>,
+    ) -> Self {
+        self.value.last_status_change_at = value.into();
+        self
+    }
+    /// Sets `logged_in`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn logged_in(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.logged_in = value.into();
+        self
+    }
+    /// Sets `mobile_app_status_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn mobile_app_status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.mobile_app_status_id = value.into();
+        self
+    }
+    /// Sets `mobile_app_status_name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn mobile_app_status_name(
+        mut self,
+        value: impl Into<rt::Field<String>>,
+    ) -> Self {
+        self.value.mobile_app_status_name = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Sets `preference`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn preference(mut self, value: impl Into<rt::Field<CallMedium>>) -> Self {
+        self.value.preference = value.into();
+        self
+    }
+    /// Sets `status`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn status(mut self, value: impl Into<rt::Field<PhoneAgentStatus>>) -> Self {
+        self.value.status = value.into();
+        self
+    }
+    /// Sets `teams`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn teams(mut self, value: impl Into<rt::Field<Vec<rt::Field<Team>>>>) -> Self {
+        self.value.teams = value.into();
+        self
+    }
+    /// Edits `teams` in place, starting from its current value (or empty).
+    pub fn teams_with(mut self, edit: impl FnOnce(&mut Vec<rt::Field<Team>>)) -> Self {
+        let mut v = match std::mem::take(&mut self.value.teams) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.teams = rt::Field::Value(v);
+        self
+    }
+    /// Sets `time_zone`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn time_zone(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.time_zone = value.into();
+        self
+    }
+    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.updated_at = value.into();
+        self
+    }
+    /// Sets `user_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn user_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.user_id = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> PhoneAgent {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<PhoneAgent, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<PhoneAgent, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Where an agent takes calls.
 ///
 /// Values: 0, 1, 2, and any other value, kept in `Other`.
@@ -2123,6 +3946,11 @@ impl rt::Validate for CallMedium {
 impl rt::AsScalar for CallMedium {
     fn scalar(&self) -> rt::Scalar<'_> {
         rt::Scalar::Int(self.wire())
+    }
+}
+impl rt::fixture::Sample for CallMedium {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
     }
 }
 /// A Freshcaller agent's status code.
@@ -2215,6 +4043,11 @@ impl rt::AsScalar for PhoneAgentStatus {
         rt::Scalar::Int(self.wire())
     }
 }
+impl rt::fixture::Sample for PhoneAgentStatus {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
+    }
+}
 /// A team an agent belongs to.
 ///
 /// Spec: `types.Team`.
@@ -2300,5 +4133,194 @@ impl rt::Validate for Team {
         cx.field(&self.id, &F_ID);
         cx.field(&self.name, &F_NAME);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Team {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::TeamName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Team`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamBuilder {
+    value: Team,
+}
+impl Team {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> TeamBuilder {
+        TeamBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Team> for TeamBuilder {
+    fn from(value: Team) -> Self {
+        TeamBuilder { value }
+    }
+}
+impl TeamBuilder {
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Team {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Team, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Team, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
+/// This event's rules, in the form fixtures are made to keep them.
+pub static RULES: &[rt::fixture::RuleSpec] = &[
+    rt::fixture::RuleSpec {
+        id: "actor-is-the-agent-user",
+        when: None,
+        then: rt::fixture::ThenSpec::Same(&["actor", "id"], &["agent", "user_id"]),
+    },
+    rt::fixture::RuleSpec {
+        id: "actor-name-is-agent-name",
+        when: None,
+        then: rt::fixture::ThenSpec::Same(&["actor", "name"], &["agent", "name"]),
+    },
+    rt::fixture::RuleSpec {
+        id: "primary-email-is-primary",
+        when: None,
+        then: rt::fixture::ThenSpec::OneOf(
+            &["actor", "primary_email", "primary_email"],
+            &[rt::fixture::Lit::Bool(true)],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "custom-status-means-offline-code",
+        when: Some((
+            &["agent", "browser_status_name"],
+            rt::fixture::CondSpec::NotIn(
+                &[
+                    rt::fixture::Lit::Str("Online"),
+                    rt::fixture::Lit::Str("Offline"),
+                    rt::fixture::Lit::Str("Busy"),
+                    rt::fixture::Lit::Str("After Call Work"),
+                    rt::fixture::Lit::Str("Available"),
+                    rt::fixture::Lit::Str("Forward to phone"),
+                ],
+            ),
+        )),
+        then: rt::fixture::ThenSpec::OneOf(
+            &["agent", "status"],
+            &[rt::fixture::Lit::Int(0)],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "available-means-available-status",
+        when: Some((
+            &["agent", "available_on"],
+            rt::fixture::CondSpec::In(
+                &[rt::fixture::Lit::Int(1), rt::fixture::Lit::Int(2)],
+            ),
+        )),
+        then: rt::fixture::ThenSpec::OneOf(
+            &["agent", "common_status_name"],
+            &[
+                rt::fixture::Lit::Str("Available"),
+                rt::fixture::Lit::Str("Forward to phone"),
+            ],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "agent-record-order",
+        when: None,
+        then: rt::fixture::ThenSpec::NotAfter(
+            &["agent", "created_at"],
+            &["agent", "updated_at"],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "actor-record-order",
+        when: None,
+        then: rt::fixture::ThenSpec::NotAfter(
+            &["actor", "created_at"],
+            &["actor", "updated_at"],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "sign-in-order",
+        when: None,
+        then: rt::fixture::ThenSpec::NotAfter(
+            &["actor", "last_sign_in_at"],
+            &["actor", "current_sign_in_at"],
+        ),
+    },
+];
+impl Payload {
+    /// The default fixture: a realistic, valid payload, the same on every call.
+    pub fn fixture() -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(
+                &mut rt::fixture::Gen::default_fixture(),
+            ),
+            RULES,
+        )
+    }
+    /// A fixture drawn from `seed`: the same seed gives the same payload, and it keeps
+    /// every documented rule.
+    pub fn fixture_seeded(seed: u64) -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::seeded(seed)),
+            RULES,
+        )
     }
 }

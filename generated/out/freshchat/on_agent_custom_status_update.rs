@@ -492,6 +492,296 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
 }
+impl rt::fixture::Sample for Payload {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            domain: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("acme.freshchat.com".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            event: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("onAgentCustomStatusUpdate".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            region: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            timestamp: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::EpochMillis,
+                                    rt::TimestampFormat::EpochSeconds,
+                                    rt::TimestampFormat::EpochMillisString,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            version: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            data: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            iparams: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            app_settings: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayloadBuilder {
+    value: Payload,
+}
+impl Payload {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        Self::fixture()
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> PayloadBuilder {
+        PayloadBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Payload> for PayloadBuilder {
+    fn from(value: Payload) -> Self {
+        PayloadBuilder { value }
+    }
+}
+impl PayloadBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `domain`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn domain(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.domain = value.into();
+        self
+    }
+    /// Sets `event`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn event(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.event = value.into();
+        self
+    }
+    /// Sets `region`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn region(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.region = value.into();
+        self
+    }
+    /// Sets `timestamp`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn timestamp(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.timestamp = value.into();
+        self
+    }
+    /// Sets `version`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn version(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.version = value.into();
+        self
+    }
+    /// Sets `data`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn data(mut self, value: impl Into<rt::Field<Data>>) -> Self {
+        self.value.data = value.into();
+        self
+    }
+    /// Edits `data` with its builder, starting from its current value (or the default fixture).
+    pub fn data_with(mut self, edit: impl FnOnce(DataBuilder) -> DataBuilder) -> Self {
+        let start = match std::mem::take(&mut self.value.data) {
+            rt::Field::Value(v) => v,
+            _ => <Data>::default_fixture(),
+        };
+        self.value.data = rt::Field::Value(edit(DataBuilder::from(start)).into_inner());
+        self
+    }
+    /// Sets `iparams`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn iparams(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.iparams = value.into();
+        self
+    }
+    /// Edits `iparams` in place, starting from its current value (or empty).
+    pub fn iparams_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.iparams) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.iparams = rt::Field::Value(v);
+        self
+    }
+    /// Sets `app_settings`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn app_settings(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.app_settings = value.into();
+        self
+    }
+    /// Edits `app_settings` in place, starting from its current value (or empty).
+    pub fn app_settings_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.app_settings) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.app_settings = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Payload {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Payload, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Payload, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Raised when a Freshchat agent moves from a default status to a custom one, back, or between two custom statuses.
 ///
 /// Spec: `data`.
@@ -621,6 +911,225 @@ impl rt::Validate for Data {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for Data {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            actor: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <crate::types::ChatActor as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            agent_custom_status: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            associations: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[
+                            "availability_event_type",
+                            "custom_status_id",
+                            "email",
+                            "emoji",
+                            "org_agent_id",
+                            "prev_status",
+                            "prev_status_change_timestamp",
+                            "status",
+                            "status_change_timestamp",
+                        ];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (
+                                    key,
+                                    rt::Field::Value(rt::NewOld {
+                                        new: g.any(),
+                                        old: g.any(),
+                                    }),
+                                )
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataBuilder {
+    value: Data,
+}
+impl Data {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> DataBuilder {
+        DataBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Data> for DataBuilder {
+    fn from(value: Data) -> Self {
+        DataBuilder { value }
+    }
+}
+impl DataBuilder {
+    /// Sets `actor`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn actor(
+        mut self,
+        value: impl Into<rt::Field<crate::types::ChatActor>>,
+    ) -> Self {
+        self.value.actor = value.into();
+        self
+    }
+    /// Edits `actor` with its builder, starting from its current value (or the default fixture).
+    pub fn actor_with(
+        mut self,
+        edit: impl FnOnce(
+            crate::types::ChatActorBuilder,
+        ) -> crate::types::ChatActorBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.actor) {
+            rt::Field::Value(v) => v,
+            _ => <crate::types::ChatActor>::default_fixture(),
+        };
+        self.value.actor = rt::Field::Value(
+            edit(crate::types::ChatActorBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `agent_custom_status`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn agent_custom_status(
+        mut self,
+        value: impl Into<rt::Field<crate::types::ChatAgentStatus>>,
+    ) -> Self {
+        self.value.agent_custom_status = value.into();
+        self
+    }
+    /// Edits `agent_custom_status` with its builder, starting from its current value (or the default fixture).
+    pub fn agent_custom_status_with(
+        mut self,
+        edit: impl FnOnce(
+            crate::types::ChatAgentStatusBuilder,
+        ) -> crate::types::ChatAgentStatusBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.agent_custom_status) {
+            rt::Field::Value(v) => v,
+            _ => <crate::types::ChatAgentStatus>::default_fixture(),
+        };
+        self.value.agent_custom_status = rt::Field::Value(
+            edit(crate::types::ChatAgentStatusBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `associations`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn associations(mut self, value: impl Into<rt::Field<Associations>>) -> Self {
+        self.value.associations = value.into();
+        self
+    }
+    /// Edits `associations` with its builder, starting from its current value (or the default fixture).
+    pub fn associations_with(
+        mut self,
+        edit: impl FnOnce(AssociationsBuilder) -> AssociationsBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.associations) {
+            rt::Field::Value(v) => v,
+            _ => <Associations>::default_fixture(),
+        };
+        self.value.associations = rt::Field::Value(
+            edit(AssociationsBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn changes(mut self, value: impl Into<rt::Field<rt::Map<rt::NewOld>>>) -> Self {
+        self.value.changes = value.into();
+        self
+    }
+    /// Edits `changes` in place, starting from its current value (or empty).
+    pub fn changes_with(mut self, edit: impl FnOnce(&mut rt::Map<rt::NewOld>)) -> Self {
+        let mut v = match std::mem::take(&mut self.value.changes) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.changes = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Data {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Data, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Data, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Objects related to the custom status; the page lists none.
 ///
 /// Spec: `data.associations`.
@@ -662,5 +1171,131 @@ impl serde::Serialize for Associations {
 impl rt::Validate for Associations {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Associations {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        let _ = g;
+        Self {
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssociationsBuilder {
+    value: Associations,
+}
+impl Associations {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AssociationsBuilder {
+        AssociationsBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Associations> for AssociationsBuilder {
+    fn from(value: Associations) -> Self {
+        AssociationsBuilder { value }
+    }
+}
+impl AssociationsBuilder {
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Associations {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Associations, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Associations, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
+/// This event's rules, in the form fixtures are made to keep them.
+pub static RULES: &[rt::fixture::RuleSpec] = &[
+    rt::fixture::RuleSpec {
+        id: "system-actor-has-no-profile",
+        when: Some((
+            &["actor", "type"],
+            rt::fixture::CondSpec::In(&[rt::fixture::Lit::Str("system")]),
+        )),
+        then: rt::fixture::ThenSpec::Null(
+            &[
+                &["actor", "avatar", "url"],
+                &["actor", "email"],
+                &["actor", "first_name"],
+                &["actor", "last_name"],
+                &["actor", "phone"],
+            ],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "custom-status-event-type",
+        when: None,
+        then: rt::fixture::ThenSpec::OneOf(
+            &["agent_custom_status", "availability_event_type"],
+            &[rt::fixture::Lit::Str("custom_status")],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "status-change-order",
+        when: None,
+        then: rt::fixture::ThenSpec::NotAfter(
+            &["agent_custom_status", "prev_status_change_timestamp"],
+            &["agent_custom_status", "status_change_timestamp"],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "changes-name-status-attributes",
+        when: None,
+        then: rt::fixture::ThenSpec::KeysOf(
+            &["changes"],
+            &[
+                "availability_event_type",
+                "custom_status_id",
+                "email",
+                "emoji",
+                "org_agent_id",
+                "prev_status",
+                "prev_status_change_timestamp",
+                "status",
+                "status_change_timestamp",
+            ],
+        ),
+    },
+];
+impl Payload {
+    /// The default fixture: a realistic, valid payload, the same on every call.
+    pub fn fixture() -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(
+                &mut rt::fixture::Gen::default_fixture(),
+            ),
+            RULES,
+        )
+    }
+    /// A fixture drawn from `seed`: the same seed gives the same payload, and it keeps
+    /// every documented rule.
+    pub fn fixture_seeded(seed: u64) -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::seeded(seed)),
+            RULES,
+        )
     }
 }

@@ -431,6 +431,296 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
 }
+impl rt::fixture::Sample for Payload {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            domain: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("acme.freshdesk.com".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            event: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("onAgentAvailabilityUpdate".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            region: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            timestamp: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::EpochMillis,
+                                    rt::TimestampFormat::EpochSeconds,
+                                    rt::TimestampFormat::EpochMillisString,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            version: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            data: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            iparams: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            app_settings: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayloadBuilder {
+    value: Payload,
+}
+impl Payload {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        Self::fixture()
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> PayloadBuilder {
+        PayloadBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Payload> for PayloadBuilder {
+    fn from(value: Payload) -> Self {
+        PayloadBuilder { value }
+    }
+}
+impl PayloadBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `domain`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn domain(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.domain = value.into();
+        self
+    }
+    /// Sets `event`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn event(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.event = value.into();
+        self
+    }
+    /// Sets `region`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn region(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.region = value.into();
+        self
+    }
+    /// Sets `timestamp`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn timestamp(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.timestamp = value.into();
+        self
+    }
+    /// Sets `version`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn version(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.version = value.into();
+        self
+    }
+    /// Sets `data`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn data(mut self, value: impl Into<rt::Field<Data>>) -> Self {
+        self.value.data = value.into();
+        self
+    }
+    /// Edits `data` with its builder, starting from its current value (or the default fixture).
+    pub fn data_with(mut self, edit: impl FnOnce(DataBuilder) -> DataBuilder) -> Self {
+        let start = match std::mem::take(&mut self.value.data) {
+            rt::Field::Value(v) => v,
+            _ => <Data>::default_fixture(),
+        };
+        self.value.data = rt::Field::Value(edit(DataBuilder::from(start)).into_inner());
+        self
+    }
+    /// Sets `iparams`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn iparams(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.iparams = value.into();
+        self
+    }
+    /// Edits `iparams` in place, starting from its current value (or empty).
+    pub fn iparams_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.iparams) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.iparams = rt::Field::Value(v);
+        self
+    }
+    /// Sets `app_settings`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn app_settings(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.app_settings = value.into();
+        self
+    }
+    /// Edits `app_settings` in place, starting from its current value (or empty).
+    pub fn app_settings_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.app_settings) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.app_settings = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Payload {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Payload, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Payload, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out.
 ///
 /// Spec: `data`.
@@ -558,6 +848,195 @@ impl rt::Validate for Data {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for Data {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            actor: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Actor as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            agent_availability: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <AgentAvailability as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            associations: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataBuilder {
+    value: Data,
+}
+impl Data {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> DataBuilder {
+        DataBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Data> for DataBuilder {
+    fn from(value: Data) -> Self {
+        DataBuilder { value }
+    }
+}
+impl DataBuilder {
+    /// Sets `actor`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn actor(mut self, value: impl Into<rt::Field<Actor>>) -> Self {
+        self.value.actor = value.into();
+        self
+    }
+    /// Edits `actor` with its builder, starting from its current value (or the default fixture).
+    pub fn actor_with(
+        mut self,
+        edit: impl FnOnce(ActorBuilder) -> ActorBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.actor) {
+            rt::Field::Value(v) => v,
+            _ => <Actor>::default_fixture(),
+        };
+        self.value.actor = rt::Field::Value(
+            edit(ActorBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `agent_availability`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn agent_availability(
+        mut self,
+        value: impl Into<rt::Field<AgentAvailability>>,
+    ) -> Self {
+        self.value.agent_availability = value.into();
+        self
+    }
+    /// Edits `agent_availability` with its builder, starting from its current value (or the default fixture).
+    pub fn agent_availability_with(
+        mut self,
+        edit: impl FnOnce(AgentAvailabilityBuilder) -> AgentAvailabilityBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.agent_availability) {
+            rt::Field::Value(v) => v,
+            _ => <AgentAvailability>::default_fixture(),
+        };
+        self.value.agent_availability = rt::Field::Value(
+            edit(AgentAvailabilityBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `associations`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn associations(mut self, value: impl Into<rt::Field<Associations>>) -> Self {
+        self.value.associations = value.into();
+        self
+    }
+    /// Edits `associations` with its builder, starting from its current value (or the default fixture).
+    pub fn associations_with(
+        mut self,
+        edit: impl FnOnce(AssociationsBuilder) -> AssociationsBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.associations) {
+            rt::Field::Value(v) => v,
+            _ => <Associations>::default_fixture(),
+        };
+        self.value.associations = rt::Field::Value(
+            edit(AssociationsBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn changes(
+        mut self,
+        value: impl Into<rt::Field<crate::types::ModelChanges>>,
+    ) -> Self {
+        self.value.changes = value.into();
+        self
+    }
+    /// Edits `changes` with its builder, starting from its current value (or the default fixture).
+    pub fn changes_with(
+        mut self,
+        edit: impl FnOnce(
+            crate::types::ModelChangesBuilder,
+        ) -> crate::types::ModelChangesBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.changes) {
+            rt::Field::Value(v) => v,
+            _ => <crate::types::ModelChanges>::default_fixture(),
+        };
+        self.value.changes = rt::Field::Value(
+            edit(crate::types::ModelChangesBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Data {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Data, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Data, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// The agent or system that changed the availability.
 ///
 /// Spec: `data.actor`.
@@ -668,6 +1147,117 @@ impl rt::Validate for Actor {
         cx.field(&self.name, &F_NAME);
         cx.field(&self.r#type, &F_TYPE);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Actor {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            id: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: true,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            r#type: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <crate::types::ActorType as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorBuilder {
+    value: Actor,
+}
+impl Actor {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ActorBuilder {
+        ActorBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Actor> for ActorBuilder {
+    fn from(value: Actor) -> Self {
+        ActorBuilder { value }
+    }
+}
+impl ActorBuilder {
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn r#type(
+        mut self,
+        value: impl Into<rt::Field<crate::types::ActorType>>,
+    ) -> Self {
+        self.value.r#type = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Actor {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Actor, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Actor, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// The agent's availability across the account's channels after the change.
@@ -937,6 +1527,288 @@ impl rt::Validate for AgentAvailability {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for AgentAvailability {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            channel_availability: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        g.depth += 1;
+                        let n = g.count();
+                        let items = (0..n)
+                            .map(|_| rt::Field::Value(
+                                <ChannelAvailability as rt::fixture::Sample>::sample(g),
+                            ))
+                            .collect();
+                        g.depth -= 1;
+                        items
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            created_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            logged_in: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            status_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            status_updated_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            updated_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`AgentAvailability`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgentAvailabilityBuilder {
+    value: AgentAvailability,
+}
+impl AgentAvailability {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AgentAvailabilityBuilder {
+        AgentAvailabilityBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<AgentAvailability> for AgentAvailabilityBuilder {
+    fn from(value: AgentAvailability) -> Self {
+        AgentAvailabilityBuilder { value }
+    }
+}
+impl AgentAvailabilityBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `channel_availability`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn channel_availability(
+        mut self,
+        value: impl Into<rt::Field<Vec<rt::Field<ChannelAvailability>>>>,
+    ) -> Self {
+        self.value.channel_availability = value.into();
+        self
+    }
+    /// Edits `channel_availability` in place, starting from its current value (or empty).
+    pub fn channel_availability_with(
+        mut self,
+        edit: impl FnOnce(&mut Vec<rt::Field<ChannelAvailability>>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.channel_availability) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.channel_availability = rt::Field::Value(v);
+        self
+    }
+    /// Sets `created_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn created_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.created_at = value.into();
+        self
+    }
+    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.email = value.into();
+        self
+    }
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `logged_in`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn logged_in(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.logged_in = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Sets `status_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.status_id = value.into();
+        self
+    }
+    /// Sets `status_updated_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn status_updated_at(
+        mut self,
+        value: impl Into<rt::Field<rt::Timestamp>>,
+    ) -> Self {
+        self.value.status_updated_at = value.into();
+        self
+    }
+    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.updated_at = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> AgentAvailability {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<AgentAvailability, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<AgentAvailability, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 ///
 ///
 /// Spec: `data.agent_availability.channel_availability[]`.
@@ -1071,6 +1943,133 @@ impl rt::Validate for ChannelAvailability {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for ChannelAvailability {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            channel: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Channel as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            available: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            channel_account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Count),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            agent_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`ChannelAvailability`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelAvailabilityBuilder {
+    value: ChannelAvailability,
+}
+impl ChannelAvailability {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ChannelAvailabilityBuilder {
+        ChannelAvailabilityBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<ChannelAvailability> for ChannelAvailabilityBuilder {
+    fn from(value: ChannelAvailability) -> Self {
+        ChannelAvailabilityBuilder {
+            value,
+        }
+    }
+}
+impl ChannelAvailabilityBuilder {
+    /// Sets `channel`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn channel(mut self, value: impl Into<rt::Field<Channel>>) -> Self {
+        self.value.channel = value.into();
+        self
+    }
+    /// Sets `available`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn available(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.available = value.into();
+        self
+    }
+    /// Sets `channel_account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn channel_account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.channel_account_id = value.into();
+        self
+    }
+    /// Sets `agent_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn agent_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.agent_id = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> ChannelAvailability {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<ChannelAvailability, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<ChannelAvailability, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// The channel.
 ///
 /// Values: "freshdesk", "freshchat", "freshcaller", and any other value, kept in `Other`.
@@ -1157,6 +2156,11 @@ impl rt::AsScalar for Channel {
         rt::Scalar::Str(self.wire())
     }
 }
+impl rt::fixture::Sample for Channel {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
+    }
+}
 /// Objects related to the availability record.
 ///
 /// Spec: `data.associations`.
@@ -1219,6 +2223,90 @@ impl rt::Validate for Associations {
         };
         cx.field(&self.status, &F_STATUS);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Associations {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            status: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Status as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssociationsBuilder {
+    value: Associations,
+}
+impl Associations {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AssociationsBuilder {
+        AssociationsBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Associations> for AssociationsBuilder {
+    fn from(value: Associations) -> Self {
+        AssociationsBuilder { value }
+    }
+}
+impl AssociationsBuilder {
+    /// Sets `status`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn status(mut self, value: impl Into<rt::Field<Status>>) -> Self {
+        self.value.status = value.into();
+        self
+    }
+    /// Edits `status` with its builder, starting from its current value (or the default fixture).
+    pub fn status_with(
+        mut self,
+        edit: impl FnOnce(StatusBuilder) -> StatusBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.status) {
+            rt::Field::Value(v) => v,
+            _ => <Status>::default_fixture(),
+        };
+        self.value.status = rt::Field::Value(
+            edit(StatusBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Associations {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Associations, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Associations, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// The agent's status.
@@ -1307,5 +2395,159 @@ impl rt::Validate for Status {
         cx.field(&self.id, &F_ID);
         cx.field(&self.name, &F_NAME);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Status {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::StatusName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Status`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusBuilder {
+    value: Status,
+}
+impl Status {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> StatusBuilder {
+        StatusBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Status> for StatusBuilder {
+    fn from(value: Status) -> Self {
+        StatusBuilder { value }
+    }
+}
+impl StatusBuilder {
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Status {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Status, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Status, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
+/// This event's rules, in the form fixtures are made to keep them.
+pub static RULES: &[rt::fixture::RuleSpec] = &[
+    rt::fixture::RuleSpec {
+        id: "system-actor-is-anonymous",
+        when: Some((
+            &["actor", "type"],
+            rt::fixture::CondSpec::In(&[rt::fixture::Lit::Str("system")]),
+        )),
+        then: rt::fixture::ThenSpec::Null(&[&["actor", "id"], &["actor", "name"]]),
+    },
+    rt::fixture::RuleSpec {
+        id: "availability-record-order",
+        when: None,
+        then: rt::fixture::ThenSpec::NotAfter(
+            &["agent_availability", "created_at"],
+            &["agent_availability", "updated_at"],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "status-update-order",
+        when: None,
+        then: rt::fixture::ThenSpec::NotAfter(
+            &["agent_availability", "status_updated_at"],
+            &["agent_availability", "updated_at"],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "model-changes-name-availability-attributes",
+        when: None,
+        then: rt::fixture::ThenSpec::KeysOf(
+            &["changes", "model_changes"],
+            &[
+                "account_id",
+                "channel_availability",
+                "created_at",
+                "email",
+                "id",
+                "logged_in",
+                "name",
+                "status_id",
+                "status_updated_at",
+                "updated_at",
+            ],
+        ),
+    },
+];
+impl Payload {
+    /// The default fixture: a realistic, valid payload, the same on every call.
+    pub fn fixture() -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(
+                &mut rt::fixture::Gen::default_fixture(),
+            ),
+            RULES,
+        )
+    }
+    /// A fixture drawn from `seed`: the same seed gives the same payload, and it keeps
+    /// every documented rule.
+    pub fn fixture_seeded(seed: u64) -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::seeded(seed)),
+            RULES,
+        )
     }
 }

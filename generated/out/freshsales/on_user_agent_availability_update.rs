@@ -341,6 +341,296 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
 }
+impl rt::fixture::Sample for Payload {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            domain: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("acme.freshsales.io".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            event: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value("onUserAgentAvailabilityUpdate".to_string())
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            region: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            timestamp: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::EpochMillis,
+                                    rt::TimestampFormat::EpochSeconds,
+                                    rt::TimestampFormat::EpochMillisString,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            version: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            data: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            iparams: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            app_settings: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: true,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (key, rt::Field::Value(g.any()))
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayloadBuilder {
+    value: Payload,
+}
+impl Payload {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        Self::fixture()
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> PayloadBuilder {
+        PayloadBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Payload> for PayloadBuilder {
+    fn from(value: Payload) -> Self {
+        PayloadBuilder { value }
+    }
+}
+impl PayloadBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `domain`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn domain(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.domain = value.into();
+        self
+    }
+    /// Sets `event`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn event(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.event = value.into();
+        self
+    }
+    /// Sets `region`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn region(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.region = value.into();
+        self
+    }
+    /// Sets `timestamp`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn timestamp(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.timestamp = value.into();
+        self
+    }
+    /// Sets `version`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn version(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.version = value.into();
+        self
+    }
+    /// Sets `data`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn data(mut self, value: impl Into<rt::Field<Data>>) -> Self {
+        self.value.data = value.into();
+        self
+    }
+    /// Edits `data` with its builder, starting from its current value (or the default fixture).
+    pub fn data_with(mut self, edit: impl FnOnce(DataBuilder) -> DataBuilder) -> Self {
+        let start = match std::mem::take(&mut self.value.data) {
+            rt::Field::Value(v) => v,
+            _ => <Data>::default_fixture(),
+        };
+        self.value.data = rt::Field::Value(edit(DataBuilder::from(start)).into_inner());
+        self
+    }
+    /// Sets `iparams`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn iparams(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.iparams = value.into();
+        self
+    }
+    /// Edits `iparams` in place, starting from its current value (or empty).
+    pub fn iparams_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.iparams) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.iparams = rt::Field::Value(v);
+        self
+    }
+    /// Sets `app_settings`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn app_settings(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
+    ) -> Self {
+        self.value.app_settings = value.into();
+        self
+    }
+    /// Edits `app_settings` in place, starting from its current value (or empty).
+    pub fn app_settings_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.app_settings) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.app_settings = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Payload {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Payload, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Payload, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Raised when a Freshsales user marks themselves available or unavailable. User availability is an internal feature that not every Freshsales account has.
 ///
 /// Spec: `data`.
@@ -470,6 +760,215 @@ impl rt::Validate for Data {
         cx.field(&self.changes, &F_CHANGES);
         cx.field(&self.user_agent_availability, &F_USER_AGENT_AVAILABILITY);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Data {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            actor: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Actor as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            associations: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            changes: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        const KEYS: &[&str] = &[
+                            "channel_preferences",
+                            "user_uuid",
+                            "user_information",
+                        ];
+                        g.depth += 1;
+                        let n = g.count();
+                        let entries = (0..n)
+                            .map(|i| {
+                                let key = if KEYS.is_empty() {
+                                    format!("setting_{}", i + 1)
+                                } else {
+                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
+                                };
+                                (
+                                    key,
+                                    rt::Field::Value(
+                                        <AttributeChange as rt::fixture::Sample>::sample(g),
+                                    ),
+                                )
+                            })
+                            .collect();
+                        g.depth -= 1;
+                        rt::Map(entries)
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            user_agent_availability: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <UserAgentAvailability as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataBuilder {
+    value: Data,
+}
+impl Data {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> DataBuilder {
+        DataBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Data> for DataBuilder {
+    fn from(value: Data) -> Self {
+        DataBuilder { value }
+    }
+}
+impl DataBuilder {
+    /// Sets `actor`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn actor(mut self, value: impl Into<rt::Field<Actor>>) -> Self {
+        self.value.actor = value.into();
+        self
+    }
+    /// Edits `actor` with its builder, starting from its current value (or the default fixture).
+    pub fn actor_with(
+        mut self,
+        edit: impl FnOnce(ActorBuilder) -> ActorBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.actor) {
+            rt::Field::Value(v) => v,
+            _ => <Actor>::default_fixture(),
+        };
+        self.value.actor = rt::Field::Value(
+            edit(ActorBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `associations`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn associations(mut self, value: impl Into<rt::Field<Associations>>) -> Self {
+        self.value.associations = value.into();
+        self
+    }
+    /// Edits `associations` with its builder, starting from its current value (or the default fixture).
+    pub fn associations_with(
+        mut self,
+        edit: impl FnOnce(AssociationsBuilder) -> AssociationsBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.associations) {
+            rt::Field::Value(v) => v,
+            _ => <Associations>::default_fixture(),
+        };
+        self.value.associations = rt::Field::Value(
+            edit(AssociationsBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Sets `changes`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn changes(
+        mut self,
+        value: impl Into<rt::Field<rt::Map<AttributeChange>>>,
+    ) -> Self {
+        self.value.changes = value.into();
+        self
+    }
+    /// Edits `changes` in place, starting from its current value (or empty).
+    pub fn changes_with(
+        mut self,
+        edit: impl FnOnce(&mut rt::Map<AttributeChange>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.changes) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.changes = rt::Field::Value(v);
+        self
+    }
+    /// Sets `user_agent_availability`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn user_agent_availability(
+        mut self,
+        value: impl Into<rt::Field<UserAgentAvailability>>,
+    ) -> Self {
+        self.value.user_agent_availability = value.into();
+        self
+    }
+    /// Edits `user_agent_availability` with its builder, starting from its current value (or the default fixture).
+    pub fn user_agent_availability_with(
+        mut self,
+        edit: impl FnOnce(UserAgentAvailabilityBuilder) -> UserAgentAvailabilityBuilder,
+    ) -> Self {
+        let start = match std::mem::take(&mut self.value.user_agent_availability) {
+            rt::Field::Value(v) => v,
+            _ => <UserAgentAvailability>::default_fixture(),
+        };
+        self.value.user_agent_availability = rt::Field::Value(
+            edit(UserAgentAvailabilityBuilder::from(start)).into_inner(),
+        );
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Data {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Data, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Data, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// The user who changed their availability.
@@ -607,6 +1106,134 @@ impl rt::Validate for Actor {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for Actor {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            description: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Sentence, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            r#type: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        <crate::types::ActorType as rt::fixture::Sample>::sample(g),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorBuilder {
+    value: Actor,
+}
+impl Actor {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ActorBuilder {
+        ActorBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Actor> for ActorBuilder {
+    fn from(value: Actor) -> Self {
+        ActorBuilder { value }
+    }
+}
+impl ActorBuilder {
+    /// Sets `description`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn description(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.description = value.into();
+        self
+    }
+    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.id = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn r#type(
+        mut self,
+        value: impl Into<rt::Field<crate::types::ActorType>>,
+    ) -> Self {
+        self.value.r#type = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Actor {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Actor, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Actor, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 /// Objects related to the availability record; the page lists none.
 ///
 /// Spec: `data.associations`.
@@ -648,6 +1275,60 @@ impl serde::Serialize for Associations {
 impl rt::Validate for Associations {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for Associations {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        let _ = g;
+        Self {
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssociationsBuilder {
+    value: Associations,
+}
+impl Associations {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AssociationsBuilder {
+        AssociationsBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<Associations> for AssociationsBuilder {
+    fn from(value: Associations) -> Self {
+        AssociationsBuilder { value }
+    }
+}
+impl AssociationsBuilder {
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> Associations {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<Associations, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<Associations, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// How one attribute changed.
@@ -713,6 +1394,108 @@ impl rt::Validate for AttributeChange {
         };
         cx.field(&self.changed, &F_CHANGED);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for AttributeChange {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            changed: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        g.depth += 1;
+                        let n = g.count();
+                        let items = (0..n)
+                            .map(|_| rt::Field::Value({
+                                g.depth += 1;
+                                let n = g.count();
+                                let items = (0..n)
+                                    .map(|_| rt::Field::Value(g.any()))
+                                    .collect();
+                                g.depth -= 1;
+                                items
+                            }))
+                            .collect();
+                        g.depth -= 1;
+                        items
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`AttributeChange`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttributeChangeBuilder {
+    value: AttributeChange,
+}
+impl AttributeChange {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> AttributeChangeBuilder {
+        AttributeChangeBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<AttributeChange> for AttributeChangeBuilder {
+    fn from(value: AttributeChange) -> Self {
+        AttributeChangeBuilder { value }
+    }
+}
+impl AttributeChangeBuilder {
+    /// Sets `changed`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn changed(
+        mut self,
+        value: impl Into<rt::Field<Vec<rt::Field<Vec<rt::Field<serde_json::Value>>>>>>,
+    ) -> Self {
+        self.value.changed = value.into();
+        self
+    }
+    /// Edits `changed` in place, starting from its current value (or empty).
+    pub fn changed_with(
+        mut self,
+        edit: impl FnOnce(&mut Vec<rt::Field<Vec<rt::Field<serde_json::Value>>>>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.changed) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.changed = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> AttributeChange {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<AttributeChange, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<AttributeChange, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 /// The user's availability across channels after the change.
@@ -822,6 +1605,164 @@ impl rt::Validate for UserAgentAvailability {
         cx.unknown(&self.unknown_fields);
     }
 }
+impl rt::fixture::Sample for UserAgentAvailability {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            channel_preferences: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        g.depth += 1;
+                        let n = g.count();
+                        let items = (0..n)
+                            .map(|_| rt::Field::Value(
+                                <ChannelPreference as rt::fixture::Sample>::sample(g),
+                            ))
+                            .collect();
+                        g.depth -= 1;
+                        items
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            user_uuid: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            user_information: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value({
+                        g.depth += 1;
+                        let n = g.count();
+                        let items = (0..n)
+                            .map(|_| rt::Field::Value(
+                                <UserInformation as rt::fixture::Sample>::sample(g),
+                            ))
+                            .collect();
+                        g.depth -= 1;
+                        items
+                    })
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`UserAgentAvailability`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserAgentAvailabilityBuilder {
+    value: UserAgentAvailability,
+}
+impl UserAgentAvailability {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> UserAgentAvailabilityBuilder {
+        UserAgentAvailabilityBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<UserAgentAvailability> for UserAgentAvailabilityBuilder {
+    fn from(value: UserAgentAvailability) -> Self {
+        UserAgentAvailabilityBuilder {
+            value,
+        }
+    }
+}
+impl UserAgentAvailabilityBuilder {
+    /// Sets `channel_preferences`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn channel_preferences(
+        mut self,
+        value: impl Into<rt::Field<Vec<rt::Field<ChannelPreference>>>>,
+    ) -> Self {
+        self.value.channel_preferences = value.into();
+        self
+    }
+    /// Edits `channel_preferences` in place, starting from its current value (or empty).
+    pub fn channel_preferences_with(
+        mut self,
+        edit: impl FnOnce(&mut Vec<rt::Field<ChannelPreference>>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.channel_preferences) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.channel_preferences = rt::Field::Value(v);
+        self
+    }
+    /// Sets `user_uuid`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn user_uuid(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.user_uuid = value.into();
+        self
+    }
+    /// Sets `user_information`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn user_information(
+        mut self,
+        value: impl Into<rt::Field<Vec<rt::Field<UserInformation>>>>,
+    ) -> Self {
+        self.value.user_information = value.into();
+        self
+    }
+    /// Edits `user_information` in place, starting from its current value (or empty).
+    pub fn user_information_with(
+        mut self,
+        edit: impl FnOnce(&mut Vec<rt::Field<UserInformation>>),
+    ) -> Self {
+        let mut v = match std::mem::take(&mut self.value.user_information) {
+            rt::Field::Value(v) => v,
+            _ => Default::default(),
+        };
+        edit(&mut v);
+        self.value.user_information = rt::Field::Value(v);
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> UserAgentAvailability {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<UserAgentAvailability, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<UserAgentAvailability, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
 ///
 ///
 /// Spec: `data.user_agent_availability.channel_preferences[]`.
@@ -926,6 +1867,110 @@ impl rt::Validate for ChannelPreference {
         cx.field(&self.channel, &F_CHANNEL);
         cx.field(&self.enabled, &F_ENABLED);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for ChannelPreference {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            available: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            channel: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Channel, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            enabled: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`ChannelPreference`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelPreferenceBuilder {
+    value: ChannelPreference,
+}
+impl ChannelPreference {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> ChannelPreferenceBuilder {
+        ChannelPreferenceBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<ChannelPreference> for ChannelPreferenceBuilder {
+    fn from(value: ChannelPreference) -> Self {
+        ChannelPreferenceBuilder { value }
+    }
+}
+impl ChannelPreferenceBuilder {
+    /// Sets `available`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn available(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.available = value.into();
+        self
+    }
+    /// Sets `channel`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn channel(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.channel = value.into();
+        self
+    }
+    /// Sets `enabled`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn enabled(mut self, value: impl Into<rt::Field<bool>>) -> Self {
+        self.value.enabled = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> ChannelPreference {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<ChannelPreference, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<ChannelPreference, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
     }
 }
 ///
@@ -1079,5 +2124,193 @@ impl rt::Validate for UserInformation {
         cx.field(&self.updated_at, &F_UPDATED_AT);
         cx.field(&self.user_id, &F_USER_ID);
         cx.unknown(&self.unknown_fields);
+    }
+}
+impl rt::fixture::Sample for UserInformation {
+    fn sample(g: &mut rt::fixture::Gen) -> Self {
+        Self {
+            account_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            email: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            name: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            updated_at: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g
+                            .timestamp(
+                                &[
+                                    rt::TimestampFormat::Iso8601,
+                                    rt::TimestampFormat::UtcText,
+                                ],
+                            ),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            user_id: match g
+                .slot(rt::Presence {
+                    nullable: false,
+                    optional: false,
+                })
+            {
+                rt::fixture::Slot::Value => {
+                    rt::Field::Value(
+                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                    )
+                }
+                rt::fixture::Slot::Null => rt::Field::Null,
+                rt::fixture::Slot::Absent => rt::Field::Absent,
+            },
+            unknown_fields: rt::UnknownFields::default(),
+        }
+    }
+}
+/// Builds a [`UserInformation`], starting from the default fixture; every attribute has a setter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserInformationBuilder {
+    value: UserInformation,
+}
+impl UserInformation {
+    /// The default fixture of this type: realistic values, every attribute present.
+    pub fn default_fixture() -> Self {
+        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
+    }
+    /// A builder starting from the default fixture.
+    pub fn builder() -> UserInformationBuilder {
+        UserInformationBuilder {
+            value: Self::default_fixture(),
+        }
+    }
+}
+impl From<UserInformation> for UserInformationBuilder {
+    fn from(value: UserInformation) -> Self {
+        UserInformationBuilder { value }
+    }
+}
+impl UserInformationBuilder {
+    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.account_id = value.into();
+        self
+    }
+    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.email = value.into();
+        self
+    }
+    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
+        self.value.name = value.into();
+        self
+    }
+    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
+        self.value.updated_at = value.into();
+        self
+    }
+    /// Sets `user_id`: a value, or `Field::Null` / `Field::Absent`.
+    pub fn user_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
+        self.value.user_id = value.into();
+        self
+    }
+    /// Adds an attribute the spec does not list.
+    pub fn unknown_field(
+        mut self,
+        key: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.value.unknown_fields.push(key.into(), value);
+        self
+    }
+    /// The value as built, unchecked.
+    pub fn into_inner(self) -> UserInformation {
+        self.value
+    }
+    /// The value, or every violation of the spec (lenient reading) in spec order.
+    pub fn build(self) -> Result<UserInformation, rt::Report> {
+        self.build_in(rt::Mode::Lenient)
+    }
+    /// The value, or every violation of the spec in `mode`, in spec order.
+    pub fn build_in(self, mode: rt::Mode) -> Result<UserInformation, rt::Report> {
+        let report = rt::validate::check_value(&self.value, mode);
+        if report.is_valid() { Ok(self.value) } else { Err(report) }
+    }
+}
+/// This event's rules, in the form fixtures are made to keep them.
+pub static RULES: &[rt::fixture::RuleSpec] = &[
+    rt::fixture::RuleSpec {
+        id: "actor-is-agent",
+        when: None,
+        then: rt::fixture::ThenSpec::OneOf(
+            &["actor", "type"],
+            &[rt::fixture::Lit::Str("agent")],
+        ),
+    },
+    rt::fixture::RuleSpec {
+        id: "changes-name-availability-attributes",
+        when: None,
+        then: rt::fixture::ThenSpec::KeysOf(
+            &["changes"],
+            &["channel_preferences", "user_uuid", "user_information"],
+        ),
+    },
+];
+impl Payload {
+    /// The default fixture: a realistic, valid payload, the same on every call.
+    pub fn fixture() -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(
+                &mut rt::fixture::Gen::default_fixture(),
+            ),
+            RULES,
+        )
+    }
+    /// A fixture drawn from `seed`: the same seed gives the same payload, and it keeps
+    /// every documented rule.
+    pub fn fixture_seeded(seed: u64) -> Self {
+        rt::fixture::finish(
+            <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::seeded(seed)),
+            RULES,
+        )
     }
 }

@@ -9,8 +9,14 @@ use super::parse::{Parse, Parsed};
 
 /// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
 /// order received.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Map<T>(pub Vec<(String, Field<T>)>);
+
+impl<T> Default for Map<T> {
+    fn default() -> Self {
+        Map(Vec::new())
+    }
+}
 
 impl<T> Map<T> {
     /// The value under `key`; the last one when a key repeats, as JSON parsers do.

@@ -80,6 +80,24 @@ impl<T> From<Option<T>> for Field<T> {
     }
 }
 
+impl From<&str> for Field<String> {
+    fn from(v: &str) -> Self {
+        Field::Value(v.to_string())
+    }
+}
+
+impl From<&str> for Field<super::id::Id> {
+    fn from(v: &str) -> Self {
+        Field::Value(super::id::Id::String(v.to_string()))
+    }
+}
+
+impl From<i64> for Field<super::id::Id> {
+    fn from(v: i64) -> Self {
+        Field::Value(super::id::Id::Integer(v))
+    }
+}
+
 impl<T: Serialize> Serialize for Field<T> {
     /// An absent field has no JSON form; objects skip it (see [`entry`]). On its own it
     /// writes null.

@@ -6,6 +6,7 @@
 pub mod collections;
 pub mod event;
 pub mod field;
+pub mod fixture;
 pub mod id;
 pub mod parse;
 pub mod timestamp;

@@ -459,3 +459,10 @@ pub fn found<T: Serialize>(field: &Field<T>) -> String {
         Field::Value(v) => serde_json::to_value(v).map(|v| describe(&v)).unwrap_or_else(|_| "a value".into()),
     }
 }
+
+/// Every violation in one value (an object, without its event's rules), in spec order.
+pub fn check_value<T: Validate>(value: &T, mode: Mode) -> Report {
+    let mut cx = Cx::new(mode);
+    value.walk(&mut cx, &ROOT);
+    cx.finish()
+}

@@ -1,0 +1,38 @@
+//! `fixture EVENT [--seed N] [--count N] [--strict]`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use freshworks_events::{Event, Mode};
+
+pub fn run(event: &str, seed: Option<u64>, count: u64, strict: bool) -> anyhow::Result<ExitCode> {
+    let index = freshworks_events::find_event(event)?;
+    if count == 0 {
+        anyhow::bail!("--count must be at least 1");
+    }
+    if count > 1 && seed.is_none() {
+        anyhow::bail!("--count needs --seed: without it every payload is the same default one");
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for i in 0..count {
+        let this_seed = seed.map(|s| s.wrapping_add(i));
+        let fixture = Event::fixture(index, this_seed).ok_or_else(|| anyhow::anyhow!("no fixture for event #{index}"))?;
+        let modes: &[Mode] = if strict { &[Mode::Lenient, Mode::Strict] } else { &[Mode::Lenient] };
+        for &mode in modes {
+            let report = fixture.validate(mode);
+            if !report.is_valid() {
+                out.flush()?;
+                eprintln!("the fixture for seed {this_seed:?} breaks the spec ({mode:?}):\n{report}");
+                return Ok(ExitCode::from(1));
+            }
+        }
+        if count == 1 {
+            serde_json::to_writer_pretty(&mut out, &fixture)?;
+        } else {
+            serde_json::to_writer(&mut out, &fixture)?;
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
