@@ -95,6 +95,8 @@ pub struct Field {
     pub id_form: Option<String>,
     /// Dotted spec path of the attribute, e.g. `types.ChatActor.email`.
     pub spec_path: String,
+    /// A realistic value for the default fixture and the docs.
+    pub example: Option<Literal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -355,7 +355,7 @@ impl Cx<'_> {
     }
 
     fn attr(&mut self, name: &str, node: &Node, path: &str) -> Option<Attr> {
-        const ATTR_KEYS: &[&str] = &["nullable", "optional", "lenient", "doc", "notes", "quirk"];
+        const ATTR_KEYS: &[&str] = &["nullable", "optional", "lenient", "doc", "notes", "quirk", "example"];
         let ty = self.type_expr(node, path, ATTR_KEYS)?;
         // type_expr has already reported unknown keys; read the attribute's own keys here.
         let e = node.as_map()?;
@@ -376,6 +376,7 @@ impl Cx<'_> {
             None => Vec::new(),
         };
         let quirk = find("quirk").and_then(|n| self.string(n, &join(path, "quirk")));
+        let example = find("example").and_then(|n| self.literal(n, &join(path, "example")));
         Some(Attr {
             name: name.to_string(),
             ty,
@@ -384,6 +385,7 @@ impl Cx<'_> {
             doc,
             notes,
             quirk,
+            example,
             loc: self.loc(node),
         })
     }

@@ -85,6 +85,8 @@ pub struct Attr {
     pub doc: DocFacts,
     pub notes: Vec<String>,
     pub quirk: Option<String>,
+    /// A realistic value, used by the default fixture and the docs.
+    pub example: Option<Literal>,
     pub loc: Loc,
 }
 

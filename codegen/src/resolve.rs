@@ -35,6 +35,7 @@ pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
         ir: Ir { products: Vec::new(), modules: Vec::new(), types: Vec::new(), events: Vec::new() },
         shared: HashMap::new(),
         placeholders: Vec::new(),
+        examples: Vec::new(),
     };
     if spec.defaults.is_none() {
         r.error(&Loc { file: "spec.yaml".into(), pos: None }, "defaults", "no file gives `defaults`");
@@ -56,6 +57,8 @@ struct Resolver<'d> {
     shared: HashMap<String, TypeId>,
     /// Types whose ids were handed out before their bodies were resolved.
     placeholders: Vec<TypeId>,
+    /// Examples to check once every type is resolved.
+    examples: Vec<(Loc, String, Ty, Literal)>,
 }
 
 /// Where a type expression is being resolved.
@@ -179,6 +182,12 @@ impl Resolver<'_> {
             self.event(spec, event, product, module, variant, &local);
         }
         self.check_type_names();
+        for (loc, path, ty, example) in std::mem::take(&mut self.examples) {
+            if !self.example_fits(&ty, &example) {
+                let what = self.ty_name(&ty);
+                self.error(&loc, &path, format!("example {example} does not fit type {what}"));
+            }
+        }
     }
 
     /// Gives a named type its id; the body is resolved by [`Self::define`].
@@ -337,7 +346,12 @@ impl Resolver<'_> {
         } else {
             Vec::new()
         };
+        if let Some(example) = &attr.example {
+            // Named types may not be resolved yet; examples are checked at the end.
+            self.examples.push((attr.loc.clone(), path.to_string(), ty.clone(), example.clone()));
+        }
         Some(ir::Field {
+            example: attr.example.clone(),
             wire: attr.name.clone(),
             ident,
             ty,
@@ -749,6 +763,22 @@ impl Resolver<'_> {
                 let what = self.ty_name(&path.leaf);
                 self.error(loc, rpath, format!("{} is {what} and cannot be compared with {lit}", path.text));
             }
+        }
+    }
+
+    fn example_fits(&self, ty: &Ty, example: &Literal) -> bool {
+        match (ty, example) {
+            (Ty::String | Ty::Timestamp | Ty::Id, Literal::Str(_)) => true,
+            (Ty::Integer | Ty::Id, Literal::Int(_)) => true,
+            (Ty::Number, Literal::Int(_) | Literal::Float(_)) => true,
+            (Ty::Boolean, Literal::Bool(_)) => true,
+            (Ty::Timestamp, Literal::Int(_) | Literal::Float(_)) => true,
+            (Ty::Unresolved, _) => true,
+            (Ty::Named(id), lit) => match &self.ir.types[*id].kind {
+                TypeKind::Enum(e) => e.variants.iter().any(|v| &v.wire == lit),
+                TypeKind::Object(_) => false,
+            },
+            _ => false,
         }
     }
 

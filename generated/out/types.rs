@@ -423,7 +423,13 @@ impl rt::fixture::Sample for ChatActor {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                        if g.is_default() {
+                            rt::Id::String(
+                                "98c76ba0-6b38-499b-9c37-e1047742778c".to_string(),
+                            )
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -460,7 +466,13 @@ impl rt::fixture::Sample for ChatActor {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "jay.matthews@example.com".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Email, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -472,7 +484,13 @@ impl rt::fixture::Sample for ChatActor {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FirstName, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "Jay".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::FirstName, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -484,7 +502,13 @@ impl rt::fixture::Sample for ChatActor {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::LastName, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "Matthews".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::LastName, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -496,7 +520,13 @@ impl rt::fixture::Sample for ChatActor {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::StatusName))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            true
+                        } else {
+                            g.boolean(rt::fixture::Fake::StatusName)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -509,7 +539,11 @@ impl rt::fixture::Sample for ChatActor {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                        if g.is_default() {
+                            rt::Id::String("374207180722084617".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -523,7 +557,11 @@ impl rt::fixture::Sample for ChatActor {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                        if g.is_default() {
+                            rt::Id::String("1556375110506151936".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -536,7 +574,13 @@ impl rt::fixture::Sample for ChatActor {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Phone, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "9876543212".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Phone, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -570,7 +614,13 @@ impl rt::fixture::Sample for ChatActor {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Word, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "hallway_bot".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Word, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -808,7 +858,14 @@ impl rt::fixture::Sample for Avatar {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Url, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "https://s3.amazonaws.com/fresh-chat-names/img/jay_matthews.png"
+                                .to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Url, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -969,7 +1026,11 @@ impl rt::fixture::Sample for SocialProfile {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                        if g.is_default() {
+                            rt::Id::String("jay.matthews".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1412,7 +1473,11 @@ impl rt::fixture::Sample for ChatAgentStatus {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        <AvailabilityEventType as rt::fixture::Sample>::sample(g),
+                        if g.is_default() {
+                            AvailabilityEventType::Intelliassign
+                        } else {
+                            <AvailabilityEventType as rt::fixture::Sample>::sample(g)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1426,7 +1491,13 @@ impl rt::fixture::Sample for ChatAgentStatus {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                        if g.is_default() {
+                            rt::Id::String(
+                                "75c23bdd-0e88-f234-417a-d3e2eb14c7bf".to_string(),
+                            )
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1439,7 +1510,13 @@ impl rt::fixture::Sample for ChatAgentStatus {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "jay.matthews@example.com".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Email, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1451,7 +1528,13 @@ impl rt::fixture::Sample for ChatAgentStatus {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Emoji, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "joy".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Emoji, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1464,7 +1547,11 @@ impl rt::fixture::Sample for ChatAgentStatus {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                        if g.is_default() {
+                            rt::Id::String("374207180722084617".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1477,7 +1564,13 @@ impl rt::fixture::Sample for ChatAgentStatus {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(<AgentStatusName as rt::fixture::Sample>::sample(g))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            AgentStatusName::Unavailable
+                        } else {
+                            <AgentStatusName as rt::fixture::Sample>::sample(g)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1490,13 +1583,17 @@ impl rt::fixture::Sample for ChatAgentStatus {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-07-29T06:18:21.068Z")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1509,7 +1606,13 @@ impl rt::fixture::Sample for ChatAgentStatus {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(<AgentStatusName as rt::fixture::Sample>::sample(g))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            AgentStatusName::Available
+                        } else {
+                            <AgentStatusName as rt::fixture::Sample>::sample(g)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1522,13 +1625,17 @@ impl rt::fixture::Sample for ChatAgentStatus {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-07-29T06:23:03.081Z")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,

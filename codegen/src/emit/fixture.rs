@@ -206,7 +206,13 @@ pub fn object(ir: &Ir, m: ModuleId, id: TypeId, t: &TypeDef, fields: &[Field], h
                 let d = ir.products[e.product].domains.first().map(|d| format!("acme.{d}")).unwrap_or_else(|| "acme.example.com".into());
                 quote!(#d.to_string())
             }
-            _ => make(ir, m, &t.name, &f.ty, f, hints.get(&(id, f.wire.clone()))),
+            _ => {
+                let made = make(ir, m, &t.name, &f.ty, f, hints.get(&(id, f.wire.clone())));
+                match f.example.as_ref().and_then(|ex| example(ir, m, &f.ty, ex)) {
+                    Some(ex) => quote!(if g.is_default() { #ex } else { #made }),
+                    None => made,
+                }
+            }
         };
         let (n, o) = (f.strict.nullable, f.strict.optional);
         quote! {
@@ -325,6 +331,40 @@ fn setter(ir: &Ir, m: ModuleId, f: &Field) -> TokenStream {
         _ => quote!(),
     };
     quote! { #plain #extra }
+}
+
+/// The spec's example as a value of the field's type.
+fn example(ir: &Ir, m: ModuleId, ty: &Ty, ex: &Literal) -> Option<TokenStream> {
+    Some(match (ty, ex) {
+        (Ty::String, Literal::Str(s)) => quote!(#s.to_string()),
+        (Ty::Integer, Literal::Int(i)) => {
+            let l = Lit::i64_unsuffixed(*i);
+            quote!(#l)
+        }
+        (Ty::Number, Literal::Float(x)) => {
+            let l = Lit::f64_unsuffixed(*x);
+            quote!(#l)
+        }
+        (Ty::Boolean, Literal::Bool(b)) => quote!(#b),
+        (Ty::Id, Literal::Int(i)) => {
+            let l = Lit::i64_unsuffixed(*i);
+            quote!(rt::Id::Integer(#l))
+        }
+        (Ty::Id, Literal::Str(s)) => quote!(rt::Id::String(#s.to_string())),
+        (Ty::Timestamp, Literal::Str(s)) => quote!(rt::Timestamp::parse_str(#s).unwrap_or_else(|_| rt::Timestamp::from_millis(0))),
+        (Ty::Timestamp, Literal::Int(i)) => {
+            let l = Lit::i64_unsuffixed(*i);
+            quote!(rt::Timestamp::from_millis(#l))
+        }
+        (Ty::Named(id), lit) => {
+            let t = rust_type(ir, m, ty);
+            let TypeKind::Enum(e) = &ir.ty(*id).kind else { return None };
+            let v = e.variants.iter().find(|v| &v.wire == lit)?;
+            let vid = ident(&v.ident);
+            quote!(#t::#vid)
+        }
+        _ => return None,
+    })
 }
 
 /// `Sample` for an enum: one of the documented values.

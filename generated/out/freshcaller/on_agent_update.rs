@@ -551,7 +551,11 @@ impl rt::fixture::Sample for Payload {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                        if g.is_default() {
+                            rt::Id::String("227655214724132".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -586,7 +590,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "US".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Region, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -619,7 +629,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "2.0.0".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Version, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1876,13 +1892,17 @@ impl rt::fixture::Sample for Actor {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-08-29 18:45:26 UTC")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -3327,7 +3347,13 @@ impl rt::fixture::Sample for PhoneAgent {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(<CallMedium as rt::fixture::Sample>::sample(g))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            CallMedium::Browser
+                        } else {
+                            <CallMedium as rt::fixture::Sample>::sample(g)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -3354,8 +3380,10 @@ impl rt::fixture::Sample for PhoneAgent {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .text(
+                        if g.is_default() {
+                            "Online".to_string()
+                        } else {
+                            g.text(
                                 rt::fixture::Fake::StatusName,
                                 &[
                                     "Online",
@@ -3365,7 +3393,8 @@ impl rt::fixture::Sample for PhoneAgent {
                                     "Available",
                                     "Forward to phone",
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -3393,11 +3422,14 @@ impl rt::fixture::Sample for PhoneAgent {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .text(
+                        if g.is_default() {
+                            "Available".to_string()
+                        } else {
+                            g.text(
                                 rt::fixture::Fake::StatusName,
                                 &["Available", "Forward to phone"],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -3411,13 +3443,17 @@ impl rt::fixture::Sample for PhoneAgent {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-08-29 18:45:26 UTC")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -3521,13 +3557,17 @@ impl rt::fixture::Sample for PhoneAgent {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-08-30 08:05:50 UTC")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -3540,7 +3580,13 @@ impl rt::fixture::Sample for PhoneAgent {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            true
+                        } else {
+                            g.boolean(rt::fixture::Fake::Flag)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -3566,7 +3612,13 @@ impl rt::fixture::Sample for PhoneAgent {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::StatusName, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "Offline".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::StatusName, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -3590,7 +3642,13 @@ impl rt::fixture::Sample for PhoneAgent {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(<CallMedium as rt::fixture::Sample>::sample(g))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            CallMedium::Browser
+                        } else {
+                            <CallMedium as rt::fixture::Sample>::sample(g)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -3603,7 +3661,11 @@ impl rt::fixture::Sample for PhoneAgent {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        <PhoneAgentStatus as rt::fixture::Sample>::sample(g),
+                        if g.is_default() {
+                            PhoneAgentStatus::Online
+                        } else {
+                            <PhoneAgentStatus as rt::fixture::Sample>::sample(g)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -3651,13 +3713,17 @@ impl rt::fixture::Sample for PhoneAgent {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-08-30 08:05:50 UTC")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,

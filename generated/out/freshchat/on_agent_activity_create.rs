@@ -644,7 +644,11 @@ impl rt::fixture::Sample for Payload {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                        if g.is_default() {
+                            rt::Id::String("227655214724132".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -681,7 +685,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "US".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Region, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -714,7 +724,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "2.0.0".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Version, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,

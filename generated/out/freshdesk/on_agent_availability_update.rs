@@ -442,7 +442,11 @@ impl rt::fixture::Sample for Payload {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                        if g.is_default() {
+                            rt::Id::String("227655214724132".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -479,7 +483,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "US".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Region, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -512,7 +522,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "2.0.0".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Version, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1574,13 +1590,17 @@ impl rt::fixture::Sample for AgentAvailability {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-06-09T02:18:41Z")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1619,7 +1639,13 @@ impl rt::fixture::Sample for AgentAvailability {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            true
+                        } else {
+                            g.boolean(rt::fixture::Fake::Flag)
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1644,7 +1670,11 @@ impl rt::fixture::Sample for AgentAvailability {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                        if g.is_default() {
+                            rt::Id::Integer(232)
+                        } else {
+                            g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1658,13 +1688,17 @@ impl rt::fixture::Sample for AgentAvailability {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-06-09T04:18:41Z")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -1678,13 +1712,17 @@ impl rt::fixture::Sample for AgentAvailability {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g
-                            .timestamp(
+                        if g.is_default() {
+                            rt::Timestamp::parse_str("2022-06-09T04:18:41Z")
+                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
+                        } else {
+                            g.timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
+                            )
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,

@@ -352,7 +352,11 @@ impl rt::fixture::Sample for Payload {
             {
                 rt::fixture::Slot::Value => {
                     rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                        if g.is_default() {
+                            rt::Id::String("227655214724132".to_string())
+                        } else {
+                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
+                        },
                     )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
@@ -389,7 +393,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Region, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "US".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Region, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -422,7 +432,13 @@ impl rt::fixture::Sample for Payload {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Version, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "2.0.0".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Version, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1637,7 +1653,13 @@ impl rt::fixture::Sample for UserAgentAvailability {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "697330448392323085".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Uuid, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
@@ -1891,7 +1913,13 @@ impl rt::fixture::Sample for ChannelPreference {
                 })
             {
                 rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Channel, &[]))
+                    rt::Field::Value(
+                        if g.is_default() {
+                            "chat".to_string()
+                        } else {
+                            g.text(rt::fixture::Fake::Channel, &[])
+                        },
+                    )
                 }
                 rt::fixture::Slot::Null => rt::Field::Null,
                 rt::fixture::Slot::Absent => rt::Field::Absent,
