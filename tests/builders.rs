@@ -1,0 +1,34 @@
+//! The builders as the README shows them.
+
+use freshworks_events::freshchat::on_agent_activity_create::Payload;
+use freshworks_events::{EventPayload, Field, Mode};
+
+#[test]
+fn builders_override_nested_fields_and_report_every_problem() {
+    let payload = Payload::builder()
+        .data_with(|d| d.actor_with(|a| a.first_name("Maria").email(Field::Null)))
+        .build()
+        .unwrap();
+    let actor = payload.data.get().unwrap().actor.get().unwrap();
+    assert_eq!(actor.first_name.get().map(String::as_str), Some("Maria"));
+    assert!(actor.email.is_null());
+    assert!(payload.validate(Mode::Strict).is_valid());
+
+    let report = Payload::builder()
+        .event(Field::Absent)
+        .data_with(|d| {
+            d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::Invalid("soon".into())))
+        })
+        .build_in(Mode::Strict)
+        .unwrap_err();
+    let paths: Vec<&str> = report.violations.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(paths, ["/event", "/data/agent_activity/prev_status_change_timestamp", "/data/agent_activity/status"]);
+}
+
+#[test]
+fn nested_builders_check_their_own_object() {
+    use freshworks_events::types::ChatActor;
+    let report = ChatActor::builder().login_status(Field::Absent).build_in(Mode::Strict).unwrap_err();
+    assert_eq!(report.violations[0].path, "/login_status");
+    assert_eq!(report.violations[0].kind, freshworks_events::Kind::Missing);
+}

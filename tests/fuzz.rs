@@ -1,0 +1,117 @@
+//! Arbitrary bytes and mutated real payloads, fed to the validator and to the command
+//! line: never a panic, and every call returns.
+
+mod common;
+
+use freshworks_events::{find_event, Event, Mode};
+
+/// splitmix64: reproducible inputs without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TOKENS: &[&[u8]] = &[
+    b"null", b"true", b"false", b"0", b"-1", b"1e400", b"18446744073709551616", b"\"\"", b"\"x\"", b"[]", b"{}",
+    b"\"2022-13-40T99:99:99Z\"", b"\"\\ud800\"", b",", b":", b"[", b"]", b"{", b"}", b"\"", b"\\", b"\xff",
+];
+
+fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
+    let mut v = seed.to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(v.len() + 1);
+        match rng.below(4) {
+            0 => {
+                let end = (at + rng.below(16)).min(v.len());
+                v.drain(at..end);
+            }
+            1 => {
+                let t = TOKENS[rng.below(TOKENS.len())];
+                v.splice(at..at, t.iter().copied());
+            }
+            2 if at < v.len() => v[at] = rng.next() as u8,
+            _ => {
+                // Swap a value for a token: keeps the JSON well formed more often.
+                if let Some(colon) = v[at..].iter().position(|&b| b == b':') {
+                    let start = at + colon + 1;
+                    let end = v[start..].iter().position(|&b| b == b',' || b == b'}').map_or(v.len(), |e| start + e);
+                    let t = TOKENS[rng.below(11)];
+                    v.splice(start..end, t.iter().copied());
+                }
+            }
+        }
+    }
+    v
+}
+
+fn exercise(bytes: &[u8]) {
+    for mode in [Mode::Lenient, Mode::Strict] {
+        if let Ok((event, report)) = freshworks_events::validate(bytes, mode, None) {
+            let _ = serde_json::to_vec(&event).unwrap();
+            let _ = report.to_string();
+        }
+        for index in 0..freshworks_events::EVENTS.len() {
+            if let Ok((event, _)) = freshworks_events::validate(bytes, mode, Some(index)) {
+                // What was read serializes, and reads back to the same thing.
+                let again = serde_json::to_vec(&event).unwrap();
+                let reread = Event::parse_as(index, &again).unwrap();
+                assert_eq!(serde_json::to_value(&reread).unwrap(), serde_json::to_value(&event).unwrap());
+            }
+        }
+    }
+}
+
+#[test]
+fn mutated_real_payloads_and_fixtures_never_panic() {
+    let mut seeds: Vec<Vec<u8>> = common::real_payloads().into_iter().map(|(_, b)| b).collect();
+    for name in ["onAgentUpdate", "onAgentAvailabilityUpdate", "onAgentCustomStatusUpdate"] {
+        let e = Event::fixture(find_event(name).unwrap(), Some(3)).unwrap();
+        seeds.push(serde_json::to_vec(&e).unwrap());
+    }
+    let mut rng = Rng(0x5eed);
+    for i in 0..3000 {
+        let seed = &seeds[i % seeds.len()];
+        exercise(&mutate(&mut rng, seed));
+    }
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let mut rng = Rng(42);
+    for _ in 0..5000 {
+        let len = rng.below(64);
+        let bytes: Vec<u8> = (0..len).map(|_| TOKENS[rng.below(TOKENS.len())][0].wrapping_add((rng.next() % 3) as u8)).collect();
+        exercise(&bytes);
+        let raw: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        exercise(&raw);
+    }
+}
+
+#[test]
+fn the_cli_survives_mutated_payloads() {
+    let seeds: Vec<Vec<u8>> = common::real_payloads().into_iter().map(|(_, b)| b).collect();
+    let mut rng = Rng(7);
+    let mut log = Vec::new();
+    for i in 0..400 {
+        let mut m = mutate(&mut rng, &seeds[i % seeds.len()]);
+        m.retain(|&b| b != b'\n');
+        log.extend(m);
+        log.push(b'\n');
+    }
+    for args in [&["validate", "--ndjson", "-"][..], &["validate", "--ndjson", "--strict", "--format", "json", "-"][..]] {
+        let o = common::fwevents(args, &log);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", common::text(&o.stderr));
+        assert!(!common::text(&o.stderr).contains("panicked"));
+        assert!(common::text(&o.stderr).contains("400 payload(s) checked"));
+    }
+}

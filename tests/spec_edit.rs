@@ -1,0 +1,93 @@
+//! A spec edit flows through a plain `cargo build` of the models crate, and a broken spec
+//! fails that build with the checker's messages. Runs cargo on a copy of the workspace.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "target" || name == "out" {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(name));
+        } else {
+            std::fs::copy(&path, to.join(name)).unwrap();
+        }
+    }
+}
+
+fn cargo_build(dir: &Path, target: &Path) -> std::process::Output {
+    Command::new(env!("CARGO"))
+        .args(["build", "-p", "freshworks-events", "--offline", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
+/// The generated Freshsales module in the most recent OUT_DIR.
+fn generated_freshsales(target: &Path) -> String {
+    let build = target.join("debug/build");
+    let mut newest: Option<(std::time::SystemTime, PathBuf)> = None;
+    for entry in std::fs::read_dir(&build).unwrap() {
+        let file = entry.unwrap().path().join("out/freshsales/on_user_agent_availability_update.rs");
+        if let Ok(meta) = std::fs::metadata(&file) {
+            let t = meta.modified().unwrap();
+            if newest.as_ref().is_none_or(|(n, _)| t > *n) {
+                newest = Some((t, file));
+            }
+        }
+    }
+    std::fs::read_to_string(newest.expect("the build generated the models").1).unwrap()
+}
+
+#[test]
+fn a_spec_edit_flows_through_cargo_build() {
+    let root = common::root();
+    let tmp = common::TempDir::new("spec-edit");
+    let ws = tmp.0.join("ws");
+    for dir in ["codegen", "generated", "spec"] {
+        copy_dir(&root.join(dir), &ws.join(dir));
+    }
+    // The root manifest without the command-line package.
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let workspace_only = manifest.split("\n# The command line").next().unwrap();
+    std::fs::write(ws.join("Cargo.toml"), workspace_only).unwrap();
+    std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
+    // Kept between runs under target/ so that only the models crate rebuilds.
+    let target = root.join("target/spec-edit-test");
+
+    let o = cargo_build(&ws, &target);
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    assert!(!generated_freshsales(&target).contains("pub nickname:"));
+
+    let spec_file = ws.join("spec/freshsales/onUserAgentAvailabilityUpdate.yaml");
+    let original = std::fs::read_to_string(&spec_file).unwrap();
+    let added = original.replacen(
+        "      name:\n        type: string\n        description: The user's full name.\n",
+        "      name:\n        type: string\n        description: The user's full name.\n      nickname:\n        type: string\n        description: What colleagues call the user.\n",
+        1,
+    );
+    assert_ne!(added, original);
+    std::fs::write(&spec_file, &added).unwrap();
+    let o = cargo_build(&ws, &target);
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    let generated = generated_freshsales(&target);
+    assert!(generated.contains("pub nickname: rt::Field<String>"), "the new attribute is in the generated code");
+
+    std::fs::write(&spec_file, added.replacen("type: string\n        description: What colleagues", "type: strnig\n        description: What colleagues", 1)).unwrap();
+    let o = cargo_build(&ws, &target);
+    assert!(!o.status.success());
+    let err = common::text(&o.stderr);
+    assert!(err.contains("spec/freshsales/onUserAgentAvailabilityUpdate.yaml:"), "{err}");
+    assert!(err.contains("data.actor.nickname: unknown type \"strnig\""), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
