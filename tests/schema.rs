@@ -37,7 +37,7 @@ fn lookup<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
 fn deref<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
     loop {
         if let Some(r) = node.get("$ref").and_then(Value::as_str) {
-            node = root.pointer(&r[1..].replace("$defs", "$defs")).unwrap();
+            node = root.pointer(&r[1..]).unwrap();
         } else if let Some(alts) = node.get("anyOf").and_then(Value::as_array) {
             match alts.iter().find(|a| a.get("$ref").is_some() || a.get("properties").is_some()) {
                 Some(a) => node = a,

@@ -425,8 +425,7 @@ impl Cx<'_> {
         let open = self.opt_bool(&mut e, "open");
         let rust_name = self.opt_string(&mut e, "rust_name");
         let formats = e.get("formats").map(|n| {
-            let list = self.string_list(n, &join(path, "formats"));
-            list.into_iter().map(|(s, loc)| (s, loc)).collect()
+            self.string_list(n, &join(path, "formats"))
         });
         let order = self.opt_string(&mut e, "order");
         for key in extra {

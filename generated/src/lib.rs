@@ -12,8 +12,9 @@
 //! let bytes = br#"{"event": "onAgentActivityCreate", "domain": "web.freshchat.com", "data": {}}"#;
 //! let event = Event::parse(bytes).unwrap();
 //! assert_eq!(event.info().product, "freshchat");
-//! let report = event.validate(Mode::Lenient);
-//! assert!(!report.is_valid()); // actor and agent_activity are required
+//! assert!(event.validate(Mode::Lenient).is_valid()); // real payloads drop attributes
+//! let report = event.validate(Mode::Strict);
+//! assert_eq!(report.violations[0].path, "/account_id"); // the docs list every attribute
 //! ```
 
 pub mod runtime;

@@ -359,6 +359,21 @@ fn object(
         let (wire, fid) = (&f.wire, ident(&f.ident));
         quote! { #wire => out.#fid = map.next_value()? }
     });
+    let unknown = quote! {
+        let value = map.next_value()?;
+        out.unknown_fields.push(key.into_owned(), value);
+    };
+    // An object without attributes keeps every key it gets.
+    let read_field = if fields.is_empty() {
+        unknown
+    } else {
+        quote! {
+            match key.as_str() {
+                #(#arms,)*
+                _ => { #unknown }
+            }
+        }
+    };
     let entries = fields.iter().map(|f| {
         let (wire, fid) = (&f.wire, ident(&f.ident));
         quote! { rt::entry(&mut map, #wire, &self.#fid)?; }
@@ -417,13 +432,7 @@ fn object(
             fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<rt::Parsed<Self>, A::Error> {
                 let mut out = Self::default();
                 while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-                    match key.as_str() {
-                        #(#arms,)*
-                        _ => {
-                            let value = map.next_value()?;
-                            out.unknown_fields.push(key.into_owned(), value);
-                        }
-                    }
+                    #read_field
                 }
                 Ok(Ok(out))
             }
@@ -768,15 +777,15 @@ fn rules_fn(_ir: &Ir, event: &Event) -> TokenStream {
             static #rid: rt::RuleInfo = rt::RuleInfo { id: #id, description: #desc, strict_only: #strict_only };
         });
         let check = rule_check(rule, &rid);
-        let guarded = match &rule.when {
+        let cond = match &rule.when {
             Some(c) => {
                 let cond = condition(c);
-                quote! { if #cond { #check } }
+                quote! { && #cond }
             }
-            None => check,
+            None => quote!(),
         };
         bodies.push(quote! {
-            if cx.applies(&#rid) { #guarded }
+            if cx.applies(&#rid) #cond { #check }
         });
     }
     quote! {

@@ -394,8 +394,8 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
             }
         }
     }
-    if cx.applies(&R3) {
-        if (Some(&data.agent).and_then(|f| f.get()).map(|x| &x.browser_status_name))
+    if cx.applies(&R3)
+        && (Some(&data.agent).and_then(|f| f.get()).map(|x| &x.browser_status_name))
             .and_then(|f| f.get())
             .is_some_and(|v| {
                 !rt::validate::one_of(
@@ -410,61 +410,59 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
                     ],
                 )
             })
-        {
-            if let Some(x0) = data.agent.get() {
-                {
-                    let leaf = &x0.status;
-                    if let Some(v) = leaf.get() {
-                        const OPTIONS: &[rt::Scalar<'static>] = &[rt::Scalar::Int(0)];
-                        let value = rt::AsScalar::scalar(v);
-                        if !rt::validate::one_of(value, OPTIONS) {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("agent"),
-                                rt::PointerPart::Key("status"),
-                            ];
-                            cx.rule(
-                                rt::validate::pointer(&parts),
-                                &R3,
-                                rt::validate::list(OPTIONS),
-                                value.to_string(),
-                            );
-                        }
+    {
+        if let Some(x0) = data.agent.get() {
+            {
+                let leaf = &x0.status;
+                if let Some(v) = leaf.get() {
+                    const OPTIONS: &[rt::Scalar<'static>] = &[rt::Scalar::Int(0)];
+                    let value = rt::AsScalar::scalar(v);
+                    if !rt::validate::one_of(value, OPTIONS) {
+                        let parts = [
+                            rt::PointerPart::Key("data"),
+                            rt::PointerPart::Key("agent"),
+                            rt::PointerPart::Key("status"),
+                        ];
+                        cx.rule(
+                            rt::validate::pointer(&parts),
+                            &R3,
+                            rt::validate::list(OPTIONS),
+                            value.to_string(),
+                        );
                     }
                 }
             }
         }
     }
-    if cx.applies(&R4) {
-        if (Some(&data.agent).and_then(|f| f.get()).map(|x| &x.available_on))
+    if cx.applies(&R4)
+        && (Some(&data.agent).and_then(|f| f.get()).map(|x| &x.available_on))
             .and_then(|f| f.get())
             .is_some_and(|v| rt::validate::one_of(
                 rt::AsScalar::scalar(v),
                 &[rt::Scalar::Int(1), rt::Scalar::Int(2)],
             ))
-        {
-            if let Some(x0) = data.agent.get() {
-                {
-                    let leaf = &x0.common_status_name;
-                    if let Some(v) = leaf.get() {
-                        const OPTIONS: &[rt::Scalar<'static>] = &[
-                            rt::Scalar::Str("Available"),
-                            rt::Scalar::Str("Forward to phone"),
+    {
+        if let Some(x0) = data.agent.get() {
+            {
+                let leaf = &x0.common_status_name;
+                if let Some(v) = leaf.get() {
+                    const OPTIONS: &[rt::Scalar<'static>] = &[
+                        rt::Scalar::Str("Available"),
+                        rt::Scalar::Str("Forward to phone"),
+                    ];
+                    let value = rt::AsScalar::scalar(v);
+                    if !rt::validate::one_of(value, OPTIONS) {
+                        let parts = [
+                            rt::PointerPart::Key("data"),
+                            rt::PointerPart::Key("agent"),
+                            rt::PointerPart::Key("common_status_name"),
                         ];
-                        let value = rt::AsScalar::scalar(v);
-                        if !rt::validate::one_of(value, OPTIONS) {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("agent"),
-                                rt::PointerPart::Key("common_status_name"),
-                            ];
-                            cx.rule(
-                                rt::validate::pointer(&parts),
-                                &R4,
-                                rt::validate::list(OPTIONS),
-                                value.to_string(),
-                            );
-                        }
+                        cx.rule(
+                            rt::validate::pointer(&parts),
+                            &R4,
+                            rt::validate::list(OPTIONS),
+                            value.to_string(),
+                        );
                     }
                 }
             }
@@ -2669,12 +2667,8 @@ impl rt::Parse for Associations {
     ) -> Result<rt::Parsed<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
+            let value = map.next_value()?;
+            out.unknown_fields.push(key.into_owned(), value);
         }
         Ok(Ok(out))
     }

@@ -307,43 +307,24 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
     let Some(data) = payload.data.get() else { return };
-    if cx.applies(&R0) {
-        if (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
+    if cx.applies(&R0)
+        && (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
             .and_then(|f| f.get())
             .is_some_and(|v| rt::validate::one_of(
                 rt::AsScalar::scalar(v),
                 &[rt::Scalar::Str("system")],
             ))
-        {
-            if let Some(x0) = data.actor.get() {
-                if let Some(x1) = x0.avatar.get() {
-                    {
-                        let leaf = &x1.url;
-                        if !leaf.is_unset() {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("actor"),
-                                rt::PointerPart::Key("avatar"),
-                                rt::PointerPart::Key("url"),
-                            ];
-                            cx.rule(
-                                rt::validate::pointer(&parts),
-                                &R0,
-                                "null".to_string(),
-                                rt::validate::found(leaf),
-                            );
-                        }
-                    }
-                }
-            }
-            if let Some(x0) = data.actor.get() {
+    {
+        if let Some(x0) = data.actor.get() {
+            if let Some(x1) = x0.avatar.get() {
                 {
-                    let leaf = &x0.email;
+                    let leaf = &x1.url;
                     if !leaf.is_unset() {
                         let parts = [
                             rt::PointerPart::Key("data"),
                             rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("email"),
+                            rt::PointerPart::Key("avatar"),
+                            rt::PointerPart::Key("url"),
                         ];
                         cx.rule(
                             rt::validate::pointer(&parts),
@@ -354,99 +335,117 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
                     }
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.first_name;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("first_name"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.email;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("email"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.last_name;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("last_name"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.first_name;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("first_name"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.org_actor_id;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("org_actor_id"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.last_name;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("last_name"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.phone;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("phone"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.org_actor_id;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("org_actor_id"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                if let Some(items) = x0.social_profiles.get() {
-                    for (i1, item) in items.iter().enumerate() {
-                        if let Some(x1) = item.get() {
-                            {
-                                let leaf = &x1.r#type;
-                                if !leaf.is_unset() {
-                                    let parts = [
-                                        rt::PointerPart::Key("data"),
-                                        rt::PointerPart::Key("actor"),
-                                        rt::PointerPart::Key("social_profiles"),
-                                        rt::PointerPart::Index(i1),
-                                        rt::PointerPart::Key("type"),
-                                    ];
-                                    cx.rule(
-                                        rt::validate::pointer(&parts),
-                                        &R0,
-                                        "null".to_string(),
-                                        rt::validate::found(leaf),
-                                    );
-                                }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.phone;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("phone"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
+                }
+            }
+        }
+        if let Some(x0) = data.actor.get() {
+            if let Some(items) = x0.social_profiles.get() {
+                for (i1, item) in items.iter().enumerate() {
+                    if let Some(x1) = item.get() {
+                        {
+                            let leaf = &x1.r#type;
+                            if !leaf.is_unset() {
+                                let parts = [
+                                    rt::PointerPart::Key("data"),
+                                    rt::PointerPart::Key("actor"),
+                                    rt::PointerPart::Key("social_profiles"),
+                                    rt::PointerPart::Index(i1),
+                                    rt::PointerPart::Key("type"),
+                                ];
+                                cx.rule(
+                                    rt::validate::pointer(&parts),
+                                    &R0,
+                                    "null".to_string(),
+                                    rt::validate::found(leaf),
+                                );
                             }
                         }
                     }
@@ -454,8 +453,8 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
             }
         }
     }
-    if cx.applies(&R1) {
-        if (Some(&data.agent_activity)
+    if cx.applies(&R1)
+        && (Some(&data.agent_activity)
             .and_then(|f| f.get())
             .map(|x| &x.availability_event_type))
             .and_then(|f| f.get())
@@ -463,47 +462,79 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
                 rt::AsScalar::scalar(v),
                 &[rt::Scalar::Str("GeneralAvailability")],
             ))
-        {
-            if let Some(x0) = data.agent_activity.get() {
-                {
-                    let leaf = &x0.custom_status_id;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("agent_activity"),
-                            rt::PointerPart::Key("custom_status_id"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R1,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+    {
+        if let Some(x0) = data.agent_activity.get() {
+            {
+                let leaf = &x0.custom_status_id;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("agent_activity"),
+                        rt::PointerPart::Key("custom_status_id"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R1,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.sub_entity;
-                    if !leaf.is_unset() {
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.sub_entity;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("sub_entity"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R1,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
+                }
+            }
+        }
+    }
+    if cx.applies(&R2)
+        && (Some(&data.agent_activity)
+            .and_then(|f| f.get())
+            .map(|x| &x.availability_event_type))
+            .and_then(|f| f.get())
+            .is_some_and(|v| rt::validate::one_of(
+                rt::AsScalar::scalar(v),
+                &[rt::Scalar::Str("GeneralAvailability")],
+            ))
+    {
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.r#type;
+                if let Some(v) = leaf.get() {
+                    const OPTIONS: &[rt::Scalar<'static>] = &[rt::Scalar::Str("system")];
+                    let value = rt::AsScalar::scalar(v);
+                    if !rt::validate::one_of(value, OPTIONS) {
                         let parts = [
                             rt::PointerPart::Key("data"),
                             rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("sub_entity"),
+                            rt::PointerPart::Key("type"),
                         ];
                         cx.rule(
                             rt::validate::pointer(&parts),
-                            &R1,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
+                            &R2,
+                            rt::validate::list(OPTIONS),
+                            value.to_string(),
                         );
                     }
                 }
             }
         }
     }
-    if cx.applies(&R2) {
-        if (Some(&data.agent_activity)
+    if cx.applies(&R3)
+        && (Some(&data.agent_activity)
             .and_then(|f| f.get())
             .map(|x| &x.availability_event_type))
             .and_then(|f| f.get())
@@ -511,65 +542,28 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
                 rt::AsScalar::scalar(v),
                 &[rt::Scalar::Str("GeneralAvailability")],
             ))
-        {
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.r#type;
-                    if let Some(v) = leaf.get() {
-                        const OPTIONS: &[rt::Scalar<'static>] = &[
-                            rt::Scalar::Str("system"),
+    {
+        if let Some(x0) = data.agent_activity.get() {
+            {
+                let leaf = &x0.status;
+                if let Some(v) = leaf.get() {
+                    const OPTIONS: &[rt::Scalar<'static>] = &[
+                        rt::Scalar::Str("AVAILABLE"),
+                        rt::Scalar::Str("UNAVAILABLE"),
+                    ];
+                    let value = rt::AsScalar::scalar(v);
+                    if !rt::validate::one_of(value, OPTIONS) {
+                        let parts = [
+                            rt::PointerPart::Key("data"),
+                            rt::PointerPart::Key("agent_activity"),
+                            rt::PointerPart::Key("status"),
                         ];
-                        let value = rt::AsScalar::scalar(v);
-                        if !rt::validate::one_of(value, OPTIONS) {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("actor"),
-                                rt::PointerPart::Key("type"),
-                            ];
-                            cx.rule(
-                                rt::validate::pointer(&parts),
-                                &R2,
-                                rt::validate::list(OPTIONS),
-                                value.to_string(),
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if cx.applies(&R3) {
-        if (Some(&data.agent_activity)
-            .and_then(|f| f.get())
-            .map(|x| &x.availability_event_type))
-            .and_then(|f| f.get())
-            .is_some_and(|v| rt::validate::one_of(
-                rt::AsScalar::scalar(v),
-                &[rt::Scalar::Str("GeneralAvailability")],
-            ))
-        {
-            if let Some(x0) = data.agent_activity.get() {
-                {
-                    let leaf = &x0.status;
-                    if let Some(v) = leaf.get() {
-                        const OPTIONS: &[rt::Scalar<'static>] = &[
-                            rt::Scalar::Str("AVAILABLE"),
-                            rt::Scalar::Str("UNAVAILABLE"),
-                        ];
-                        let value = rt::AsScalar::scalar(v);
-                        if !rt::validate::one_of(value, OPTIONS) {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("agent_activity"),
-                                rt::PointerPart::Key("status"),
-                            ];
-                            cx.rule(
-                                rt::validate::pointer(&parts),
-                                &R3,
-                                rt::validate::list(OPTIONS),
-                                value.to_string(),
-                            );
-                        }
+                        cx.rule(
+                            rt::validate::pointer(&parts),
+                            &R3,
+                            rt::validate::list(OPTIONS),
+                            value.to_string(),
+                        );
                     }
                 }
             }

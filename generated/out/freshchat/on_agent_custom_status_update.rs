@@ -297,43 +297,24 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
     let Some(data) = payload.data.get() else { return };
-    if cx.applies(&R0) {
-        if (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
+    if cx.applies(&R0)
+        && (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
             .and_then(|f| f.get())
             .is_some_and(|v| rt::validate::one_of(
                 rt::AsScalar::scalar(v),
                 &[rt::Scalar::Str("system")],
             ))
-        {
-            if let Some(x0) = data.actor.get() {
-                if let Some(x1) = x0.avatar.get() {
-                    {
-                        let leaf = &x1.url;
-                        if !leaf.is_unset() {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("actor"),
-                                rt::PointerPart::Key("avatar"),
-                                rt::PointerPart::Key("url"),
-                            ];
-                            cx.rule(
-                                rt::validate::pointer(&parts),
-                                &R0,
-                                "null".to_string(),
-                                rt::validate::found(leaf),
-                            );
-                        }
-                    }
-                }
-            }
-            if let Some(x0) = data.actor.get() {
+    {
+        if let Some(x0) = data.actor.get() {
+            if let Some(x1) = x0.avatar.get() {
                 {
-                    let leaf = &x0.email;
+                    let leaf = &x1.url;
                     if !leaf.is_unset() {
                         let parts = [
                             rt::PointerPart::Key("data"),
                             rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("email"),
+                            rt::PointerPart::Key("avatar"),
+                            rt::PointerPart::Key("url"),
                         ];
                         cx.rule(
                             rt::validate::pointer(&parts),
@@ -344,58 +325,76 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
                     }
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.first_name;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("first_name"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.email;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("email"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.last_name;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("last_name"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.first_name;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("first_name"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.phone;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("phone"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.last_name;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("last_name"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
+                }
+            }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.phone;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("phone"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
         }
@@ -1161,12 +1160,8 @@ impl rt::Parse for Associations {
     ) -> Result<rt::Parsed<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
+            let value = map.next_value()?;
+            out.unknown_fields.push(key.into_owned(), value);
         }
         Ok(Ok(out))
     }

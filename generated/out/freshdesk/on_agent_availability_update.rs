@@ -297,48 +297,47 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
         }
     }
     let Some(data) = payload.data.get() else { return };
-    if cx.applies(&R0) {
-        if (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
+    if cx.applies(&R0)
+        && (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
             .and_then(|f| f.get())
             .is_some_and(|v| rt::validate::one_of(
                 rt::AsScalar::scalar(v),
                 &[rt::Scalar::Str("system")],
             ))
-        {
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.id;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("id"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+    {
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.id;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("id"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
-            if let Some(x0) = data.actor.get() {
-                {
-                    let leaf = &x0.name;
-                    if !leaf.is_unset() {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("name"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            "null".to_string(),
-                            rt::validate::found(leaf),
-                        );
-                    }
+        }
+        if let Some(x0) = data.actor.get() {
+            {
+                let leaf = &x0.name;
+                if !leaf.is_unset() {
+                    let parts = [
+                        rt::PointerPart::Key("data"),
+                        rt::PointerPart::Key("actor"),
+                        rt::PointerPart::Key("name"),
+                    ];
+                    cx.rule(
+                        rt::validate::pointer(&parts),
+                        &R0,
+                        "null".to_string(),
+                        rt::validate::found(leaf),
+                    );
                 }
             }
         }

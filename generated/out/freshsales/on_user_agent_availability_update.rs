@@ -1265,12 +1265,8 @@ impl rt::Parse for Associations {
     ) -> Result<rt::Parsed<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
+            let value = map.next_value()?;
+            out.unknown_fields.push(key.into_owned(), value);
         }
         Ok(Ok(out))
     }

@@ -71,6 +71,7 @@ macro_rules! change_pair {
             pub fn old(&self) -> &Value {
                 &self.old
             }
+            #[allow(clippy::new_ret_no_self, clippy::wrong_self_convention)]
             pub fn new(&self) -> &Value {
                 &self.new
             }

@@ -99,7 +99,7 @@ impl Gen {
 
     /// True one time in `n`: never for the default fixture.
     pub fn one_in(&mut self, n: u64) -> bool {
-        !self.is_default() && self.next() % n == 0
+        !self.is_default() && self.next().is_multiple_of(n)
     }
 
     /// Whether an attribute is sent, sent as null, or left out. Only what the docs allow
