@@ -46,18 +46,22 @@ fn generate_check_names_the_stale_file() {
     let tmp = common::TempDir::new("stale");
     let out = tmp.0.join("out");
     let out_s = out.to_str().unwrap();
-    let o = common::fwevents(&["generate", "--out", out_s], b"");
+    let docs = tmp.0.join("docs");
+    let docs_s = docs.to_str().unwrap();
+    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    let o = common::fwevents(&["generate", "--check", "--out", out_s], b"");
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     let target = out.join("freshchat/on_agent_activity_create.rs");
     let mut text = std::fs::read_to_string(&target).unwrap();
     text.push_str("// edited by hand\n");
     std::fs::write(&target, text).unwrap();
     std::fs::write(out.join("leftover.rs"), "").unwrap();
-    let o = common::fwevents(&["generate", "--check", "--out", out_s], b"");
+    std::fs::write(docs.join("freshdesk/onAgentAvailabilityUpdate.md"), "old text").unwrap();
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s], b"");
     assert_eq!(o.status.code(), Some(1));
     let err = common::text(&o.stderr);
+    assert!(err.contains("freshdesk/onAgentAvailabilityUpdate.md (differs from the spec)"), "{err}");
     assert!(err.contains("freshchat/on_agent_activity_create.rs (differs from the spec)"), "{err}");
     assert!(err.contains("leftover.rs (no longer generated)"), "{err}");
 }
@@ -68,4 +72,33 @@ fn the_same_spec_generates_byte_identical_output() {
     let a = codegen::generate_rust(&files).unwrap();
     let b = codegen::generate_rust(&files).unwrap();
     assert_eq!(a, b);
+}
+
+#[test]
+fn checked_in_docs_and_code_pass_generate_check() {
+    let o = common::fwevents(&["generate", "--check"], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+}
+
+#[test]
+fn every_event_page_lists_every_attribute_rule_and_an_example() {
+    let root = common::root();
+    let files = codegen::source::read_spec_dir(&root.join("spec")).unwrap();
+    let ir = codegen::compile(&files).unwrap();
+    let index = std::fs::read_to_string(root.join("docs/events/README.md")).unwrap();
+    for event in &ir.events {
+        let product = &ir.product_of(event).key;
+        assert!(index.contains(&format!("]({product}/{}.md)", event.name)), "the index links {}", event.name);
+        let page = std::fs::read_to_string(root.join(format!("docs/events/{product}/{}.md", event.name))).unwrap();
+        for rule in &event.rules {
+            assert!(page.contains(&format!("**`{}`**", rule.id)), "{}: rule {}", event.name, rule.id);
+        }
+        for field in ir.fields(event.data) {
+            assert!(page.contains(&format!("| `data.{}` |", field.wire)), "{}: {}", event.name, field.wire);
+        }
+        assert!(page.contains("## Example payload"));
+        let json = page.split("```json\n").nth(1).unwrap().split("\n```").next().unwrap();
+        let example: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(example["event"], event.name.as_str());
+    }
 }

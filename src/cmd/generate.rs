@@ -9,7 +9,7 @@ use anyhow::Context;
 use super::spec_input;
 
 /// Every file the generator owns below `out`, relative to it.
-fn existing(out: &Path) -> anyhow::Result<BTreeSet<String>> {
+fn existing(out: &Path, ext: &str) -> anyhow::Result<BTreeSet<String>> {
     let mut found = BTreeSet::new();
     if !out.exists() {
         return Ok(found);
@@ -20,7 +20,7 @@ fn existing(out: &Path) -> anyhow::Result<BTreeSet<String>> {
             let path = entry?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == ext) {
                 let rel = path.strip_prefix(out).unwrap_or(&path);
                 found.insert(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
             }
@@ -29,22 +29,54 @@ fn existing(out: &Path) -> anyhow::Result<BTreeSet<String>> {
     Ok(found)
 }
 
-pub fn run(spec: &Path, out: &Path, check: bool) -> anyhow::Result<ExitCode> {
+/// A file the generator owns, with what it should hold.
+struct Owned {
+    path: String,
+    contents: String,
+}
+
+/// The Markdown reference, with the default fixture of each event as its example.
+pub fn docs(ir: &codegen::Ir) -> Vec<codegen::emit::docs::DocFile> {
+    codegen::emit::docs::generate(ir, &|event| {
+        let index = freshworks_events::find_event(&ir.qualified_name(event)).ok()?;
+        let fixture = freshworks_events::Event::fixture(index, None)?;
+        serde_json::to_string_pretty(&fixture).ok()
+    })
+}
+
+pub fn run(spec: &Path, out: &Path, docs_out: &Path, check: bool) -> anyhow::Result<ExitCode> {
     let files = spec_input::files(Some(spec))?;
-    let generated = match codegen::generate_rust(&files) {
-        Ok(g) => g,
-        Err(codegen::Error::Spec(diags)) => {
+    let ir = match codegen::compile(&files) {
+        Ok(ir) => ir,
+        Err(diags) => {
             for d in diags.iter() {
                 eprintln!("{}/{d}", spec.display());
             }
             eprintln!("error: the spec has {} problem(s); nothing generated", diags.len());
             return Ok(ExitCode::from(1));
         }
-        Err(e) => return Err(e.into()),
     };
+    let rust = codegen::emit::rust::generate(&ir).map_err(|e| anyhow::anyhow!("internal generator error: {e}"))?;
+    let rust: Vec<Owned> = rust.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
+    let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     let mut stale = Vec::new();
+    sync(out, "rs", &rust, check, &mut stale)?;
+    sync(docs_out, "md", &docs, check, &mut stale)?;
+    if check && !stale.is_empty() {
+        for s in &stale {
+            eprintln!("stale: {s}");
+        }
+        eprintln!("error: the checked-in generated files are stale; run `cargo run -q --bin fwevents -- generate`");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes (or, with `check`, compares) the files below `out`, and removes (or reports)
+/// files with extension `ext` there that are no longer generated.
+fn sync(out: &Path, ext: &str, generated: &[Owned], check: bool, stale: &mut Vec<String>) -> anyhow::Result<()> {
     let mut wanted = BTreeSet::new();
-    for file in &generated {
+    for file in generated {
         wanted.insert(file.path.clone());
         let path = out.join(&file.path);
         let current = std::fs::read_to_string(&path).ok();
@@ -61,7 +93,7 @@ pub fn run(spec: &Path, out: &Path, check: bool) -> anyhow::Result<ExitCode> {
             println!("wrote {}", path.display());
         }
     }
-    for extra in existing(out)?.difference(&wanted) {
+    for extra in existing(out, ext)?.difference(&wanted) {
         let path = out.join(extra);
         if check {
             stale.push(format!("{} (no longer generated)", path.display()));
@@ -70,14 +102,7 @@ pub fn run(spec: &Path, out: &Path, check: bool) -> anyhow::Result<ExitCode> {
             println!("removed {}", path.display());
         }
     }
-    if check && !stale.is_empty() {
-        for s in &stale {
-            eprintln!("stale: {s}");
-        }
-        eprintln!("error: the checked-in generated code is stale; run `cargo run -q --bin fwevents -- generate`");
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 pub fn lint(spec: &Path) -> anyhow::Result<ExitCode> {
@@ -98,4 +123,11 @@ pub fn lint(spec: &Path) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+pub fn write_docs(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let ir = spec_input::ir(spec)?;
+    let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
+    sync(out, "md", &docs, false, &mut Vec::new())?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -33,6 +33,18 @@ enum Command {
         /// Where the checked-in copy of the generated Rust lives.
         #[arg(long, default_value = "generated/out")]
         out: PathBuf,
+        /// Where the checked-in Markdown reference lives.
+        #[arg(long, default_value = "docs/events")]
+        docs: PathBuf,
+    },
+    /// Write the Markdown reference: an index of events and a page per event.
+    Docs {
+        /// The directory to write into.
+        #[arg(long, default_value = "docs/events")]
+        out: PathBuf,
+        /// Read the spec from this directory instead of the one built in.
+        #[arg(long)]
+        spec: Option<PathBuf>,
     },
     /// Check a spec and report every problem, compiler style.
     Lint {
@@ -82,7 +94,8 @@ enum Command {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { check, spec, out } => generate::run(&spec, &out, check),
+        Command::Generate { check, spec, out, docs } => generate::run(&spec, &out, &docs, check),
+        Command::Docs { out, spec } => generate::write_docs(&out, spec.as_deref()),
         Command::Lint { spec } => generate::lint(&spec),
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),

@@ -1,6 +1,7 @@
 //! Emitters: each turns the [`Ir`](crate::ir::Ir) into one kind of output. None of them
 //! reads files or the environment.
 
+pub mod docs;
 pub mod fixture;
 pub mod rust;
 pub mod schema;
