@@ -403,8 +403,12 @@ impl Cx<'_> {
             }
         });
         let absent = self.opt_bool(&mut e, "absent").unwrap_or(false);
-        self.finish(e, &["name", "type", "values", "listed", "absent"]);
-        DocFacts { name, ty, values, listed, absent }
+        let only = match e.get("only") {
+            Some(n) => self.string_list(n, &join(path, "only")).into_iter().map(|(s, _)| s).collect(),
+            None => Vec::new(),
+        };
+        self.finish(e, &["name", "type", "values", "listed", "absent", "only"]);
+        DocFacts { name, ty, values, listed, absent, only }
     }
 
     /// Reads a type expression. `extra` lists keys that the caller reads itself.

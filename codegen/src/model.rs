@@ -152,6 +152,8 @@ pub struct DocFacts {
     pub listed: Option<u32>,
     /// The attribute is not on any page (the envelope).
     pub absent: bool,
+    /// The events whose pages list it, when a shared type has it but not every page does.
+    pub only: Vec<String>,
 }
 
 /// A documented rule.

@@ -90,6 +90,7 @@ pub struct ChatActor {
     /// - Wire name `actor_source`, type string.
     /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
     /// - Note: Listed only on the onAgentCustomStatusUpdate page and missing from real onAgentActivityCreate payloads, so it is optional even in strict mode.
+    /// - Docs: only the onAgentCustomStatusUpdate page lists it.
     pub actor_source: rt::Field<String>,
     /// The actor's picture.
     ///
@@ -414,7 +415,11 @@ impl rt::Validate for ChatActor {
 }
 impl rt::fixture::Sample for ChatActor {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -638,7 +643,9 @@ impl rt::fixture::Sample for ChatActor {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`ChatActor`], starting from the default fixture; every attribute has a setter.
@@ -850,7 +857,11 @@ impl rt::Validate for Avatar {
 }
 impl rt::fixture::Sample for Avatar {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             url: match g
                 .slot(rt::Presence {
                     nullable: true,
@@ -871,7 +882,9 @@ impl rt::fixture::Sample for Avatar {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Avatar`], starting from the default fixture; every attribute has a setter.
@@ -1017,7 +1030,11 @@ impl rt::Validate for SocialProfile {
 }
 impl rt::fixture::Sample for SocialProfile {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1049,7 +1066,9 @@ impl rt::fixture::Sample for SocialProfile {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`SocialProfile`], starting from the default fixture; every attribute has a setter.
@@ -1464,7 +1483,11 @@ impl rt::Validate for ChatAgentStatus {
 }
 impl rt::fixture::Sample for ChatAgentStatus {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             availability_event_type: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1642,7 +1665,9 @@ impl rt::fixture::Sample for ChatAgentStatus {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`ChatAgentStatus`], starting from the default fixture; every attribute has a setter.
@@ -1921,12 +1946,14 @@ pub struct ModelChanges {
     /// - Wire name `misc_changes`, type map of attribute name to change [old, new].
     /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
     /// - Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+    /// - Docs: only the onAgentAvailabilityUpdate page lists it.
     pub misc_changes: rt::Field<rt::Map<rt::OldNew>>,
     /// Changed system-level parameters, each as [old, new].
     ///
     /// - Wire name `system_changes`, type map of attribute name to change [old, new].
     /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
     /// - Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+    /// - Docs: only the onAgentAvailabilityUpdate page lists it.
     pub system_changes: rt::Field<rt::Map<rt::OldNew>>,
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
@@ -2016,7 +2043,11 @@ impl rt::Validate for ModelChanges {
 }
 impl rt::fixture::Sample for ModelChanges {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             model_changes: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2131,7 +2162,9 @@ impl rt::fixture::Sample for ModelChanges {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`ModelChanges`], starting from the default fixture; every attribute has a setter.

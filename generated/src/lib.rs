@@ -17,6 +17,8 @@
 //! assert_eq!(report.violations[0].path, "/account_id"); // the docs list every attribute
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod runtime;
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));

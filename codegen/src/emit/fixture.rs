@@ -224,7 +224,7 @@ pub fn object(ir: &Ir, m: ModuleId, id: TypeId, t: &TypeDef, fields: &[Field], h
         }
     });
     let setters = fields.iter().map(|f| setter(ir, m, f));
-    let unused = if fields.is_empty() { quote!(let _ = g;) } else { quote!() };
+    let unused = quote!();
     let default_body = match event {
         Some(_) => quote!(Self::fixture()),
         None => quote!(<Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())),
@@ -234,7 +234,14 @@ pub fn object(ir: &Ir, m: ModuleId, id: TypeId, t: &TypeDef, fields: &[Field], h
         impl rt::fixture::Sample for #name {
             fn sample(g: &mut rt::fixture::Gen) -> Self {
                 #unused
-                Self { #(#inits,)* unknown_fields: rt::UnknownFields::default() }
+                // A type that contains itself stops here rather than recursing forever.
+                if g.depth > 8 {
+                    return Self::default();
+                }
+                g.depth += 1;
+                let made = Self { #(#inits,)* unknown_fields: rt::UnknownFields::default() };
+                g.depth -= 1;
+                made
             }
         }
 

@@ -82,6 +82,9 @@ pub(crate) mod text {
         if let Some(n) = f.doc.listed {
             out.push(format!("the page lists it {n} times"));
         }
+        if !f.doc.only.is_empty() {
+            out.push(format!("only the {} page lists it", f.doc.only.join(" and ")));
+        }
         if f.doc.absent {
             out.push("not on the documentation page; read off real payloads".into());
         }

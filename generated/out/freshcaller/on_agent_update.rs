@@ -540,7 +540,11 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
 }
 impl rt::fixture::Sample for Payload {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -707,7 +711,9 @@ impl rt::fixture::Sample for Payload {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
@@ -971,7 +977,11 @@ impl rt::Validate for Data {
 }
 impl rt::fixture::Sample for Data {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             actor: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1023,7 +1033,9 @@ impl rt::fixture::Sample for Data {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
@@ -1695,7 +1707,11 @@ impl rt::Validate for Actor {
 }
 impl rt::fixture::Sample for Actor {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_admin: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2025,7 +2041,9 @@ impl rt::fixture::Sample for Actor {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
@@ -2443,7 +2461,11 @@ impl rt::Validate for PrimaryEmail {
 }
 impl rt::fixture::Sample for PrimaryEmail {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2563,7 +2585,9 @@ impl rt::fixture::Sample for PrimaryEmail {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`PrimaryEmail`], starting from the default fixture; every attribute has a setter.
@@ -2693,10 +2717,15 @@ impl rt::Validate for Associations {
 }
 impl rt::fixture::Sample for Associations {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        let _ = g;
-        Self {
-            unknown_fields: rt::UnknownFields::default(),
+        if g.depth > 8 {
+            return Self::default();
         }
+        g.depth += 1;
+        let made = Self {
+            unknown_fields: rt::UnknownFields::default(),
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
@@ -3319,7 +3348,11 @@ impl rt::Validate for PhoneAgent {
 }
 impl rt::fixture::Sample for PhoneAgent {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -3738,7 +3771,9 @@ impl rt::fixture::Sample for PhoneAgent {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`PhoneAgent`], starting from the default fixture; every attribute has a setter.
@@ -4197,7 +4232,11 @@ impl rt::Validate for Team {
 }
 impl rt::fixture::Sample for Team {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -4225,7 +4264,9 @@ impl rt::fixture::Sample for Team {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Team`], starting from the default fixture; every attribute has a setter.

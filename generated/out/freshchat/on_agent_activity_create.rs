@@ -629,7 +629,11 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
 }
 impl rt::fixture::Sample for Payload {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -798,7 +802,9 @@ impl rt::fixture::Sample for Payload {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
@@ -1020,7 +1026,11 @@ impl rt::Validate for Data {
 }
 impl rt::fixture::Sample for Data {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             actor: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1050,7 +1060,9 @@ impl rt::fixture::Sample for Data {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Data`], starting from the default fixture; every attribute has a setter.

@@ -493,7 +493,11 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
 }
 impl rt::fixture::Sample for Payload {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -662,7 +666,9 @@ impl rt::fixture::Sample for Payload {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
@@ -928,7 +934,11 @@ impl rt::Validate for Data {
 }
 impl rt::fixture::Sample for Data {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             actor: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1014,7 +1024,9 @@ impl rt::fixture::Sample for Data {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
@@ -1186,10 +1198,15 @@ impl rt::Validate for Associations {
 }
 impl rt::fixture::Sample for Associations {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        let _ = g;
-        Self {
-            unknown_fields: rt::UnknownFields::default(),
+        if g.depth > 8 {
+            return Self::default();
         }
+        g.depth += 1;
+        let made = Self {
+            unknown_fields: rt::UnknownFields::default(),
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.

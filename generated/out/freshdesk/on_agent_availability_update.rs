@@ -432,7 +432,11 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
 }
 impl rt::fixture::Sample for Payload {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -601,7 +605,9 @@ impl rt::fixture::Sample for Payload {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
@@ -865,7 +871,11 @@ impl rt::Validate for Data {
 }
 impl rt::fixture::Sample for Data {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             actor: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -919,7 +929,9 @@ impl rt::fixture::Sample for Data {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
@@ -1166,7 +1178,11 @@ impl rt::Validate for Actor {
 }
 impl rt::fixture::Sample for Actor {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             id: match g
                 .slot(rt::Presence {
                     nullable: true,
@@ -1208,7 +1224,9 @@ impl rt::fixture::Sample for Actor {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
@@ -1544,7 +1562,11 @@ impl rt::Validate for AgentAvailability {
 }
 impl rt::fixture::Sample for AgentAvailability {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1728,7 +1750,9 @@ impl rt::fixture::Sample for AgentAvailability {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`AgentAvailability`], starting from the default fixture; every attribute has a setter.
@@ -1982,7 +2006,11 @@ impl rt::Validate for ChannelAvailability {
 }
 impl rt::fixture::Sample for ChannelAvailability {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             channel: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2036,7 +2064,9 @@ impl rt::fixture::Sample for ChannelAvailability {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`ChannelAvailability`], starting from the default fixture; every attribute has a setter.
@@ -2264,7 +2294,11 @@ impl rt::Validate for Associations {
 }
 impl rt::fixture::Sample for Associations {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             status: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2278,7 +2312,9 @@ impl rt::fixture::Sample for Associations {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
@@ -2436,7 +2472,11 @@ impl rt::Validate for Status {
 }
 impl rt::fixture::Sample for Status {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2464,7 +2504,9 @@ impl rt::fixture::Sample for Status {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Status`], starting from the default fixture; every attribute has a setter.

@@ -343,7 +343,11 @@ fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
 }
 impl rt::fixture::Sample for Payload {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -512,7 +516,9 @@ impl rt::fixture::Sample for Payload {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
@@ -780,7 +786,11 @@ impl rt::Validate for Data {
 }
 impl rt::fixture::Sample for Data {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             actor: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -857,7 +867,9 @@ impl rt::fixture::Sample for Data {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
@@ -1124,7 +1136,11 @@ impl rt::Validate for Actor {
 }
 impl rt::fixture::Sample for Actor {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             description: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1178,7 +1194,9 @@ impl rt::fixture::Sample for Actor {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
@@ -1291,10 +1309,15 @@ impl rt::Validate for Associations {
 }
 impl rt::fixture::Sample for Associations {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        let _ = g;
-        Self {
-            unknown_fields: rt::UnknownFields::default(),
+        if g.depth > 8 {
+            return Self::default();
         }
+        g.depth += 1;
+        let made = Self {
+            unknown_fields: rt::UnknownFields::default(),
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
@@ -1410,7 +1433,11 @@ impl rt::Validate for AttributeChange {
 }
 impl rt::fixture::Sample for AttributeChange {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             changed: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1440,7 +1467,9 @@ impl rt::fixture::Sample for AttributeChange {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`AttributeChange`], starting from the default fixture; every attribute has a setter.
@@ -1619,7 +1648,11 @@ impl rt::Validate for UserAgentAvailability {
 }
 impl rt::fixture::Sample for UserAgentAvailability {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             channel_preferences: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1683,7 +1716,9 @@ impl rt::fixture::Sample for UserAgentAvailability {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`UserAgentAvailability`], starting from the default fixture; every attribute has a setter.
@@ -1889,7 +1924,11 @@ impl rt::Validate for ChannelPreference {
 }
 impl rt::fixture::Sample for ChannelPreference {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             available: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -1933,7 +1972,9 @@ impl rt::fixture::Sample for ChannelPreference {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`ChannelPreference`], starting from the default fixture; every attribute has a setter.
@@ -2152,7 +2193,11 @@ impl rt::Validate for UserInformation {
 }
 impl rt::fixture::Sample for UserInformation {
     fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self {
+        if g.depth > 8 {
+            return Self::default();
+        }
+        g.depth += 1;
+        let made = Self {
             account_id: match g
                 .slot(rt::Presence {
                     nullable: false,
@@ -2226,7 +2271,9 @@ impl rt::fixture::Sample for UserInformation {
                 rt::fixture::Slot::Absent => rt::Field::Absent,
             },
             unknown_fields: rt::UnknownFields::default(),
-        }
+        };
+        g.depth -= 1;
+        made
     }
 }
 /// Builds a [`UserInformation`], starting from the default fixture; every attribute has a setter.

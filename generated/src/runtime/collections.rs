@@ -24,14 +24,17 @@ impl<T> Map<T> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// Each key and its value, in the order received, repeated keys included.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Field<T>)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// The number of entries received; a repeated key counts each time.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether the object had no keys.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -63,14 +66,18 @@ macro_rules! change_pair {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {
+            #[doc = concat!("The ", stringify!($first), " value, sent first in the array.")]
             pub $first: Value,
+            #[doc = concat!("The ", stringify!($second), " value, sent second in the array.")]
             pub $second: Value,
         }
 
         impl $name {
+            /// The value before the change, wherever the pair puts it.
             pub fn old(&self) -> &Value {
                 &self.old
             }
+            /// The value after the change, wherever the pair puts it.
             #[allow(clippy::new_ret_no_self, clippy::wrong_self_convention)]
             pub fn new(&self) -> &Value {
                 &self.new

@@ -11,25 +11,58 @@ use super::validate::{Cx, Mode, Report, Validate, ROOT};
 pub enum Error {
     /// Not JSON at all.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
-    Json { line: usize, column: usize, message: String },
+    Json {
+        /// Line where reading stopped, counting from 1.
+        line: usize,
+        /// Column in that line where reading stopped, counting from 1 (0 when it stopped
+        /// before the line's first character, as with empty input).
+        column: usize,
+        /// What was wrong, without the position (that is in `line` and `column`).
+        message: String,
+    },
     /// JSON, but not an object.
     #[error("a payload is a JSON object, found {found}")]
-    NotAnObject { found: String },
+    NotAnObject {
+        /// A short description of the value sent instead, e.g. `an array of 2 items`.
+        found: String,
+    },
     /// No `event` string in the envelope.
     #[error("the payload has no \"event\" name; name the event explicitly")]
     NoEventName,
     /// An event name no product in the spec has.
     #[error("unknown event \"{event}\": the spec covers {known}")]
-    UnknownEvent { event: String, known: String },
+    UnknownEvent {
+        /// The `event` name from the envelope.
+        event: String,
+        /// Every event the spec covers, as `product/event` in a readable list.
+        known: String,
+    },
     /// A product the spec knows, with an event of it the spec does not cover.
     #[error("{product} event \"{event}\" is not in the spec; for {product} the spec covers {covered}")]
-    UnsupportedEvent { product: String, event: String, covered: String },
+    UnsupportedEvent {
+        /// The product's title (e.g. `Freshchat`), as the envelope's `domain` decided it.
+        product: String,
+        /// The `event` name from the envelope.
+        event: String,
+        /// The events of that product the spec covers, in a readable list.
+        covered: String,
+    },
     /// An event name several products use, and nothing to tell which.
     #[error("event \"{event}\" exists in {products}; name it as product/event")]
-    Ambiguous { event: String, products: String },
+    Ambiguous {
+        /// The event name, from the envelope or as given to [`find`].
+        event: String,
+        /// The titles of the products that have an event of that name, in a readable list.
+        products: String,
+    },
     /// `product/event` or `event` that names no event of the spec.
     #[error("no event \"{name}\" in the spec; known: {known}")]
-    NoSuchEvent { name: String, known: String },
+    NoSuchEvent {
+        /// The name as given.
+        name: String,
+        /// Every event the spec covers, as `product/event` in a readable list.
+        known: String,
+    },
 }
 
 impl Error {
@@ -87,8 +120,10 @@ pub trait EventPayload: Parse + Validate + Serialize + Sized {
 /// Why a payload was not accepted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Rejected {
+    /// The bytes could not be read as a payload at all.
     #[error(transparent)]
     Unreadable(Error),
+    /// The payload was read but breaks the spec; the report has every violation.
     #[error("the payload breaks the spec:\n{0}")]
     Invalid(Report),
 }
@@ -96,7 +131,9 @@ pub enum Rejected {
 /// A product of the spec, for dispatch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProductInfo {
+    /// The key in `product/event` names and [`EventInfo::product`], e.g. `freshchat`.
     pub key: &'static str,
+    /// The name shown in messages, e.g. `Freshchat`.
     pub title: &'static str,
     /// Domain suffixes of the product's accounts.
     pub domains: &'static [&'static str],
@@ -105,7 +142,9 @@ pub struct ProductInfo {
 /// An event of the spec, for dispatch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EventInfo {
+    /// The [`ProductInfo::key`] of the product the event belongs to.
     pub product: &'static str,
+    /// The event name as the envelope's `event` gives it, e.g. `onAgentActivityCreate`.
     pub name: &'static str,
 }
 
@@ -116,13 +155,60 @@ impl EventInfo {
     }
 }
 
-/// The two envelope attributes that decide which event a payload is.
+/// The two envelope attributes that decide which event a payload is. Either may be of
+/// any JSON type; only strings count.
 #[derive(serde::Deserialize)]
 struct Head<'a> {
     #[serde(borrow, default)]
-    event: Option<std::borrow::Cow<'a, str>>,
+    event: Loose<'a>,
     #[serde(borrow, default)]
-    domain: Option<std::borrow::Cow<'a, str>>,
+    domain: Loose<'a>,
+}
+
+/// A string, or nothing for any other JSON value.
+#[derive(Default)]
+struct Loose<'a>(Option<std::borrow::Cow<'a, str>>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Loose<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Loose<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Loose<'de>, E> {
+                Ok(Loose(Some(std::borrow::Cow::Borrowed(v))))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Loose<'de>, E> {
+                Ok(Loose(Some(std::borrow::Cow::Owned(v.to_owned()))))
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Loose<'de>, E> {
+                Ok(Loose(None))
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Loose<'de>, E> {
+                Ok(Loose(None))
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Loose<'de>, E> {
+                Ok(Loose(None))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Loose<'de>, E> {
+                Ok(Loose(None))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Loose<'de>, E> {
+                Ok(Loose(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose<'de>, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Loose(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose<'de>, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Loose(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Finds which event of `events` a payload is, from its envelope's `event` and `domain`.
@@ -130,20 +216,14 @@ struct Head<'a> {
 /// The domain decides the product when it is one of a product's; otherwise the event name
 /// must belong to a single product.
 pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
-    let head: Head<'_> = match serde_json::from_slice(bytes) {
-        Ok(h) => h,
-        Err(e) if e.is_data() => {
-            // Valid JSON of the wrong shape: say what it is.
-            let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
-            return match value {
-                serde_json::Value::Object(_) => Err(Error::NoEventName),
-                other => Err(Error::NotAnObject { found: describe(&other) }),
-            };
-        }
-        Err(e) => return Err(Error::json(&e)),
-    };
-    let event = head.event.ok_or(Error::NoEventName)?;
-    let by_domain = head.domain.as_deref().and_then(|d| product_of_domain(d, products));
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        // Not an object: the full parser says what it is, or where the JSON breaks.
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
+        return Err(Error::NotAnObject { found: describe(&value) });
+    }
+    let head: Head<'_> = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
+    let event = head.event.0.ok_or(Error::NoEventName)?;
+    let by_domain = head.domain.0.as_deref().and_then(|d| product_of_domain(d, products));
     if let Some(product) = by_domain {
         return events
             .iter()

@@ -32,6 +32,7 @@ impl<T> Field<T> {
         }
     }
 
+    /// The value for changing in place, if one of the right type was sent.
     pub fn get_mut(&mut self) -> Option<&mut T> {
         match self {
             Field::Value(v) => Some(v),
@@ -39,6 +40,8 @@ impl<T> Field<T> {
         }
     }
 
+    /// The value, if one of the right type was sent. Absent, null and a value of the
+    /// wrong type all give `None`; match on the field to tell them apart.
     pub fn into_option(self) -> Option<T> {
         match self {
             Field::Value(v) => Some(v),
@@ -46,10 +49,13 @@ impl<T> Field<T> {
         }
     }
 
+    /// Whether the key was left out of the object.
     pub fn is_absent(&self) -> bool {
         matches!(self, Field::Absent)
     }
 
+    /// Whether the key was sent with `null`; a left-out key is not null here (see
+    /// [`Field::is_unset`]).
     pub fn is_null(&self) -> bool {
         matches!(self, Field::Null)
     }
@@ -59,6 +65,8 @@ impl<T> Field<T> {
         matches!(self, Field::Absent | Field::Null)
     }
 
+    /// Whether a value of another JSON type than the documented one was sent; validation
+    /// reports it in either mode.
     pub fn is_invalid(&self) -> bool {
         matches!(self, Field::Invalid(_))
     }
@@ -124,18 +132,23 @@ pub fn entry<M: SerializeMap, T: Serialize>(map: &mut M, key: &str, field: &Fiel
 pub struct UnknownFields(pub Vec<(String, Value)>);
 
 impl UnknownFields {
+    /// Keeps one unlisted attribute; generated readers call this for every key they do
+    /// not know.
     pub fn push(&mut self, key: String, value: Value) {
         self.0.push((key, value));
     }
 
+    /// The value of the unlisted attribute `key`; the last one when a key repeats.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// Whether the object carried only attributes the spec lists.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Each unlisted attribute and its value, in the order received, repeats included.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }

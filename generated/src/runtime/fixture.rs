@@ -24,26 +24,47 @@ pub struct Gen {
 /// What kind of realistic value an attribute holds, guessed by the generator from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fake {
+    /// An email address of a made-up person.
     Email,
+    /// A person's first name.
     FirstName,
+    /// A person's last name.
     LastName,
+    /// A person's first and last name; also the fallback for other `name` attributes.
     FullName,
+    /// The name of an agent status, e.g. `Busy`.
     StatusName,
+    /// A phone number in the fictional 555-01xx range.
     Phone,
+    /// A URL (of an avatar image).
     Url,
+    /// A UUID, as text or as a string id.
     Uuid,
+    /// An emoji short name, e.g. `coffee`.
     Emoji,
+    /// A time zone name as Freshworks gives it, e.g. `Chennai`.
     TimeZone,
+    /// A language code, e.g. `en`.
     Language,
+    /// An account domain.
     Domain,
+    /// A data-centre region, e.g. `EU`.
     Region,
+    /// A version number.
     Version,
+    /// A short sentence, for descriptions.
     Sentence,
+    /// A single word: the fallback when the name suggests nothing better.
     Word,
+    /// A channel a conversation came in by, e.g. `chat`.
     Channel,
+    /// A small count, 0 to 11.
     Count,
+    /// A boolean that is true in the default fixture.
     Flag,
+    /// A boolean that is false in the default fixture (deleted, locked, admin).
     FlagOff,
+    /// The name of a team of agents.
     TeamName,
     /// The account: one id for the whole payload.
     Account,
@@ -74,6 +95,7 @@ impl Gen {
         Gen { rng: Some(seed ^ 0x9E37_79B9_7F4A_7C15), depth: 0, serial: 0, account: None }
     }
 
+    /// Whether this makes the default fixture rather than a seeded one.
     pub fn is_default(&self) -> bool {
         self.rng.is_none()
     }
@@ -116,10 +138,11 @@ impl Gen {
 
     /// How many items an array gets: 1 by default, 0 to 3 when seeded.
     pub fn count(&mut self) -> usize {
-        if self.is_default() {
-            1
-        } else if self.depth > 4 {
+        if self.depth > 4 {
+            // Keeps recursive types finite.
             0
+        } else if self.is_default() {
+            1
         } else {
             self.pick(4)
         }
@@ -172,6 +195,7 @@ impl Gen {
         )
     }
 
+    /// An integer: 0 to 11 for [`Fake::Count`], otherwise 1 to 1000.
     pub fn integer(&mut self, fake: Fake) -> i64 {
         match fake {
             Fake::Count => self.pick(12) as i64,
@@ -179,10 +203,13 @@ impl Gen {
         }
     }
 
+    /// A number with up to two decimals, 0 to 99.99.
     pub fn number(&mut self) -> f64 {
         self.pick(10_000) as f64 / 100.0
     }
 
+    /// A boolean: false for [`Fake::FlagOff`] and true otherwise in the default fixture,
+    /// either when seeded.
     pub fn boolean(&mut self, fake: Fake) -> bool {
         let default = fake != Fake::FlagOff;
         if self.is_default() {
@@ -244,8 +271,11 @@ impl Gen {
 /// What [`Gen::slot`] decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
+    /// Send a value.
     Value,
+    /// Send the key with `null`.
     Null,
+    /// Leave the key out.
     Absent,
 }
 
@@ -255,31 +285,51 @@ pub enum Slot {
 /// `data`, with `[]` for every item of an array.
 #[derive(Debug)]
 pub struct RuleSpec {
+    /// The rule's id in the spec.
     pub id: &'static str,
+    /// The attribute the rule depends on and the test it must pass; `None` when the rule
+    /// always applies.
     pub when: Option<(&'static [&'static str], CondSpec)>,
+    /// What the rule requires when it applies.
     pub then: ThenSpec,
 }
 
+/// The test of a rule's condition. An attribute that is absent or null passes neither, so
+/// the rule does not apply.
 #[derive(Debug)]
 pub enum CondSpec {
+    /// The value is one of these literals (the spec's `equals` and `in`).
     In(&'static [Lit]),
+    /// The value is none of these literals.
     NotIn(&'static [Lit]),
 }
 
+/// What a rule requires, and how [`enforce`] makes the JSON keep it.
 #[derive(Debug)]
 pub enum ThenSpec {
+    /// These attributes are null; present ones are set to null.
     Null(&'static [&'static [&'static str]]),
+    /// The attribute is null or one of these literals (the spec's `equals` and `one_of`);
+    /// another value is replaced by the first literal.
     OneOf(&'static [&'static str], &'static [Lit]),
+    /// The two attributes hold the same value; the first is copied into the second, as a
+    /// string or an integer to match what the second held.
     Same(&'static [&'static str], &'static [&'static str]),
+    /// The first timestamp is not later than the second; a later one is replaced by a copy
+    /// of the second.
     NotAfter(&'static [&'static str], &'static [&'static str]),
+    /// The object's keys are among these names; other keys are renamed to them.
     KeysOf(&'static [&'static str], &'static [&'static str]),
 }
 
 /// A literal of a rule.
 #[derive(Debug, Clone, Copy)]
 pub enum Lit {
+    /// A string; it also matches a number written the same way.
     Str(&'static str),
+    /// An integer; it also matches a string holding it.
     Int(i64),
+    /// A boolean.
     Bool(bool),
 }
 
@@ -415,17 +465,22 @@ fn apply(data: &mut Value, rule: &RuleSpec) {
             }
         }
         ThenSpec::KeysOf(path, names) => {
+            if names.is_empty() {
+                return;
+            }
             let mut slots = Vec::new();
             each_mut(data, path, &mut slots);
             for s in slots {
                 if let Some(map) = s.as_object_mut() {
                     let keys: Vec<String> = map.keys().cloned().collect();
                     for (i, key) in keys.into_iter().enumerate() {
-                        if !names.contains(&key.as_str()) {
-                            if let Some(v) = map.remove(&key) {
-                                map.insert(names[i % names.len().max(1)].to_string(), v);
-                            }
+                        if names.contains(&key.as_str()) {
+                            continue;
                         }
+                        let Some(v) = map.remove(&key) else { continue };
+                        let name = names[i % names.len()];
+                        // A key already there keeps its value; the stray one goes.
+                        map.entry(name.to_string()).or_insert(v);
                     }
                 }
             }
@@ -454,6 +509,7 @@ fn instant(v: &Value) -> Option<i128> {
 
 /// Types that generated fixture code can make.
 pub trait Sample: Sized {
+    /// Makes a value, taking every choice from `g`.
     fn sample(g: &mut Gen) -> Self;
 }
 

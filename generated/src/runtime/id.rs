@@ -11,7 +11,9 @@ use serde::{Serialize, Serializer};
 /// [`Id::same_as`] to ask whether two ids name the same thing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Id {
+    /// Sent as a JSON integer.
     Integer(i64),
+    /// Sent as a JSON string, which need not hold digits (UUIDs, for one).
     String(String),
 }
 
@@ -33,10 +35,12 @@ impl Id {
         }
     }
 
+    /// Whether it was sent as a JSON integer.
     pub fn is_integer(&self) -> bool {
         matches!(self, Id::Integer(_))
     }
 
+    /// Whether it was sent as a JSON string, digits or not.
     pub fn is_string(&self) -> bool {
         matches!(self, Id::String(_))
     }

@@ -21,27 +21,40 @@ pub trait Parse: Sized {
     /// What the type expects, for messages: "a string", "an object", ...
     const EXPECTED: &'static str;
 
+    /// Reads a JSON boolean.
     fn from_bool(v: bool) -> Parsed<Self> {
         Err(Value::Bool(v))
     }
+    /// Reads a negative JSON integer. A type that takes integers overrides
+    /// [`Parse::from_u64`] too: serde_json hands every non-negative integer there.
     fn from_i64(v: i64) -> Parsed<Self> {
         Err(Value::from(v))
     }
+    /// Reads a non-negative JSON integer.
     fn from_u64(v: u64) -> Parsed<Self> {
         Err(Value::from(v))
     }
+    /// Reads a JSON number that is not an integer: one with a fraction or exponent, or
+    /// one too large for 64 bits.
     fn from_f64(v: f64) -> Parsed<Self> {
         Err(Value::from(v))
     }
+    /// Reads a JSON string.
     fn from_str(v: &str) -> Parsed<Self> {
         Err(Value::String(v.to_owned()))
     }
+    /// Reads a JSON string handed over owned. The default goes through
+    /// [`Parse::from_str`]; types that keep the string override it to save a copy.
     fn from_string(v: String) -> Parsed<Self> {
         Self::from_str(&v)
     }
+    /// Reads a JSON object, entry by entry. The default keeps the whole object as the
+    /// mismatch; generated object types read their attributes here.
     fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Parsed<Self>, A::Error> {
         capture_map(map).map(Err)
     }
+    /// Reads a JSON array, item by item. The default keeps the whole array as the
+    /// mismatch.
     fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Parsed<Self>, A::Error> {
         capture_seq(seq).map(Err)
     }
@@ -54,13 +67,19 @@ pub trait Parse: Sized {
 /// The report of a value that did not fit its type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
+    /// [`Kind::Type`] for a value of the wrong JSON type, [`Kind::Format`] for a string
+    /// of the right type in an unreadable form.
     pub kind: Kind,
+    /// What the type expects, e.g. `a string`.
     pub expected: String,
+    /// A short description of the value found.
     pub found: String,
+    /// The sentence the violation shows.
     pub message: String,
 }
 
 impl Mismatch {
+    /// A mismatch whose message says what was expected and what was found.
     pub fn new(kind: Kind, expected: &str, found: &Value) -> Self {
         let found = describe(found);
         Mismatch { kind, expected: expected.to_string(), message: format!("expected {expected}, found {found}"), found }
@@ -167,9 +186,11 @@ pub fn deserialize_exact<'de, D: Deserializer<'de>, T: Parse>(d: D) -> Result<T,
 pub struct Key<'de>(Cow<'de, str>);
 
 impl<'de> Key<'de> {
+    /// The key's text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The key as an owned string, copied only if it was not borrowed.
     pub fn into_owned(self) -> String {
         self.0.into_owned()
     }

@@ -48,6 +48,7 @@ pub enum TimestampFormat {
 }
 
 impl TimestampFormat {
+    /// Every form, in the order of the enum.
     pub const ALL: [TimestampFormat; 5] = [
         TimestampFormat::Iso8601,
         TimestampFormat::UtcText,
@@ -67,6 +68,7 @@ impl TimestampFormat {
         }
     }
 
+    /// The form whose [`TimestampFormat::name`] is `s`; the match is exact.
     pub fn from_name(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|format| format.name() == s)
     }
@@ -87,8 +89,11 @@ impl TimestampFormat {
 /// What was on the wire, kept verbatim.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimestampRepr {
+    /// A JSON string: the ISO 8601, UTC text or millisecond-string forms.
     Text(String),
+    /// A JSON integer of milliseconds since the epoch.
     Integer(i64),
+    /// A JSON number of seconds since the epoch.
     Float(f64),
 }
 
@@ -185,10 +190,12 @@ impl Timestamp {
         })
     }
 
+    /// The form it was sent in, which strict validation checks against the docs.
     pub fn format(&self) -> TimestampFormat {
         self.format
     }
 
+    /// The value as it was sent.
     pub fn repr(&self) -> &TimestampRepr {
         &self.repr
     }

@@ -44,6 +44,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The snake_case name used in JSON reports, e.g. `unknown_field`.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Type => "type",
@@ -68,9 +69,13 @@ impl fmt::Display for Kind {
 pub struct Violation {
     /// JSON Pointer from the payload root, e.g. `/data/actor/type`.
     pub path: String,
+    /// What kind of rule is broken.
     pub kind: Kind,
+    /// What the spec wants there, e.g. `a string`.
     pub expected: String,
+    /// A short description of what is there instead (`nothing` when absent).
     pub found: String,
+    /// The problem in one sentence; `Display` shows it after the path.
     pub message: String,
     /// The spec rule broken, for [`Kind::Rule`].
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,10 +92,12 @@ impl fmt::Display for Violation {
 /// Every violation found in a payload, in the order the walk met them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Report {
+    /// The violations; empty when the payload is valid.
     pub violations: Vec<Violation>,
 }
 
 impl Report {
+    /// Whether the walk found nothing wrong.
     pub fn is_valid(&self) -> bool {
         self.violations.is_empty()
     }
@@ -108,25 +115,34 @@ impl fmt::Display for Report {
 /// Presence of an attribute in one reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Presence {
+    /// Whether the key may be sent with `null`.
     pub nullable: bool,
+    /// Whether the key may be left out.
     pub optional: bool,
 }
 
 /// The documented form of an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdForm {
+    /// The docs show the id as a JSON string.
     String,
+    /// The docs show the id as a JSON integer.
     Integer,
 }
 
 /// What the spec says of one attribute, as the validator needs it.
 #[derive(Debug)]
 pub struct FieldRule {
+    /// The attribute's key on the wire; empty for the payload root.
     pub name: &'static str,
+    /// Presence as the docs give it, for strict mode.
     pub strict: Presence,
+    /// Presence as real payloads show it, for lenient mode.
     pub lenient: Presence,
     /// Timestamp forms the docs give (checked in strict mode).
     pub formats: &'static [TimestampFormat],
+    /// The id form the docs give (checked in strict mode); `None` when the attribute is
+    /// not an id or the docs do not say.
     pub id_form: Option<IdForm>,
 }
 
@@ -142,8 +158,11 @@ pub static ROOT: FieldRule = FieldRule {
 /// A documented rule, as violations name it.
 #[derive(Debug)]
 pub struct RuleInfo {
+    /// The rule's id in the spec, carried by [`Violation::rule`].
     pub id: &'static str,
+    /// What the rule requires, in words, for messages.
     pub description: &'static str,
+    /// Whether the rule is checked in strict mode only, because real payloads break it.
     pub strict_only: bool,
 }
 
@@ -160,18 +179,22 @@ pub struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// Starts a walk at the payload root.
     pub fn new(mode: Mode) -> Self {
         Cx { mode, path: Vec::with_capacity(8), out: Vec::new() }
     }
 
+    /// The mode the walk checks in.
     pub fn mode(&self) -> Mode {
         self.mode
     }
 
+    /// Whether the walk is in strict mode.
     pub fn strict(&self) -> bool {
         self.mode == Mode::Strict
     }
 
+    /// Ends the walk, with every violation recorded in the order met.
     pub fn finish(self) -> Report {
         Report { violations: self.out }
     }
@@ -290,13 +313,20 @@ pub fn pointer(parts: &[PointerPart<'_>]) -> String {
     p
 }
 
+/// One step of a pointer built by [`pointer()`].
 pub enum PointerPart<'a> {
+    /// An object key, escaped when the pointer is built.
     Key(&'a str),
+    /// An array index.
     Index(usize),
 }
 
 /// A value's own checks, beyond its JSON type.
 pub trait Validate {
+    /// Records in `cx` every violation inside the value, at paths below its position.
+    /// `rule` describes the attribute holding the value (for array items and map values,
+    /// the attribute holding the collection); types with nothing of their own to check
+    /// do nothing.
     fn walk<'a>(&'a self, cx: &mut Cx<'a>, rule: &'static FieldRule);
 }
 
@@ -373,9 +403,13 @@ impl<T: Parse + Validate> Validate for Map<T> {
 /// A scalar seen by a rule: how rules compare values of different Rust types.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scalar<'a> {
+    /// A string, a string id or an enum's wire value.
     Str(&'a str),
+    /// An integer or an integer id.
     Int(i64),
+    /// A number.
     Float(f64),
+    /// A boolean.
     Bool(bool),
 }
 
@@ -403,6 +437,7 @@ impl fmt::Display for Scalar<'_> {
 
 /// Values a rule can compare.
 pub trait AsScalar {
+    /// The value as rules compare and print it.
     fn scalar(&self) -> Scalar<'_>;
 }
 
