@@ -7,6 +7,8 @@
 //! [`source`] is the one place that reads a spec directory, for callers that want it.
 
 pub mod diag;
+pub mod diff;
+pub mod docpage;
 pub mod emit;
 pub mod ir;
 pub mod load;

@@ -1,6 +1,8 @@
 //! The subcommands. Each returns the exit code for its outcome; an `Err` is a usage or
 //! I/O failure and exits with 2.
 
+mod diff;
+mod docpage;
 mod fixture;
 mod generate;
 mod roundtrip;
@@ -76,6 +78,30 @@ enum Command {
     },
     /// Validate payloads against the spec.
     Validate(validate::Args),
+    /// Compare two specs (directories or git revisions): each change, breaking or compatible.
+    Diff(diff::Args),
+    /// Compare a documentation page (as text) with an event of the spec.
+    DocCheck {
+        /// The page, or - for standard input.
+        page: PathBuf,
+        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`.
+        #[arg(long)]
+        event: String,
+        /// Read the spec from this directory instead of the one built in.
+        #[arg(long)]
+        spec: Option<PathBuf>,
+    },
+    /// Draft a spec file for a new event from its documentation page.
+    DocImport {
+        /// The page, or - for standard input.
+        page: PathBuf,
+        /// The event name (default: from the file name, `<product>-<event>.txt`).
+        #[arg(long)]
+        event: Option<String>,
+        /// The product key (default: from the file name).
+        #[arg(long)]
+        product: Option<String>,
+    },
     /// Print realistic, valid payloads of an event (for server/test_data/<event>.json).
     Fixture {
         /// `onAgentUpdate` or `freshcaller/onAgentUpdate`.
@@ -100,6 +126,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
         Command::Validate(args) => validate::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::DocCheck { page, event, spec } => docpage::check(&page, &event, spec.as_deref()),
+        Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
         Command::Fixture { event, seed, count, strict } => fixture::run(&event, seed, count, strict),
     }
 }

@@ -1,0 +1,934 @@
+//! Semantic diff of two specs, classified for a consumer of inbound payloads.
+//!
+//! Both specs are compiled to the [`Ir`] first, so the diff sees what the generated code
+//! sees: resolved types, settled presence in both readings, rules bound to attributes. Each
+//! change is *breaking* when code written against the old spec may stop working with the new
+//! one: a payload it accepted is now rejected, a value it relied on may now be missing, or
+//! Rust code matching on the models no longer compiles or no longer covers every case.
+//! Everything else (new optional attributes, looser checks, documentation) is *compatible*.
+//!
+//! This module does no I/O: two IRs in, a [`Report`] out, and text or Markdown from it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::ir::{ChangeOrder, CondOp, Check, Condition, DocFacts, Enum, EnumRepr, Event, Field, Ir, Literal, Presence, Rule, Ty, TypeId, TypeKind};
+
+/// Whether a change can break a consumer written against the old spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    Breaking,
+    Compatible,
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Class::Breaking => "breaking",
+            Class::Compatible => "compatible",
+        })
+    }
+}
+
+/// What a change is about, within its event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// The event as a whole: added, removed, its description.
+    Event,
+    /// An attribute of the payload, envelope included: `data.actor.social_profiles[].type`.
+    Attribute(String),
+    /// A documented rule, by id.
+    Rule(String),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Event => f.write_str("event"),
+            Subject::Attribute(path) => f.write_str(path),
+            Subject::Rule(id) => write!(f, "rule {id}"),
+        }
+    }
+}
+
+/// One difference between the old and the new spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// `product/event`.
+    pub event: String,
+    pub subject: Subject,
+    /// What changed, in words, with the old and new values where they help.
+    pub what: String,
+    pub class: Class,
+}
+
+/// Every change, in event order, then attribute order as in the spec, then rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    pub fn breaking(&self) -> usize {
+        self.count(Class::Breaking)
+    }
+
+    pub fn compatible(&self) -> usize {
+        self.count(Class::Compatible)
+    }
+
+    pub fn is_breaking(&self) -> bool {
+        self.breaking() > 0
+    }
+
+    fn count(&self, class: Class) -> usize {
+        self.changes.iter().filter(|c| c.class == class).count()
+    }
+
+    /// `2 breaking, 1 compatible change(s)`, or `no changes`.
+    pub fn summary(&self) -> String {
+        if self.changes.is_empty() {
+            "no changes".into()
+        } else {
+            format!("{} breaking, {} compatible change(s)", self.breaking(), self.compatible())
+        }
+    }
+
+    /// The changes grouped by event, events in report order.
+    fn by_event(&self) -> Vec<(&str, Vec<&Change>)> {
+        let mut groups: Vec<(&str, Vec<&Change>)> = Vec::new();
+        for change in &self.changes {
+            match groups.last_mut() {
+                Some((event, list)) if *event == change.event => list.push(change),
+                _ => groups.push((&change.event, vec![change])),
+            }
+        }
+        groups
+    }
+}
+
+/// Compares two specs. The same spec twice gives an empty report.
+pub fn diff(old: &Ir, new: &Ir) -> Report {
+    let old_names: Vec<String> = old.events.iter().map(|e| old.qualified_name(e)).collect();
+    let new_names: Vec<String> = new.events.iter().map(|e| new.qualified_name(e)).collect();
+    let mut out = Vec::new();
+    for (o, n) in merge_order(&old_names, &new_names) {
+        match (o, n) {
+            (Some(o), Some(n)) => {
+                let mut ctx = Ctx { old, new, event: &new_names[n], out: &mut out };
+                ctx.event(&old.events[o], &new.events[n]);
+            }
+            (Some(o), None) => out.push(change(&old_names[o], Subject::Event, "removed".into(), Class::Breaking)),
+            (None, Some(n)) => out.push(change(&new_names[n], Subject::Event, "added".into(), Class::Compatible)),
+            (None, None) => {}
+        }
+    }
+    Report { changes: out }
+}
+
+fn change(event: &str, subject: Subject, what: String, class: Class) -> Change {
+    Change { event: event.to_string(), subject, what, class }
+}
+
+/// Pairs up two keyed sequences: every key of `new` in its order, each key found only in
+/// `old` placed after the common key it followed there, so that removals show up where
+/// they were in the spec. Yields `(index in old, index in new)`.
+fn merge_order<K: AsRef<str>>(old: &[K], new: &[K]) -> Vec<(Option<usize>, Option<usize>)> {
+    let old_index = index_of(old);
+    let new_index = index_of(new);
+    let mut pairs = Vec::with_capacity(old.len().max(new.len()));
+    let mut next_old = 0;
+    for (n, key) in new.iter().enumerate() {
+        if let Some(&o) = old_index.get(key.as_ref()) {
+            // Keys that only `old` has and that came before this common key go first.
+            while next_old <= o {
+                if !new_index.contains_key(old[next_old].as_ref()) {
+                    pairs.push((Some(next_old), None));
+                }
+                next_old += 1;
+            }
+            pairs.push((Some(o), Some(n)));
+        } else {
+            pairs.push((None, Some(n)));
+        }
+    }
+    for (o, key) in old.iter().enumerate().skip(next_old) {
+        if !new_index.contains_key(key.as_ref()) {
+            pairs.push((Some(o), None));
+        }
+    }
+    pairs
+}
+
+/// First position of every key (a key that repeats is matched by its first occurrence).
+fn index_of<K: AsRef<str>>(keys: &[K]) -> BTreeMap<&str, usize> {
+    let mut index = BTreeMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        index.entry(key.as_ref()).or_insert(i);
+    }
+    index
+}
+
+/// An attribute reached from an event's payload, with its full path.
+struct Attr<'a> {
+    path: String,
+    field: &'a Field,
+}
+
+/// Every attribute of the payload, envelope included, depth first in spec order.
+fn flatten(ir: &Ir, payload: TypeId) -> Vec<Attr<'_>> {
+    let mut out = Vec::new();
+    let mut stack = vec![payload];
+    walk_object(ir, payload, "", &mut stack, &mut out);
+    out
+}
+
+fn walk_object<'a>(ir: &'a Ir, id: TypeId, prefix: &str, stack: &mut Vec<TypeId>, out: &mut Vec<Attr<'a>>) {
+    let Some(TypeKind::Object(fields)) = ir.types.get(id).map(|t| &t.kind) else {
+        return;
+    };
+    for field in fields {
+        let path = if prefix.is_empty() { field.wire.clone() } else { format!("{prefix}.{}", field.wire) };
+        out.push(Attr { path: path.clone(), field });
+        walk_type(ir, &field.ty, &path, stack, out);
+    }
+}
+
+/// Goes through arrays (`path[]`) and maps (`path{}`) into object types. A type already on
+/// the stack is not entered again: a recursive type would otherwise never end.
+fn walk_type<'a>(ir: &'a Ir, ty: &Ty, path: &str, stack: &mut Vec<TypeId>, out: &mut Vec<Attr<'a>>) {
+    match ty {
+        Ty::Array(item) => walk_type(ir, item, &format!("{path}[]"), stack, out),
+        Ty::Map(value) => walk_type(ir, value, &format!("{path}{{}}"), stack, out),
+        Ty::Named(id) if !stack.contains(id) => {
+            stack.push(*id);
+            walk_object(ir, *id, path, stack, out);
+            stack.pop();
+        }
+        _ => {}
+    }
+}
+
+/// The shape of a type in words, independent of Rust names: an object is described by its
+/// attributes (diffed one by one), an enum by its values (diffed one by one), so renaming a
+/// type or moving it between modules is not a change of shape.
+fn shape(ir: &Ir, ty: &Ty) -> String {
+    match ty {
+        Ty::String => "string".into(),
+        Ty::Integer => "integer".into(),
+        Ty::Number => "number".into(),
+        Ty::Boolean => "boolean".into(),
+        Ty::Timestamp => "timestamp".into(),
+        Ty::Id => "id".into(),
+        Ty::Any => "any JSON value".into(),
+        Ty::Unresolved => "unresolved".into(),
+        Ty::Change(ChangeOrder::OldNew) => "change [old, new]".into(),
+        Ty::Change(ChangeOrder::NewOld) => "change [new, old]".into(),
+        Ty::Array(item) => format!("array of {}", shape(ir, item)),
+        Ty::Map(value) => format!("map of {}", shape(ir, value)),
+        Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
+            Some(TypeKind::Object(_)) => "object".into(),
+            Some(TypeKind::Enum(e)) if e.repr == EnumRepr::Int => "integer enum".into(),
+            Some(TypeKind::Enum(_)) => "string enum".into(),
+            None => "unresolved".into(),
+        },
+    }
+}
+
+/// The enum an attribute holds, directly or as the items or values of its collections.
+fn enum_of<'a>(ir: &'a Ir, ty: &Ty) -> Option<&'a Enum> {
+    match ty {
+        Ty::Array(inner) | Ty::Map(inner) => enum_of(ir, inner),
+        Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
+            Some(TypeKind::Enum(e)) => Some(e),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The longest text a message quotes whole.
+const QUOTE_MAX: usize = 60;
+
+/// Text in one line and of a readable length, quoted.
+fn quote(text: &str) -> String {
+    let flat = squash(text);
+    if flat.chars().count() <= QUOTE_MAX {
+        format!("\"{flat}\"")
+    } else {
+        let cut: String = flat.chars().take(QUOTE_MAX).collect();
+        format!("\"{cut}...\"")
+    }
+}
+
+/// `"old" -> "new"` for two texts. Long texts are cut to the words that differ, with a
+/// few words around them, so that a change at the end of a paragraph still shows.
+fn quote_change(old: &str, new: &str) -> String {
+    let (old_flat, new_flat) = (squash(old), squash(new));
+    if old_flat.chars().count() <= QUOTE_MAX && new_flat.chars().count() <= QUOTE_MAX {
+        return format!("{} -> {}", quote(&old_flat), quote(&new_flat));
+    }
+    const CONTEXT: usize = 3;
+    let old_words: Vec<&str> = old_flat.split(' ').collect();
+    let new_words: Vec<&str> = new_flat.split(' ').collect();
+    let prefix = old_words.iter().zip(&new_words).take_while(|(a, b)| a == b).count();
+    let room = old_words.len().min(new_words.len()) - prefix;
+    let suffix = old_words.iter().rev().zip(new_words.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    let start = prefix.saturating_sub(CONTEXT);
+    let keep_end = suffix.saturating_sub(CONTEXT);
+    let window = |words: &[&str]| {
+        let end = words.len() - keep_end;
+        let mut text = words.get(start..end).unwrap_or_default().join(" ");
+        if start > 0 {
+            text = format!("...{text}");
+        }
+        if end < words.len() {
+            text.push_str("...");
+        }
+        quote(&text)
+    };
+    format!("{} -> {}", window(&old_words), window(&new_words))
+}
+
+/// Whitespace collapsed: folded YAML text differs in line breaks that mean nothing.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn literals(values: &[Literal]) -> String {
+    let items: Vec<String> = values.iter().map(Literal::to_string).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+/// The diff of one event present in both specs.
+struct Ctx<'a> {
+    old: &'a Ir,
+    new: &'a Ir,
+    event: &'a str,
+    out: &'a mut Vec<Change>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, subject: &Subject, what: String, class: Class) {
+        self.out.push(change(self.event, subject.clone(), what, class));
+    }
+
+    fn event(&mut self, old: &Event, new: &Event) {
+        self.event_docs(old, new);
+        self.attributes(old, new);
+        self.rules(old, new);
+    }
+
+    /// The event's own documentation: none of it changes what a payload may hold.
+    fn event_docs(&mut self, old: &Event, new: &Event) {
+        let s = Subject::Event;
+        if squash(&old.description) != squash(&new.description) {
+            let what = format!("description changed: {}", quote_change(&old.description, &new.description));
+            self.push(&s, what, Class::Compatible);
+        }
+        if old.source != new.source {
+            let what = format!("documentation page changed: {}", quote_change(&old.source, &new.source));
+            self.push(&s, what, Class::Compatible);
+        }
+        let quirks = |e: &Event| -> Vec<(Vec<String>, String, String)> {
+            e.quirks.iter().map(|q| (q.about.clone(), squash(&q.docs), squash(&q.resolution))).collect()
+        };
+        if quirks(old) != quirks(new) {
+            let what = format!("documentation quirks changed ({} -> {})", old.quirks.len(), new.quirks.len());
+            self.push(&s, what, Class::Compatible);
+        }
+    }
+
+    fn attributes(&mut self, old_event: &Event, new_event: &Event) {
+        let old = flatten(self.old, old_event.payload);
+        let new = flatten(self.new, new_event.payload);
+        let old_paths: Vec<&str> = old.iter().map(|a| a.path.as_str()).collect();
+        let new_paths: Vec<&str> = new.iter().map(|a| a.path.as_str()).collect();
+        // Below an attribute that was added, removed or changed shape, every attribute
+        // differs too; the one change at the top says it all.
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        for (o, n) in merge_order(&old_paths, &new_paths) {
+            let path = o.map(|o| &old[o].path).or_else(|| n.map(|n| &new[n].path));
+            let Some(path) = path else { continue };
+            if has_ancestor_in(path, &reported) {
+                continue;
+            }
+            let subject = Subject::Attribute(path.clone());
+            match (o, n) {
+                (Some(o), Some(n)) => {
+                    if self.attribute(&subject, old[o].field, new[n].field) {
+                        reported.insert(path.clone());
+                    }
+                }
+                (Some(o), None) => {
+                    let what = format!("removed (was {})", shape(self.old, &old[o].field.ty));
+                    self.push(&subject, what, Class::Breaking);
+                    reported.insert(path.clone());
+                }
+                (None, Some(n)) => {
+                    self.added(&subject, new[n].field);
+                    reported.insert(path.clone());
+                }
+                (None, None) => {}
+            }
+        }
+    }
+
+    /// An attribute only the new spec has: harmless unless payloads must now carry it.
+    fn added(&mut self, subject: &Subject, field: &Field) {
+        let shape = shape(self.new, &field.ty);
+        if field.strict.optional {
+            self.push(subject, format!("added ({shape}, may be absent in strict mode)"), Class::Compatible);
+        } else {
+            self.push(subject, format!("added ({shape}, required in strict mode)"), Class::Breaking);
+        }
+    }
+
+    /// Compares an attribute both specs have. Returns whether its shape changed, in which
+    /// case the attributes below it are not compared.
+    fn attribute(&mut self, s: &Subject, old: &Field, new: &Field) -> bool {
+        let (old_shape, new_shape) = (shape(self.old, &old.ty), shape(self.new, &new.ty));
+        if old_shape != new_shape {
+            self.push(s, format!("type changed: {old_shape} -> {new_shape}"), Class::Breaking);
+            // Values, id forms and timestamp forms of another type are not comparable.
+            self.presence(s, "strict", old.strict, new.strict);
+            self.presence(s, "lenient", old.lenient, new.lenient);
+            self.docs(s, old, new);
+            return true;
+        }
+        self.presence(s, "strict", old.strict, new.strict);
+        self.presence(s, "lenient", old.lenient, new.lenient);
+        if let (Some(old_enum), Some(new_enum)) = (enum_of(self.old, &old.ty), enum_of(self.new, &new.ty)) {
+            self.enum_values(s, old_enum, new_enum);
+        }
+        self.id_form(s, old, new);
+        self.formats(s, old, new);
+        self.docs(s, old, new);
+        false
+    }
+
+    /// Null and absence in one reading. Anything that lets a value go missing breaks code
+    /// that relied on it; requiring what was optional breaks payloads that validated.
+    fn presence(&mut self, s: &Subject, reading: &str, old: Presence, new: Presence) {
+        match (old.nullable, new.nullable) {
+            (false, true) => self.push(s, format!("may now be null in {reading} mode (was not null)"), Class::Breaking),
+            (true, false) => {
+                self.push(s, format!("may no longer be null in {reading} mode (was nullable)"), Class::Compatible)
+            }
+            _ => {}
+        }
+        match (old.optional, new.optional) {
+            (false, true) => self.push(s, format!("may now be absent in {reading} mode (was required)"), Class::Breaking),
+            (true, false) => self.push(s, format!("now required in {reading} mode (was optional)"), Class::Breaking),
+            _ => {}
+        }
+    }
+
+    fn enum_values(&mut self, s: &Subject, old: &Enum, new: &Enum) {
+        for v in &old.variants {
+            if !new.variants.iter().any(|n| n.wire == v.wire) {
+                self.push(s, format!("enum value {} removed", v.wire), Class::Breaking);
+            }
+        }
+        for v in &new.variants {
+            match old.variants.iter().find(|o| o.wire == v.wire) {
+                // A closed enum rejected the value before, and a Rust `match` on it no
+                // longer covers every variant; an open enum read it as `Other` already.
+                None if new.open => self.push(s, format!("enum value {} added (open enum)", v.wire), Class::Compatible),
+                None => self.push(s, format!("enum value {} added (closed enum)", v.wire), Class::Breaking),
+                Some(o) if squash(&o.description) != squash(&v.description) => {
+                    let what = format!(
+                        "description of enum value {} changed: {}",
+                        v.wire,
+                        quote_change(&o.description, &v.description)
+                    );
+                    self.push(s, what, Class::Compatible);
+                }
+                Some(_) => {}
+            }
+        }
+        match (old.open, new.open) {
+            (true, false) => {
+                self.push(s, "enum is now closed (was open): unlisted values are rejected".into(), Class::Breaking)
+            }
+            // Not looser for Rust code: the enum gains an `Other` variant a `match` must cover.
+            (false, true) => self.push(
+                s,
+                "enum is now open (was closed): unlisted values are kept as Other".into(),
+                Class::Breaking,
+            ),
+            _ => {}
+        }
+    }
+
+    fn id_form(&mut self, s: &Subject, old: &Field, new: &Field) {
+        if old.id_form != new.id_form {
+            let form = |f: &Option<String>| f.clone().unwrap_or_else(|| "none".into());
+            let what = format!("documented id form changed: {} -> {}", form(&old.id_form), form(&new.id_form));
+            self.push(s, what, Class::Breaking);
+        }
+    }
+
+    /// Timestamp forms strict mode accepts: fewer rejects payloads that validated.
+    fn formats(&mut self, s: &Subject, old: &Field, new: &Field) {
+        let dropped: Vec<String> = old.formats.iter().filter(|f| !new.formats.contains(f)).cloned().collect();
+        let gained: Vec<String> = new.formats.iter().filter(|f| !old.formats.contains(f)).cloned().collect();
+        if !dropped.is_empty() {
+            let what = format!("strict timestamp forms narrowed: {} no longer accepted", list(&dropped));
+            self.push(s, what, Class::Breaking);
+        }
+        if !gained.is_empty() {
+            let what = format!("strict timestamp forms widened: {} now accepted", list(&gained));
+            self.push(s, what, Class::Compatible);
+        }
+    }
+
+    /// Documentation of an attribute: read by people, not by the validator.
+    fn docs(&mut self, s: &Subject, old: &Field, new: &Field) {
+        if squash(&old.description) != squash(&new.description) {
+            let what = format!("description changed: {}", quote_change(&old.description, &new.description));
+            self.push(s, what, Class::Compatible);
+        }
+        let notes = |f: &Field| -> Vec<String> { f.notes.iter().map(|n| squash(n)).collect() };
+        if notes(old) != notes(new) {
+            self.push(s, "notes changed".into(), Class::Compatible);
+        }
+        let quirk = |f: &Field| f.quirk.as_deref().map(squash);
+        if quirk(old) != quirk(new) {
+            let what = match (&old.quirk, &new.quirk) {
+                (Some(o), Some(n)) => format!("quirk changed: {}", quote_change(o, n)),
+                (None, Some(n)) => format!("quirk added: {}", quote(n)),
+                (Some(_), None) | (None, None) => "quirk removed".into(),
+            };
+            self.push(s, what, Class::Compatible);
+        }
+        if old.example != new.example {
+            let e = |f: &Field| f.example.as_ref().map(Literal::to_string).unwrap_or_else(|| "none".into());
+            self.push(s, format!("example changed: {} -> {}", e(old), e(new)), Class::Compatible);
+        }
+        if old.doc != new.doc {
+            self.push(s, format!("documentation facts changed: {}", doc_changes(&old.doc, &new.doc)), Class::Compatible);
+        }
+    }
+
+    fn rules(&mut self, old: &Event, new: &Event) {
+        let old_ids: Vec<&str> = old.rules.iter().map(|r| r.id.as_str()).collect();
+        let new_ids: Vec<&str> = new.rules.iter().map(|r| r.id.as_str()).collect();
+        for (o, n) in merge_order(&old_ids, &new_ids) {
+            match (o.and_then(|o| old.rules.get(o)), n.and_then(|n| new.rules.get(n))) {
+                (Some(o), Some(n)) => self.rule(o, n),
+                // A check fewer can only accept more payloads.
+                (Some(o), None) => {
+                    self.push(&Subject::Rule(o.id.clone()), "removed".into(), Class::Compatible);
+                }
+                // A check more may reject payloads that validated.
+                (None, Some(n)) => {
+                    let what = format!("added: {}", rule_text(n));
+                    self.push(&Subject::Rule(n.id.clone()), what, Class::Breaking);
+                }
+                (None, None) => {}
+            }
+        }
+    }
+
+    fn rule(&mut self, old: &Rule, new: &Rule) {
+        let s = Subject::Rule(new.id.clone());
+        let (old_when, new_when) = (condition_text(old.when.as_ref()), condition_text(new.when.as_ref()));
+        if old_when != new_when {
+            self.push(&s, format!("condition changed: {old_when} -> {new_when}"), Class::Breaking);
+        }
+        self.check(&s, &old.check, &new.check);
+        match (old.strict_only, new.strict_only) {
+            (true, false) => self.push(&s, "now checked in lenient mode too (was strict only)".into(), Class::Breaking),
+            (false, true) => self.push(&s, "now checked in strict mode only".into(), Class::Compatible),
+            _ => {}
+        }
+        if squash(&old.description) != squash(&new.description) {
+            let what = format!("description changed: {}", quote_change(&old.description, &new.description));
+            self.push(&s, what, Class::Compatible);
+        }
+    }
+
+    fn check(&mut self, s: &Subject, old: &Check, new: &Check) {
+        let (old_text, new_text) = (check_text(old), check_text(new));
+        if old_text == new_text {
+            return;
+        }
+        // `keys_of` follows the object's attributes: a key more rejects nothing that was
+        // accepted, a key fewer rejects payloads that validated.
+        if let (Check::KeysOf { map: om, names: on }, Check::KeysOf { map: nm, names: nn }) = (old, new) {
+            if om.text == nm.text {
+                let lost: Vec<String> = on.iter().filter(|k| !nn.contains(k)).cloned().collect();
+                let gained: Vec<String> = nn.iter().filter(|k| !on.contains(k)).cloned().collect();
+                if !lost.is_empty() {
+                    self.push(s, format!("keys of {} may no longer be: {}", nm.text, list(&lost)), Class::Breaking);
+                }
+                if !gained.is_empty() {
+                    self.push(s, format!("keys of {} may now also be: {}", nm.text, list(&gained)), Class::Compatible);
+                }
+                return;
+            }
+        }
+        self.push(s, format!("check changed: {old_text} -> {new_text}"), Class::Breaking);
+    }
+}
+
+/// How the pages write an attribute, what differs of it in words. Facts this module does not
+/// know by name are still compared (through `PartialEq`) and reported as such.
+fn doc_changes(old: &DocFacts, new: &DocFacts) -> String {
+    fn opt<T: fmt::Display>(v: Option<T>) -> String {
+        v.map(|v| v.to_string()).unwrap_or_else(|| "none".into())
+    }
+    let mut parts = Vec::new();
+    let mut fact = |what: &str, old: String, new: String| {
+        if old != new {
+            parts.push(format!("{what} {old} -> {new}"));
+        }
+    };
+    fact("name as written", opt(old.name.as_deref().map(quote)), opt(new.name.as_deref().map(quote)));
+    fact("type as written", opt(old.ty.as_deref().map(quote)), opt(new.ty.as_deref().map(quote)));
+    fact("values as listed", opt(old.values.as_deref().map(literals)), opt(new.values.as_deref().map(literals)));
+    fact("times listed", opt(old.listed), opt(new.listed));
+    fact("absent from the pages", old.absent.to_string(), new.absent.to_string());
+    fact("pages that list it", format!("{:?}", old.only), format!("{:?}", new.only));
+    if parts.is_empty() {
+        parts.push("other facts".into());
+    }
+    parts.join("; ")
+}
+
+/// Whether a proper ancestor of `path` (cut at `.`, `[]` or `{}`) is in `set`.
+fn has_ancestor_in(path: &str, set: &BTreeSet<String>) -> bool {
+    path.char_indices().any(|(i, c)| matches!(c, '.' | '[' | '{') && set.contains(&path[..i]))
+}
+
+fn condition_text(when: Option<&Condition>) -> String {
+    match when {
+        None => "always".into(),
+        Some(c) => match &c.op {
+            CondOp::Equals(l) => format!("when {} equals {l}", c.path.text),
+            CondOp::In(ls) => format!("when {} in {}", c.path.text, literals(ls)),
+            CondOp::NotIn(ls) => format!("when {} not in {}", c.path.text, literals(ls)),
+        },
+    }
+}
+
+fn check_text(check: &Check) -> String {
+    match check {
+        Check::Null(paths) => {
+            let paths: Vec<String> = paths.iter().map(|p| p.text.clone()).collect();
+            format!("null: {}", list(&paths))
+        }
+        Check::Equals(p, l) => format!("{} equals {l}", p.text),
+        Check::OneOf(p, ls) => format!("{} one of {}", p.text, literals(ls)),
+        Check::Same(a, b) => format!("{} same as {}", a.text, b.text),
+        Check::NotAfter(a, b) => format!("{} not after {}", a.text, b.text),
+        Check::KeysOf { map, names } => format!("keys of {} one of [{}]", map.text, list(names)),
+    }
+}
+
+/// A rule in one line: its check and, when it has one, its condition.
+fn rule_text(rule: &Rule) -> String {
+    let mut text = check_text(&rule.check);
+    if rule.when.is_some() {
+        text = format!("{text} {}", condition_text(rule.when.as_ref()));
+    }
+    if rule.strict_only {
+        text.push_str(" (strict only)");
+    }
+    text
+}
+
+/// One heading line per event with changes, one line per change, then the summary.
+pub fn render_text(report: &Report) -> String {
+    let mut out = String::new();
+    for (event, changes) in report.by_event() {
+        out.push_str(event);
+        out.push('\n');
+        for c in changes {
+            out.push_str(&format!("  {:<10}  {}: {}\n", c.class.to_string(), c.subject, c.what));
+        }
+    }
+    out.push_str(&report.summary());
+    out.push('\n');
+    out
+}
+
+/// Markdown for a pull request: the summary, then a section and a table per event.
+pub fn render_markdown(report: &Report) -> String {
+    let mut out = format!("**Spec changes: {}**\n", report.summary());
+    for (event, changes) in report.by_event() {
+        out.push_str(&format!("\n## {}\n\n| | attribute | change |\n| --- | --- | --- |\n", md_escape(event)));
+        for c in changes {
+            let marker = match c.class {
+                Class::Breaking => "**breaking**",
+                Class::Compatible => "compatible",
+            };
+            let subject = match &c.subject {
+                Subject::Event => "(event)".to_string(),
+                Subject::Attribute(path) => format!("`{}`", md_escape(path)),
+                Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
+            };
+            out.push_str(&format!("| {marker} | {subject} | {} |\n", md_escape(&c.what)));
+        }
+    }
+    out
+}
+
+/// Keeps spec text from breaking a table row: pipes escaped, line breaks flattened.
+fn md_escape(text: &str) -> String {
+    squash(text).replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compile, SourceFile};
+
+    const BASE: &str = r#"
+defaults:
+  strict: { nullable: false, optional: false }
+  lenient: { nullable: true, optional: true }
+products:
+  acme:
+    title: Acme
+    domains: [acme.test]
+envelope:
+  event: { type: string, lenient: { nullable: false, optional: false } }
+  data: { type: data, lenient: { nullable: false, optional: false } }
+"#;
+
+    const EVENT: &str = r#"
+event: onThing
+product: acme
+description: A thing happened.
+types:
+  Kind:
+    type: string
+    open: false
+    enum: [a, b]
+  Tag:
+    type: string
+    open: true
+    enum: [red, green]
+  Node:
+    type: object
+    description: A node of a tree.
+    fields:
+      name: { type: string, description: The name. }
+      children:
+        type: array
+        items: { type: Node }
+        description: Nodes below.
+data:
+  id:
+    type: id
+    doc: { type: integer }
+  kind: { type: Kind, description: The kind. }
+  tags:
+    type: array
+    items: { type: Tag }
+    description: Tags.
+  when:
+    type: timestamp
+    formats: [iso8601]
+    description: When.
+  owner:
+    type: object
+    description: Who.
+    fields:
+      email: { type: string, description: Email. }
+      name: { type: string, description: Name. }
+  tree: { type: Node, description: A tree. }
+rules:
+  - id: kind-a
+    description: Always a.
+    path: kind
+    equals: a
+"#;
+
+    fn ir(event: &str) -> Ir {
+        let files = vec![
+            SourceFile { path: "spec.yaml".into(), text: BASE.into() },
+            SourceFile { path: "acme/onThing.yaml".into(), text: event.into() },
+        ];
+        match compile(&files) {
+            Ok(ir) => ir,
+            Err(d) => panic!("test spec does not compile:\n{d}"),
+        }
+    }
+
+    /// `(class, subject, what)` of each change from EVENT to EVENT edited.
+    fn changes(edit: impl Fn(&str) -> String) -> Vec<(Class, String, String)> {
+        let new = edit(EVENT);
+        assert_ne!(new, EVENT, "the edit did not apply");
+        diff(&ir(EVENT), &ir(&new)).changes.into_iter().map(|c| (c.class, c.subject.to_string(), c.what)).collect()
+    }
+
+    fn one(class: Class, subject: &str, what: &str) -> Vec<(Class, String, String)> {
+        vec![(class, subject.to_string(), what.to_string())]
+    }
+
+    #[test]
+    fn the_same_spec_has_no_changes() {
+        let report = diff(&ir(EVENT), &ir(EVENT));
+        assert_eq!(report.changes, []);
+        assert_eq!(render_text(&report), "no changes\n");
+    }
+
+    #[test]
+    fn recursive_types_are_walked_once() {
+        let ir = ir(EVENT);
+        let paths: Vec<String> = flatten(&ir, ir.events[0].payload).into_iter().map(|a| a.path).collect();
+        let tree: Vec<&str> = paths.iter().map(String::as_str).filter(|p| p.starts_with("data.tree")).collect();
+        assert_eq!(tree, ["data.tree", "data.tree.name", "data.tree.children"]);
+        assert!(paths.iter().any(|p| p == "data.owner.email"));
+    }
+
+    #[test]
+    fn attributes_added_and_removed() {
+        let c = changes(|s| s.replace("      name: { type: string, description: Name. }\n", ""));
+        assert_eq!(c, one(Class::Breaking, "data.owner.name", "removed (was string)"));
+        let c = changes(|s| s.replace("description: Name. }", "description: Name. }\n      nick: { type: string, optional: true }"));
+        assert_eq!(c, one(Class::Compatible, "data.owner.nick", "added (string, may be absent in strict mode)"));
+        let c = changes(|s| s.replace("description: Name. }", "description: Name. }\n      nick: { type: string }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.nick", "added (string, required in strict mode)"));
+    }
+
+    #[test]
+    fn a_removed_object_is_one_change_not_one_per_attribute() {
+        let c = changes(|s| {
+            s.replace("  owner:\n    type: object\n    description: Who.\n    fields:\n      email: { type: string, description: Email. }\n      name: { type: string, description: Name. }\n", "")
+        });
+        assert_eq!(c, one(Class::Breaking, "data.owner", "removed (was object)"));
+    }
+
+    #[test]
+    fn a_type_change_hides_the_attributes_below() {
+        let owner = "    type: object\n    description: Who.\n    fields:\n      email: { type: string, description: Email. }\n      name: { type: string, description: Name. }\n";
+        let c = changes(|s| s.replace(owner, "    type: map\n    description: Who.\n    values:\n      type: object\n      fields:\n        email: { type: string, description: Email. }\n"));
+        assert_eq!(c, one(Class::Breaking, "data.owner", "type changed: object -> map of object"));
+    }
+
+    #[test]
+    fn presence_in_each_reading() {
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., nullable: true }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.email", "may now be null in strict mode (was not null)"));
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., lenient: { nullable: false } }"));
+        assert_eq!(c, one(Class::Compatible, "data.owner.email", "may no longer be null in lenient mode (was nullable)"));
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., optional: true }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.email", "may now be absent in strict mode (was required)"));
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., lenient: { optional: false } }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.email", "now required in lenient mode (was optional)"));
+    }
+
+    #[test]
+    fn enum_values_and_openness() {
+        let c = changes(|s| s.replace("enum: [a, b]", "enum: [a, b, c]"));
+        assert_eq!(c, one(Class::Breaking, "data.kind", "enum value \"c\" added (closed enum)"));
+        let c = changes(|s| s.replace("enum: [red, green]", "enum: [red, green, blue]"));
+        assert_eq!(c, one(Class::Compatible, "data.tags", "enum value \"blue\" added (open enum)"));
+        let c = changes(|s| s.replace("enum: [red, green]", "enum: [red]"));
+        assert_eq!(c, one(Class::Breaking, "data.tags", "enum value \"green\" removed"));
+        let c = changes(|s| s.replace("open: true", "open: false"));
+        assert_eq!(c, one(Class::Breaking, "data.tags", "enum is now closed (was open): unlisted values are rejected"));
+        let c = changes(|s| s.replace("open: false", "open: true"));
+        assert_eq!(c, one(Class::Breaking, "data.kind", "enum is now open (was closed): unlisted values are kept as Other"));
+    }
+
+    #[test]
+    fn id_and_timestamp_forms() {
+        let c = changes(|s| s.replace("doc: { type: integer }", "doc: { type: string }"));
+        assert_eq!(c[0], (Class::Breaking, "data.id".into(), "documented id form changed: integer -> string".into()));
+        let c = changes(|s| s.replace("formats: [iso8601]", "formats: [iso8601, epoch_millis]"));
+        assert_eq!(c, one(Class::Compatible, "data.when", "strict timestamp forms widened: epoch_millis now accepted"));
+        let c = changes(|s| s.replace("formats: [iso8601]", "formats: [epoch_millis]"));
+        assert_eq!(
+            c,
+            [
+                (Class::Breaking, "data.when".into(), "strict timestamp forms narrowed: iso8601 no longer accepted".into()),
+                (Class::Compatible, "data.when".into(), "strict timestamp forms widened: epoch_millis now accepted".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn documentation_is_compatible() {
+        let c = changes(|s| s.replace("description: The kind.", "description: The kind of thing."));
+        assert_eq!(c, one(Class::Compatible, "data.kind", "description changed: \"The kind.\" -> \"The kind of thing.\""));
+        let c = changes(|s| s.replace("doc: { type: integer }", "doc: { type: integer, name: Id }"));
+        assert_eq!(c, one(Class::Compatible, "data.id", "documentation facts changed: name as written none -> \"Id\""));
+        let c = changes(|s| s.replace("description: A thing happened.", "description: Something happened."));
+        assert_eq!(c, one(Class::Compatible, "event", "description changed: \"A thing happened.\" -> \"Something happened.\""));
+    }
+
+    #[test]
+    fn long_texts_are_quoted_around_what_differs() {
+        let old = "Raised when a Freshsales user marks themselves available or unavailable in the app.";
+        let new = "Raised when a Freshsales user marks themselves available or unavailable in the web app.";
+        assert_eq!(quote_change(old, new), "\"...unavailable in the app.\" -> \"...unavailable in the web app.\"");
+        let new = "Fired when a Freshsales user marks themselves available or unavailable in the app.";
+        assert_eq!(quote_change(old, new), "\"Raised when a Freshsales...\" -> \"Fired when a Freshsales...\"");
+        assert_eq!(quote_change("a b", "a c"), "\"a b\" -> \"a c\"");
+    }
+
+    #[test]
+    fn rules() {
+        let rule = "rules:\n  - id: kind-a\n    description: Always a.\n    path: kind\n    equals: a\n";
+        let c = changes(|s| s.replace(rule, &format!("{rule}  - id: kind-b\n    path: kind\n    one_of: [a, b]\n")));
+        assert_eq!(c, one(Class::Breaking, "rule kind-b", "added: kind one of [\"a\", \"b\"]"));
+        let c = changes(|s| s.replace(rule, ""));
+        assert_eq!(c, one(Class::Compatible, "rule kind-a", "removed"));
+        let c = changes(|s| s.replace("equals: a", "equals: b"));
+        assert_eq!(c, one(Class::Breaking, "rule kind-a", "check changed: kind equals \"a\" -> kind equals \"b\""));
+        let c = changes(|s| s.replace("equals: a", "equals: a\n    strict_only: true"));
+        assert_eq!(c, one(Class::Compatible, "rule kind-a", "now checked in strict mode only"));
+        let c = changes(|s| s.replace("Always a.", "Always a, really."));
+        assert_eq!(c[0].0, Class::Compatible);
+        let c = changes(|s| s.replace("    path: kind\n", "    when: { path: kind, equals: b }\n    path: kind\n"));
+        assert_eq!(c, one(Class::Breaking, "rule kind-a", "condition changed: always -> when kind equals \"b\""));
+    }
+
+    #[test]
+    fn events_added_and_removed() {
+        let old = ir(EVENT);
+        let other = EVENT.replace("event: onThing", "event: onOther");
+        let files = vec![
+            SourceFile { path: "spec.yaml".into(), text: BASE.into() },
+            SourceFile { path: "acme/onOther.yaml".into(), text: other },
+            SourceFile { path: "acme/onThing.yaml".into(), text: EVENT.into() },
+        ];
+        let new = compile(&files).unwrap_or_else(|d| panic!("{d}"));
+        let report = diff(&old, &new);
+        assert_eq!(report.changes, [change("acme/onOther", Subject::Event, "added".into(), Class::Compatible)]);
+        let report = diff(&new, &old);
+        assert_eq!(report.changes, [change("acme/onOther", Subject::Event, "removed".into(), Class::Breaking)]);
+        assert!(report.is_breaking());
+    }
+
+    #[test]
+    fn removals_keep_their_place_in_spec_order() {
+        let pairs = merge_order(&["a", "b", "c", "d"], &["a", "x", "c", "d", "y"]);
+        assert_eq!(
+            pairs,
+            [(Some(0), Some(0)), (None, Some(1)), (Some(1), None), (Some(2), Some(2)), (Some(3), Some(3)), (None, Some(4))]
+        );
+    }
+
+    #[test]
+    fn renderers() {
+        let report = diff(&ir(EVENT), &ir(&EVENT.replace("description: Email. }", "description: Email | mail., nullable: true }")));
+        assert_eq!(
+            render_text(&report),
+            "acme/onThing\n  breaking    data.owner.email: may now be null in strict mode (was not null)\n  compatible  data.owner.email: description changed: \"Email.\" -> \"Email | mail.\"\n1 breaking, 1 compatible change(s)\n"
+        );
+        let md = render_markdown(&report);
+        assert!(md.starts_with("**Spec changes: 1 breaking, 1 compatible change(s)**\n\n## acme/onThing\n\n| | attribute | change |\n| --- | --- | --- |\n"), "{md}");
+        assert!(md.contains("| **breaking** | `data.owner.email` | may now be null in strict mode (was not null) |\n"), "{md}");
+        assert!(md.contains("| compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"), "{md}");
+    }
+}

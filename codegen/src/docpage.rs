@@ -1,0 +1,844 @@
+//! Documentation pages as text: their attribute trees, checked against the spec
+//! (`doc-check`) or drafted into a new spec file (`doc-import`).
+//!
+//! Pages come in two layouts. Indented pages (`  • actorobject`) show nesting by
+//! indentation. Flat pages (`- actorobject`) do not: nesting is read from the text. With a
+//! spec to compare against, each attribute goes under the nearest open object that the spec
+//! says has it; without one, top-level objects are recognised by the phrases the vendor
+//! uses for them, and an attribute whose name sorts before its predecessor's closes the
+//! object (the pages list each object's attributes alphabetically).
+//!
+//! In both layouts the name and the type are run together: `actorobject` is `actor` +
+//! `object`.
+
+use crate::ir::{Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+
+/// Type words as pages write them, longest first so that `array of objects` wins over
+/// `array`.
+const TYPE_WORDS: &[&str] = &["array of objects", "array of object", "string", "integer", "number", "boolean", "object", "array"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Flat,
+    Indented,
+}
+
+/// One attribute as a page lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageAttr {
+    pub name: String,
+    /// The type as written: `string`, `array of objects`, ...
+    pub ty: String,
+    pub description: String,
+    /// "Possible values" (or numbered values), as listed.
+    pub values: Option<Vec<Literal>>,
+    /// The list ends with "or ..." (e.g. "or the name of the custom status").
+    pub open: bool,
+    /// "null when `path` is `value`" sentences.
+    pub nulls: Vec<(String, String)>,
+    pub children: Vec<PageAttr>,
+    /// 1-based line of the page.
+    pub line: usize,
+}
+
+impl PageAttr {
+    fn is_container(&self) -> bool {
+        matches!(self.ty.as_str(), "object" | "array of objects" | "array of object")
+    }
+}
+
+/// A parsed page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub layout: Layout,
+    pub attrs: Vec<PageAttr>,
+}
+
+/// Why a page could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    #[error("no \"Attributes of the data object\" section: is this a Freshworks event page?")]
+    NoAttributes,
+    #[error("the attribute section lists no attributes (lines like `- actorobject` or `• actorobject`)")]
+    Empty,
+}
+
+/// A listed attribute before nesting: where it is and what it says.
+#[derive(Debug, Clone)]
+struct Item {
+    attr: PageAttr,
+    /// Column of the bullet, for indented pages.
+    indent: usize,
+}
+
+/// Splits `actorobject` into (`actor`, `object`).
+pub fn split_token(token: &str) -> Option<(&str, &str)> {
+    TYPE_WORDS.iter().find_map(|ty| {
+        let name = token.strip_suffix(ty)?;
+        let valid = !name.is_empty()
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        valid.then_some((name, *ty))
+    })
+}
+
+/// The attribute announced at the end of a line, if any: `- actorobject`, `• idstring`,
+/// or one run into the end of a sentence (`Possible values: true, false - org_actor_idstring`).
+/// Returns the text before it, the bullet column and the (name, type).
+fn attribute_at_end(line: &str) -> Option<(&str, usize, (&str, &str))> {
+    let trimmed = line.trim_end();
+    for bullet in ["• ", "- "] {
+        // The last bullet on the line, with nothing but the token after it.
+        let mut search = trimmed;
+        while let Some(i) = search.rfind(bullet) {
+            let token = &trimmed[i + bullet.len()..];
+            let before = &trimmed[..i];
+            let at_start = before.trim().is_empty();
+            // Run into a sentence only after punctuation or a space, never inside a word;
+            // the token itself has no spaces but for the type `array of objects`.
+            let boundary = at_start || before.chars().last().is_some_and(|c| !c.is_alphanumeric());
+            let one_token = !token.contains(char::is_whitespace) || token.ends_with("array of objects") || token.ends_with("array of object");
+            if boundary && one_token {
+                if let Some(split) = split_token(token) {
+                    let indent = before.chars().count();
+                    return Some((before.trim_end(), indent, split));
+                }
+            }
+            search = &trimmed[..i];
+        }
+    }
+    None
+}
+
+/// Reads a page's attribute section. `spec` guides the nesting of flat pages.
+pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| l.contains("Attributes of the data object")).ok_or(PageError::NoAttributes)?;
+    let layout = if lines[start..].iter().any(|l| l.trim_start().starts_with("• ")) { Layout::Indented } else { Layout::Flat };
+    let mut items: Vec<Item> = Vec::new();
+    for (i, raw) in lines.iter().enumerate().skip(start + 1) {
+        let line_no = i + 1;
+        match attribute_at_end(raw) {
+            Some((before, indent, (name, ty))) => {
+                if let Some(last) = items.last_mut() {
+                    push_text(&mut last.attr.description, before);
+                }
+                items.push(Item {
+                    attr: PageAttr {
+                        name: name.to_string(),
+                        ty: ty.to_string(),
+                        description: String::new(),
+                        values: None,
+                        open: false,
+                        nulls: Vec::new(),
+                        children: Vec::new(),
+                        line: line_no,
+                    },
+                    indent,
+                });
+            }
+            None => {
+                if let Some(last) = items.last_mut() {
+                    push_text(&mut last.attr.description, raw);
+                }
+            }
+        }
+    }
+    if items.is_empty() {
+        return Err(PageError::Empty);
+    }
+    for item in &mut items {
+        read_values(&mut item.attr);
+        item.attr.nulls = null_conditions(&item.attr.description);
+    }
+    let attrs = match layout {
+        Layout::Indented => nest_by_indent(items),
+        Layout::Flat => nest_flat(items, guide),
+    };
+    Ok(Page { layout, attrs })
+}
+
+fn push_text(desc: &mut String, text: &str) {
+    let t = text.trim();
+    if t.is_empty() {
+        return;
+    }
+    if !desc.is_empty() {
+        desc.push('\n');
+    }
+    desc.push_str(t);
+}
+
+/// "Possible values: a, b", "Possible values:- A: ...\n- B: ...", numbered `0: ...` lines.
+fn read_values(attr: &mut PageAttr) {
+    let desc = attr.description.clone();
+    let mut values: Vec<Literal> = Vec::new();
+    if let Some(i) = desc.find("Possible values:") {
+        let rest = &desc[i + "Possible values:".len()..];
+        let first = rest.lines().next().unwrap_or("").trim();
+        if first.is_empty() || first.starts_with('-') {
+            // One value per line: `- Name: text` or `0: text`.
+            for l in rest.lines() {
+                let l = l.trim().trim_start_matches('-').trim();
+                if let Some((v, _)) = l.split_once(':') {
+                    if !v.is_empty() && !v.contains(' ') {
+                        values.push(literal(v));
+                    }
+                }
+            }
+        } else {
+            // Up to the end of the sentence.
+            let sentence = first.split(". ").next().unwrap_or(first).trim_end_matches('.');
+            for part in sentence.split(',') {
+                let part = part.trim();
+                if part.starts_with("or ") {
+                    attr.open = true;
+                    continue;
+                }
+                if !part.is_empty() && !part.contains(' ') {
+                    values.push(literal(part));
+                }
+            }
+        }
+    } else if attr.ty == "integer" {
+        for l in desc.lines() {
+            if let Some((v, _)) = l.trim().split_once(':') {
+                if let Ok(n) = v.trim().parse::<i64>() {
+                    values.push(Literal::Int(n));
+                }
+            }
+        }
+    }
+    if !values.is_empty() {
+        attr.values = Some(values);
+    }
+}
+
+fn literal(v: &str) -> Literal {
+    match v {
+        "true" => Literal::Bool(true),
+        "false" => Literal::Bool(false),
+        _ => match v.parse::<i64>() {
+            Ok(n) => Literal::Int(n),
+            Err(_) => Literal::Str(v.to_string()),
+        },
+    }
+}
+
+/// "The value of this attribute is null when the actor.type is system", "If the X is Y,
+/// this attribute value is null", "If the actor is the Freshdesk system, ... null".
+pub fn null_conditions(desc: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    // Sentences end at ". " or a line break; a dot inside `actor.type` is not an end.
+    for sentence in desc.split('\n').flat_map(|l| l.split(". ")).map(|s| s.trim().trim_end_matches('.')) {
+        let lower = sentence.to_ascii_lowercase();
+        if !lower.contains("null") {
+            continue;
+        }
+        if let Some(i) = lower.find("null when the ") {
+            let rest = &sentence[i + "null when the ".len()..];
+            if let Some((path, value)) = rest.split_once(" is ") {
+                out.push((path.trim().to_string(), value.trim().to_string()));
+            }
+        } else if let Some(rest) = sentence.strip_prefix("If ") {
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            if let Some((cond, _)) = rest.split_once(',') {
+                if let Some((path, value)) = cond.split_once(" is ") {
+                    let path = path.trim();
+                    if path == "actor" && value.contains("system") {
+                        out.push(("actor.type".to_string(), "system".to_string()));
+                    } else if path.contains('.') {
+                        out.push((path.to_string(), value.trim().to_string()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn nest_by_indent(items: Vec<Item>) -> Vec<PageAttr> {
+    // A stack of (indent, attribute being filled).
+    let mut roots: Vec<PageAttr> = Vec::new();
+    let mut stack: Vec<(usize, PageAttr)> = Vec::new();
+    for item in items {
+        while stack.last().is_some_and(|(indent, _)| *indent >= item.indent) {
+            close(&mut stack, &mut roots);
+        }
+        stack.push((item.indent, item.attr));
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    roots
+}
+
+fn close(stack: &mut Vec<(usize, PageAttr)>, roots: &mut Vec<PageAttr>) {
+    if let Some((_, done)) = stack.pop() {
+        match stack.last_mut() {
+            Some((_, parent)) => parent.children.push(done),
+            None => roots.push(done),
+        }
+    }
+}
+
+/// Phrases the vendor opens top-level objects' descriptions with.
+const TOP_LEVEL_CUES: &[&str] = &[
+    "Information pertaining to the entity",
+    "Information pertaining to the agent’s activity",
+    "Information pertaining to the agent's activity",
+    "Details of the custom status",
+    "All associated objects",
+    "Changes that triggered",
+    "Updated information pertaining",
+];
+
+fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>) -> Vec<PageAttr> {
+    // Each open object: the attribute and, for the guide, the spec type behind it.
+    let mut roots: Vec<PageAttr> = Vec::new();
+    let mut stack: Vec<(PageAttr, Option<GuideNode>)> = Vec::new();
+    for item in items {
+        let attr = item.attr;
+        let depth = match guide {
+            Some(g) => g.depth_for(&attr.name, &stack),
+            None => heuristic_depth(&attr, &stack),
+        };
+        while stack.len() > depth {
+            close_flat(&mut stack, &mut roots);
+        }
+        let node = guide.and_then(|g| g.child(stack.last().map(|(_, n)| n), &attr.name));
+        if attr.is_container() {
+            stack.push((attr, node.flatten()));
+        } else {
+            match stack.last_mut() {
+                Some((parent, _)) => parent.children.push(attr),
+                None => roots.push(attr),
+            }
+        }
+    }
+    while !stack.is_empty() {
+        close_flat(&mut stack, &mut roots);
+    }
+    roots
+}
+
+fn close_flat(stack: &mut Vec<(PageAttr, Option<GuideNode>)>, roots: &mut Vec<PageAttr>) {
+    if let Some((done, _)) = stack.pop() {
+        match stack.last_mut() {
+            Some((parent, _)) => parent.children.push(done),
+            None => roots.push(done),
+        }
+    }
+}
+
+/// How many open objects stay open for `attr`, without a spec.
+fn heuristic_depth(attr: &PageAttr, stack: &[(PageAttr, Option<GuideNode>)]) -> usize {
+    if attr.is_container() && TOP_LEVEL_CUES.iter().any(|c| attr.description.starts_with(c)) {
+        return 0;
+    }
+    let mut depth = stack.len();
+    while depth > 1 {
+        let scope = &stack[depth - 1].0;
+        match scope.children.last() {
+            Some(prev) if attr.name.to_ascii_lowercase() < prev.name.to_ascii_lowercase() => depth -= 1,
+            _ => break,
+        }
+    }
+    depth
+}
+
+// ---- the spec as a guide and as the thing to compare with ----
+
+/// An object type of the spec, as a flat page's guide sees it.
+pub type GuideNode = TypeId;
+
+/// The spec's attribute tree of one event, for nesting flat pages.
+pub struct Guide<'a> {
+    ir: &'a Ir,
+    data: TypeId,
+}
+
+impl<'a> Guide<'a> {
+    pub fn new(ir: &'a Ir, event: &Event) -> Self {
+        Guide { ir, data: event.data }
+    }
+
+    fn fields(&self, node: Option<&Option<GuideNode>>) -> &'a [Field] {
+        match node {
+            None => self.ir.fields(self.data),
+            Some(Some(id)) => self.ir.fields(*id),
+            Some(None) => &[],
+        }
+    }
+
+    /// The object type a page attribute opens, if the spec knows it.
+    fn child(&self, parent: Option<&Option<GuideNode>>, name: &str) -> Option<Option<GuideNode>> {
+        let field = find_field(self.fields(parent), name)?;
+        Some(object_of(self.ir, &field.ty))
+    }
+
+    /// The deepest open object the spec gives an attribute of this name; the current one
+    /// when none does (an attribute the spec lacks stays where the page puts it).
+    fn depth_for(&self, name: &str, stack: &[(PageAttr, Option<GuideNode>)]) -> usize {
+        for depth in (0..=stack.len()).rev() {
+            let node = if depth == 0 { None } else { Some(&stack[depth - 1].1) };
+            if find_field(self.fields(node), name).is_some() {
+                return depth;
+            }
+        }
+        stack.len()
+    }
+}
+
+/// A field by its wire name or the name the page writes.
+fn find_field<'f>(fields: &'f [Field], name: &str) -> Option<&'f Field> {
+    fields
+        .iter()
+        .find(|f| f.wire == name)
+        .or_else(|| fields.iter().find(|f| f.doc.name.as_deref() == Some(name)))
+}
+
+/// The object whose attributes a page lists under an attribute of type `ty`: the object
+/// itself, an array's item object, or a map's value object (pages flatten the map level).
+fn object_of(ir: &Ir, ty: &Ty) -> Option<TypeId> {
+    match ty {
+        Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => Some(*id),
+        Ty::Array(item) | Ty::Map(item) => object_of(ir, item),
+        _ => None,
+    }
+}
+
+// ---- doc-check ----
+
+/// One finding of `doc-check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Attribute path below `data`.
+    pub path: String,
+    /// Page line, when the attribute is on the page.
+    pub line: Option<usize>,
+    pub message: String,
+    /// A difference the spec already annotates (a quirk), rather than one to act on.
+    pub known: bool,
+}
+
+/// What `doc-check` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub findings: Vec<Finding>,
+    /// Attributes on the page, and how many of them the spec has.
+    pub on_page: usize,
+    pub matched: usize,
+}
+
+impl CheckReport {
+    pub fn unexplained(&self) -> usize {
+        self.findings.iter().filter(|f| !f.known).count()
+    }
+}
+
+/// The type a page writes for a spec type.
+pub fn page_type(ir: &Ir, f: &Field) -> String {
+    fn base(ir: &Ir, ty: &Ty, id_form: Option<&str>) -> String {
+        match ty {
+            Ty::String | Ty::Timestamp => "string".into(),
+            Ty::Integer => "integer".into(),
+            Ty::Number => "number".into(),
+            Ty::Boolean => "boolean".into(),
+            Ty::Id => id_form.unwrap_or("string").into(),
+            Ty::Any | Ty::Unresolved | Ty::Map(_) => "object".into(),
+            Ty::Change(_) => "array".into(),
+            Ty::Array(item) => match item.as_ref() {
+                Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => "array of objects".into(),
+                _ => "array".into(),
+            },
+            Ty::Named(id) => match &ir.ty(*id).kind {
+                TypeKind::Object(_) => "object".into(),
+                TypeKind::Enum(e) if e.repr == crate::ir::EnumRepr::Int => "integer".into(),
+                TypeKind::Enum(_) => "string".into(),
+            },
+        }
+    }
+    base(ir, &f.ty, f.id_form.as_deref())
+}
+
+/// Compares a page with an event of the spec.
+pub fn check(ir: &Ir, event: &Event, page: &Page) -> CheckReport {
+    let mut report = CheckReport::default();
+    compare(ir, Some(event.data), &page.attrs, "", &mut report, event, 0);
+    report
+}
+
+fn enum_values(ir: &Ir, ty: &Ty) -> Option<(Vec<Literal>, bool, TypeId)> {
+    match ty {
+        Ty::Named(id) => match &ir.ty(*id).kind {
+            TypeKind::Enum(e) => Some((e.variants.iter().map(|v| v.wire.clone()).collect(), e.open, *id)),
+            TypeKind::Object(_) => None,
+        },
+        _ => None,
+    }
+}
+
+fn show(values: &[Literal]) -> String {
+    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn compare(ir: &Ir, object: Option<TypeId>, attrs: &[PageAttr], prefix: &str, report: &mut CheckReport, event: &Event, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    let fields: &[Field] = object.map(|id| ir.fields(id)).unwrap_or(&[]);
+    let join = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
+    let mut seen: Vec<&str> = Vec::new();
+    for attr in attrs {
+        report.on_page += 1;
+        let Some(field) = find_field(fields, &attr.name) else {
+            report.findings.push(Finding {
+                path: join(&attr.name),
+                line: Some(attr.line),
+                message: format!("on the page ({}), not in the spec", attr.ty),
+                known: false,
+            });
+            continue;
+        };
+        report.matched += 1;
+        let path = join(&field.wire);
+        if seen.contains(&field.wire.as_str()) {
+            let known = field.doc.listed.is_some_and(|n| n >= 2);
+            report.findings.push(Finding { path: path.clone(), line: Some(attr.line), message: "listed again on the page".into(), known });
+            continue;
+        }
+        seen.push(&field.wire);
+        if field.wire != attr.name {
+            report.findings.push(Finding {
+                path: path.clone(),
+                line: Some(attr.line),
+                message: format!("the page writes \"{}\"; the spec's wire name is \"{}\"", attr.name, field.wire),
+                known: field.doc.name.as_deref() == Some(attr.name.as_str()),
+            });
+        }
+        let expected = page_type(ir, field);
+        let type_quirk = attr.ty != expected;
+        if type_quirk {
+            let known = field.doc.ty.as_deref() == Some(attr.ty.as_str());
+            report.findings.push(Finding {
+                path: path.clone(),
+                line: Some(attr.line),
+                message: format!("the page types it \"{}\"; the spec reads it as \"{expected}\"", attr.ty),
+                known,
+            });
+        }
+        if let Some(listed) = &attr.values {
+            check_values(ir, field, listed, attr, &path, report, event);
+        }
+        if !type_quirk || attr.is_container() {
+            let inner = if matches!(field.ty, Ty::Array(_)) { format!("{path}[]") } else { path.clone() };
+            compare(ir, object_of(ir, &field.ty), &attr.children, &inner, report, event, depth + 1);
+        }
+    }
+    // What the spec has and the page does not.
+    for f in fields {
+        if seen.contains(&f.wire.as_str()) || f.doc.absent {
+            continue;
+        }
+        let elsewhere = !f.doc.only.is_empty() && !f.doc.only.contains(&event.name);
+        report.findings.push(Finding {
+            path: join(&f.wire),
+            line: None,
+            message: if elsewhere {
+                format!("in the spec, listed only on the {} page", f.doc.only.join(" and "))
+            } else {
+                "in the spec, not on the page".into()
+            },
+            known: elsewhere,
+        });
+    }
+}
+
+fn check_values(ir: &Ir, field: &Field, listed: &[Literal], attr: &PageAttr, path: &str, report: &mut CheckReport, _event: &Event) {
+    let spec: Vec<Literal> = match (&field.ty, enum_values(ir, &field.ty)) {
+        (Ty::Boolean, _) => vec![Literal::Bool(true), Literal::Bool(false)],
+        (_, Some((values, _, _))) => values,
+        _ => Vec::new(),
+    };
+    let extra: Vec<Literal> = listed.iter().filter(|v| !spec.contains(v)).cloned().collect();
+    let used_by_events = enum_values(ir, &field.ty).map_or(1, |(_, _, id)| users(ir, id));
+    let missing: Vec<Literal> = spec.iter().filter(|v| !listed.contains(v)).cloned().collect();
+    let documented = field.doc.values.as_deref() == Some(listed);
+    if !extra.is_empty() {
+        report.findings.push(Finding {
+            path: path.to_string(),
+            line: Some(attr.line),
+            message: format!("the page lists {} that the spec does not accept", show(&extra)),
+            known: documented,
+        });
+    }
+    if !missing.is_empty() {
+        report.findings.push(Finding {
+            path: path.to_string(),
+            line: Some(attr.line),
+            message: format!("the spec accepts {} that the page does not list", show(&missing)),
+            // A shared enum serves other events' values too.
+            known: documented || used_by_events > 1,
+        });
+    }
+}
+
+/// How many events use a type.
+fn users(ir: &Ir, id: TypeId) -> usize {
+    fn uses(ir: &Ir, ty: &Ty, target: TypeId, seen: &mut Vec<TypeId>) -> bool {
+        match ty {
+            Ty::Named(id) if *id == target => true,
+            Ty::Named(id) if !seen.contains(id) => {
+                seen.push(*id);
+                ir.fields(*id).iter().any(|f| uses(ir, &f.ty, target, seen))
+            }
+            Ty::Array(i) | Ty::Map(i) => uses(ir, i, target, seen),
+            _ => false,
+        }
+    }
+    ir.events.iter().filter(|e| uses(ir, &Ty::Named(e.data), id, &mut Vec::new())).count()
+}
+
+// ---- doc-import ----
+
+/// Drafts a spec file for a page's event, for a person to finish.
+pub fn import(page: &Page, event: &str, product: &str, source: &str) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("# Drafted by `fwevents doc-import` from {source}. Review every TODO.\n"));
+    s.push_str(&format!("event: {event}\nproduct: {product}\nsource: {source}\n"));
+    s.push_str("description: TODO describe the event in our own words.\n\ndata:\n");
+    let mut d = Draft { rules: Vec::new(), type_names: Vec::new(), paths: Vec::new() };
+    for attr in &dedupe(&page.attrs) {
+        draft_attr(&mut s, attr, 1, "", &mut d);
+    }
+    let rules = std::mem::take(&mut d.rules);
+    if !rules.is_empty() {
+        s.push_str("\nrules:\n");
+        for (i, (path, value, targets)) in rules.iter().enumerate() {
+            // A condition on an attribute the page does not have (a typo on the page) is
+            // left as a comment for the person finishing the draft.
+            let known = d.paths.iter().any(|p| p == path);
+            let hash = if known { "" } else { "# " };
+            if !known {
+                s.push_str(&format!("  # TODO: the page names {path}, which it does not list; fix the path and uncomment.\n"));
+            }
+            s.push_str(&format!("{hash}  - id: null-when-{}\n{hash}    description: TODO (from the page's null-when sentences).\n", i + 1));
+            s.push_str(&format!("{hash}    when: {{ path: {path}, equals: {} }}\n{hash}    null:\n", yaml_scalar(value)));
+            for t in targets {
+                s.push_str(&format!("{hash}      - {t}\n"));
+            }
+        }
+    }
+    s
+}
+
+/// A YAML scalar: plain when that reads back as the same string, single-quoted otherwise.
+fn yaml_scalar(v: &str) -> String {
+    let plain = !v.is_empty()
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !matches!(v, "true" | "false" | "null" | "yes" | "no" | "on" | "off")
+        && v.parse::<f64>().is_err();
+    if plain {
+        v.to_string()
+    } else {
+        format!("'{}'", v.replace('\'', "''"))
+    }
+}
+
+/// What drafting collects on the way: rules from null sentences, and the Rust type names
+/// taken so far (a second `type` enum gets a name from its path, not a clash).
+struct Draft {
+    rules: Vec<(String, String, Vec<String>)>,
+    type_names: Vec<String>,
+    /// Attribute paths drafted so far, for checking rule conditions.
+    paths: Vec<String>,
+}
+
+/// Drops attributes a page lists twice, counting them in `listed`.
+fn dedupe(attrs: &[PageAttr]) -> Vec<PageAttr> {
+    let mut out: Vec<PageAttr> = Vec::new();
+    for a in attrs {
+        match out.iter_mut().find(|o| o.name == a.name) {
+            Some(first) => first.description.push_str("\n(listed twice)"),
+            None => {
+                let mut a = a.clone();
+                a.children = dedupe(&a.children);
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &mut Draft) {
+    let pad = "  ".repeat(depth);
+    let name = attr.name.to_lowercase();
+    let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+    let item_path = if attr.ty.starts_with("array of object") { format!("{path}[]") } else { path.clone() };
+    s.push_str(&format!("{pad}{name}:\n"));
+    let is_id = name == "id" || name.ends_with("_id");
+    let is_timestamp = attr.ty == "string" && (attr.description.starts_with("Timestamp") || name.ends_with("_at") || name.ends_with("_timestamp"));
+    let ty = match attr.ty.as_str() {
+        _ if is_id && matches!(attr.ty.as_str(), "string" | "integer") => "id",
+        _ if is_timestamp => "timestamp",
+        "array of objects" | "array of object" | "array" => "array",
+        other => other,
+    };
+    s.push_str(&format!("{pad}  type: {ty}\n"));
+    // An inline object, item object or enum becomes a Rust type named after the attribute;
+    // a name already taken gets one from the whole path instead.
+    let makes_type = attr.is_container() || (attr.values.is_some() && matches!(attr.ty.as_str(), "string" | "integer"));
+    let rust_name = if makes_type {
+        use heck::ToUpperCamelCase;
+        let leaf = name.to_upper_camel_case();
+        if d.type_names.contains(&leaf) {
+            let full = format!("data_{}", path.replace('.', "_")).to_upper_camel_case();
+            d.type_names.push(full.clone());
+            Some(full)
+        } else {
+            d.type_names.push(leaf);
+            None
+        }
+    } else {
+        None
+    };
+    if let (Some(n), false) = (&rust_name, attr.ty.starts_with("array")) {
+        s.push_str(&format!("{pad}  rust_name: {n}\n"));
+    }
+    let first_sentence = attr.description.lines().next().unwrap_or("").split(". ").next().unwrap_or("").trim_end_matches('.');
+    s.push_str(&format!("{pad}  description: {}\n", yaml_scalar(&format!("TODO in our own words; the page: {first_sentence}"))));
+    if !attr.nulls.is_empty() {
+        s.push_str(&format!("{pad}  nullable: true\n"));
+    }
+    let mut doc = Vec::new();
+    if attr.description.ends_with("(listed twice)") {
+        doc.push("listed: 2".to_string());
+    }
+    if name != attr.name {
+        doc.push(format!("name: {}", attr.name));
+    }
+    if ty == "id" || (attr.ty != "array of objects" && ty == "array" && attr.ty.starts_with("array of")) {
+        doc.push(format!("type: {}", yaml_scalar(&attr.ty)));
+    }
+    if let Some(values) = &attr.values {
+        let strs: Vec<String> = values.iter().map(|v| match v { Literal::Str(x) => yaml_scalar(x), other => other.to_string() }).collect();
+        match (attr.ty.as_str(), ty) {
+            ("boolean", _) => {
+                if values.iter().any(|v| !matches!(v, Literal::Bool(_))) {
+                    doc.push(format!("values: [{}]", strs.join(", ")));
+                }
+            }
+            ("integer", _) => {
+                s.push_str(&format!("{pad}  open: true\n{pad}  enum:\n"));
+                for v in values {
+                    s.push_str(&format!("{pad}    - {{ value: {v}, name: TODO_{v} }}\n"));
+                }
+            }
+            _ => {
+                s.push_str(&format!("{pad}  open: {}\n{pad}  enum: [{}]\n", attr.open, strs.join(", ")));
+            }
+        }
+    }
+    if !doc.is_empty() {
+        s.push_str(&format!("{pad}  doc: {{ {} }}\n", doc.join(", ")));
+    }
+    d.paths.push(path.clone());
+    for (cond, value) in &attr.nulls {
+        match d.rules.iter_mut().find(|(p, v, _)| p == cond && v == value) {
+            Some((_, _, targets)) => targets.push(path.clone()),
+            None => d.rules.push((cond.clone(), value.clone(), vec![path.clone()])),
+        }
+    }
+    match attr.ty.as_str() {
+        "object" => {
+            if attr.children.is_empty() {
+                return;
+            }
+            s.push_str(&format!("{pad}  fields:\n"));
+            for c in &attr.children {
+                draft_attr(s, c, depth + 2, &path, d);
+            }
+        }
+        "array of objects" | "array of object" => {
+            s.push_str(&format!("{pad}  items:\n{pad}    type: object\n"));
+            if let Some(n) = &rust_name {
+                s.push_str(&format!("{pad}    rust_name: {n}\n"));
+            }
+            if !attr.children.is_empty() {
+                s.push_str(&format!("{pad}    fields:\n"));
+                for c in &attr.children {
+                    draft_attr(s, c, depth + 3, &item_path, d);
+                }
+            }
+        }
+        "array" => s.push_str(&format!("{pad}  items: {{ type: any }}\n")),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_into_name_and_type() {
+        assert_eq!(split_token("actorobject"), Some(("actor", "object")));
+        assert_eq!(split_token("social_profilesarray of objects"), Some(("social_profiles", "array of objects")));
+        assert_eq!(split_token("user_informationarray of object"), Some(("user_information", "array of object")));
+        assert_eq!(split_token("changedarray"), Some(("changed", "array")));
+        assert_eq!(split_token("Phonestring"), Some(("Phone", "string")));
+        assert_eq!(split_token("string"), None);
+        assert_eq!(split_token("An agent"), None);
+    }
+
+    #[test]
+    fn attributes_run_into_sentences_are_found() {
+        let (before, _, split) = attribute_at_end("Possible values: true, false - org_actor_idstring").unwrap();
+        assert_eq!(before, "Possible values: true, false");
+        assert_eq!(split, ("org_actor_id", "string"));
+        assert!(attribute_at_end("- An agent’s existing default status is updated").is_none());
+        assert!(attribute_at_end("is-a-word").is_none());
+    }
+
+    const FLAT: &str = "intro\nAttributes of the data object\n- actorobject\nInformation pertaining to the entity who triggered it.\n- avatarobject\nImage.\n- urlstring\nLink. The value of this attribute is null when the actor.type is system.\n- emailstring\nEmail.\n- typestring\nWho.\nPossible values: agent, system\n- agent_activityobject\nInformation pertaining to the agent’s activity.\n- statusstring\nStatus.\nPossible values: AVAILABLE, UNAVAILABLE, or the name of a custom status.\n- availablebooleanx\n";
+
+    #[test]
+    fn flat_pages_nest_by_cues_and_order() {
+        let page = parse(FLAT, None).unwrap();
+        assert_eq!(page.layout, Layout::Flat);
+        let names: Vec<&str> = page.attrs.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["actor", "agent_activity"]);
+        let actor: Vec<&str> = page.attrs[0].children.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(actor, ["avatar", "email", "type"]);
+        assert_eq!(page.attrs[0].children[0].children[0].nulls, [("actor.type".to_string(), "system".to_string())]);
+        let status = &page.attrs[1].children[0];
+        assert_eq!(status.values, Some(vec![Literal::Str("AVAILABLE".into()), Literal::Str("UNAVAILABLE".into())]));
+        assert!(status.open);
+    }
+
+    #[test]
+    fn indented_pages_nest_by_indentation() {
+        let text = "Attributes of the data object\n\n  • actorobject\n\n    About.\n\n    • idstring\n\n      Id.\n\n  • changesobject\n\n    • model_changesobject\n\n      What.\n";
+        let page = parse(text, None).unwrap();
+        assert_eq!(page.layout, Layout::Indented);
+        assert_eq!(page.attrs.len(), 2);
+        assert_eq!(page.attrs[0].children[0].name, "id");
+        assert_eq!(page.attrs[1].children[0].name, "model_changes");
+    }
+
+    #[test]
+    fn pages_without_attributes_are_errors() {
+        assert_eq!(parse("hello", None), Err(PageError::NoAttributes));
+        assert_eq!(parse("Attributes of the data object\nnothing here", None), Err(PageError::Empty));
+    }
+
+    #[test]
+    fn null_sentences() {
+        assert_eq!(
+            null_conditions("If the agent_activity.availability_agent_type is GeneralAvailability, this attribute value is null."),
+            [("agent_activity.availability_agent_type".to_string(), "GeneralAvailability".to_string())]
+        );
+        assert_eq!(null_conditions("If the actor is the Freshdesk system, the id value is null."), [("actor.type".to_string(), "system".to_string())]);
+    }
+}

@@ -1,0 +1,131 @@
+//! `doc-check` and `doc-import` on the five real pages, and on pages edited to differ.
+
+mod common;
+
+use common::{fwevents, text};
+
+const PAGES: [(&str, &str); 5] = [
+    ("freshchat-onAgentCustomStatusUpdate.txt", "freshchat/onAgentCustomStatusUpdate"),
+    ("freshchat-onAgentActivityCreate.txt", "freshchat/onAgentActivityCreate"),
+    ("freshdesk-onAgentAvailabilityUpdate.txt", "freshdesk/onAgentAvailabilityUpdate"),
+    ("freshcaller-onAgentUpdate.txt", "freshcaller/onAgentUpdate"),
+    ("freshsales-onUserAgentAvailabilityUpdate.txt", "freshsales/onUserAgentAvailabilityUpdate"),
+];
+
+fn page(name: &str) -> String {
+    std::fs::read_to_string(common::root().join("../shared/docs").join(name)).unwrap()
+}
+
+#[test]
+fn every_page_passes_against_the_shipped_spec_with_its_quirks_reported() {
+    for (file, event) in PAGES {
+        let o = fwevents(&["doc-check", &format!("../shared/docs/{file}"), "--event", event], b"");
+        assert_eq!(o.status.code(), Some(0), "{file}:\n{}{}", text(&o.stdout), text(&o.stderr));
+        assert!(text(&o.stderr).contains("0 unexplained difference(s)"), "{}", text(&o.stderr));
+    }
+    // The known quirks are named.
+    let o = fwevents(&["doc-check", "../shared/docs/freshchat-onAgentCustomStatusUpdate.txt", "--event", "onAgentCustomStatusUpdate"], b"");
+    let out = text(&o.stdout);
+    assert!(out.contains("known quirk: data.actor.phone: the page writes \"Phone\""), "{out}");
+    assert!(out.contains("known quirk: data.actor.social_profiles: the page types it \"string\""), "{out}");
+    let o = fwevents(&["doc-check", "../shared/docs/freshcaller-onAgentUpdate.txt", "--event", "freshcaller/onAgentUpdate"], b"");
+    assert!(text(&o.stdout).contains("known quirk: data.agent.user_id: listed again on the page"));
+}
+
+/// Adds an attribute after the first one in the page's own layout.
+fn with_new_attribute(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut added = false;
+    for line in text.lines() {
+        out.push(line.to_string());
+        if added {
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        // Before the first `id` attribute, a sibling in the same layout.
+        let bullet = if trimmed.starts_with("• ") { "• " } else { "- " };
+        if trimmed.starts_with(bullet) && trimmed[bullet.len()..].starts_with("id") && !trimmed[bullet.len()..].contains(' ') {
+            out.pop();
+            out.push(format!("{indent}{bullet}zz_nicknamestring"));
+            out.push(format!("{indent}  What colleagues call the actor."));
+            out.push(line.to_string());
+            added = true;
+        }
+    }
+    assert!(added);
+    out.join("\n")
+}
+
+
+#[test]
+fn an_attribute_added_to_any_page_is_found() {
+    let tmp = common::TempDir::new("doccheck");
+    for (file, event) in PAGES {
+        let edited = with_new_attribute(&page(file));
+        let path = tmp.0.join(file);
+        std::fs::write(&path, edited).unwrap();
+        let o = fwevents(&["doc-check", path.to_str().unwrap(), "--event", event], b"");
+        assert_eq!(o.status.code(), Some(1), "{file}: {}", text(&o.stdout));
+        let out = text(&o.stdout);
+        assert!(out.contains("difference: data.") && out.contains("zz_nickname: on the page (string), not in the spec"), "{file}: {out}");
+    }
+}
+
+#[test]
+fn type_and_value_changes_on_a_page_are_differences() {
+    let tmp = common::TempDir::new("doccheck-types");
+    let edited = page("freshdesk-onAgentAvailabilityUpdate.txt")
+        .replace("• status_idinteger", "• status_idstring")
+        .replace("Possible values: freshdesk, freshchat, freshcaller", "Possible values: freshdesk, freshchat, freshcaller, freshsales");
+    let path = tmp.0.join("page.txt");
+    std::fs::write(&path, edited).unwrap();
+    let o = fwevents(&["doc-check", path.to_str().unwrap(), "--event", "onAgentAvailabilityUpdate"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    assert!(out.contains("difference: data.agent_availability.status_id: the page types it \"string\"; the spec reads it as \"integer\""), "{out}");
+    assert!(out.contains("difference: data.agent_availability.channel_availability[].channel: the page lists \"freshsales\""), "{out}");
+}
+
+#[test]
+fn a_removed_attribute_is_a_difference() {
+    let tmp = common::TempDir::new("doccheck-removed");
+    let edited = page("freshchat-onAgentActivityCreate.txt").replace("- emojistring\nEmoji associated with the status of the agent.\n", "");
+    let path = tmp.0.join("page.txt");
+    std::fs::write(&path, edited).unwrap();
+    let o = fwevents(&["doc-check", path.to_str().unwrap(), "--event", "onAgentActivityCreate"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("difference: data.agent_activity.emoji: in the spec, not on the page"), "{}", text(&o.stdout));
+}
+
+#[test]
+fn bad_pages_get_a_clear_error() {
+    let o = fwevents(&["doc-check", "-", "--event", "onAgentUpdate"], b"just some text");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("no \"Attributes of the data object\" section"), "{}", text(&o.stderr));
+    let o = fwevents(&["doc-import", "-"], &[0xff, 0xfe, 0x00]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = fwevents(&["doc-check", "no/such/page.txt", "--event", "onAgentUpdate"], b"");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn every_imported_draft_is_a_spec_that_compiles() {
+    let tmp = common::TempDir::new("docimport");
+    for (file, event) in PAGES {
+        let o = fwevents(&["doc-import", &format!("../shared/docs/{file}")], b"");
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let draft = text(&o.stdout);
+        assert!(draft.contains(&format!("event: {}", event.split('/').nth(1).unwrap())));
+        // Beside the shipped products, envelope and shared types, in place of the shipped event.
+        let dir = tmp.0.join(file);
+        for f in codegen::source::read_spec_dir(&common::root().join("spec")).unwrap() {
+            let p = dir.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, f.text).unwrap();
+        }
+        std::fs::write(dir.join(format!("{event}.yaml")), &draft).unwrap();
+        let o = fwevents(&["lint", dir.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(0), "{file}:\n{}\n{draft}", text(&o.stdout));
+    }
+}
