@@ -129,3 +129,69 @@ fn every_imported_draft_is_a_spec_that_compiles() {
         assert_eq!(o.status.code(), Some(0), "{file}:\n{}\n{draft}", text(&o.stdout));
     }
 }
+
+/// Every attribute path of an event's `data`, with the shape of its type.
+fn shapes(ir: &codegen::Ir, ty: &codegen::ir::Ty, path: &str, out: &mut std::collections::BTreeMap<String, String>, depth: usize) {
+    use codegen::ir::{Ty, TypeKind};
+    if depth > 10 {
+        return;
+    }
+    match ty {
+        Ty::Named(id) => {
+            if let TypeKind::Object(fields) = &ir.ty(*id).kind {
+                for f in fields {
+                    let p = if path.is_empty() { f.wire.clone() } else { format!("{path}.{}", f.wire) };
+                    let shape = match &f.ty {
+                        Ty::Named(id) => match &ir.ty(*id).kind {
+                            TypeKind::Object(_) => "object".to_string(),
+                            TypeKind::Enum(_) => "enum".to_string(),
+                        },
+                        Ty::Array(_) => "array".to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    out.insert(p.clone(), shape);
+                    shapes(ir, &f.ty, &p, out, depth + 1);
+                }
+            }
+        }
+        Ty::Array(item) => shapes(ir, item, &format!("{path}[]"), out, depth + 1),
+        _ => {}
+    }
+}
+
+/// How close `doc-import` gets to the shipped spec, per page: the README quotes these
+/// numbers (run with `--nocapture` to see them).
+#[test]
+fn imported_drafts_are_close_to_the_shipped_spec() {
+    let root = common::root();
+    let shipped = codegen::compile(&codegen::source::read_spec_dir(&root.join("spec")).unwrap()).unwrap();
+    let tmp = common::TempDir::new("closeness");
+    let (mut all_paths, mut all_found, mut all_typed) = (0, 0, 0);
+    for (file, event) in PAGES {
+        let draft = text(&fwevents(&["doc-import", &format!("../shared/docs/{file}")], b"").stdout);
+        let dir = tmp.0.join(file);
+        for f in codegen::source::read_spec_dir(&root.join("spec")).unwrap() {
+            let p = dir.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, f.text).unwrap();
+        }
+        std::fs::write(dir.join(format!("{event}.yaml")), &draft).unwrap();
+        let drafted = codegen::compile(&codegen::source::read_spec_dir(&dir).unwrap()).unwrap();
+        let find = |ir: &codegen::Ir| ir.events.iter().find(|e| ir.qualified_name(e) == event).unwrap().data;
+        let (mut want, mut got) = (Default::default(), Default::default());
+        shapes(&shipped, &codegen::ir::Ty::Named(find(&shipped)), "", &mut want, 0);
+        shapes(&drafted, &codegen::ir::Ty::Named(find(&drafted)), "", &mut got, 0);
+        let found = want.keys().filter(|p| got.contains_key(*p)).count();
+        let typed = want.iter().filter(|(p, s)| got.get(*p) == Some(s)).count();
+        println!("{event}: {} attributes in the spec; the draft has {found} at the same path, {typed} also with the same type", want.len());
+        assert!(found * 100 >= want.len() * 70, "{event}: only {found} of {} paths", want.len());
+        all_paths += want.len();
+        all_found += found;
+        all_typed += typed;
+        // `fwevents diff` between the shipped spec and the draft.
+        let o = fwevents(&["diff", "spec", dir.to_str().unwrap()], b"");
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o.stderr));
+    }
+    println!("all pages: {all_paths} attributes, {all_found} at the same path, {all_typed} with the same type");
+    assert!(all_found * 100 >= all_paths * 85);
+}
