@@ -1,10 +1,9 @@
 //! `fwevents`: one command line for the Freshworks event spec and its generated models.
 
-mod cmd;
-
 use std::process::ExitCode;
 
 use clap::Parser;
+use fwevents::cmd;
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();

@@ -174,7 +174,7 @@ impl rt::Parse for ChatActor {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -197,7 +197,7 @@ impl rt::Parse for ChatActor {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChatActor {
@@ -808,7 +808,7 @@ impl rt::Parse for Avatar {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -819,7 +819,7 @@ impl rt::Parse for Avatar {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Avatar {
@@ -965,7 +965,7 @@ impl rt::Parse for SocialProfile {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -977,7 +977,7 @@ impl rt::Parse for SocialProfile {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for SocialProfile {
@@ -1296,7 +1296,7 @@ impl rt::Parse for ChatAgentStatus {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1321,7 +1321,7 @@ impl rt::Parse for ChatAgentStatus {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChatAgentStatus {
@@ -1962,7 +1962,7 @@ impl rt::Parse for ModelChanges {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1975,7 +1975,7 @@ impl rt::Parse for ModelChanges {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for ModelChanges {

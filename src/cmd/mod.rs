@@ -8,7 +8,7 @@ mod generate;
 mod roundtrip;
 mod schema;
 mod spec_input;
-mod validate;
+pub mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

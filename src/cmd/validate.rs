@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
+pub enum Format {
     Text,
     Json,
 }
@@ -57,15 +57,23 @@ struct ErrorOut<'a> {
     rule: Option<&'a str>,
 }
 
-struct Validator {
+/// Validates payloads one after another and writes their reports; counts as it goes.
+pub struct Validator {
     mode: Mode,
     event: Option<usize>,
     format: Format,
-    checked: usize,
-    invalid: usize,
+    /// Payloads checked so far.
+    pub checked: usize,
+    /// Of which invalid.
+    pub invalid: usize,
 }
 
 impl Validator {
+    /// A validator in `mode`, for `event` (an index into `EVENTS`) or any event.
+    pub fn new(mode: Mode, event: Option<usize>, format: Format) -> Self {
+        Validator { mode, event, format, checked: 0, invalid: 0 }
+    }
+
     /// Validates one payload and writes its report.
     fn payload(&mut self, out: &mut impl Write, file: &str, line: Option<usize>, bytes: &[u8]) -> std::io::Result<()> {
         self.checked += 1;
@@ -132,7 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mode = if args.strict { Mode::Strict } else { Mode::Lenient };
-    let mut v = Validator { mode, event, format: args.format, checked: 0, invalid: 0 };
+    let mut v = Validator::new(mode, event, args.format);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut io_failed = false;
@@ -152,6 +160,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         let result = if args.ndjson { ndjson(&mut v, &mut out, &name, reader) } else { whole(&mut v, &mut out, &name, reader) };
+        let result = result.context("read failed");
         if let Err(e) = result {
             out.flush()?;
             eprintln!("error: cannot read {name}: {e:#}");
@@ -169,22 +178,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn whole(v: &mut Validator, out: &mut impl Write, name: &str, mut reader: Box<dyn Read>) -> anyhow::Result<()> {
+fn whole(v: &mut Validator, out: &mut impl Write, name: &str, mut reader: Box<dyn Read>) -> std::io::Result<()> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).context("read failed")?;
+    reader.read_to_end(&mut bytes)?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     v.payload(out, name, None, body)?;
     Ok(())
 }
 
 /// One payload per line; the line buffer is reused from line to line.
-fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: Box<dyn Read>) -> anyhow::Result<()> {
+pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl Read) -> std::io::Result<()> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut line = Vec::with_capacity(4096);
     let mut number = 0;
     loop {
         line.clear();
-        if reader.read_until(b'\n', &mut line).context("read failed")? == 0 {
+        if reader.read_until(b'\n', &mut line)? == 0 {
             return Ok(());
         }
         number += 1;

@@ -429,12 +429,12 @@ fn object(
 
         impl rt::Parse for #name {
             const EXPECTED: &'static str = "an object";
-            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<rt::Parsed<Self>, A::Error> {
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<rt::Field<Self>, A::Error> {
                 let mut out = Self::default();
                 while let Some(key) = map.next_key::<rt::Key<'de>>()? {
                     #read_field
                 }
-                Ok(Ok(out))
+                Ok(rt::Field::Value(out))
             }
         }
 

@@ -75,7 +75,7 @@ impl rt::Parse for Payload {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -94,7 +94,7 @@ impl rt::Parse for Payload {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Payload {
@@ -880,7 +880,7 @@ impl rt::Parse for Data {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -894,7 +894,7 @@ impl rt::Parse for Data {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Data {
@@ -1306,7 +1306,7 @@ impl rt::Parse for Actor {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1339,7 +1339,7 @@ impl rt::Parse for Actor {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Actor {
@@ -2300,7 +2300,7 @@ impl rt::Parse for PrimaryEmail {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -2318,7 +2318,7 @@ impl rt::Parse for PrimaryEmail {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for PrimaryEmail {
@@ -2688,13 +2688,13 @@ impl rt::Parse for Associations {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             let value = map.next_value()?;
             out.unknown_fields.push(key.into_owned(), value);
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Associations {
@@ -2929,7 +2929,7 @@ impl rt::Parse for PhoneAgent {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -2965,7 +2965,7 @@ impl rt::Parse for PhoneAgent {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for PhoneAgent {
@@ -4167,7 +4167,7 @@ impl rt::Parse for Team {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -4179,7 +4179,7 @@ impl rt::Parse for Team {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Team {

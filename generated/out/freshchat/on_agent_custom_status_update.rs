@@ -75,7 +75,7 @@ impl rt::Parse for Payload {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -94,7 +94,7 @@ impl rt::Parse for Payload {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Payload {
@@ -837,7 +837,7 @@ impl rt::Parse for Data {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -851,7 +851,7 @@ impl rt::Parse for Data {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Data {
@@ -1169,13 +1169,13 @@ impl rt::Parse for Associations {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             let value = map.next_value()?;
             out.unknown_fields.push(key.into_owned(), value);
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Associations {

@@ -75,7 +75,7 @@ impl rt::Parse for Payload {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -94,7 +94,7 @@ impl rt::Parse for Payload {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Payload {
@@ -774,7 +774,7 @@ impl rt::Parse for Data {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -788,7 +788,7 @@ impl rt::Parse for Data {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Data {
@@ -1097,7 +1097,7 @@ impl rt::Parse for Actor {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1110,7 +1110,7 @@ impl rt::Parse for Actor {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Actor {
@@ -1369,7 +1369,7 @@ impl rt::Parse for AgentAvailability {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1389,7 +1389,7 @@ impl rt::Parse for AgentAvailability {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for AgentAvailability {
@@ -1909,7 +1909,7 @@ impl rt::Parse for ChannelAvailability {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1923,7 +1923,7 @@ impl rt::Parse for ChannelAvailability {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChannelAvailability {
@@ -2245,7 +2245,7 @@ impl rt::Parse for Associations {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -2256,7 +2256,7 @@ impl rt::Parse for Associations {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Associations {
@@ -2407,7 +2407,7 @@ impl rt::Parse for Status {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -2419,7 +2419,7 @@ impl rt::Parse for Status {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Status {

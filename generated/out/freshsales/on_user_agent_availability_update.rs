@@ -75,7 +75,7 @@ impl rt::Parse for Payload {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -94,7 +94,7 @@ impl rt::Parse for Payload {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Payload {
@@ -687,7 +687,7 @@ impl rt::Parse for Data {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -703,7 +703,7 @@ impl rt::Parse for Data {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Data {
@@ -1039,7 +1039,7 @@ impl rt::Parse for Actor {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1053,7 +1053,7 @@ impl rt::Parse for Actor {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Actor {
@@ -1280,13 +1280,13 @@ impl rt::Parse for Associations {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             let value = map.next_value()?;
             out.unknown_fields.push(key.into_owned(), value);
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for Associations {
@@ -1384,7 +1384,7 @@ impl rt::Parse for AttributeChange {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1395,7 +1395,7 @@ impl rt::Parse for AttributeChange {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for AttributeChange {
@@ -1567,7 +1567,7 @@ impl rt::Parse for UserAgentAvailability {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1580,7 +1580,7 @@ impl rt::Parse for UserAgentAvailability {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for UserAgentAvailability {
@@ -1843,7 +1843,7 @@ impl rt::Parse for ChannelPreference {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -1856,7 +1856,7 @@ impl rt::Parse for ChannelPreference {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChannelPreference {
@@ -2080,7 +2080,7 @@ impl rt::Parse for UserInformation {
     const EXPECTED: &'static str = "an object";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
-    ) -> Result<rt::Parsed<Self>, A::Error> {
+    ) -> Result<rt::Field<Self>, A::Error> {
         let mut out = Self::default();
         while let Some(key) = map.next_key::<rt::Key<'de>>()? {
             match key.as_str() {
@@ -2095,7 +2095,7 @@ impl rt::Parse for UserInformation {
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(rt::Field::Value(out))
     }
 }
 impl<'de> serde::Deserialize<'de> for UserInformation {

@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
 use super::field::Field;
-use super::parse::{Parse, Parsed};
+use super::parse::Parse;
 
 /// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
 /// order received.
@@ -42,12 +42,12 @@ impl<T> Map<T> {
 
 impl<T: Parse> Parse for Map<T> {
     const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Parsed<Self>, A::Error> {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Field<Self>, A::Error> {
         let mut out = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             out.push((key, map.next_value::<Field<T>>()?));
         }
-        Ok(Ok(Map(out)))
+        Ok(Field::Value(Map(out)))
     }
 }
 
@@ -86,17 +86,17 @@ macro_rules! change_pair {
 
         impl Parse for $name {
             const EXPECTED: &'static str = $expected;
-            fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Parsed<Self>, A::Error> {
+            fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Field<Self>, A::Error> {
                 let mut items = Vec::with_capacity(2);
                 while let Some(v) = seq.next_element::<Value>()? {
                     items.push(v);
                 }
                 if items.len() != 2 {
-                    return Ok(Err(Value::Array(items)));
+                    return Ok(Field::Invalid(Value::Array(items)));
                 }
                 let $second = items.pop().unwrap_or_default();
                 let $first = items.pop().unwrap_or_default();
-                Ok(Ok($name { $first, $second }))
+                Ok(Field::Value($name { $first, $second }))
             }
         }
 

@@ -221,9 +221,16 @@ pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventI
         let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
         return Err(Error::NotAnObject { found: describe(&value) });
     }
-    let head: Head<'_> = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
-    let event = head.event.0.ok_or(Error::NoEventName)?;
-    let by_domain = head.domain.0.as_deref().and_then(|d| product_of_domain(d, products));
+    let (event, domain) = match scan_head(bytes) {
+        Some(found) => found,
+        // Escapes, or JSON the scanner does not follow: serde reads it, or says why not.
+        None => {
+            let head: Head<'_> = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
+            (head.event.0, head.domain.0)
+        }
+    };
+    let event = event.ok_or(Error::NoEventName)?;
+    let by_domain = domain.as_deref().and_then(|d| product_of_domain(d, products));
     if let Some(product) = by_domain {
         return events
             .iter()
@@ -243,6 +250,92 @@ pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventI
             products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
         }),
     }
+}
+
+/// Finds the top-level `event` and `domain` strings without parsing the payload: a
+/// single pass that follows only nesting and string boundaries, so that dispatch costs a
+/// fraction of the parse that follows. `None` when a value of interest has escapes or the
+/// structure is not what it can follow; the caller then asks serde. Malformed JSON that
+/// slips through is caught by the full parse.
+fn scan_head(b: &[u8]) -> Option<(Option<std::borrow::Cow<'_, str>>, Option<std::borrow::Cow<'_, str>>)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Want {
+        Nothing,
+        Event,
+        Domain,
+    }
+    let (mut event, mut domain) = (None, None);
+    let mut depth = 0usize;
+    let mut expect_key = false;
+    let mut want = Want::Nothing;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                let mut escaped = false;
+                let end = loop {
+                    match b.get(j..)?.iter().position(|&c| c == b'"' || c == b'\\') {
+                        Some(k) if b[j + k] == b'\\' => {
+                            escaped = true;
+                            j += k + 2;
+                        }
+                        Some(k) => break j + k,
+                        None => return None,
+                    }
+                };
+                let text = &b[start..end];
+                if depth == 1 && expect_key {
+                    expect_key = false;
+                    want = match text {
+                        b"event" => Want::Event,
+                        b"domain" => Want::Domain,
+                        _ => Want::Nothing,
+                    };
+                } else if depth == 1 && want != Want::Nothing {
+                    if escaped {
+                        return None;
+                    }
+                    let value = Some(std::borrow::Cow::Borrowed(std::str::from_utf8(text).ok()?));
+                    match want {
+                        Want::Event => event = value,
+                        _ => domain = value,
+                    }
+                    want = Want::Nothing;
+                    if event.is_some() && domain.is_some() {
+                        return Some((event, domain));
+                    }
+                }
+                i = end + 1;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                want = Want::Nothing;
+                expect_key = depth == 1 && b[i] == b'{';
+                if depth == 1 && b[i] != b'{' {
+                    return None;
+                }
+                i += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
+            }
+            b',' => {
+                expect_key = depth == 1;
+                i += 1;
+            }
+            b':' | b' ' | b'\n' | b'\r' | b'\t' => i += 1,
+            _ => {
+                // A number, true, false or null: not a string, so not an event name.
+                want = Want::Nothing;
+                i += 1;
+            }
+        }
+    }
+    // Without an event name (or with unbalanced brackets) serde gives the precise answer.
+    (depth == 0 && event.is_some()).then_some((event, domain))
 }
 
 /// Finds an event by `product/event` or, when only one product has it, `event`.
@@ -284,5 +377,46 @@ fn join(items: impl Iterator<Item = String>) -> String {
         None => "nothing".into(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_head(bytes: &[u8]) -> Option<(Option<String>, Option<String>)> {
+        let head: Head<'_> = serde_json::from_slice(bytes).ok()?;
+        Some((head.event.0.map(|c| c.into_owned()), head.domain.0.map(|c| c.into_owned())))
+    }
+
+    #[test]
+    fn the_scanner_agrees_with_serde_on_what_it_answers() {
+        let cases: &[&[u8]] = &[
+            br#"{"event":"onA","domain":"x.freshchat.com"}"#,
+            br#"{"data":{"event":"nested","domain":"no"},"domain":"d","event":"e"}"#,
+            br#"{"data":[{"event":1}],"event":"e"}"#,
+            br#"{"event":"a\"b","domain":"d"}"#,
+            br#"{"event":5,"domain":"d"}"#,
+            br#"{"domain":{"event":"x"},"event":"e"}"#,
+            br#"{"x":"a,b:\"{[","event":"e","domain":"d"}"#,
+            br#"{"event":"e"}"#,
+            br#"{"event":"e""#,
+            br#"{broken"#,
+            b"  {\n\"event\" : \"e\" ,\n \"domain\" : \"d\" }",
+            br#"{"event":"\u00e9","domain":"d"}"#,
+            br#"[{"event":"e"}]"#,
+        ];
+        for case in cases {
+            if let Some((event, domain)) = scan_head(case) {
+                let expected = serde_head(case);
+                let got = (event.map(|c| c.into_owned()), domain.map(|c| c.into_owned()));
+                if let Some(expected) = expected {
+                    assert_eq!(got, expected, "{}", String::from_utf8_lossy(case));
+                }
+            }
+        }
+        assert_eq!(scan_head(br#"{"data":{"event":"nested"},"event":"top"}"#).and_then(|h| h.0).as_deref(), Some("top"));
+        assert!(scan_head(br#"{"event":"a\"b"}"#).is_none(), "escapes go to serde");
+        assert!(scan_head(b"{broken").is_none(), "malformed input goes to serde");
     }
 }

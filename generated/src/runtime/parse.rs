@@ -50,13 +50,13 @@ pub trait Parse: Sized {
     }
     /// Reads a JSON object, entry by entry. The default keeps the whole object as the
     /// mismatch; generated object types read their attributes here.
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Parsed<Self>, A::Error> {
-        capture_map(map).map(Err)
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Field<Self>, A::Error> {
+        capture_map(map).map(Field::Invalid)
     }
     /// Reads a JSON array, item by item. The default keeps the whole array as the
     /// mismatch.
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Parsed<Self>, A::Error> {
-        capture_seq(seq).map(Err)
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Field<Self>, A::Error> {
+        capture_seq(seq).map(Field::Invalid)
     }
     /// How a kept value of the wrong type is reported.
     fn mismatch(found: &Value) -> Mismatch {
@@ -164,10 +164,10 @@ impl<'de, T: Parse> Visitor<'de> for FieldVisitor<T> {
         Ok(lift(T::from_string(v)))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<T>, A::Error> {
-        T::from_map(map).map(lift)
+        T::from_map(map)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {
-        T::from_seq(seq).map(lift)
+        T::from_seq(seq)
     }
 }
 
@@ -281,23 +281,23 @@ impl Parse for Value {
     fn from_string(v: String) -> Parsed<Self> {
         Ok(Value::String(v))
     }
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Parsed<Self>, A::Error> {
-        capture_map(map).map(Ok)
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Field<Self>, A::Error> {
+        capture_map(map).map(Field::Value)
     }
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Parsed<Self>, A::Error> {
-        capture_seq(seq).map(Ok)
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Field<Self>, A::Error> {
+        capture_seq(seq).map(Field::Value)
     }
 }
 
 /// Arrays: each item is read on its own, so one bad item does not hide the others.
 impl<T: Parse> Parse for Vec<Field<T>> {
     const EXPECTED: &'static str = "an array";
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Parsed<Self>, A::Error> {
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Field<Self>, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element_seed(FieldSeed::<T>(PhantomData))? {
             out.push(item);
         }
-        Ok(Ok(out))
+        Ok(Field::Value(out))
     }
 }
 

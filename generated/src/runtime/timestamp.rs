@@ -105,7 +105,10 @@ pub enum TimestampRepr {
 pub struct Timestamp {
     repr: TimestampRepr,
     format: TimestampFormat,
-    nanos: i128,
+    // Seconds and nanoseconds rather than one i128: an i128's 16-byte alignment would make
+    // every timestamp (and every struct holding one) larger, and slower to move.
+    secs: i64,
+    subsec_nanos: u32,
 }
 
 /// Why a value is not a timestamp.
@@ -134,6 +137,9 @@ impl Timestamp {
     /// Reads a JSON string: [`TimestampFormat::Iso8601`], [`TimestampFormat::UtcText`],
     /// or (all ASCII digits, optional leading '-') [`TimestampFormat::EpochMillisString`].
     pub fn parse_str(s: &str) -> Result<Timestamp, TimestampError> {
+        if let Some((format, secs, subsec_nanos)) = fast_text(s.as_bytes()) {
+            return Ok(Timestamp { repr: TimestampRepr::Text(s.to_owned()), format, secs, subsec_nanos });
+        }
         let unsigned = s.strip_prefix('-').unwrap_or(s);
         let (format, nanos) =
             if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
@@ -151,20 +157,12 @@ impl Timestamp {
                     TimestampFormat::Iso8601.example()
                 )));
             };
-        Ok(Timestamp {
-            repr: TimestampRepr::Text(s.to_owned()),
-            format,
-            nanos,
-        })
+        Ok(Timestamp::from_nanos(TimestampRepr::Text(s.to_owned()), format, nanos))
     }
 
     /// A [`TimestampFormat::EpochMillis`] timestamp; every `i64` is in range.
     pub fn from_millis(ms: i64) -> Timestamp {
-        Timestamp {
-            repr: TimestampRepr::Integer(ms),
-            format: TimestampFormat::EpochMillis,
-            nanos: i128::from(ms) * NANOS_PER_MILLI,
-        }
+        Timestamp::from_nanos(TimestampRepr::Integer(ms), TimestampFormat::EpochMillis, i128::from(ms) * NANOS_PER_MILLI)
     }
 
     /// A [`TimestampFormat::EpochSeconds`] timestamp; NaN, infinities and values
@@ -183,11 +181,14 @@ impl Timestamp {
         let nanos = decimal_nanos(secs).ok_or_else(|| {
             TimestampError::new(format!("{secs} is not a number of seconds since the epoch"))
         })?;
-        Ok(Timestamp {
-            repr: TimestampRepr::Float(secs),
-            format: TimestampFormat::EpochSeconds,
-            nanos,
-        })
+        Ok(Timestamp::from_nanos(TimestampRepr::Float(secs), TimestampFormat::EpochSeconds, nanos))
+    }
+
+    fn from_nanos(repr: TimestampRepr, format: TimestampFormat, nanos: i128) -> Timestamp {
+        // Every constructor stays within ±1e16 seconds, far inside i64.
+        let secs = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).unwrap_or(if nanos < 0 { i64::MIN } else { i64::MAX });
+        let subsec_nanos = u32::try_from(nanos.rem_euclid(NANOS_PER_SECOND)).unwrap_or(0);
+        Timestamp { repr, format, secs, subsec_nanos }
     }
 
     /// The form it was sent in, which strict validation checks against the docs.
@@ -210,12 +211,12 @@ impl Timestamp {
 
     /// Nanoseconds since 1970-01-01T00:00:00Z (offsets applied), for ordering.
     pub fn unix_nanos(&self) -> i128 {
-        self.nanos
+        i128::from(self.secs) * NANOS_PER_SECOND + i128::from(self.subsec_nanos)
     }
 
     /// Milliseconds since the epoch (floor).
     pub fn unix_millis(&self) -> i64 {
-        let millis = self.nanos.div_euclid(NANOS_PER_MILLI);
+        let millis = self.unix_nanos().div_euclid(NANOS_PER_MILLI);
         // Every constructor keeps this within i64; clamping just avoids a panic path.
         i64::try_from(millis).unwrap_or(if millis < 0 { i64::MIN } else { i64::MAX })
     }
@@ -225,7 +226,7 @@ impl Timestamp {
     /// [`Timestamp::from_millis`] and [`Timestamp::from_seconds`]) get a sign and
     /// as many digits as they need, as in ISO 8601's expanded years.
     pub fn to_rfc3339(&self) -> String {
-        let millis = self.nanos.div_euclid(NANOS_PER_MILLI);
+        let millis = self.unix_nanos().div_euclid(NANOS_PER_MILLI);
         let seconds = millis.div_euclid(1000);
         let day_seconds = seconds.rem_euclid(i128::from(SECONDS_PER_DAY));
         let (year, month, day) = civil_from_days(seconds.div_euclid(i128::from(SECONDS_PER_DAY)));
@@ -298,6 +299,56 @@ fn parse_millis_string(s: &str, unsigned: &str) -> Result<i64, TimestampError> {
 /// error names the broken component instead of listing the forms.
 fn starts_like_a_date(bytes: &[u8]) -> bool {
     matches!(bytes, [a, b, c, d, b'-', ..] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()))
+}
+
+/// The common shapes, read at fixed positions: `YYYY-MM-DDTHH:MM:SS[.f]Z` and
+/// `YYYY-MM-DD HH:MM:SS[.f] UTC`. Anything else, or anything out of range, is left to the
+/// general parser, which also explains what is wrong.
+fn fast_text(b: &[u8]) -> Option<(TimestampFormat, i64, u32)> {
+    fn two(b: &[u8], i: usize) -> Option<u32> {
+        let (x, y) = (b.get(i)?.wrapping_sub(b'0'), b.get(i + 1)?.wrapping_sub(b'0'));
+        (x < 10 && y < 10).then(|| u32::from(x) * 10 + u32::from(y))
+    }
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let year = two(b, 0)? * 100 + two(b, 2)?;
+    let (month, day, hour, minute, second) = (two(b, 5)?, two(b, 8)?, two(b, 11)?, two(b, 14)?, two(b, 17)?);
+    let mut i = 19;
+    let mut nanos = 0u32;
+    if b.get(i) == Some(&b'.') {
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() && i - start < 9 {
+            nanos = nanos * 10 + u32::from(b[i] - b'0');
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 || b.get(i).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        nanos *= 10u32.pow(9 - digits as u32);
+    }
+    let format = match (b[10], &b[i..]) {
+        (b'T', b"Z") => TimestampFormat::Iso8601,
+        (b' ', b" UTC") => TimestampFormat::UtcText,
+        _ => return None,
+    };
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let days = days_from_civil(i64::from(year), month, day);
+    let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
+    Some((format, secs, nanos))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Parses the two text forms, returning the form and nanoseconds since the epoch.
@@ -927,5 +978,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_parser() {
+        let mut checked = 0;
+        for year in [0u32, 1, 1899, 1900, 1970, 2000, 2023, 2024, 9999] {
+            for month in 0..=13u32 {
+                for day in [0u32, 1, 28, 29, 30, 31, 32] {
+                    for (time, frac) in [("00:00:00", ""), ("23:59:59", ".5"), ("12:34:56", ".123456789"), ("24:00:00", ""), ("12:60:00", ".1")] {
+                        for (sep, zone) in [("T", "Z"), (" ", " UTC"), ("T", "+00:00"), ("t", "z")] {
+                            let text = format!("{year:04}-{month:02}-{day:02}{sep}{time}{frac}{zone}");
+                            let general = parse_date_time(&text).ok();
+                            if let Some((format, secs, sub)) = fast_text(text.as_bytes()) {
+                                let nanos = i128::from(secs) * NANOS_PER_SECOND + i128::from(sub);
+                                assert_eq!(Some((format, nanos)), general, "{text}");
+                                checked += 1;
+                            }
+                            // Either way, parse_str gives the general parser's answer.
+                            assert_eq!(Timestamp::parse_str(&text).ok().map(|t| (t.format(), t.unix_nanos())), general, "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 }

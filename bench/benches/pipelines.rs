@@ -1,0 +1,166 @@
+//! Parse + validate, side by side on the same payloads:
+//! - `generated`: the models crate (typed parse, full validation, rules, unknown fields kept);
+//! - `value`: `serde_json::from_slice::<Value>` alone;
+//! - `jsonschema`: `Value` plus the jsonschema crate against `fwevents schema` output;
+//! - `bare`: `#[derive(Deserialize)]` of the same types, nothing validated or kept.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use freshworks_events::{Event, EventPayload, Mode, EVENTS};
+use fwevents_bench::payloads;
+use serde_json::Value;
+
+const FIXTURES: u64 = 64;
+
+fn schema_validator(index: usize) -> jsonschema::Validator {
+    let files = codegen::source::read_spec_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).unwrap();
+    let ir = codegen::compile(&files).unwrap();
+    let info = &EVENTS[index];
+    let event = ir.events.iter().find(|e| ir.qualified_name(e) == info.qualified()).unwrap();
+    let text = codegen::emit::schema::to_string(&codegen::emit::schema::event_schema(&ir, event, codegen::emit::schema::Reading::Lenient));
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+macro_rules! per_event {
+    ($c:expr, $index:expr, $module:path, $bare:ty) => {{
+        use $module as m;
+        let index = $index;
+        let inputs = payloads(index, FIXTURES);
+        let bytes: usize = inputs.iter().map(Vec::len).sum();
+        let validator = schema_validator(index);
+        // Every pipeline must accept every input, or the comparison means nothing.
+        for b in &inputs {
+            let p = m::Payload::from_slice(b).unwrap();
+            assert!(p.validate(Mode::Lenient).is_valid());
+            assert!(validator.is_valid(&serde_json::from_slice::<Value>(b).unwrap()));
+            serde_json::from_slice::<$bare>(b).unwrap();
+        }
+        let mut g = $c.benchmark_group(format!("parse/{}", EVENTS[index].qualified()));
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function("generated", |bench| {
+            bench.iter(|| {
+                for b in &inputs {
+                    let p = m::Payload::from_slice(black_box(b)).unwrap();
+                    black_box(p.validate(Mode::Lenient).is_valid());
+                }
+            })
+        });
+        g.bench_function("value", |bench| {
+            bench.iter(|| {
+                for b in &inputs {
+                    black_box(serde_json::from_slice::<Value>(black_box(b)).unwrap());
+                }
+            })
+        });
+        g.bench_function("jsonschema", |bench| {
+            bench.iter(|| {
+                for b in &inputs {
+                    let v: Value = serde_json::from_slice(black_box(b)).unwrap();
+                    black_box(validator.is_valid(&v));
+                }
+            })
+        });
+        g.bench_function("bare", |bench| {
+            bench.iter(|| {
+                for b in &inputs {
+                    black_box(serde_json::from_slice::<$bare>(black_box(b)).unwrap());
+                }
+            })
+        });
+        g.finish();
+    }};
+}
+
+fn index_of(name: &str) -> usize {
+    freshworks_events::find_event(name).unwrap()
+}
+
+fn events(c: &mut Criterion) {
+    use fwevents_bench as b;
+    per_event!(c, index_of("freshchat/onAgentActivityCreate"), freshworks_events::freshchat::on_agent_activity_create, b::freshchat_on_agent_activity_create::Payload);
+    per_event!(c, index_of("freshchat/onAgentCustomStatusUpdate"), freshworks_events::freshchat::on_agent_custom_status_update, b::freshchat_on_agent_custom_status_update::Payload);
+    per_event!(c, index_of("freshdesk/onAgentAvailabilityUpdate"), freshworks_events::freshdesk::on_agent_availability_update, b::freshdesk_on_agent_availability_update::Payload);
+    per_event!(c, index_of("freshcaller/onAgentUpdate"), freshworks_events::freshcaller::on_agent_update, b::freshcaller_on_agent_update::Payload);
+    per_event!(c, index_of("freshsales/onUserAgentAvailabilityUpdate"), freshworks_events::freshsales::on_user_agent_availability_update, b::freshsales_on_user_agent_availability_update::Payload);
+}
+
+/// Every event interleaved, found from the envelope as a webhook receiver must.
+fn mixed(c: &mut Criterion) {
+    let mut inputs: Vec<(usize, Vec<u8>)> = Vec::new();
+    let per_event: Vec<Vec<Vec<u8>>> = (0..EVENTS.len()).map(|i| payloads(i, FIXTURES)).collect();
+    for k in 0..per_event.iter().map(Vec::len).max().unwrap_or(0) {
+        for (i, list) in per_event.iter().enumerate() {
+            if let Some(p) = list.get(k) {
+                inputs.push((i, p.clone()));
+            }
+        }
+    }
+    let validators: Vec<jsonschema::Validator> = (0..EVENTS.len()).map(schema_validator).collect();
+    let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
+    let mut g = c.benchmark_group("parse/mixed");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("generated", |bench| {
+        bench.iter(|| {
+            for (_, b) in &inputs {
+                let e = Event::parse(black_box(b)).unwrap();
+                black_box(e.validate(Mode::Lenient).is_valid());
+            }
+        })
+    });
+    g.bench_function("value", |bench| {
+        bench.iter(|| {
+            for (_, b) in &inputs {
+                black_box(serde_json::from_slice::<Value>(black_box(b)).unwrap());
+            }
+        })
+    });
+    g.bench_function("jsonschema", |bench| {
+        bench.iter(|| {
+            for (_, b) in &inputs {
+                let v: Value = serde_json::from_slice(black_box(b)).unwrap();
+                let name = v.get("event").and_then(Value::as_str).unwrap_or_default();
+                let i = EVENTS.iter().position(|e| e.name == name).unwrap_or(0);
+                black_box(validators[i].is_valid(&v));
+            }
+        })
+    });
+    g.finish();
+
+    // End to end: `fwevents validate --ndjson` on a log of every input, 50 times over.
+    let mut log = Vec::new();
+    for _ in 0..50 {
+        for (_, b) in &inputs {
+            let line: Vec<u8> = b.iter().copied().filter(|&c| c != b'\n').collect();
+            log.extend_from_slice(&line);
+            log.push(b'\n');
+        }
+    }
+    let mut g = c.benchmark_group("ndjson");
+    g.throughput(Throughput::Bytes(log.len() as u64));
+    g.sample_size(20);
+    g.bench_with_input(BenchmarkId::new("fwevents validate --ndjson", log.len()), &log, |bench, log| {
+        bench.iter(|| {
+            let mut v = fwevents::cmd::validate::Validator::new(Mode::Lenient, None, fwevents::cmd::validate::Format::Text);
+            let mut sink = std::io::sink();
+            fwevents::cmd::validate::ndjson(&mut v, &mut sink, "log", &log[..]).unwrap();
+            assert_eq!(v.invalid, 0);
+            black_box(v.checked)
+        })
+    });
+    g.bench_with_input(BenchmarkId::new("value per line", log.len()), &log, |bench, log| {
+        bench.iter(|| {
+            let mut n = 0;
+            for line in log.split(|&c| c == b'\n').filter(|l| !l.is_empty()) {
+                black_box(serde_json::from_slice::<Value>(line).unwrap());
+                n += 1;
+            }
+            n
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, events, mixed);
+criterion_main!(benches);

@@ -1,0 +1,4 @@
+//! The `fwevents` command line as a library: the binary parses arguments and calls
+//! [`cmd::run`]; benchmarks call the validation loop directly.
+
+pub mod cmd;
