@@ -17,7 +17,7 @@ fn builders_override_nested_fields_and_report_every_problem() {
     let report = Payload::builder()
         .event(Field::Absent)
         .data_with(|d| {
-            d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::Invalid("soon".into())))
+            d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::Invalid(Box::new("soon".into()))))
         })
         .build_in(Mode::Strict)
         .unwrap_err();

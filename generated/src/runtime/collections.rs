@@ -92,7 +92,7 @@ macro_rules! change_pair {
                     items.push(v);
                 }
                 if items.len() != 2 {
-                    return Ok(Field::Invalid(Value::Array(items)));
+                    return Ok(Field::Invalid(Box::new(Value::Array(items))));
                 }
                 let $second = items.pop().unwrap_or_default();
                 let $first = items.pop().unwrap_or_default();

@@ -19,8 +19,9 @@ pub enum Field<T> {
     Null,
     /// A value of the documented type.
     Value(T),
-    /// A value of another JSON type, kept as sent.
-    Invalid(Value),
+    /// A value of another JSON type, kept as sent. Boxed: it is rare, and a slot is
+    /// moved and stored far more often than it is invalid.
+    Invalid(Box<Value>),
 }
 
 impl<T> Field<T> {

@@ -51,12 +51,12 @@ pub trait Parse: Sized {
     /// Reads a JSON object, entry by entry. The default keeps the whole object as the
     /// mismatch; generated object types read their attributes here.
     fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Field<Self>, A::Error> {
-        capture_map(map).map(Field::Invalid)
+        capture_map(map).map(|v| Field::Invalid(Box::new(v)))
     }
     /// Reads a JSON array, item by item. The default keeps the whole array as the
     /// mismatch.
     fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Field<Self>, A::Error> {
-        capture_seq(seq).map(Field::Invalid)
+        capture_seq(seq).map(|v| Field::Invalid(Box::new(v)))
     }
     /// How a kept value of the wrong type is reported.
     fn mismatch(found: &Value) -> Mismatch {
@@ -126,7 +126,7 @@ impl<T> FieldVisitor<T> {
 fn lift<T>(p: Parsed<T>) -> Field<T> {
     match p {
         Ok(v) => Field::Value(v),
-        Err(v) => Field::Invalid(v),
+        Err(v) => Field::Invalid(Box::new(v)),
     }
 }
 

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Prints the benchmark table (Markdown) from criterion's saved estimates.
+
+Run after `cargo bench` in this directory: `python3 report.py`."""
+import json
+import os
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "target", "criterion")
+
+
+def estimate(*parts):
+    path = os.path.join(ROOT, *parts, "new", "estimates.json")
+    try:
+        with open(path) as f:
+            return json.load(f)["median"]["point_estimate"]
+    except OSError:
+        return None
+
+
+def fmt(ns):
+    if ns is None:
+        return "—"
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    return f"{ns / 1e3:.0f} µs"
+
+
+def main():
+    groups = sorted(d for d in os.listdir(ROOT) if d.startswith("parse_"))
+    print("| payloads | generated (parse + validate) | Value parse | Value + jsonschema | bare derive | generated / Value | jsonschema / generated | generated / bare |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for g in groups:
+        gen, val, js, bare = (estimate(g, b) for b in ("generated", "value", "jsonschema", "bare"))
+        name = g[len("parse_"):].replace("_", "/", 1)
+        ratio = lambda a, b: f"{a / b:.2f}" if a and b else "—"
+        print(f"| {name} | {fmt(gen)} | {fmt(val)} | {fmt(js)} | {fmt(bare)} | {ratio(gen, val)} | {ratio(js, gen)} | {ratio(gen, bare)} |")
+    nd = os.path.join(ROOT, "ndjson")
+    if os.path.isdir(nd):
+        for b in sorted(os.listdir(nd)):
+            for size in os.listdir(os.path.join(nd, b)):
+                e = estimate("ndjson", b, size)
+                if e:
+                    mb = int(size) / 1e6
+                    print(f"\nndjson {b}: {fmt(e)} for {mb:.1f} MB ({mb / (e / 1e9):.0f} MB/s)")
+    gen_root = os.path.join(ROOT, "generate")
+    if os.path.isdir(gen_root):
+        print("\n| spec | generation time |\n| --- | --- |")
+        print(f"| shipped (5 events) | {fmt(estimate('generate', 'shipped spec'))} |")
+        for n in (10, 100, 1000):
+            print(f"| synthetic, {n} events | {fmt(estimate('generate', 'synthetic events', str(n)))} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
