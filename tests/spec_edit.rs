@@ -25,7 +25,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn cargo_build(dir: &Path, target: &Path) -> std::process::Output {
     Command::new(env!("CARGO"))
-        .args(["build", "-p", "freshworks-events", "--offline", "--quiet"])
+        .args(["build", "-p", "freshworks-events", "--offline", "--verbose"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
@@ -68,6 +68,11 @@ fn a_spec_edit_flows_through_cargo_build() {
     let o = cargo_build(&ws, &target);
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     assert!(!generated_freshsales(&target).contains("pub nickname:"));
+    // Nothing changed: nothing rebuilds, not even the generator's run.
+    let o = cargo_build(&ws, &target);
+    let log = common::text(&o.stderr);
+    assert!(log.contains("Fresh freshworks-events"), "{log}");
+    assert!(!log.contains("build-script-build`"), "{log}");
 
     let spec_file = ws.join("spec/freshsales/onUserAgentAvailabilityUpdate.yaml");
     let original = std::fs::read_to_string(&spec_file).unwrap();
@@ -80,6 +85,10 @@ fn a_spec_edit_flows_through_cargo_build() {
     std::fs::write(&spec_file, &added).unwrap();
     let o = cargo_build(&ws, &target);
     assert!(o.status.success(), "{}", common::text(&o.stderr));
+    // A spec edit reruns the generator and recompiles the models, and nothing below them.
+    let log = common::text(&o.stderr);
+    assert!(log.contains("Compiling freshworks-events"), "{log}");
+    assert!(log.contains("Fresh codegen") && log.contains("Fresh serde_json"), "{log}");
     let generated = generated_freshsales(&target);
     assert!(generated.contains("pub nickname: rt::Field<String>"), "the new attribute is in the generated code");
 

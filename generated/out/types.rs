@@ -228,175 +228,74 @@ impl serde::Serialize for ChatActor {
 }
 impl rt::Validate for ChatActor {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_ACTOR_SOURCE: rt::FieldRule = rt::FieldRule {
-            name: "actor_source",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_AVATAR: rt::FieldRule = rt::FieldRule {
-            name: "avatar",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "email",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_FIRST_NAME: rt::FieldRule = rt::FieldRule {
-            name: "first_name",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_LAST_NAME: rt::FieldRule = rt::FieldRule {
-            name: "last_name",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_LOGIN_STATUS: rt::FieldRule = rt::FieldRule {
-            name: "login_status",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ORG_ACTOR_ID: rt::FieldRule = rt::FieldRule {
-            name: "org_actor_id",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_ORG_CONTACT_ID: rt::FieldRule = rt::FieldRule {
-            name: "org_contact_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_PHONE: rt::FieldRule = rt::FieldRule {
-            name: "phone",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_SOCIAL_PROFILES: rt::FieldRule = rt::FieldRule {
-            name: "social_profiles",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_SUB_ENTITY: rt::FieldRule = rt::FieldRule {
-            name: "sub_entity",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TYPE: rt::FieldRule = rt::FieldRule {
-            name: "type",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_ACTOR_SOURCE: rt::FieldRule = rt::FieldRule::new(
+            "actor_source",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
+        static F_AVATAR: rt::FieldRule = rt::FieldRule::new(
+            "avatar",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "email",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
+        static F_FIRST_NAME: rt::FieldRule = rt::FieldRule::new(
+            "first_name",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
+        static F_LAST_NAME: rt::FieldRule = rt::FieldRule::new(
+            "last_name",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
+        static F_LOGIN_STATUS: rt::FieldRule = rt::FieldRule::new(
+            "login_status",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ORG_ACTOR_ID: rt::FieldRule = rt::FieldRule::new(
+                "org_actor_id",
+                rt::Presence::NULLABLE,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_ORG_CONTACT_ID: rt::FieldRule = rt::FieldRule::new(
+                "org_contact_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_PHONE: rt::FieldRule = rt::FieldRule::new(
+            "phone",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
+        static F_SOCIAL_PROFILES: rt::FieldRule = rt::FieldRule::new(
+            "social_profiles",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_SUB_ENTITY: rt::FieldRule = rt::FieldRule::new(
+            "sub_entity",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
+        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
+            "type",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.id, &F_ID);
         cx.field(&self.actor_source, &F_ACTOR_SOURCE);
         cx.field(&self.avatar, &F_AVATAR);
@@ -420,184 +319,107 @@ impl rt::fixture::Sample for ChatActor {
         }
         g.depth += 1;
         let made = Self {
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String(
                                 "98c76ba0-6b38-499b-9c37-e1047742778c".to_string(),
                             )
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            actor_source: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Word, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            avatar: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Avatar as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            email: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            actor_source: g
+                .field(rt::Presence::OPTIONAL, |g| g.text(rt::fixture::Fake::Word, &[])),
+            avatar: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Avatar as rt::fixture::Sample>::sample(g),
+                ),
+            email: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             "jay.matthews@example.com".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Email, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            first_name: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            first_name: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             "Jay".to_string()
                         } else {
                             g.text(rt::fixture::Fake::FirstName, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            last_name: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            last_name: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             "Matthews".to_string()
                         } else {
                             g.text(rt::fixture::Fake::LastName, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            login_status: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            login_status: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             true
                         } else {
                             g.boolean(rt::fixture::Fake::StatusName)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            org_actor_id: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            org_actor_id: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("374207180722084617".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            org_contact_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            org_contact_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("1556375110506151936".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            phone: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            phone: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             "9876543212".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Phone, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            social_profiles: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            social_profiles: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g.depth += 1;
                         let n = g.count();
                         let items = (0..n)
@@ -607,41 +429,24 @@ impl rt::fixture::Sample for ChatActor {
                             .collect();
                         g.depth -= 1;
                         items
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            sub_entity: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                    },
+                ),
+            sub_entity: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             "hallway_bot".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Word, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            r#type: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<ActorType as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
+            r#type: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <ActorType as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -838,19 +643,11 @@ impl serde::Serialize for Avatar {
 }
 impl rt::Validate for Avatar {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_URL: rt::FieldRule = rt::FieldRule {
-            name: "url",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_URL: rt::FieldRule = rt::FieldRule::new(
+            "url",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
         cx.field(&self.url, &F_URL);
         cx.unknown(&self.unknown_fields);
     }
@@ -862,25 +659,18 @@ impl rt::fixture::Sample for Avatar {
         }
         g.depth += 1;
         let made = Self {
-            url: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            url: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             "https://s3.amazonaws.com/fresh-chat-names/img/jay_matthews.png"
                                 .to_string()
                         } else {
                             g.text(rt::fixture::Fake::Url, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -997,32 +787,17 @@ impl serde::Serialize for SocialProfile {
 }
 impl rt::Validate for SocialProfile {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_TYPE: rt::FieldRule = rt::FieldRule {
-            name: "type",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
+            "type",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
         cx.field(&self.id, &F_ID);
         cx.field(&self.r#type, &F_TYPE);
         cx.unknown(&self.unknown_fields);
@@ -1035,36 +810,22 @@ impl rt::fixture::Sample for SocialProfile {
         }
         g.depth += 1;
         let made = Self {
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("jay.matthews".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            r#type: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<SocialPlatform as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
+            r#type: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| <SocialPlatform as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1352,123 +1113,55 @@ impl serde::Serialize for ChatAgentStatus {
 }
 impl rt::Validate for ChatAgentStatus {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_AVAILABILITY_EVENT_TYPE: rt::FieldRule = rt::FieldRule {
-            name: "availability_event_type",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CUSTOM_STATUS_ID: rt::FieldRule = rt::FieldRule {
-            name: "custom_status_id",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EMOJI: rt::FieldRule = rt::FieldRule {
-            name: "emoji",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ORG_AGENT_ID: rt::FieldRule = rt::FieldRule {
-            name: "org_agent_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_PREV_STATUS: rt::FieldRule = rt::FieldRule {
-            name: "prev_status",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_PREV_STATUS_CHANGE_TIMESTAMP: rt::FieldRule = rt::FieldRule {
-            name: "prev_status_change_timestamp",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_STATUS: rt::FieldRule = rt::FieldRule {
-            name: "status",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_STATUS_CHANGE_TIMESTAMP: rt::FieldRule = rt::FieldRule {
-            name: "status_change_timestamp",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
+        static F_AVAILABILITY_EVENT_TYPE: rt::FieldRule = rt::FieldRule::new(
+            "availability_event_type",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CUSTOM_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
+                "custom_status_id",
+                rt::Presence::NULLABLE,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EMOJI: rt::FieldRule = rt::FieldRule::new(
+            "emoji",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ORG_AGENT_ID: rt::FieldRule = rt::FieldRule::new(
+                "org_agent_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_PREV_STATUS: rt::FieldRule = rt::FieldRule::new(
+            "prev_status",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_PREV_STATUS_CHANGE_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
+                "prev_status_change_timestamp",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_STATUS: rt::FieldRule = rt::FieldRule::new(
+            "status",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_STATUS_CHANGE_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
+                "status_change_timestamp",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
         cx.field(&self.availability_event_type, &F_AVAILABILITY_EVENT_TYPE);
         cx.field(&self.custom_status_id, &F_CUSTOM_STATUS_ID);
         cx.field(&self.email, &F_EMAIL);
@@ -1488,124 +1181,78 @@ impl rt::fixture::Sample for ChatAgentStatus {
         }
         g.depth += 1;
         let made = Self {
-            availability_event_type: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            availability_event_type: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             AvailabilityEventType::Intelliassign
                         } else {
                             <AvailabilityEventType as rt::fixture::Sample>::sample(g)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            custom_status_id: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            custom_status_id: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String(
                                 "75c23bdd-0e88-f234-417a-d3e2eb14c7bf".to_string(),
                             )
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            email: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "jay.matthews@example.com".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Email, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            emoji: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            emoji: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "joy".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Emoji, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            org_agent_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            org_agent_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("374207180722084617".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            prev_status: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            prev_status: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             AgentStatusName::Unavailable
                         } else {
                             <AgentStatusName as rt::fixture::Sample>::sample(g)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            prev_status_change_timestamp: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            prev_status_change_timestamp: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-07-29T06:18:21.068Z")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -1616,38 +1263,24 @@ impl rt::fixture::Sample for ChatAgentStatus {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            status: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            status: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             AgentStatusName::Available
                         } else {
                             <AgentStatusName as rt::fixture::Sample>::sample(g)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            status_change_timestamp: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            status_change_timestamp: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-07-29T06:23:03.081Z")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -1658,12 +1291,9 @@ impl rt::fixture::Sample for ChatAgentStatus {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1996,45 +1626,21 @@ impl serde::Serialize for ModelChanges {
 }
 impl rt::Validate for ModelChanges {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_MODEL_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "model_changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_MISC_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "misc_changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_SYSTEM_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "system_changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_MODEL_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "model_changes",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_MISC_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "misc_changes",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
+        static F_SYSTEM_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "system_changes",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
         cx.field(&self.model_changes, &F_MODEL_CHANGES);
         cx.field(&self.misc_changes, &F_MISC_CHANGES);
         cx.field(&self.system_changes, &F_SYSTEM_CHANGES);
@@ -2048,14 +1654,10 @@ impl rt::fixture::Sample for ModelChanges {
         }
         g.depth += 1;
         let made = Self {
-            model_changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+            model_changes: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         const KEYS: &[&str] = &[
                             "account_id",
                             "channel_availability",
@@ -2088,19 +1690,12 @@ impl rt::fixture::Sample for ModelChanges {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            misc_changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                    },
+                ),
+            misc_changes: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -2122,19 +1717,12 @@ impl rt::fixture::Sample for ModelChanges {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            system_changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                    },
+                ),
+            system_changes: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -2156,11 +1744,8 @@ impl rt::fixture::Sample for ModelChanges {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;

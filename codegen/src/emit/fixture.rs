@@ -214,14 +214,10 @@ pub fn object(ir: &Ir, m: ModuleId, id: TypeId, t: &TypeDef, fields: &[Field], h
                 }
             }
         };
-        let (n, o) = (f.strict.nullable, f.strict.optional);
-        quote! {
-            #fid: match g.slot(rt::Presence { nullable: #n, optional: #o }) {
-                rt::fixture::Slot::Value => rt::Field::Value(#value),
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            }
-        }
+        let strict = super::rust::presence(f.strict);
+        // The envelope's event and domain are fixed values that need no choices.
+        let param = if event.is_some() && matches!(f.wire.as_str(), "event" | "domain") && f.ty == Ty::String { quote!(_) } else { quote!(g) };
+        quote! { #fid: g.field(#strict, |#param| #value) }
     });
     let setters = fields.iter().map(|f| setter(ir, m, f));
     let unused = quote!();

@@ -29,12 +29,37 @@ pub const REFRESH: &str = "cargo run -q --bin fwevents -- generate";
 pub fn generate(ir: &Ir) -> Result<Vec<RustFile>, String> {
     let rules_by_field = rules_by_field(ir);
     let hints = super::fixture::hints(ir);
-    let mut files = vec![file(ir, "mod.rs", "spec/", index(ir))?];
-    for (m, module) in ir.modules.iter().enumerate() {
+    let module_file = |m: usize| {
+        let module = &ir.modules[m];
         let event = ir.events.iter().find(|e| e.module == m);
         let tokens = module_items(ir, m, event, &rules_by_field, &hints);
-        let path = format!("{}.rs", module.path.join("/"));
-        files.push(file(ir, &path, &format!("spec/{}", module.source), tokens)?);
+        file(ir, &format!("{}.rs", module.path.join("/")), &format!("spec/{}", module.source), tokens)
+    };
+    // Modules are independent once the IR is built, so they are emitted on every core; the
+    // files are put back in module order, so the output does not depend on the schedule.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(ir.modules.len()).max(1);
+    let mut slots: Vec<Option<Result<RustFile, String>>> = (0..ir.modules.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let module_file = &module_file;
+                scope.spawn(move || (w..ir.modules.len()).step_by(workers).map(|m| (m, module_file(m))).collect::<Vec<_>>())
+            })
+            .collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(done) => {
+                    for (m, f) in done {
+                        slots[m] = Some(f);
+                    }
+                }
+                Err(_) => slots.push(Some(Err("an emitter thread panicked".to_string()))),
+            }
+        }
+    });
+    let mut files = vec![file(ir, "mod.rs", "spec/", index(ir))?];
+    for slot in slots {
+        files.push(slot.ok_or_else(|| "a module was not emitted".to_string())??);
     }
     Ok(files)
 }
@@ -321,6 +346,16 @@ fn field_doc(ir: &Ir, f: &Field, rules: Option<&Vec<String>>) -> String {
     s
 }
 
+/// A presence as one of the runtime's named constants.
+pub(crate) fn presence(p: crate::ir::Presence) -> TokenStream {
+    match (p.nullable, p.optional) {
+        (false, false) => quote!(rt::Presence::REQUIRED),
+        (true, false) => quote!(rt::Presence::NULLABLE),
+        (false, true) => quote!(rt::Presence::OPTIONAL),
+        (true, true) => quote!(rt::Presence::ANY),
+    }
+}
+
 pub(crate) fn format_variant(name: &str) -> TokenStream {
     let v = match name {
         "iso8601" => "Iso8601",
@@ -381,21 +416,20 @@ fn object(
     let statics = fields.iter().map(|f| {
         let sname = static_name(f);
         let wire = &f.wire;
-        let (sn, so, ln, lo) = (f.strict.nullable, f.strict.optional, f.lenient.nullable, f.lenient.optional);
-        let formats = f.formats.iter().map(|x| format_variant(x));
+        let (strict, lenient) = (presence(f.strict), presence(f.lenient));
+        let formats = if f.formats.is_empty() {
+            quote!()
+        } else {
+            let formats = f.formats.iter().map(|x| format_variant(x));
+            quote!(.formats(&[#(#formats),*]))
+        };
         let id_form = match f.id_form.as_deref() {
-            Some("integer") => quote!(Some(rt::IdForm::Integer)),
-            Some(_) => quote!(Some(rt::IdForm::String)),
-            None => quote!(None),
+            Some("integer") => quote!(.id_form(rt::IdForm::Integer)),
+            Some(_) => quote!(.id_form(rt::IdForm::String)),
+            None => quote!(),
         };
         quote! {
-            static #sname: rt::FieldRule = rt::FieldRule {
-                name: #wire,
-                strict: rt::Presence { nullable: #sn, optional: #so },
-                lenient: rt::Presence { nullable: #ln, optional: #lo },
-                formats: &[#(#formats),*],
-                id_form: #id_form,
-            };
+            static #sname: rt::FieldRule = rt::FieldRule::new(#wire, #strict, #lenient) #formats #id_form;
         }
     });
     let checks = fields.iter().map(|f| {

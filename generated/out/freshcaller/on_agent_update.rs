@@ -121,127 +121,59 @@ impl serde::Serialize for Payload {
 }
 impl rt::Validate for Payload {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_DOMAIN: rt::FieldRule = rt::FieldRule {
-            name: "domain",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EVENT: rt::FieldRule = rt::FieldRule {
-            name: "event",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_REGION: rt::FieldRule = rt::FieldRule {
-            name: "region",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule {
-            name: "timestamp",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[
-                rt::TimestampFormat::EpochMillis,
-                rt::TimestampFormat::EpochSeconds,
-                rt::TimestampFormat::EpochMillisString,
-            ],
-            id_form: None,
-        };
-        static F_VERSION: rt::FieldRule = rt::FieldRule {
-            name: "version",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_DATA: rt::FieldRule = rt::FieldRule {
-            name: "data",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_IPARAMS: rt::FieldRule = rt::FieldRule {
-            name: "iparams",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule {
-            name: "app_settings",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_DOMAIN: rt::FieldRule = rt::FieldRule::new(
+            "domain",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EVENT: rt::FieldRule = rt::FieldRule::new(
+            "event",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_REGION: rt::FieldRule = rt::FieldRule::new(
+            "region",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
+                "timestamp",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(
+                &[
+                    rt::TimestampFormat::EpochMillis,
+                    rt::TimestampFormat::EpochSeconds,
+                    rt::TimestampFormat::EpochMillisString,
+                ],
+            );
+        static F_VERSION: rt::FieldRule = rt::FieldRule::new(
+            "version",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_DATA: rt::FieldRule = rt::FieldRule::new(
+            "data",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_IPARAMS: rt::FieldRule = rt::FieldRule::new(
+            "iparams",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
+        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule::new(
+            "app_settings",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.domain, &F_DOMAIN);
         cx.field(&self.event, &F_EVENT);
@@ -545,72 +477,35 @@ impl rt::fixture::Sample for Payload {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("227655214724132".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            domain: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("acme.freshcaller.com".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            event: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => rt::Field::Value("onAgentUpdate".to_string()),
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            region: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            domain: g
+                .field(rt::Presence::REQUIRED, |_| "acme.freshcaller.com".to_string()),
+            event: g.field(rt::Presence::REQUIRED, |_| "onAgentUpdate".to_string()),
+            region: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "US".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Region, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            timestamp: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            timestamp: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
@@ -618,50 +513,29 @@ impl rt::fixture::Sample for Payload {
                                     rt::TimestampFormat::EpochSeconds,
                                     rt::TimestampFormat::EpochMillisString,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            version: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            version: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "2.0.0".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Version, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            data: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            iparams: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            data: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Data as rt::fixture::Sample>::sample(g),
+                ),
+            iparams: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -677,19 +551,12 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            app_settings: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                    },
+                ),
+            app_settings: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -705,11 +572,8 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -916,58 +780,26 @@ impl serde::Serialize for Data {
 }
 impl rt::Validate for Data {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACTOR: rt::FieldRule = rt::FieldRule {
-            name: "actor",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_AGENT: rt::FieldRule = rt::FieldRule {
-            name: "agent",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule {
-            name: "associations",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACTOR: rt::FieldRule = rt::FieldRule::new(
+            "actor",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_AGENT: rt::FieldRule = rt::FieldRule::new(
+            "agent",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule::new(
+            "associations",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "changes",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.actor, &F_ACTOR);
         cx.field(&self.agent, &F_AGENT);
         cx.field(&self.associations, &F_ASSOCIATIONS);
@@ -982,56 +814,26 @@ impl rt::fixture::Sample for Data {
         }
         g.depth += 1;
         let made = Self {
-            actor: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Actor as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            agent: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<PhoneAgent as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            associations: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            actor: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Actor as rt::fixture::Sample>::sample(g),
+                ),
+            agent: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <PhoneAgent as rt::fixture::Sample>::sample(g),
+                ),
+            associations: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                ),
+            changes: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1380,305 +1182,130 @@ impl serde::Serialize for Actor {
 }
 impl rt::Validate for Actor {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ADMIN: rt::FieldRule = rt::FieldRule {
-            name: "account_admin",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_AGENT: rt::FieldRule = rt::FieldRule {
-            name: "agent",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CONFIRMED: rt::FieldRule = rt::FieldRule {
-            name: "confirmed",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CREATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "created_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_CURRENT_SIGN_IN_AT: rt::FieldRule = rt::FieldRule {
-            name: "current_sign_in_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_DELETED: rt::FieldRule = rt::FieldRule {
-            name: "deleted",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_FACEBOOK_ID: rt::FieldRule = rt::FieldRule {
-            name: "facebook_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_FAILED_ATTEMPTS: rt::FieldRule = rt::FieldRule {
-            name: "failed_attempts",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_FRESHID_UUID: rt::FieldRule = rt::FieldRule {
-            name: "freshid_uuid",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_LANGUAGE: rt::FieldRule = rt::FieldRule {
-            name: "language",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_LAST_SIGN_IN_AT: rt::FieldRule = rt::FieldRule {
-            name: "last_sign_in_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_LOCKED_AT: rt::FieldRule = rt::FieldRule {
-            name: "locked_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_MOBILE: rt::FieldRule = rt::FieldRule {
-            name: "mobile",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_PHONE: rt::FieldRule = rt::FieldRule {
-            name: "phone",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_PRIMARY_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "primary_email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_SIGN_IN_COUNT: rt::FieldRule = rt::FieldRule {
-            name: "sign_in_count",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TIME_ZONE: rt::FieldRule = rt::FieldRule {
-            name: "time_zone",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TWITTER_ID: rt::FieldRule = rt::FieldRule {
-            name: "twitter_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "updated_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_UUID: rt::FieldRule = rt::FieldRule {
-            name: "uuid",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACCOUNT_ADMIN: rt::FieldRule = rt::FieldRule::new(
+            "account_admin",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_AGENT: rt::FieldRule = rt::FieldRule::new(
+            "agent",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CONFIRMED: rt::FieldRule = rt::FieldRule::new(
+            "confirmed",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CREATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "created_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_CURRENT_SIGN_IN_AT: rt::FieldRule = rt::FieldRule::new(
+                "current_sign_in_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_DELETED: rt::FieldRule = rt::FieldRule::new(
+            "deleted",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_FACEBOOK_ID: rt::FieldRule = rt::FieldRule::new(
+                "facebook_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_FAILED_ATTEMPTS: rt::FieldRule = rt::FieldRule::new(
+            "failed_attempts",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_FRESHID_UUID: rt::FieldRule = rt::FieldRule::new(
+            "freshid_uuid",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_LANGUAGE: rt::FieldRule = rt::FieldRule::new(
+            "language",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_LAST_SIGN_IN_AT: rt::FieldRule = rt::FieldRule::new(
+                "last_sign_in_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_LOCKED_AT: rt::FieldRule = rt::FieldRule::new(
+                "locked_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_MOBILE: rt::FieldRule = rt::FieldRule::new(
+            "mobile",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_PHONE: rt::FieldRule = rt::FieldRule::new(
+            "phone",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_PRIMARY_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "primary_email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_SIGN_IN_COUNT: rt::FieldRule = rt::FieldRule::new(
+            "sign_in_count",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TIME_ZONE: rt::FieldRule = rt::FieldRule::new(
+            "time_zone",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TWITTER_ID: rt::FieldRule = rt::FieldRule::new(
+                "twitter_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "updated_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_UUID: rt::FieldRule = rt::FieldRule::new(
+            "uuid",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.account_admin, &F_ACCOUNT_ADMIN);
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.agent, &F_AGENT);
@@ -1712,200 +1339,87 @@ impl rt::fixture::Sample for Actor {
         }
         g.depth += 1;
         let made = Self {
-            account_admin: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Count))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            agent: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<PhoneAgent as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            confirmed: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            created_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_admin: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Count)),
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                ),
+            agent: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <PhoneAgent as rt::fixture::Sample>::sample(g),
+                ),
+            confirmed: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
+            created_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            current_sign_in_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            current_sign_in_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            deleted: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::FlagOff))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            facebook_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            failed_attempts: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.integer(rt::fixture::Fake::Count))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            freshid_uuid: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            language: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Language, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            last_sign_in_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            deleted: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.boolean(rt::fixture::Fake::FlagOff),
+                ),
+            facebook_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                ),
+            failed_attempts: g
+                .field(rt::Presence::REQUIRED, |g| g.integer(rt::fixture::Fake::Count)),
+            freshid_uuid: g
+                .field(rt::Presence::REQUIRED, |g| g.text(rt::fixture::Fake::Uuid, &[])),
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                ),
+            language: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Language, &[]),
+                ),
+            last_sign_in_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            locked_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            locked_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-08-29 18:45:26 UTC")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -1916,130 +1430,56 @@ impl rt::fixture::Sample for Actor {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            mobile: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Phone, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            phone: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Phone, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            primary_email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<PrimaryEmail as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            sign_in_count: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.integer(rt::fixture::Fake::Count))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            time_zone: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::TimeZone, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            twitter_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            updated_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            mobile: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Phone, &[]),
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::FullName, &[]),
+                ),
+            phone: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Phone, &[]),
+                ),
+            primary_email: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <PrimaryEmail as rt::fixture::Sample>::sample(g),
+                ),
+            sign_in_count: g
+                .field(rt::Presence::REQUIRED, |g| g.integer(rt::fixture::Fake::Count)),
+            time_zone: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::TimeZone, &[]),
+                ),
+            twitter_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                ),
+            updated_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            uuid: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                            )
+                    },
+                ),
+            uuid: g
+                .field(rt::Presence::REQUIRED, |g| g.text(rt::fixture::Fake::Uuid, &[])),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -2344,110 +1784,51 @@ impl serde::Serialize for PrimaryEmail {
 }
 impl rt::Validate for PrimaryEmail {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_CONFIRMED: rt::FieldRule = rt::FieldRule {
-            name: "confirmed",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CREATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "created_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_PRIMARY_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "primary_email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "updated_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_USER_ID: rt::FieldRule = rt::FieldRule {
-            name: "user_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_CONFIRMED: rt::FieldRule = rt::FieldRule::new(
+            "confirmed",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CREATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "created_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_PRIMARY_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "primary_email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "updated_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_USER_ID: rt::FieldRule = rt::FieldRule::new(
+                "user_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.confirmed, &F_CONFIRMED);
         cx.field(&self.created_at, &F_CREATED_AT);
@@ -2466,124 +1847,56 @@ impl rt::fixture::Sample for PrimaryEmail {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            confirmed: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            created_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                ),
+            confirmed: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
+            created_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            primary_email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Email))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            updated_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            email: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Email, &[]),
+                ),
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                ),
+            primary_email: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Email)),
+            updated_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            user_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                            )
+                    },
+                ),
+            user_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -3007,318 +2320,137 @@ impl serde::Serialize for PhoneAgent {
 }
 impl rt::Validate for PhoneAgent {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_AVAILABLE_ON: rt::FieldRule = rt::FieldRule {
-            name: "available_on",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_BROWSER_STATUS_ID: rt::FieldRule = rt::FieldRule {
-            name: "browser_status_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_BROWSER_STATUS_NAME: rt::FieldRule = rt::FieldRule {
-            name: "browser_status_name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_COMMON_STATUS_ID: rt::FieldRule = rt::FieldRule {
-            name: "common_status_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_COMMON_STATUS_NAME: rt::FieldRule = rt::FieldRule {
-            name: "common_status_name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CREATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "created_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_DELETED: rt::FieldRule = rt::FieldRule {
-            name: "deleted",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_FRESHID_UUID: rt::FieldRule = rt::FieldRule {
-            name: "freshid_uuid",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_LAST_CALL_AT: rt::FieldRule = rt::FieldRule {
-            name: "last_call_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_LAST_SEEN_AT: rt::FieldRule = rt::FieldRule {
-            name: "last_seen_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_LAST_STATUS_CHANGE_AT: rt::FieldRule = rt::FieldRule {
-            name: "last_status_change_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_LOGGED_IN: rt::FieldRule = rt::FieldRule {
-            name: "logged_in",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_MOBILE_APP_STATUS_ID: rt::FieldRule = rt::FieldRule {
-            name: "mobile_app_status_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_MOBILE_APP_STATUS_NAME: rt::FieldRule = rt::FieldRule {
-            name: "mobile_app_status_name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_PREFERENCE: rt::FieldRule = rt::FieldRule {
-            name: "preference",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_STATUS: rt::FieldRule = rt::FieldRule {
-            name: "status",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TEAMS: rt::FieldRule = rt::FieldRule {
-            name: "teams",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TIME_ZONE: rt::FieldRule = rt::FieldRule {
-            name: "time_zone",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "updated_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_USER_ID: rt::FieldRule = rt::FieldRule {
-            name: "user_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_AVAILABLE_ON: rt::FieldRule = rt::FieldRule::new(
+            "available_on",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_BROWSER_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
+                "browser_status_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_BROWSER_STATUS_NAME: rt::FieldRule = rt::FieldRule::new(
+            "browser_status_name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_COMMON_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
+                "common_status_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_COMMON_STATUS_NAME: rt::FieldRule = rt::FieldRule::new(
+            "common_status_name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CREATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "created_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_DELETED: rt::FieldRule = rt::FieldRule::new(
+            "deleted",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_FRESHID_UUID: rt::FieldRule = rt::FieldRule::new(
+            "freshid_uuid",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_LAST_CALL_AT: rt::FieldRule = rt::FieldRule::new(
+                "last_call_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_LAST_SEEN_AT: rt::FieldRule = rt::FieldRule::new(
+                "last_seen_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_LAST_STATUS_CHANGE_AT: rt::FieldRule = rt::FieldRule::new(
+                "last_status_change_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_LOGGED_IN: rt::FieldRule = rt::FieldRule::new(
+            "logged_in",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_MOBILE_APP_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
+                "mobile_app_status_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_MOBILE_APP_STATUS_NAME: rt::FieldRule = rt::FieldRule::new(
+            "mobile_app_status_name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_PREFERENCE: rt::FieldRule = rt::FieldRule::new(
+            "preference",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_STATUS: rt::FieldRule = rt::FieldRule::new(
+            "status",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TEAMS: rt::FieldRule = rt::FieldRule::new(
+            "teams",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TIME_ZONE: rt::FieldRule = rt::FieldRule::new(
+            "time_zone",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "updated_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_USER_ID: rt::FieldRule = rt::FieldRule::new(
+                "user_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.available_on, &F_AVAILABLE_ON);
         cx.field(&self.browser_status_id, &F_BROWSER_STATUS_ID);
@@ -3353,60 +2485,31 @@ impl rt::fixture::Sample for PhoneAgent {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            available_on: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                ),
+            available_on: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             CallMedium::Browser
                         } else {
                             <CallMedium as rt::fixture::Sample>::sample(g)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            browser_status_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            browser_status_name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            browser_status_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                ),
+            browser_status_name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "Online".to_string()
                         } else {
@@ -3421,34 +2524,18 @@ impl rt::fixture::Sample for PhoneAgent {
                                     "Forward to phone",
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            common_status_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            common_status_name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            common_status_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                ),
+            common_status_name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "Available".to_string()
                         } else {
@@ -3456,20 +2543,13 @@ impl rt::fixture::Sample for PhoneAgent {
                                 rt::fixture::Fake::StatusName,
                                 &["Available", "Forward to phone"],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            created_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            created_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-08-29 18:45:26 UTC")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -3480,110 +2560,56 @@ impl rt::fixture::Sample for PhoneAgent {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            deleted: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::FlagOff))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            freshid_uuid: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Uuid, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            last_call_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            deleted: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.boolean(rt::fixture::Fake::FlagOff),
+                ),
+            email: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Email, &[]),
+                ),
+            freshid_uuid: g
+                .field(rt::Presence::REQUIRED, |g| g.text(rt::fixture::Fake::Uuid, &[])),
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                ),
+            last_call_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            last_seen_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            last_seen_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            last_status_change_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            last_status_change_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-08-30 08:05:50 UTC")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -3594,118 +2620,67 @@ impl rt::fixture::Sample for PhoneAgent {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            logged_in: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            logged_in: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             true
                         } else {
                             g.boolean(rt::fixture::Fake::Flag)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            mobile_app_status_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Phone),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            mobile_app_status_name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            mobile_app_status_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Phone),
+                ),
+            mobile_app_status_name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "Offline".to_string()
                         } else {
                             g.text(rt::fixture::Fake::StatusName, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            preference: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::FullName, &[]),
+                ),
+            preference: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             CallMedium::Browser
                         } else {
                             <CallMedium as rt::fixture::Sample>::sample(g)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            status: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            status: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             PhoneAgentStatus::Online
                         } else {
                             <PhoneAgentStatus as rt::fixture::Sample>::sample(g)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            teams: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            teams: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g.depth += 1;
                         let n = g.count();
                         let items = (0..n)
@@ -3715,31 +2690,17 @@ impl rt::fixture::Sample for PhoneAgent {
                             .collect();
                         g.depth -= 1;
                         items
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            time_zone: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::TimeZone, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            updated_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                    },
+                ),
+            time_zone: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::TimeZone, &[]),
+                ),
+            updated_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-08-30 08:05:50 UTC")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -3750,26 +2711,14 @@ impl rt::fixture::Sample for PhoneAgent {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            user_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
+            user_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -4199,32 +3148,17 @@ impl serde::Serialize for Team {
 }
 impl rt::Validate for Team {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.id, &F_ID);
         cx.field(&self.name, &F_NAME);
         cx.unknown(&self.unknown_fields);
@@ -4237,32 +3171,16 @@ impl rt::fixture::Sample for Team {
         }
         g.depth += 1;
         let made = Self {
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::TeamName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::TeamName, &[]),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;

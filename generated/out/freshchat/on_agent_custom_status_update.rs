@@ -121,127 +121,59 @@ impl serde::Serialize for Payload {
 }
 impl rt::Validate for Payload {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_DOMAIN: rt::FieldRule = rt::FieldRule {
-            name: "domain",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EVENT: rt::FieldRule = rt::FieldRule {
-            name: "event",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_REGION: rt::FieldRule = rt::FieldRule {
-            name: "region",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule {
-            name: "timestamp",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[
-                rt::TimestampFormat::EpochMillis,
-                rt::TimestampFormat::EpochSeconds,
-                rt::TimestampFormat::EpochMillisString,
-            ],
-            id_form: None,
-        };
-        static F_VERSION: rt::FieldRule = rt::FieldRule {
-            name: "version",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_DATA: rt::FieldRule = rt::FieldRule {
-            name: "data",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_IPARAMS: rt::FieldRule = rt::FieldRule {
-            name: "iparams",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule {
-            name: "app_settings",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_DOMAIN: rt::FieldRule = rt::FieldRule::new(
+            "domain",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EVENT: rt::FieldRule = rt::FieldRule::new(
+            "event",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_REGION: rt::FieldRule = rt::FieldRule::new(
+            "region",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
+                "timestamp",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(
+                &[
+                    rt::TimestampFormat::EpochMillis,
+                    rt::TimestampFormat::EpochSeconds,
+                    rt::TimestampFormat::EpochMillisString,
+                ],
+            );
+        static F_VERSION: rt::FieldRule = rt::FieldRule::new(
+            "version",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_DATA: rt::FieldRule = rt::FieldRule::new(
+            "data",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_IPARAMS: rt::FieldRule = rt::FieldRule::new(
+            "iparams",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
+        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule::new(
+            "app_settings",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.domain, &F_DOMAIN);
         cx.field(&self.event, &F_EVENT);
@@ -498,74 +430,39 @@ impl rt::fixture::Sample for Payload {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("227655214724132".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            domain: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("acme.freshchat.com".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            event: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("onAgentCustomStatusUpdate".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            region: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            domain: g
+                .field(rt::Presence::REQUIRED, |_| "acme.freshchat.com".to_string()),
+            event: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |_| "onAgentCustomStatusUpdate".to_string(),
+                ),
+            region: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "US".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Region, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            timestamp: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            timestamp: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
@@ -573,50 +470,29 @@ impl rt::fixture::Sample for Payload {
                                     rt::TimestampFormat::EpochSeconds,
                                     rt::TimestampFormat::EpochMillisString,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            version: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            version: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "2.0.0".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Version, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            data: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            iparams: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            data: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Data as rt::fixture::Sample>::sample(g),
+                ),
+            iparams: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -632,19 +508,12 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            app_settings: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                    },
+                ),
+            app_settings: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -660,11 +529,8 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -873,58 +739,26 @@ impl serde::Serialize for Data {
 }
 impl rt::Validate for Data {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACTOR: rt::FieldRule = rt::FieldRule {
-            name: "actor",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_AGENT_CUSTOM_STATUS: rt::FieldRule = rt::FieldRule {
-            name: "agent_custom_status",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule {
-            name: "associations",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACTOR: rt::FieldRule = rt::FieldRule::new(
+            "actor",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_AGENT_CUSTOM_STATUS: rt::FieldRule = rt::FieldRule::new(
+            "agent_custom_status",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule::new(
+            "associations",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "changes",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.actor, &F_ACTOR);
         cx.field(&self.agent_custom_status, &F_AGENT_CUSTOM_STATUS);
         cx.field(&self.associations, &F_ASSOCIATIONS);
@@ -939,54 +773,25 @@ impl rt::fixture::Sample for Data {
         }
         g.depth += 1;
         let made = Self {
-            actor: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <crate::types::ChatActor as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            agent_custom_status: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            associations: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+            actor: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <crate::types::ChatActor as rt::fixture::Sample>::sample(g),
+                ),
+            agent_custom_status: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample(g),
+                ),
+            associations: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                ),
+            changes: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         const KEYS: &[&str] = &[
                             "availability_event_type",
                             "custom_status_id",
@@ -1018,11 +823,8 @@ impl rt::fixture::Sample for Data {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;

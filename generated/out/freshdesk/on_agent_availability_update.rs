@@ -121,127 +121,59 @@ impl serde::Serialize for Payload {
 }
 impl rt::Validate for Payload {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_DOMAIN: rt::FieldRule = rt::FieldRule {
-            name: "domain",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EVENT: rt::FieldRule = rt::FieldRule {
-            name: "event",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_REGION: rt::FieldRule = rt::FieldRule {
-            name: "region",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule {
-            name: "timestamp",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[
-                rt::TimestampFormat::EpochMillis,
-                rt::TimestampFormat::EpochSeconds,
-                rt::TimestampFormat::EpochMillisString,
-            ],
-            id_form: None,
-        };
-        static F_VERSION: rt::FieldRule = rt::FieldRule {
-            name: "version",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_DATA: rt::FieldRule = rt::FieldRule {
-            name: "data",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_IPARAMS: rt::FieldRule = rt::FieldRule {
-            name: "iparams",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule {
-            name: "app_settings",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_DOMAIN: rt::FieldRule = rt::FieldRule::new(
+            "domain",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EVENT: rt::FieldRule = rt::FieldRule::new(
+            "event",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_REGION: rt::FieldRule = rt::FieldRule::new(
+            "region",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
+                "timestamp",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(
+                &[
+                    rt::TimestampFormat::EpochMillis,
+                    rt::TimestampFormat::EpochSeconds,
+                    rt::TimestampFormat::EpochMillisString,
+                ],
+            );
+        static F_VERSION: rt::FieldRule = rt::FieldRule::new(
+            "version",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_DATA: rt::FieldRule = rt::FieldRule::new(
+            "data",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_IPARAMS: rt::FieldRule = rt::FieldRule::new(
+            "iparams",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
+        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule::new(
+            "app_settings",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.domain, &F_DOMAIN);
         cx.field(&self.event, &F_EVENT);
@@ -437,74 +369,39 @@ impl rt::fixture::Sample for Payload {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("227655214724132".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            domain: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("acme.freshdesk.com".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            event: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("onAgentAvailabilityUpdate".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            region: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            domain: g
+                .field(rt::Presence::REQUIRED, |_| "acme.freshdesk.com".to_string()),
+            event: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |_| "onAgentAvailabilityUpdate".to_string(),
+                ),
+            region: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "US".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Region, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            timestamp: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            timestamp: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
@@ -512,50 +409,29 @@ impl rt::fixture::Sample for Payload {
                                     rt::TimestampFormat::EpochSeconds,
                                     rt::TimestampFormat::EpochMillisString,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            version: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            version: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "2.0.0".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Version, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            data: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            iparams: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            data: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Data as rt::fixture::Sample>::sample(g),
+                ),
+            iparams: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -571,19 +447,12 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            app_settings: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                    },
+                ),
+            app_settings: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -599,11 +468,8 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -810,58 +676,26 @@ impl serde::Serialize for Data {
 }
 impl rt::Validate for Data {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACTOR: rt::FieldRule = rt::FieldRule {
-            name: "actor",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_AGENT_AVAILABILITY: rt::FieldRule = rt::FieldRule {
-            name: "agent_availability",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule {
-            name: "associations",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACTOR: rt::FieldRule = rt::FieldRule::new(
+            "actor",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_AGENT_AVAILABILITY: rt::FieldRule = rt::FieldRule::new(
+            "agent_availability",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule::new(
+            "associations",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "changes",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.actor, &F_ACTOR);
         cx.field(&self.agent_availability, &F_AGENT_AVAILABILITY);
         cx.field(&self.associations, &F_ASSOCIATIONS);
@@ -876,58 +710,26 @@ impl rt::fixture::Sample for Data {
         }
         g.depth += 1;
         let made = Self {
-            actor: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Actor as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            agent_availability: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <AgentAvailability as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            associations: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            actor: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Actor as rt::fixture::Sample>::sample(g),
+                ),
+            agent_availability: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <AgentAvailability as rt::fixture::Sample>::sample(g),
+                ),
+            associations: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                ),
+            changes: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1131,45 +933,22 @@ impl serde::Serialize for Actor {
 }
 impl rt::Validate for Actor {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: true,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TYPE: rt::FieldRule = rt::FieldRule {
-            name: "type",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::NULLABLE,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::NULLABLE,
+            rt::Presence::ANY,
+        );
+        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
+            "type",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.id, &F_ID);
         cx.field(&self.name, &F_NAME);
         cx.field(&self.r#type, &F_TYPE);
@@ -1183,46 +962,21 @@ impl rt::fixture::Sample for Actor {
         }
         g.depth += 1;
         let made = Self {
-            id: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: true,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            r#type: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <crate::types::ActorType as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            id: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                ),
+            name: g
+                .field(
+                    rt::Presence::NULLABLE,
+                    |g| g.text(rt::fixture::Fake::FullName, &[]),
+                ),
+            r#type: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <crate::types::ActorType as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1417,136 +1171,62 @@ impl serde::Serialize for AgentAvailability {
 }
 impl rt::Validate for AgentAvailability {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_CHANNEL_AVAILABILITY: rt::FieldRule = rt::FieldRule {
-            name: "channel_availability",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CREATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "created_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_LOGGED_IN: rt::FieldRule = rt::FieldRule {
-            name: "logged_in",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_STATUS_ID: rt::FieldRule = rt::FieldRule {
-            name: "status_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_STATUS_UPDATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "status_updated_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "updated_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_CHANNEL_AVAILABILITY: rt::FieldRule = rt::FieldRule::new(
+            "channel_availability",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CREATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "created_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_LOGGED_IN: rt::FieldRule = rt::FieldRule::new(
+            "logged_in",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
+                "status_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_STATUS_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "status_updated_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "updated_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.channel_availability, &F_CHANNEL_AVAILABILITY);
         cx.field(&self.created_at, &F_CREATED_AT);
@@ -1567,28 +1247,15 @@ impl rt::fixture::Sample for AgentAvailability {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            channel_availability: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
+                ),
+            channel_availability: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g.depth += 1;
                         let n = g.count();
                         let items = (0..n)
@@ -1598,19 +1265,12 @@ impl rt::fixture::Sample for AgentAvailability {
                             .collect();
                         g.depth -= 1;
                         items
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            created_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                    },
+                ),
+            created_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-06-09T02:18:41Z")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -1621,94 +1281,50 @@ impl rt::fixture::Sample for AgentAvailability {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            logged_in: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            email: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Email, &[]),
+                ),
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                ),
+            logged_in: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             true
                         } else {
                             g.boolean(rt::fixture::Fake::Flag)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            status_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::FullName, &[]),
+                ),
+            status_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::Integer(232)
                         } else {
                             g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            status_updated_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            status_updated_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-06-09T04:18:41Z")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -1719,20 +1335,13 @@ impl rt::fixture::Sample for AgentAvailability {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            updated_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            updated_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Timestamp::parse_str("2022-06-09T04:18:41Z")
                                 .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
@@ -1743,12 +1352,9 @@ impl rt::fixture::Sample for AgentAvailability {
                                     rt::TimestampFormat::UtcText,
                                 ],
                             )
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1945,58 +1551,28 @@ impl serde::Serialize for ChannelAvailability {
 }
 impl rt::Validate for ChannelAvailability {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_CHANNEL: rt::FieldRule = rt::FieldRule {
-            name: "channel",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_AVAILABLE: rt::FieldRule = rt::FieldRule {
-            name: "available",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CHANNEL_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "channel_account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_AGENT_ID: rt::FieldRule = rt::FieldRule {
-            name: "agent_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
+        static F_CHANNEL: rt::FieldRule = rt::FieldRule::new(
+            "channel",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_AVAILABLE: rt::FieldRule = rt::FieldRule::new(
+            "available",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CHANNEL_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "channel_account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_AGENT_ID: rt::FieldRule = rt::FieldRule::new(
+                "agent_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
         cx.field(&self.channel, &F_CHANNEL);
         cx.field(&self.available, &F_AVAILABLE);
         cx.field(&self.channel_account_id, &F_CHANNEL_ACCOUNT_ID);
@@ -2011,58 +1587,23 @@ impl rt::fixture::Sample for ChannelAvailability {
         }
         g.depth += 1;
         let made = Self {
-            channel: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Channel as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            available: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            channel_account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Count),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            agent_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            channel: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Channel as rt::fixture::Sample>::sample(g),
+                ),
+            available: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
+            channel_account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Count),
+                ),
+            agent_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -2275,19 +1816,11 @@ impl serde::Serialize for Associations {
 }
 impl rt::Validate for Associations {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_STATUS: rt::FieldRule = rt::FieldRule {
-            name: "status",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_STATUS: rt::FieldRule = rt::FieldRule::new(
+            "status",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.status, &F_STATUS);
         cx.unknown(&self.unknown_fields);
     }
@@ -2299,18 +1832,11 @@ impl rt::fixture::Sample for Associations {
         }
         g.depth += 1;
         let made = Self {
-            status: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Status as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            status: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Status as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -2439,32 +1965,17 @@ impl serde::Serialize for Status {
 }
 impl rt::Validate for Status {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.id, &F_ID);
         cx.field(&self.name, &F_NAME);
         cx.unknown(&self.unknown_fields);
@@ -2477,32 +1988,16 @@ impl rt::fixture::Sample for Status {
         }
         g.depth += 1;
         let made = Self {
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::StatusName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::StatusName, &[]),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;

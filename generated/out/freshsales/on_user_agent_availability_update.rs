@@ -121,127 +121,59 @@ impl serde::Serialize for Payload {
 }
 impl rt::Validate for Payload {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
-        static F_DOMAIN: rt::FieldRule = rt::FieldRule {
-            name: "domain",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_EVENT: rt::FieldRule = rt::FieldRule {
-            name: "event",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_REGION: rt::FieldRule = rt::FieldRule {
-            name: "region",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule {
-            name: "timestamp",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[
-                rt::TimestampFormat::EpochMillis,
-                rt::TimestampFormat::EpochSeconds,
-                rt::TimestampFormat::EpochMillisString,
-            ],
-            id_form: None,
-        };
-        static F_VERSION: rt::FieldRule = rt::FieldRule {
-            name: "version",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_DATA: rt::FieldRule = rt::FieldRule {
-            name: "data",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_IPARAMS: rt::FieldRule = rt::FieldRule {
-            name: "iparams",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule {
-            name: "app_settings",
-            strict: rt::Presence {
-                nullable: false,
-                optional: true,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
+        static F_DOMAIN: rt::FieldRule = rt::FieldRule::new(
+            "domain",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_EVENT: rt::FieldRule = rt::FieldRule::new(
+            "event",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_REGION: rt::FieldRule = rt::FieldRule::new(
+            "region",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
+                "timestamp",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(
+                &[
+                    rt::TimestampFormat::EpochMillis,
+                    rt::TimestampFormat::EpochSeconds,
+                    rt::TimestampFormat::EpochMillisString,
+                ],
+            );
+        static F_VERSION: rt::FieldRule = rt::FieldRule::new(
+            "version",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_DATA: rt::FieldRule = rt::FieldRule::new(
+            "data",
+            rt::Presence::REQUIRED,
+            rt::Presence::REQUIRED,
+        );
+        static F_IPARAMS: rt::FieldRule = rt::FieldRule::new(
+            "iparams",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
+        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule::new(
+            "app_settings",
+            rt::Presence::OPTIONAL,
+            rt::Presence::ANY,
+        );
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.domain, &F_DOMAIN);
         cx.field(&self.event, &F_EVENT);
@@ -348,74 +280,39 @@ impl rt::fixture::Sample for Payload {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             rt::Id::String("227655214724132".to_string())
                         } else {
                             g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            domain: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("acme.freshsales.io".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            event: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value("onUserAgentAvailabilityUpdate".to_string())
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            region: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            domain: g
+                .field(rt::Presence::REQUIRED, |_| "acme.freshsales.io".to_string()),
+            event: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |_| "onUserAgentAvailabilityUpdate".to_string(),
+                ),
+            region: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "US".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Region, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            timestamp: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                        }
+                    },
+                ),
+            timestamp: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
@@ -423,50 +320,29 @@ impl rt::fixture::Sample for Payload {
                                     rt::TimestampFormat::EpochSeconds,
                                     rt::TimestampFormat::EpochMillisString,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            version: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                            )
+                    },
+                ),
+            version: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "2.0.0".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Version, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            data: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Data as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            iparams: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            data: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Data as rt::fixture::Sample>::sample(g),
+                ),
+            iparams: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -482,19 +358,12 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            app_settings: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: true,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                    },
+                ),
+            app_settings: g
+                .field(
+                    rt::Presence::OPTIONAL,
+                    |g| {
                         const KEYS: &[&str] = &[];
                         g.depth += 1;
                         let n = g.count();
@@ -510,11 +379,8 @@ impl rt::fixture::Sample for Payload {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -725,58 +591,26 @@ impl serde::Serialize for Data {
 }
 impl rt::Validate for Data {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACTOR: rt::FieldRule = rt::FieldRule {
-            name: "actor",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule {
-            name: "associations",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CHANGES: rt::FieldRule = rt::FieldRule {
-            name: "changes",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_USER_AGENT_AVAILABILITY: rt::FieldRule = rt::FieldRule {
-            name: "user_agent_availability",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_ACTOR: rt::FieldRule = rt::FieldRule::new(
+            "actor",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule::new(
+            "associations",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CHANGES: rt::FieldRule = rt::FieldRule::new(
+            "changes",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_USER_AGENT_AVAILABILITY: rt::FieldRule = rt::FieldRule::new(
+            "user_agent_availability",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.actor, &F_ACTOR);
         cx.field(&self.associations, &F_ASSOCIATIONS);
         cx.field(&self.changes, &F_CHANGES);
@@ -791,38 +625,20 @@ impl rt::fixture::Sample for Data {
         }
         g.depth += 1;
         let made = Self {
-            actor: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Actor as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            associations: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(<Associations as rt::fixture::Sample>::sample(g))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            changes: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+            actor: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Actor as rt::fixture::Sample>::sample(g),
+                ),
+            associations: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                ),
+            changes: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         const KEYS: &[&str] = &[
                             "channel_preferences",
                             "user_uuid",
@@ -847,25 +663,13 @@ impl rt::fixture::Sample for Data {
                             .collect();
                         g.depth -= 1;
                         rt::Map(entries)
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            user_agent_availability: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <UserAgentAvailability as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
+            user_agent_availability: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <UserAgentAvailability as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1075,58 +879,27 @@ impl serde::Serialize for Actor {
 }
 impl rt::Validate for Actor {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_DESCRIPTION: rt::FieldRule = rt::FieldRule {
-            name: "description",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ID: rt::FieldRule = rt::FieldRule {
-            name: "id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_TYPE: rt::FieldRule = rt::FieldRule {
-            name: "type",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_DESCRIPTION: rt::FieldRule = rt::FieldRule::new(
+            "description",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ID: rt::FieldRule = rt::FieldRule::new(
+                "id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
+            "type",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.description, &F_DESCRIPTION);
         cx.field(&self.id, &F_ID);
         cx.field(&self.name, &F_NAME);
@@ -1141,58 +914,26 @@ impl rt::fixture::Sample for Actor {
         }
         g.depth += 1;
         let made = Self {
-            description: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Sentence, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            r#type: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        <crate::types::ActorType as rt::fixture::Sample>::sample(g),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+            description: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Sentence, &[]),
+                ),
+            id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::FullName, &[]),
+                ),
+            r#type: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| <crate::types::ActorType as rt::fixture::Sample>::sample(g),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1414,19 +1155,11 @@ impl serde::Serialize for AttributeChange {
 }
 impl rt::Validate for AttributeChange {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_CHANGED: rt::FieldRule = rt::FieldRule {
-            name: "changed",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_CHANGED: rt::FieldRule = rt::FieldRule::new(
+            "changed",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.changed, &F_CHANGED);
         cx.unknown(&self.unknown_fields);
     }
@@ -1438,14 +1171,10 @@ impl rt::fixture::Sample for AttributeChange {
         }
         g.depth += 1;
         let made = Self {
-            changed: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+            changed: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g.depth += 1;
                         let n = g.count();
                         let items = (0..n)
@@ -1461,11 +1190,8 @@ impl rt::fixture::Sample for AttributeChange {
                             .collect();
                         g.depth -= 1;
                         items
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1601,45 +1327,21 @@ impl serde::Serialize for UserAgentAvailability {
 }
 impl rt::Validate for UserAgentAvailability {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_CHANNEL_PREFERENCES: rt::FieldRule = rt::FieldRule {
-            name: "channel_preferences",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_USER_UUID: rt::FieldRule = rt::FieldRule {
-            name: "user_uuid",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_USER_INFORMATION: rt::FieldRule = rt::FieldRule {
-            name: "user_information",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_CHANNEL_PREFERENCES: rt::FieldRule = rt::FieldRule::new(
+            "channel_preferences",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_USER_UUID: rt::FieldRule = rt::FieldRule::new(
+            "user_uuid",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_USER_INFORMATION: rt::FieldRule = rt::FieldRule::new(
+            "user_information",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.channel_preferences, &F_CHANNEL_PREFERENCES);
         cx.field(&self.user_uuid, &F_USER_UUID);
         cx.field(&self.user_information, &F_USER_INFORMATION);
@@ -1653,14 +1355,10 @@ impl rt::fixture::Sample for UserAgentAvailability {
         }
         g.depth += 1;
         let made = Self {
-            channel_preferences: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+            channel_preferences: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g.depth += 1;
                         let n = g.count();
                         let items = (0..n)
@@ -1670,37 +1368,23 @@ impl rt::fixture::Sample for UserAgentAvailability {
                             .collect();
                         g.depth -= 1;
                         items
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            user_uuid: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+                    },
+                ),
+            user_uuid: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "697330448392323085".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Uuid, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            user_information: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value({
+                        }
+                    },
+                ),
+            user_information: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g.depth += 1;
                         let n = g.count();
                         let items = (0..n)
@@ -1710,11 +1394,8 @@ impl rt::fixture::Sample for UserAgentAvailability {
                             .collect();
                         g.depth -= 1;
                         items
-                    })
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                    },
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -1877,45 +1558,21 @@ impl serde::Serialize for ChannelPreference {
 }
 impl rt::Validate for ChannelPreference {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_AVAILABLE: rt::FieldRule = rt::FieldRule {
-            name: "available",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_CHANNEL: rt::FieldRule = rt::FieldRule {
-            name: "channel",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_ENABLED: rt::FieldRule = rt::FieldRule {
-            name: "enabled",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
+        static F_AVAILABLE: rt::FieldRule = rt::FieldRule::new(
+            "available",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_CHANNEL: rt::FieldRule = rt::FieldRule::new(
+            "channel",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_ENABLED: rt::FieldRule = rt::FieldRule::new(
+            "enabled",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
         cx.field(&self.available, &F_AVAILABLE);
         cx.field(&self.channel, &F_CHANNEL);
         cx.field(&self.enabled, &F_ENABLED);
@@ -1929,48 +1586,21 @@ impl rt::fixture::Sample for ChannelPreference {
         }
         g.depth += 1;
         let made = Self {
-            available: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            channel: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            available: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
+            channel: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         if g.is_default() {
                             "chat".to_string()
                         } else {
                             g.text(rt::fixture::Fake::Channel, &[])
-                        },
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            enabled: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.boolean(rt::fixture::Fake::Flag))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                        }
+                    },
+                ),
+            enabled: g
+                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;
@@ -2118,71 +1748,34 @@ impl serde::Serialize for UserInformation {
 }
 impl rt::Validate for UserInformation {
     fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule {
-            name: "account_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::Integer),
-        };
-        static F_EMAIL: rt::FieldRule = rt::FieldRule {
-            name: "email",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_NAME: rt::FieldRule = rt::FieldRule {
-            name: "name",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: None,
-        };
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule {
-            name: "updated_at",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText],
-            id_form: None,
-        };
-        static F_USER_ID: rt::FieldRule = rt::FieldRule {
-            name: "user_id",
-            strict: rt::Presence {
-                nullable: false,
-                optional: false,
-            },
-            lenient: rt::Presence {
-                nullable: true,
-                optional: true,
-            },
-            formats: &[],
-            id_form: Some(rt::IdForm::String),
-        };
+        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
+                "account_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::Integer);
+        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
+            "email",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_NAME: rt::FieldRule = rt::FieldRule::new(
+            "name",
+            rt::Presence::REQUIRED,
+            rt::Presence::ANY,
+        );
+        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
+                "updated_at",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
+        static F_USER_ID: rt::FieldRule = rt::FieldRule::new(
+                "user_id",
+                rt::Presence::REQUIRED,
+                rt::Presence::ANY,
+            )
+            .id_form(rt::IdForm::String);
         cx.field(&self.account_id, &F_ACCOUNT_ID);
         cx.field(&self.email, &F_EMAIL);
         cx.field(&self.name, &F_NAME);
@@ -2198,78 +1791,39 @@ impl rt::fixture::Sample for UserInformation {
         }
         g.depth += 1;
         let made = Self {
-            account_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            email: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::Email, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            name: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(g.text(rt::fixture::Fake::FullName, &[]))
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            updated_at: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
+            account_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
+                ),
+            email: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::Email, &[]),
+                ),
+            name: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.text(rt::fixture::Fake::FullName, &[]),
+                ),
+            updated_at: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| {
                         g
                             .timestamp(
                                 &[
                                     rt::TimestampFormat::Iso8601,
                                     rt::TimestampFormat::UtcText,
                                 ],
-                            ),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
-            user_id: match g
-                .slot(rt::Presence {
-                    nullable: false,
-                    optional: false,
-                })
-            {
-                rt::fixture::Slot::Value => {
-                    rt::Field::Value(
-                        g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
-                    )
-                }
-                rt::fixture::Slot::Null => rt::Field::Null,
-                rt::fixture::Slot::Absent => rt::Field::Absent,
-            },
+                            )
+                    },
+                ),
+            user_id: g
+                .field(
+                    rt::Presence::REQUIRED,
+                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
+                ),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;

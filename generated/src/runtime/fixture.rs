@@ -136,6 +136,15 @@ impl Gen {
         }
     }
 
+    /// An attribute: sent, null or left out as [`Gen::slot`] decides, made by `make` when sent.
+    pub fn field<T>(&mut self, strict: Presence, make: impl FnOnce(&mut Gen) -> T) -> super::field::Field<T> {
+        match self.slot(strict) {
+            Slot::Value => super::field::Field::Value(make(self)),
+            Slot::Null => super::field::Field::Null,
+            Slot::Absent => super::field::Field::Absent,
+        }
+    }
+
     /// How many items an array gets: 1 by default, 0 to 3 when seeded.
     pub fn count(&mut self) -> usize {
         if self.depth > 4 {

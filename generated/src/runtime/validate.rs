@@ -121,6 +121,17 @@ pub struct Presence {
     pub optional: bool,
 }
 
+impl Presence {
+    /// Present and not null.
+    pub const REQUIRED: Presence = Presence { nullable: false, optional: false };
+    /// Present, possibly null.
+    pub const NULLABLE: Presence = Presence { nullable: true, optional: false };
+    /// Possibly absent, never null when present.
+    pub const OPTIONAL: Presence = Presence { nullable: false, optional: true };
+    /// Possibly absent, possibly null.
+    pub const ANY: Presence = Presence { nullable: true, optional: true };
+}
+
 /// The documented form of an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdForm {
@@ -144,6 +155,23 @@ pub struct FieldRule {
     /// The id form the docs give (checked in strict mode); `None` when the attribute is
     /// not an id or the docs do not say.
     pub id_form: Option<IdForm>,
+}
+
+impl FieldRule {
+    /// An attribute with its presence in the strict and the lenient reading.
+    pub const fn new(name: &'static str, strict: Presence, lenient: Presence) -> Self {
+        FieldRule { name, strict, lenient, formats: &[], id_form: None }
+    }
+
+    /// The same, with the timestamp forms the docs give.
+    pub const fn formats(self, formats: &'static [TimestampFormat]) -> Self {
+        FieldRule { formats, ..self }
+    }
+
+    /// The same, with the id form the docs give.
+    pub const fn id_form(self, form: IdForm) -> Self {
+        FieldRule { id_form: Some(form), ..self }
+    }
 }
 
 /// The root of a payload: present and non-null in both readings.
