@@ -22,6 +22,16 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    pub fn new(file: &str, pos: Option<crate::yaml::Pos>, path: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location: Location { file: file.to_string(), line: pos.map(|p| p.line), column: pos.map(|p| p.column) },
+            path: path.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.location.file)?;

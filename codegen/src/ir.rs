@@ -196,6 +196,22 @@ pub struct Step {
 }
 
 impl Path {
+    /// The object type that holds the path's last attribute, starting from `data`.
+    pub fn owner(&self, data: TypeId) -> Option<TypeId> {
+        let mut owner = data;
+        for step in &self.steps[..self.steps.len().saturating_sub(1)] {
+            let ty = match (&step.ty, step.each) {
+                (Ty::Array(item), true) => item.as_ref(),
+                (ty, _) => ty,
+            };
+            owner = match ty {
+                Ty::Named(id) => *id,
+                _ => return None,
+            };
+        }
+        Some(owner)
+    }
+
     pub fn has_each(&self) -> bool {
         self.steps.iter().any(|s| s.each)
     }

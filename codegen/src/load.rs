@@ -1,7 +1,7 @@
 //! Load: YAML nodes into the [`model`](crate::model), reporting every malformed entry
 //! (unknown keys, wrong kinds of value, missing keys) rather than stopping at the first.
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::*;
 use crate::yaml::{self, Node, Value};
 
@@ -22,15 +22,7 @@ pub fn load(files: &[SourceFile], diags: &mut Diagnostics) -> Spec {
             Ok(root) => cx.document(&root, &mut spec),
             Err(errors) => {
                 for e in errors {
-                    cx.diags.push(Diagnostic {
-                        location: Location {
-                            file: file.path.clone(),
-                            line: e.pos.map(|p| p.line),
-                            column: e.pos.map(|p| p.column),
-                        },
-                        path: String::new(),
-                        message: e.message,
-                    });
+                    cx.diags.push(Diagnostic::new(&file.path, e.pos, "", e.message));
                 }
             }
         }
@@ -72,15 +64,7 @@ impl Cx<'_> {
     }
 
     fn error(&mut self, node: &Node, path: &str, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            location: Location {
-                file: self.file.to_string(),
-                line: node.pos.map(|p| p.line),
-                column: node.pos.map(|p| p.column),
-            },
-            path: path.to_string(),
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic::new(self.file, node.pos, path, message));
     }
 
     fn entries<'n>(&mut self, node: &'n Node, path: &str) -> Option<Entries<'n>> {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::ir::{self, ChangeOrder, EnumRepr, Ir, ModuleId, Ty, TypeId, TypeKind};
 use crate::load::closest;
 use crate::model::{self, Attr, Defaults, Literal, Loc, Presence, PresencePatch, Spec, TypeExpr};
@@ -34,7 +34,6 @@ pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
         }),
         ir: Ir { products: Vec::new(), modules: Vec::new(), types: Vec::new(), events: Vec::new() },
         shared: HashMap::new(),
-        placeholders: Vec::new(),
         examples: Vec::new(),
     };
     if spec.defaults.is_none() {
@@ -55,8 +54,6 @@ struct Resolver<'d> {
     ir: Ir,
     /// Shared named types by spec name.
     shared: HashMap<String, TypeId>,
-    /// Types whose ids were handed out before their bodies were resolved.
-    placeholders: Vec<TypeId>,
     /// Examples to check once every type is resolved.
     examples: Vec<(Loc, String, Ty, Literal)>,
 }
@@ -73,15 +70,7 @@ struct Scope<'a> {
 
 impl Resolver<'_> {
     fn error(&mut self, loc: &Loc, path: &str, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            location: Location {
-                file: loc.file.clone(),
-                line: loc.pos.map(|p| p.line),
-                column: loc.pos.map(|p| p.column),
-            },
-            path: path.to_string(),
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic::new(&loc.file, loc.pos, path, message));
     }
 
     fn products(&mut self, spec: &Spec) {
@@ -198,7 +187,6 @@ impl Resolver<'_> {
             return None;
         }
         let id = self.new_type(def.name.clone(), module, path, def.ty.description.clone());
-        self.placeholders.push(id);
         Some(id)
     }
 
@@ -549,11 +537,12 @@ impl Resolver<'_> {
             for &id in &module.types {
                 let t = &self.ir.types[id];
                 if let Some(other) = seen.insert(&t.name, &t.spec_path) {
-                    self.diags.push(Diagnostic {
-                        location: Location { file: module.source.clone(), line: None, column: None },
-                        path: t.spec_path.clone(),
-                        message: format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name),
-                    });
+                    self.diags.push(Diagnostic::new(
+                        &module.source,
+                        None,
+                        &t.spec_path,
+                        format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name),
+                    ));
                 }
             }
         }

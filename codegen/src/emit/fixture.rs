@@ -16,8 +16,8 @@ pub type Hints = BTreeMap<(TypeId, String), Vec<Literal>>;
 /// Rule literals and `keys_of` names by the attribute they apply to.
 pub fn hints(ir: &Ir) -> Hints {
     let mut out: Hints = BTreeMap::new();
-    let mut add = |ir: &Ir, data: TypeId, p: &Path, lits: &[Literal]| {
-        if let Some(owner) = owner_of_leaf(ir, data, p) {
+    let mut add = |data: TypeId, p: &Path, lits: &[Literal]| {
+        if let Some(owner) = p.owner(data) {
             let entry = out.entry((owner, p.steps[p.steps.len() - 1].wire.clone())).or_default();
             for l in lits {
                 if !entry.contains(l) {
@@ -30,37 +30,22 @@ pub fn hints(ir: &Ir) -> Hints {
         for rule in &event.rules {
             if let Some(c) = &rule.when {
                 match &c.op {
-                    CondOp::Equals(l) => add(ir, event.data, &c.path, std::slice::from_ref(l)),
-                    CondOp::In(ls) | CondOp::NotIn(ls) => add(ir, event.data, &c.path, ls),
+                    CondOp::Equals(l) => add(event.data, &c.path, std::slice::from_ref(l)),
+                    CondOp::In(ls) | CondOp::NotIn(ls) => add(event.data, &c.path, ls),
                 }
             }
             match &rule.check {
-                Check::Equals(p, l) => add(ir, event.data, p, std::slice::from_ref(l)),
-                Check::OneOf(p, ls) => add(ir, event.data, p, ls),
+                Check::Equals(p, l) => add(event.data, p, std::slice::from_ref(l)),
+                Check::OneOf(p, ls) => add(event.data, p, ls),
                 Check::KeysOf { map, names } => {
                     let lits: Vec<Literal> = names.iter().map(|n| Literal::Str(n.clone())).collect();
-                    add(ir, event.data, map, &lits)
+                    add(event.data, map, &lits)
                 }
                 _ => {}
             }
         }
     }
     out
-}
-
-pub fn owner_of_leaf(_ir: &Ir, data: TypeId, path: &Path) -> Option<TypeId> {
-    let mut owner = data;
-    for step in &path.steps[..path.steps.len().saturating_sub(1)] {
-        let ty = match (&step.ty, step.each) {
-            (Ty::Array(item), true) => item.as_ref(),
-            (t, _) => t,
-        };
-        owner = match ty {
-            Ty::Named(id) => *id,
-            _ => return None,
-        };
-    }
-    Some(owner)
 }
 
 /// The kind of realistic value an attribute holds, from its name.

@@ -33,7 +33,7 @@ pub fn generate(ir: &Ir) -> Result<Vec<RustFile>, String> {
         let module = &ir.modules[m];
         let event = ir.events.iter().find(|e| e.module == m);
         let tokens = module_items(ir, m, event, &rules_by_field, &hints);
-        file(ir, &format!("{}.rs", module.path.join("/")), &format!("spec/{}", module.source), tokens)
+        file(&format!("{}.rs", module.path.join("/")), &format!("spec/{}", module.source), tokens)
     };
     // Modules are independent once the IR is built, so they are emitted on every core; the
     // files are put back in module order, so the output does not depend on the schedule.
@@ -57,14 +57,14 @@ pub fn generate(ir: &Ir) -> Result<Vec<RustFile>, String> {
             }
         }
     });
-    let mut files = vec![file(ir, "mod.rs", "spec/", index(ir))?];
+    let mut files = vec![file("mod.rs", "spec/", index(ir))?];
     for slot in slots {
         files.push(slot.ok_or_else(|| "a module was not emitted".to_string())??);
     }
     Ok(files)
 }
 
-fn file(_ir: &Ir, path: &str, source: &str, tokens: TokenStream) -> Result<RustFile, String> {
+fn file(path: &str, source: &str, tokens: TokenStream) -> Result<RustFile, String> {
     let parsed: syn::File = syn::parse2(tokens).map_err(|e| format!("generated {path} does not parse: {e}"))?;
     let body = prettyplease::unparse(&parsed);
     let contents = format!(
@@ -226,7 +226,7 @@ fn rules_by_field(ir: &Ir) -> BTreeMap<(TypeId, String), Vec<String>> {
                 Check::KeysOf { map, .. } => paths.push(map),
             }
             for p in paths {
-                if let Some(owner) = owner_of_leaf(event.data, p) {
+                if let Some(owner) = p.owner(event.data) {
                     let lines = out.entry((owner, p.steps[p.steps.len() - 1].wire.clone())).or_default();
                     if !lines.contains(&line) {
                         lines.push(line.clone());
@@ -236,19 +236,6 @@ fn rules_by_field(ir: &Ir) -> BTreeMap<(TypeId, String), Vec<String>> {
         }
     }
     out
-}
-
-/// The object type that holds the last attribute of a path.
-fn owner_of_leaf(data: TypeId, path: &Path) -> Option<TypeId> {
-    let mut owner = data;
-    for step in &path.steps[..path.steps.len().saturating_sub(1)] {
-        let ty = if step.each { match &step.ty { Ty::Array(i) => i.as_ref(), t => t } } else { &step.ty };
-        owner = match ty {
-            Ty::Named(id) => *id,
-            _ => return None,
-        };
-    }
-    Some(owner)
 }
 
 fn module_items(

@@ -5,7 +5,6 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::text;
 use crate::ir::{ChangeOrder, EnumRepr, Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
 
 /// Which reading of the docs the schema describes.
@@ -274,9 +273,4 @@ pub fn to_string(schema: &Json) -> String {
     let mut out = serde_json::to_string_pretty(schema).unwrap_or_default();
     out.push('\n');
     out
-}
-
-/// Types named in words, for callers that describe the schema.
-pub fn describe(ir: &Ir, ty: &Ty) -> String {
-    text::type_name(ir, ty)
 }
