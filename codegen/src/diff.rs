@@ -402,6 +402,7 @@ impl Ctx<'_> {
         }
         self.presence(s, "strict", old.strict, new.strict);
         self.presence(s, "lenient", old.lenient, new.lenient);
+        self.rust_name(s, &old.ty, &new.ty);
         if let (Some(old_enum), Some(new_enum)) = (enum_of(self.old, &old.ty), enum_of(self.new, &new.ty)) {
             self.enum_values(s, old_enum, new_enum);
         }
@@ -409,6 +410,29 @@ impl Ctx<'_> {
         self.formats(s, old, new);
         self.docs(s, old, new);
         false
+    }
+
+    /// The same shape under another Rust name (or in another module) still breaks the Rust
+    /// code that names the type.
+    fn rust_name(&mut self, s: &Subject, old: &Ty, new: &Ty) {
+        let path = |ir: &Ir, ty: &Ty| -> Option<String> {
+            let mut ty = ty;
+            while let Ty::Array(inner) | Ty::Map(inner) = ty {
+                ty = inner;
+            }
+            match ty {
+                Ty::Named(id) => {
+                    let t = ir.ty(*id);
+                    Some(format!("{}::{}", ir.modules[t.module].path.join("::"), t.name))
+                }
+                _ => None,
+            }
+        };
+        if let (Some(a), Some(b)) = (path(self.old, old), path(self.new, new)) {
+            if a != b {
+                self.push(s, format!("Rust type renamed: {a} -> {b}"), Class::Breaking);
+            }
+        }
     }
 
     /// Null and absence in one reading. Anything that lets a value go missing breaks code
@@ -930,5 +954,11 @@ rules:
         assert!(md.starts_with("**Spec changes: 1 breaking, 1 compatible change(s)**\n\n## acme/onThing\n\n| | attribute | change |\n| --- | --- | --- |\n"), "{md}");
         assert!(md.contains("| **breaking** | `data.owner.email` | may now be null in strict mode (was not null) |\n"), "{md}");
         assert!(md.contains("| compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"), "{md}");
+    }
+
+    #[test]
+    fn a_renamed_rust_type_is_breaking() {
+        let c = changes(|e| e.replace("  owner:\n    type: object\n", "  owner:\n    type: object\n    rust_name: Person\n"));
+        assert_eq!(c, one(Class::Breaking, "data.owner", "Rust type renamed: acme::on_thing::Owner -> acme::on_thing::Person"));
     }
 }

@@ -335,10 +335,7 @@ impl rt::fixture::Sample for ChatActor {
             actor_source: g
                 .field(rt::Presence::OPTIONAL, |g| g.text(rt::fixture::Fake::Word, &[])),
             avatar: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Avatar as rt::fixture::Sample>::sample(g),
-                ),
+                .field(rt::Presence::REQUIRED, <Avatar as rt::fixture::Sample>::sample),
             email: g
                 .field(
                     rt::Presence::NULLABLE,
@@ -445,7 +442,7 @@ impl rt::fixture::Sample for ChatActor {
             r#type: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <ActorType as rt::fixture::Sample>::sample(g),
+                    <ActorType as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };
@@ -824,7 +821,7 @@ impl rt::fixture::Sample for SocialProfile {
             r#type: g
                 .field(
                     rt::Presence::NULLABLE,
-                    |g| <SocialPlatform as rt::fixture::Sample>::sample(g),
+                    <SocialPlatform as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };

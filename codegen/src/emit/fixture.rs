@@ -200,7 +200,12 @@ pub fn object(ir: &Ir, m: ModuleId, id: TypeId, t: &TypeDef, fields: &[Field], h
             }
         };
         let strict = super::rust::presence(f.strict);
-        // The envelope's event and domain are fixed values that need no choices.
+        // A named type's sample function is the maker itself; the envelope's event and
+        // domain are fixed values that need no choices.
+        if let (Ty::Named(_), None) = (&f.ty, &f.example) {
+            let t = rust_type(ir, m, &f.ty);
+            return quote! { #fid: g.field(#strict, <#t as rt::fixture::Sample>::sample) };
+        }
         let param = if event.is_some() && matches!(f.wire.as_str(), "event" | "domain") && f.ty == Ty::String { quote!(_) } else { quote!(g) };
         quote! { #fid: g.field(#strict, |#param| #value) }
     });

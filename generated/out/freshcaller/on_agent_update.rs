@@ -527,11 +527,7 @@ impl rt::fixture::Sample for Payload {
                         }
                     },
                 ),
-            data: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Data as rt::fixture::Sample>::sample(g),
-                ),
+            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
             iparams: g
                 .field(
                     rt::Presence::OPTIONAL,
@@ -815,24 +811,21 @@ impl rt::fixture::Sample for Data {
         g.depth += 1;
         let made = Self {
             actor: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Actor as rt::fixture::Sample>::sample(g),
-                ),
+                .field(rt::Presence::REQUIRED, <Actor as rt::fixture::Sample>::sample),
             agent: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <PhoneAgent as rt::fixture::Sample>::sample(g),
+                    <PhoneAgent as rt::fixture::Sample>::sample,
                 ),
             associations: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                    <Associations as rt::fixture::Sample>::sample,
                 ),
             changes: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
+                    <crate::types::ModelChanges as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };
@@ -1349,7 +1342,7 @@ impl rt::fixture::Sample for Actor {
             agent: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <PhoneAgent as rt::fixture::Sample>::sample(g),
+                    <PhoneAgent as rt::fixture::Sample>::sample,
                 ),
             confirmed: g
                 .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
@@ -1451,7 +1444,7 @@ impl rt::fixture::Sample for Actor {
             primary_email: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <PrimaryEmail as rt::fixture::Sample>::sample(g),
+                    <PrimaryEmail as rt::fixture::Sample>::sample,
                 ),
             sign_in_count: g
                 .field(rt::Presence::REQUIRED, |g| g.integer(rt::fixture::Fake::Count)),

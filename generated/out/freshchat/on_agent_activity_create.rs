@@ -617,11 +617,7 @@ impl rt::fixture::Sample for Payload {
                         }
                     },
                 ),
-            data: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Data as rt::fixture::Sample>::sample(g),
-                ),
+            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
             iparams: g
                 .field(
                     rt::Presence::OPTIONAL,
@@ -881,12 +877,12 @@ impl rt::fixture::Sample for Data {
             actor: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ChatActor as rt::fixture::Sample>::sample(g),
+                    <crate::types::ChatActor as rt::fixture::Sample>::sample,
                 ),
             agent_activity: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample(g),
+                    <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };

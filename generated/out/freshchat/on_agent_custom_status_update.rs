@@ -484,11 +484,7 @@ impl rt::fixture::Sample for Payload {
                         }
                     },
                 ),
-            data: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Data as rt::fixture::Sample>::sample(g),
-                ),
+            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
             iparams: g
                 .field(
                     rt::Presence::OPTIONAL,
@@ -776,17 +772,17 @@ impl rt::fixture::Sample for Data {
             actor: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ChatActor as rt::fixture::Sample>::sample(g),
+                    <crate::types::ChatActor as rt::fixture::Sample>::sample,
                 ),
             agent_custom_status: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample(g),
+                    <crate::types::ChatAgentStatus as rt::fixture::Sample>::sample,
                 ),
             associations: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                    <Associations as rt::fixture::Sample>::sample,
                 ),
             changes: g
                 .field(

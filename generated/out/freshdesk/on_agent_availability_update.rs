@@ -423,11 +423,7 @@ impl rt::fixture::Sample for Payload {
                         }
                     },
                 ),
-            data: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Data as rt::fixture::Sample>::sample(g),
-                ),
+            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
             iparams: g
                 .field(
                     rt::Presence::OPTIONAL,
@@ -711,24 +707,21 @@ impl rt::fixture::Sample for Data {
         g.depth += 1;
         let made = Self {
             actor: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Actor as rt::fixture::Sample>::sample(g),
-                ),
+                .field(rt::Presence::REQUIRED, <Actor as rt::fixture::Sample>::sample),
             agent_availability: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <AgentAvailability as rt::fixture::Sample>::sample(g),
+                    <AgentAvailability as rt::fixture::Sample>::sample,
                 ),
             associations: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                    <Associations as rt::fixture::Sample>::sample,
                 ),
             changes: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ModelChanges as rt::fixture::Sample>::sample(g),
+                    <crate::types::ModelChanges as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };
@@ -975,7 +968,7 @@ impl rt::fixture::Sample for Actor {
             r#type: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ActorType as rt::fixture::Sample>::sample(g),
+                    <crate::types::ActorType as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };
@@ -1588,10 +1581,7 @@ impl rt::fixture::Sample for ChannelAvailability {
         g.depth += 1;
         let made = Self {
             channel: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Channel as rt::fixture::Sample>::sample(g),
-                ),
+                .field(rt::Presence::REQUIRED, <Channel as rt::fixture::Sample>::sample),
             available: g
                 .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
             channel_account_id: g
@@ -1833,10 +1823,7 @@ impl rt::fixture::Sample for Associations {
         g.depth += 1;
         let made = Self {
             status: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Status as rt::fixture::Sample>::sample(g),
-                ),
+                .field(rt::Presence::REQUIRED, <Status as rt::fixture::Sample>::sample),
             unknown_fields: rt::UnknownFields::default(),
         };
         g.depth -= 1;

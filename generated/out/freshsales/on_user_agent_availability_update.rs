@@ -334,11 +334,7 @@ impl rt::fixture::Sample for Payload {
                         }
                     },
                 ),
-            data: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Data as rt::fixture::Sample>::sample(g),
-                ),
+            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
             iparams: g
                 .field(
                     rt::Presence::OPTIONAL,
@@ -626,14 +622,11 @@ impl rt::fixture::Sample for Data {
         g.depth += 1;
         let made = Self {
             actor: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| <Actor as rt::fixture::Sample>::sample(g),
-                ),
+                .field(rt::Presence::REQUIRED, <Actor as rt::fixture::Sample>::sample),
             associations: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <Associations as rt::fixture::Sample>::sample(g),
+                    <Associations as rt::fixture::Sample>::sample,
                 ),
             changes: g
                 .field(
@@ -668,7 +661,7 @@ impl rt::fixture::Sample for Data {
             user_agent_availability: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <UserAgentAvailability as rt::fixture::Sample>::sample(g),
+                    <UserAgentAvailability as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };
@@ -932,7 +925,7 @@ impl rt::fixture::Sample for Actor {
             r#type: g
                 .field(
                     rt::Presence::REQUIRED,
-                    |g| <crate::types::ActorType as rt::fixture::Sample>::sample(g),
+                    <crate::types::ActorType as rt::fixture::Sample>::sample,
                 ),
             unknown_fields: rt::UnknownFields::default(),
         };

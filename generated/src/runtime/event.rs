@@ -257,7 +257,10 @@ pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventI
 /// fraction of the parse that follows. `None` when a value of interest has escapes or the
 /// structure is not what it can follow; the caller then asks serde. Malformed JSON that
 /// slips through is caught by the full parse.
-fn scan_head(b: &[u8]) -> Option<(Option<std::borrow::Cow<'_, str>>, Option<std::borrow::Cow<'_, str>>)> {
+/// The envelope's `event` and `domain`, borrowed where possible.
+type EventAndDomain<'a> = (Option<std::borrow::Cow<'a, str>>, Option<std::borrow::Cow<'a, str>>);
+
+fn scan_head(b: &[u8]) -> Option<EventAndDomain<'_>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Want {
         Nothing,
