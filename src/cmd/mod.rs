@@ -24,7 +24,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate the checked-in copy of the generated code from the spec.
+    /// Refresh the checked-in generated code (generated/out) and reference docs (docs/events) from the spec.
     Generate {
         /// Compare instead of writing; exit 1 naming every stale file.
         #[arg(long)]
