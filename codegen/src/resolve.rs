@@ -23,6 +23,8 @@ const BUILTINS: &[&str] = &[
 ];
 /// The field that keeps attributes the spec does not list.
 pub const UNKNOWN_FIELDS: &str = "unknown_fields";
+/// Methods every generated builder has besides one setter per attribute.
+const BUILDER_METHODS: &[&str] = &["build", "build_in", "into_inner", "unknown_field"];
 
 pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
     let before = diags.len();
@@ -281,6 +283,10 @@ impl Resolver<'_> {
         let mut fields = Vec::with_capacity(attrs.len());
         let mut idents: HashMap<String, String> = HashMap::new();
         idents.insert(UNKNOWN_FIELDS.into(), "(the bag of unknown fields)".into());
+        // The builders' own methods share a namespace with the setters named after fields.
+        for method in BUILDER_METHODS {
+            idents.insert(method.to_string(), format!("(the builder method `{method}`)"));
+        }
         for attr in attrs {
             let attr_path = format!("{path}.{}", attr.name);
             let Some(ident) = field_ident(&attr.name) else {
@@ -293,6 +299,14 @@ impl Resolver<'_> {
             }
             if let Some(field) = self.field(attr, ident, &attr_path, scope) {
                 fields.push(field);
+            }
+        }
+        // Object and array attributes get a second setter, `<name>_with`.
+        for f in &fields {
+            let with = format!("{}_with", f.ident.trim_start_matches("r#"));
+            if let Some(other) = fields.iter().find(|o| o.ident == with) {
+                let loc = attrs.iter().find(|a| a.name == other.wire).map_or_else(|| Loc { file: String::new(), pos: None }, |a| a.loc.clone());
+                self.error(&loc, &other.spec_path, format!("\"{}\" is `{with}` in Rust, the name of the builder's editor for \"{}\"", other.wire, f.wire));
             }
         }
         Some(TypeKind::Object(fields))
@@ -534,8 +548,22 @@ impl Resolver<'_> {
     fn check_type_names(&mut self) {
         for module in &self.ir.modules {
             let mut seen: HashMap<&str, &str> = HashMap::new();
+            let builders: Vec<String> = module
+                .types
+                .iter()
+                .filter(|&&id| matches!(self.ir.types[id].kind, TypeKind::Object(_)))
+                .map(|&id| format!("{}Builder", self.ir.types[id].name))
+                .collect();
             for &id in &module.types {
                 let t = &self.ir.types[id];
+                if builders.contains(&t.name) {
+                    self.diags.push(Diagnostic::new(
+                        &module.source,
+                        None,
+                        &t.spec_path,
+                        format!("Rust type name `{}` is taken by the builder of `{}`; give it another `rust_name`", t.name, t.name.trim_end_matches("Builder")),
+                    ));
+                }
                 if let Some(other) = seen.insert(&t.name, &t.spec_path) {
                     self.diags.push(Diagnostic::new(
                         &module.source,

@@ -151,3 +151,15 @@ fn output_is_deterministic_and_independent_of_file_order() {
     let event = &one[2].contents;
     assert!(event.find("pub b:").unwrap() < event.find("pub a:").unwrap());
 }
+
+#[test]
+fn names_the_generated_code_uses_itself_are_refused() {
+    let text = format!(
+        "{HEAD}data:\n  build: {{ type: string }}\n  owner: {{ type: object, fields: {{ x: {{ type: string }} }} }}\n  owner_with: {{ type: string }}\n  thing: {{ type: object, rust_name: OwnerBuilder }}\n"
+    );
+    let p = problems(&text);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(p.iter().any(|l| l.contains("data.build: \"build\" and \"(the builder method `build`)\" are both `build` in Rust")), "{p:#?}");
+    assert!(p.iter().any(|l| l.contains("data.owner_with: \"owner_with\" is `owner_with` in Rust, the name of the builder's editor for \"owner\"")), "{p:#?}");
+    assert!(p.iter().any(|l| l.contains("data.thing: Rust type name `OwnerBuilder` is taken by the builder of `Owner`")), "{p:#?}");
+}

@@ -262,6 +262,10 @@ fn module_items(
         }
     });
     let event_items = event.map(super::fixture::event_items);
+    if ir.modules[m].types.is_empty() && event.is_none() {
+        // No shared types: an empty module, without an import nothing would use.
+        return quote!();
+    }
     quote! {
         use crate::runtime as rt;
         #(#items)*
