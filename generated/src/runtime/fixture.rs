@@ -464,10 +464,13 @@ fn apply(data: &mut Value, rule: &RuleSpec) {
             if let (Some(e), Some(l)) = (earlier, later) {
                 if let (Some(en), Some(ln)) = (instant(&e), instant(&l)) {
                     if en > ln {
+                        // The later instant, written in the earlier attribute's own form, so
+                        // that a form the docs give stays a form the docs give.
+                        let moved = in_form_of(&e, &l).unwrap_or(l);
                         let mut slots = Vec::new();
                         each_mut(data, a, &mut slots);
                         for s in slots {
-                            *s = l.clone();
+                            *s = moved.clone();
                         }
                     }
                 }
@@ -506,14 +509,32 @@ fn convert_like(value: &Value, like: &Value) -> Value {
     }
 }
 
+fn timestamp(v: &Value) -> Option<Timestamp> {
+    match v {
+        Value::String(s) => Timestamp::parse_str(s).ok(),
+        Value::Number(n) if n.is_i64() => Some(Timestamp::from_millis(n.as_i64()?)),
+        Value::Number(n) => Timestamp::from_seconds(n.as_f64()?).ok(),
+        _ => None,
+    }
+}
+
 fn instant(v: &Value) -> Option<i128> {
-    let ts = match v {
-        Value::String(s) => Timestamp::parse_str(s).ok()?,
-        Value::Number(n) if n.is_i64() => Timestamp::from_millis(n.as_i64()?),
-        Value::Number(n) => Timestamp::from_seconds(n.as_f64()?).ok()?,
-        _ => return None,
-    };
-    Some(ts.unix_nanos())
+    timestamp(v).map(|t| t.unix_nanos())
+}
+
+/// The instant of `value` written in the form `like` is in (to the millisecond).
+fn in_form_of(like: &Value, value: &Value) -> Option<Value> {
+    let form = timestamp(like)?.format();
+    let t = timestamp(value)?;
+    let millis = t.unix_millis();
+    let iso = t.to_rfc3339();
+    Some(match form {
+        TimestampFormat::Iso8601 => Value::from(iso),
+        TimestampFormat::UtcText => Value::from(iso.replace('T', " ").replace('Z', " UTC")),
+        TimestampFormat::EpochMillis => Value::from(millis),
+        TimestampFormat::EpochSeconds => Value::from(millis as f64 / 1000.0),
+        TimestampFormat::EpochMillisString => Value::from(millis.to_string()),
+    })
 }
 
 /// Types that generated fixture code can make.
@@ -530,4 +551,32 @@ pub fn finish<P: super::event::EventPayload + for<'de> serde::Deserialize<'de>>(
         enforce(data, rules);
     }
     serde_json::from_value(value).unwrap_or(payload)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_after_keeps_the_earlier_attributes_form() {
+        static RULES: &[RuleSpec] = &[RuleSpec { id: "order", when: None, then: ThenSpec::NotAfter(&["a"], &["b"]) }];
+        let mut data = serde_json::json!({"a": "2030-01-01 00:00:00 UTC", "b": "2024-08-12T09:05:36Z"});
+        assert!(enforce(&mut data, RULES));
+        assert_eq!(data["a"], "2024-08-12 09:05:36.000 UTC");
+        let mut data = serde_json::json!({"a": 1_900_000_000_000_i64, "b": "2024-08-12T09:05:36.5Z"});
+        enforce(&mut data, RULES);
+        assert_eq!(data["a"], 1_723_453_536_500_i64);
+        // Already in order: nothing moves.
+        let mut data = serde_json::json!({"a": "2020-01-01T00:00:00Z", "b": "2024-08-12T09:05:36Z"});
+        enforce(&mut data, RULES);
+        assert_eq!(data["a"], "2020-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn keys_of_with_no_names_leaves_the_map_alone() {
+        static RULES: &[RuleSpec] = &[RuleSpec { id: "keys", when: None, then: ThenSpec::KeysOf(&["m"], &[]) }];
+        let mut data = serde_json::json!({"m": {"x": 1}});
+        assert!(enforce(&mut data, RULES));
+        assert_eq!(data["m"]["x"], 1);
+    }
 }
