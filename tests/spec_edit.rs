@@ -36,6 +36,20 @@ fn cargo_build(dir: &Path, target: &Path) -> std::process::Output {
         .unwrap()
 }
 
+/// A copy of the workspace without the command line, with `dirs` copied from the repository.
+fn workspace(tmp: &common::TempDir, dirs: &[&str]) -> PathBuf {
+    let root = common::root();
+    let ws = tmp.0.join("ws");
+    for dir in dirs {
+        copy_dir(&root.join(dir), &ws.join(dir));
+    }
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let workspace_only = manifest.split("\n# The command line").next().unwrap();
+    std::fs::write(ws.join("Cargo.toml"), workspace_only).unwrap();
+    std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
+    ws
+}
+
 /// The generated Freshsales module in the most recent OUT_DIR.
 fn generated_freshsales(target: &Path) -> String {
     let build = target.join("debug/build");
@@ -57,15 +71,7 @@ fn a_spec_edit_flows_through_cargo_build() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("spec-edit");
-    let ws = tmp.0.join("ws");
-    for dir in ["codegen", "generated", "spec"] {
-        copy_dir(&root.join(dir), &ws.join(dir));
-    }
-    // The root manifest without the command-line package.
-    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    let workspace_only = manifest.split("\n# The command line").next().unwrap();
-    std::fs::write(ws.join("Cargo.toml"), workspace_only).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
+    let ws = workspace(&tmp, &["codegen", "generated", "spec"]);
     // Kept between runs under target/ so that only the models crate rebuilds.
     let target = root.join("target/spec-edit-test");
 
@@ -188,13 +194,7 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("tricky");
-    let ws = tmp.0.join("ws");
-    for dir in ["codegen", "generated"] {
-        copy_dir(&root.join(dir), &ws.join(dir));
-    }
-    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    std::fs::write(ws.join("Cargo.toml"), manifest.split("\n# The command line").next().unwrap()).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
+    let ws = workspace(&tmp, &["codegen", "generated"]);
     let spec = ws.join("spec");
     std::fs::create_dir_all(spec.join("acme")).unwrap();
     let base = std::fs::read_to_string(root.join("spec/spec.yaml")).unwrap();

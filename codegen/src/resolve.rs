@@ -735,22 +735,8 @@ impl Resolver<'_> {
 
     /// The field a path ends at.
     fn leaf_field(&self, path: &ir::Path, data: TypeId) -> Option<&ir::Field> {
-        let mut owner = data;
-        for (i, step) in path.steps.iter().enumerate() {
-            let f = self.ir.fields(owner).iter().find(|f| f.wire == step.wire)?;
-            if i + 1 == path.steps.len() {
-                return Some(f);
-            }
-            let ty = match (&f.ty, step.each) {
-                (Ty::Array(item), true) => item.as_ref(),
-                (t, _) => t,
-            };
-            owner = match ty {
-                Ty::Named(id) => *id,
-                _ => return None,
-            };
-        }
-        None
+        let last = path.steps.last()?;
+        self.ir.fields(path.owner(data)?).iter().find(|f| f.wire == last.wire)
     }
 
     fn comparable(&mut self, path: &ir::Path, lits: &[Literal], loc: &Loc, rpath: &str) {
