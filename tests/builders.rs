@@ -1,7 +1,7 @@
 //! The builders as the README shows them.
 
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
-use freshworks_events::{EventPayload, Field, Mode};
+use freshworks_events::{Field, Mode};
 
 #[test]
 fn builders_override_nested_fields_and_report_every_problem() {
@@ -17,7 +17,7 @@ fn builders_override_nested_fields_and_report_every_problem() {
     let report = Payload::builder()
         .event(Field::Absent)
         .data_with(|d| {
-            d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::Invalid(Box::new("soon".into()))))
+            d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::invalid("soon")))
         })
         .build_in(Mode::Strict)
         .unwrap_err();

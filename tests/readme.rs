@@ -3,7 +3,13 @@
 mod common;
 
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
-use freshworks_events::{Event, EventPayload, Mode};
+use freshworks_events::types::AgentStatusName;
+use freshworks_events::{Event, Mode};
+
+/// A documented leaf in one expression: each accessor gives `Option<&T>`.
+fn status(p: &Payload) -> Option<&AgentStatusName> {
+    p.data()?.agent_activity()?.status()
+}
 
 #[test]
 fn the_readme_example_works() -> Result<(), Box<dyn std::error::Error>> {
@@ -17,7 +23,6 @@ fn the_readme_example_works() -> Result<(), Box<dyn std::error::Error>> {
     assert!(report.is_valid());
 
     let payload = Payload::from_slice_validated(bytes, Mode::Strict)?;
-    let status = payload.data.get().and_then(|d| d.agent_activity.get()).and_then(|a| a.status.get());
-    assert_eq!(status.map(|s| s.wire()), Some("UNAVAILABLE"));
+    assert_eq!(status(&payload).map(AgentStatusName::as_str), Some("UNAVAILABLE"));
     Ok(())
 }

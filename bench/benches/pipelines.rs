@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use freshworks_events::{Event, EventPayload, Mode, EVENTS};
+use freshworks_events::{Event, Mode, EVENTS};
 use fwevents_bench::payloads;
 use serde_json::Value;
 

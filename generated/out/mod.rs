@@ -2,11 +2,13 @@
 // The build compiles this from the spec; refresh the checked-in copy with:
 //     cargo run -q --bin fwevents -- generate
 
-use crate::runtime as rt;
+include!(concat!(env!("OUT_DIR"), "/envelope.rs"));
+
 /// Named types shared by several events.
 pub mod types {
     include!(concat!(env!("OUT_DIR"), "/types.rs"));
 }
+
 /// Freshchat events.
 pub mod freshchat {
     /// Freshchat onAgentActivityCreate: Raised when a Freshchat agent's general availability (online/offline) or IntelliAssign status changes.
@@ -15,6 +17,7 @@ pub mod freshchat {
     pub mod on_agent_activity_create {
         include!(concat!(env!("OUT_DIR"), "/freshchat/on_agent_activity_create.rs"));
     }
+
     /// Freshchat onAgentCustomStatusUpdate: Raised when a Freshchat agent moves from a default status to a custom one, back, or between two custom statuses.
     ///
     /// Generated from `spec/freshchat/onAgentCustomStatusUpdate.yaml`.
@@ -23,15 +26,19 @@ pub mod freshchat {
             concat!(env!("OUT_DIR"), "/freshchat/on_agent_custom_status_update.rs")
         );
     }
-    /// Every Freshchat event of the spec.
+
+    /// Every Freshchat event of the spec; more may come.
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub enum Event {
         /// `onAgentActivityCreate`
         OnAgentActivityCreate(Box<on_agent_activity_create::Payload>),
+
         /// `onAgentCustomStatusUpdate`
         OnAgentCustomStatusUpdate(Box<on_agent_custom_status_update::Payload>),
     }
 }
+
 /// Freshdesk events.
 pub mod freshdesk {
     /// Freshdesk onAgentAvailabilityUpdate: Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out.
@@ -40,13 +47,16 @@ pub mod freshdesk {
     pub mod on_agent_availability_update {
         include!(concat!(env!("OUT_DIR"), "/freshdesk/on_agent_availability_update.rs"));
     }
-    /// Every Freshdesk event of the spec.
+
+    /// Every Freshdesk event of the spec; more may come.
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub enum Event {
         /// `onAgentAvailabilityUpdate`
         OnAgentAvailabilityUpdate(Box<on_agent_availability_update::Payload>),
     }
 }
+
 /// Freshcaller events.
 pub mod freshcaller {
     /// Freshcaller onAgentUpdate: Raised when a phone agent's status changes or the agent signs in or out. The page speaks of "the Freshworks system"; its attributes (available_on, browser and mobile status, calls) are Freshcaller's. Freshdesk raises an event of the same name with a different shape, which this spec does not cover.
@@ -55,13 +65,16 @@ pub mod freshcaller {
     pub mod on_agent_update {
         include!(concat!(env!("OUT_DIR"), "/freshcaller/on_agent_update.rs"));
     }
-    /// Every Freshcaller event of the spec.
+
+    /// Every Freshcaller event of the spec; more may come.
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub enum Event {
         /// `onAgentUpdate`
         OnAgentUpdate(Box<on_agent_update::Payload>),
     }
 }
+
 /// Freshsales events.
 pub mod freshsales {
     /// Freshsales onUserAgentAvailabilityUpdate: Raised when a Freshsales user marks themselves available or unavailable. User availability is an internal feature that not every Freshsales account has.
@@ -72,25 +85,36 @@ pub mod freshsales {
             concat!(env!("OUT_DIR"), "/freshsales/on_user_agent_availability_update.rs")
         );
     }
-    /// Every Freshsales event of the spec.
+
+    /// Every Freshsales event of the spec; more may come.
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub enum Event {
         /// `onUserAgentAvailabilityUpdate`
         OnUserAgentAvailabilityUpdate(Box<on_user_agent_availability_update::Payload>),
     }
 }
-/// Any event of the spec, by product.
+
+/// Any event: one of the spec's, by product, or one it does not cover.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Event {
     /// A Freshchat event.
     Freshchat(freshchat::Event),
+
     /// A Freshdesk event.
     Freshdesk(freshdesk::Event),
+
     /// A Freshcaller event.
     Freshcaller(freshcaller::Event),
+
     /// A Freshsales event.
     Freshsales(freshsales::Event),
+
+    /// An event or product the spec does not cover, kept whole.
+    Unknown(rt::UnknownEvent),
 }
+
 /// The products of the spec.
 pub static PRODUCTS: &[rt::ProductInfo] = &[
     rt::ProductInfo {
@@ -113,7 +137,9 @@ pub static PRODUCTS: &[rt::ProductInfo] = &[
         title: "Freshsales",
         domains: &["freshsales.io", "myfreshworks.com", "fsales.dev"],
     },
+
 ];
+
 /// The events of the spec, in spec order; [`Event::parse_as`] takes an index into it.
 pub static EVENTS: &[rt::EventInfo] = &[
     rt::EventInfo {
@@ -136,212 +162,158 @@ pub static EVENTS: &[rt::EventInfo] = &[
         product: "freshsales",
         name: "onUserAgentAvailabilityUpdate",
     },
+
 ];
+
 impl Event {
-    /// Reads a payload, finding its event from the envelope's `event` and `domain`.
-    pub fn parse(bytes: &[u8]) -> Result<Self, rt::Error> {
-        let index = rt::event::identify(bytes, PRODUCTS, EVENTS)?;
-        Self::parse_as(index, bytes)
+    fn read(bytes: &[u8], index: Option<usize>) -> Result<Self, rt::Error> {
+        rt::parse_event(
+            bytes,
+            PRODUCTS,
+            EVENTS,
+            index,
+            |index, head: Envelope<rt::Deferred>, data| {
+                Ok(
+                    match index {
+                        1 => {
+                            Event::Freshchat(
+                                freshchat::Event::OnAgentActivityCreate(
+                                    Box::new(data.finish(head)?),
+                                ),
+                            )
+                        }
+                        2 => {
+                            Event::Freshchat(
+                                freshchat::Event::OnAgentCustomStatusUpdate(
+                                    Box::new(data.finish(head)?),
+                                ),
+                            )
+                        }
+                        3 => {
+                            Event::Freshdesk(
+                                freshdesk::Event::OnAgentAvailabilityUpdate(
+                                    Box::new(data.finish(head)?),
+                                ),
+                            )
+                        }
+                        0 => {
+                            Event::Freshcaller(
+                                freshcaller::Event::OnAgentUpdate(
+                                    Box::new(data.finish(head)?),
+                                ),
+                            )
+                        }
+                        4 => {
+                            Event::Freshsales(
+                                freshsales::Event::OnUserAgentAvailabilityUpdate(
+                                    Box::new(data.finish(head)?),
+                                ),
+                            )
+                        }
+                        _ => unreachable!("parse_event checks the index"),
+                    },
+                )
+            },
+            Event::Unknown,
+        )
     }
+
+    /// Reads a payload in one pass, finding its event from the envelope's `event`
+    /// and `domain`; an event the spec does not cover is [`Event::Unknown`].
+    pub fn parse(bytes: &[u8]) -> Result<Self, rt::Error> {
+        Self::read(bytes, None)
+    }
+
     /// Reads a payload as the event `EVENTS[index]`.
     pub fn parse_as(index: usize, bytes: &[u8]) -> Result<Self, rt::Error> {
-        match index {
-            1 => {
-                Ok(
-                    Event::Freshchat(
-                        freshchat::Event::OnAgentActivityCreate(
-                            Box::new(rt::EventPayload::from_slice(bytes)?),
-                        ),
-                    ),
-                )
-            }
-            2 => {
-                Ok(
-                    Event::Freshchat(
-                        freshchat::Event::OnAgentCustomStatusUpdate(
-                            Box::new(rt::EventPayload::from_slice(bytes)?),
-                        ),
-                    ),
-                )
-            }
-            3 => {
-                Ok(
-                    Event::Freshdesk(
-                        freshdesk::Event::OnAgentAvailabilityUpdate(
-                            Box::new(rt::EventPayload::from_slice(bytes)?),
-                        ),
-                    ),
-                )
-            }
-            0 => {
-                Ok(
-                    Event::Freshcaller(
-                        freshcaller::Event::OnAgentUpdate(
-                            Box::new(rt::EventPayload::from_slice(bytes)?),
-                        ),
-                    ),
-                )
-            }
-            4 => {
-                Ok(
-                    Event::Freshsales(
-                        freshsales::Event::OnUserAgentAvailabilityUpdate(
-                            Box::new(rt::EventPayload::from_slice(bytes)?),
-                        ),
-                    ),
-                )
-            }
-            _ => {
-                Err(rt::Error::NoSuchEvent {
-                    name: format!("#{index}"),
-                    known: EVENTS
-                        .iter()
-                        .map(|e| e.qualified())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })
-            }
-        }
+        Self::read(bytes, Some(index))
     }
+
     /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
     pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
-        match index {
-            1 => {
-                Some(
+        Some(
+            match index {
+                1 => {
                     Event::Freshchat(
                         freshchat::Event::OnAgentActivityCreate(
-                            Box::new(
-                                match seed {
-                                    Some(seed) => {
-                                        freshchat::on_agent_activity_create::Payload::fixture_seeded(
-                                            seed,
-                                        )
-                                    }
-                                    None => {
-                                        freshchat::on_agent_activity_create::Payload::fixture()
-                                    }
-                                },
-                            ),
+                            Box::new(rt::event_fixture(seed)),
                         ),
-                    ),
-                )
-            }
-            2 => {
-                Some(
+                    )
+                }
+                2 => {
                     Event::Freshchat(
                         freshchat::Event::OnAgentCustomStatusUpdate(
-                            Box::new(
-                                match seed {
-                                    Some(seed) => {
-                                        freshchat::on_agent_custom_status_update::Payload::fixture_seeded(
-                                            seed,
-                                        )
-                                    }
-                                    None => {
-                                        freshchat::on_agent_custom_status_update::Payload::fixture()
-                                    }
-                                },
-                            ),
+                            Box::new(rt::event_fixture(seed)),
                         ),
-                    ),
-                )
-            }
-            3 => {
-                Some(
+                    )
+                }
+                3 => {
                     Event::Freshdesk(
                         freshdesk::Event::OnAgentAvailabilityUpdate(
-                            Box::new(
-                                match seed {
-                                    Some(seed) => {
-                                        freshdesk::on_agent_availability_update::Payload::fixture_seeded(
-                                            seed,
-                                        )
-                                    }
-                                    None => {
-                                        freshdesk::on_agent_availability_update::Payload::fixture()
-                                    }
-                                },
-                            ),
+                            Box::new(rt::event_fixture(seed)),
                         ),
-                    ),
-                )
-            }
-            0 => {
-                Some(
+                    )
+                }
+                0 => {
                     Event::Freshcaller(
                         freshcaller::Event::OnAgentUpdate(
-                            Box::new(
-                                match seed {
-                                    Some(seed) => {
-                                        freshcaller::on_agent_update::Payload::fixture_seeded(seed)
-                                    }
-                                    None => freshcaller::on_agent_update::Payload::fixture(),
-                                },
-                            ),
+                            Box::new(rt::event_fixture(seed)),
                         ),
-                    ),
-                )
-            }
-            4 => {
-                Some(
+                    )
+                }
+                4 => {
                     Event::Freshsales(
                         freshsales::Event::OnUserAgentAvailabilityUpdate(
-                            Box::new(
-                                match seed {
-                                    Some(seed) => {
-                                        freshsales::on_user_agent_availability_update::Payload::fixture_seeded(
-                                            seed,
-                                        )
-                                    }
-                                    None => {
-                                        freshsales::on_user_agent_availability_update::Payload::fixture()
-                                    }
-                                },
-                            ),
+                            Box::new(rt::event_fixture(seed)),
                         ),
-                    ),
-                )
-            }
-            _ => None,
-        }
+                    )
+                }
+                _ => return None,
+            },
+        )
     }
-    /// Which event this is.
-    pub fn info(&self) -> &'static rt::EventInfo {
+
+    /// Which event of the spec this is; `None` for an unknown one.
+    pub fn info(&self) -> Option<&'static rt::EventInfo> {
         match self {
-            Event::Freshchat(freshchat::Event::OnAgentActivityCreate(_)) => &EVENTS[1],
+            Event::Freshchat(freshchat::Event::OnAgentActivityCreate(_)) => {
+                Some(&EVENTS[1])
+            }
             Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(_)) => {
-                &EVENTS[2]
+                Some(&EVENTS[2])
             }
             Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(_)) => {
-                &EVENTS[3]
+                Some(&EVENTS[3])
             }
-            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(_)) => &EVENTS[0],
+            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(_)) => Some(&EVENTS[0]),
             Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(_)) => {
-                &EVENTS[4]
+                Some(&EVENTS[4])
             }
+            Event::Unknown(_) => None,
         }
     }
+
     /// Every violation of the spec, in the given mode.
     pub fn validate(&self, mode: rt::Mode) -> rt::Report {
         match self {
             Event::Freshchat(freshchat::Event::OnAgentActivityCreate(p)) => {
-                rt::EventPayload::validate(p.as_ref(), mode)
+                p.validate(mode)
             }
             Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(p)) => {
-                rt::EventPayload::validate(p.as_ref(), mode)
+                p.validate(mode)
             }
             Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(p)) => {
-                rt::EventPayload::validate(p.as_ref(), mode)
+                p.validate(mode)
             }
-            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(p)) => {
-                rt::EventPayload::validate(p.as_ref(), mode)
-            }
+            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(p)) => p.validate(mode),
             Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(p)) => {
-                rt::EventPayload::validate(p.as_ref(), mode)
+                p.validate(mode)
             }
+            Event::Unknown(u) => u.report(),
         }
     }
 }
+
 impl serde::Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -360,6 +332,16 @@ impl serde::Serialize for Event {
             Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(p)) => {
                 serde::Serialize::serialize(p.as_ref(), s)
             }
+            Event::Unknown(u) => serde::Serialize::serialize(u, s),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+        let bytes = serde_json::to_vec(&value).map_err(D::Error::custom)?;
+        Event::parse(&bytes).map_err(D::Error::custom)
     }
 }

@@ -2,1859 +2,381 @@
 // The build compiles this from the spec; refresh the checked-in copy with:
 //     cargo run -q --bin fwevents -- generate
 
-use crate::runtime as rt;
+use crate::rt;
+
 /// Who caused the event.
 ///
 /// Values: "agent", "system"; no others.
 ///
 /// Spec: `types.ActorType`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
 pub enum ActorType {
     /// `"agent"`: A person signed in as an agent.
+    #[fw("agent")]
     Agent,
+
     /// `"system"`: The product itself, e.g. an automatic status change.
+    #[fw("system")]
     System,
 }
-impl ActorType {
-    /// The documented values, in spec order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Agent, Self::System];
-    /// The value as sent on the wire.
-    pub fn wire(&self) -> &str {
-        match self {
-            Self::Agent => "agent",
-            Self::System => "system",
-        }
-    }
-    /// The variant for a wire value.
-    pub fn from_wire(v: &str) -> Option<Self> {
-        match v {
-            "agent" => Some(Self::Agent),
-            "system" => Some(Self::System),
-            _ => None,
-        }
-    }
-    /// Whether the docs list this value.
-    pub fn is_known(&self) -> bool {
-        true
-    }
-}
-impl rt::Parse for ActorType {
-    const EXPECTED: &'static str = "one of \"agent\", \"system\"";
-    fn from_str(v: &str) -> rt::Parsed<Self> {
-        Self::from_wire(v).ok_or_else(|| serde_json::Value::from(v))
-    }
-    fn mismatch(found: &serde_json::Value) -> rt::Mismatch {
-        let kind = if found.is_string() { rt::Kind::Enum } else { rt::Kind::Type };
-        rt::Mismatch::new(kind, Self::EXPECTED, found)
-    }
-}
-impl<'de> serde::Deserialize<'de> for ActorType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for ActorType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.wire())
-    }
-}
-impl rt::Validate for ActorType {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        let _ = cx;
-    }
-}
-impl rt::AsScalar for ActorType {
-    fn scalar(&self) -> rt::Scalar<'_> {
-        rt::Scalar::Str(self.wire())
-    }
-}
-impl rt::fixture::Sample for ActorType {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
-    }
-}
+
 /// The agent or system that caused a Freshchat agent-status event. Both Freshchat pages describe this object; their attribute lists differ slightly and are merged here.
 ///
 /// Spec: `types.ChatActor`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct ChatActor {
     /// Identifier of the actor; a UUID in real payloads.
     ///
-    /// - Wire name `id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "98c76ba0-6b38-499b-9c37-e1047742778c",
+        fake = "uuid"
+    )]
     pub id: rt::Field<rt::Id>,
+
     /// What changed the agent's status.
     ///
-    /// - Wire name `actor_source`, type string.
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Note: Listed only on the onAgentCustomStatusUpdate page and missing from real onAgentActivityCreate payloads, so it is optional even in strict mode.
-    /// - Docs: only the onAgentCustomStatusUpdate page lists it.
+    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
+    /// Note: Listed only on the onAgentCustomStatusUpdate page and missing from real onAgentActivityCreate payloads, so it is optional even in strict mode.
+    /// Docs: only the onAgentCustomStatusUpdate page lists it.
+    #[fw(strict = "optional", lenient = "any")]
     pub actor_source: rt::Field<String>,
+
     /// The actor's picture.
     ///
-    /// - Wire name `avatar`, type object Avatar.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub avatar: rt::Field<Avatar>,
+
     /// The actor's email address.
     ///
-    /// - Wire name `email`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Rule `system-actor-has-no-profile` (onAgentCustomStatusUpdate): A system actor carries no personal details.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "nullable",
+        lenient = "any",
+        example = "jay.matthews@example.com",
+        fake = "email"
+    )]
     pub email: rt::Field<String>,
+
     /// The actor's given name.
     ///
-    /// - Wire name `first_name`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Rule `system-actor-has-no-profile` (onAgentCustomStatusUpdate): A system actor carries no personal details.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    #[fw(strict = "nullable", lenient = "any", example = "Jay", fake = "first_name")]
     pub first_name: rt::Field<String>,
+
     /// The actor's family name.
     ///
-    /// - Wire name `last_name`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Rule `system-actor-has-no-profile` (onAgentCustomStatusUpdate): A system actor carries no personal details.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    #[fw(strict = "nullable", lenient = "any", example = "Matthews", fake = "last_name")]
     pub last_name: rt::Field<String>,
+
     /// Whether the actor is signed in.
     ///
-    /// - Wire name `login_status`, type boolean.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", example = true, fake = "status_name")]
     pub login_status: rt::Field<bool>,
+
     /// The actor's identifier across the Freshworks organisation.
     ///
-    /// - Wire name `org_actor_id`, type id (string or integer).
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "nullable",
+        lenient = "any",
+        id = "string",
+        example = "374207180722084617",
+        fake = "uuid"
+    )]
     pub org_actor_id: rt::Field<rt::Id>,
+
     /// Identifier of the contact record made for the actor when it is an agent.
     ///
-    /// - Wire name `org_contact_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "1556375110506151936",
+        fake = "uuid"
+    )]
     pub org_contact_id: rt::Field<rt::Id>,
+
     /// The actor's phone number.
     ///
-    /// - Wire name `phone`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Rule `system-actor-has-no-profile` (onAgentCustomStatusUpdate): A system actor carries no personal details.
-    /// - Docs: the page writes the name as "Phone".
-    /// - Docs quirk: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Docs: the page writes the name as "Phone".
+    /// Docs quirk: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
+    #[fw(strict = "nullable", lenient = "any", example = "9876543212", fake = "phone")]
     pub phone: rt::Field<String>,
+
     /// The actor's accounts on social platforms.
     ///
-    /// - Wire name `social_profiles`, type array of object SocialProfile.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: the page gives the type as "string".
-    /// - Docs quirk: Typed "string" on the onAgentCustomStatusUpdate page but "array of objects" (id, type) on the onAgentActivityCreate page and in real payloads; the array wins.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    /// Docs quirk: Typed "string" on the onAgentCustomStatusUpdate page but "array of objects" (id, type) on the onAgentActivityCreate page and in real payloads; the array wins.
+    #[fw(strict = "required", lenient = "any")]
     pub social_profiles: rt::Field<Vec<rt::Field<SocialProfile>>>,
+
     /// The routing sub-type whose decision changed the agent's IntelliAssign status.
     ///
-    /// - Wire name `sub_entity`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `general-availability-has-no-custom-status` (onAgentActivityCreate): A general availability change involves no custom status and no routing sub-type.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    #[fw(strict = "nullable", lenient = "any", example = "hallway_bot")]
     pub sub_entity: rt::Field<String>,
+
     /// Whether an agent or the system caused the event.
     ///
-    /// - Wire name `type`, type string enum ActorType.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "agent", "system".
-    /// - Rule `general-availability-is-system` (onAgentActivityCreate): General availability changes are made by the system.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "agent", "system".
+    #[fw(strict = "required", lenient = "any")]
     pub r#type: rt::Field<ActorType>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for ChatActor {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "id" => out.id = map.next_value()?,
-                "actor_source" => out.actor_source = map.next_value()?,
-                "avatar" => out.avatar = map.next_value()?,
-                "email" => out.email = map.next_value()?,
-                "first_name" => out.first_name = map.next_value()?,
-                "last_name" => out.last_name = map.next_value()?,
-                "login_status" => out.login_status = map.next_value()?,
-                "org_actor_id" => out.org_actor_id = map.next_value()?,
-                "org_contact_id" => out.org_contact_id = map.next_value()?,
-                "phone" => out.phone = map.next_value()?,
-                "social_profiles" => out.social_profiles = map.next_value()?,
-                "sub_entity" => out.sub_entity = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatActor {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for ChatActor {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "id", &self.id)?;
-        rt::entry(&mut map, "actor_source", &self.actor_source)?;
-        rt::entry(&mut map, "avatar", &self.avatar)?;
-        rt::entry(&mut map, "email", &self.email)?;
-        rt::entry(&mut map, "first_name", &self.first_name)?;
-        rt::entry(&mut map, "last_name", &self.last_name)?;
-        rt::entry(&mut map, "login_status", &self.login_status)?;
-        rt::entry(&mut map, "org_actor_id", &self.org_actor_id)?;
-        rt::entry(&mut map, "org_contact_id", &self.org_contact_id)?;
-        rt::entry(&mut map, "phone", &self.phone)?;
-        rt::entry(&mut map, "social_profiles", &self.social_profiles)?;
-        rt::entry(&mut map, "sub_entity", &self.sub_entity)?;
-        rt::entry(&mut map, "type", &self.r#type)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for ChatActor {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule::new(
-                "id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_ACTOR_SOURCE: rt::FieldRule = rt::FieldRule::new(
-            "actor_source",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        static F_AVATAR: rt::FieldRule = rt::FieldRule::new(
-            "avatar",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
-            "email",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        static F_FIRST_NAME: rt::FieldRule = rt::FieldRule::new(
-            "first_name",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        static F_LAST_NAME: rt::FieldRule = rt::FieldRule::new(
-            "last_name",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        static F_LOGIN_STATUS: rt::FieldRule = rt::FieldRule::new(
-            "login_status",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ORG_ACTOR_ID: rt::FieldRule = rt::FieldRule::new(
-                "org_actor_id",
-                rt::Presence::NULLABLE,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_ORG_CONTACT_ID: rt::FieldRule = rt::FieldRule::new(
-                "org_contact_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_PHONE: rt::FieldRule = rt::FieldRule::new(
-            "phone",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        static F_SOCIAL_PROFILES: rt::FieldRule = rt::FieldRule::new(
-            "social_profiles",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_SUB_ENTITY: rt::FieldRule = rt::FieldRule::new(
-            "sub_entity",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
-            "type",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.id, &F_ID);
-        cx.field(&self.actor_source, &F_ACTOR_SOURCE);
-        cx.field(&self.avatar, &F_AVATAR);
-        cx.field(&self.email, &F_EMAIL);
-        cx.field(&self.first_name, &F_FIRST_NAME);
-        cx.field(&self.last_name, &F_LAST_NAME);
-        cx.field(&self.login_status, &F_LOGIN_STATUS);
-        cx.field(&self.org_actor_id, &F_ORG_ACTOR_ID);
-        cx.field(&self.org_contact_id, &F_ORG_CONTACT_ID);
-        cx.field(&self.phone, &F_PHONE);
-        cx.field(&self.social_profiles, &F_SOCIAL_PROFILES);
-        cx.field(&self.sub_entity, &F_SUB_ENTITY);
-        cx.field(&self.r#type, &F_TYPE);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for ChatActor {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String(
-                                "98c76ba0-6b38-499b-9c37-e1047742778c".to_string(),
-                            )
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        }
-                    },
-                ),
-            actor_source: g
-                .field(rt::Presence::OPTIONAL, |g| g.text(rt::fixture::Fake::Word, &[])),
-            avatar: g
-                .field(rt::Presence::REQUIRED, <Avatar as rt::fixture::Sample>::sample),
-            email: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            "jay.matthews@example.com".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Email, &[])
-                        }
-                    },
-                ),
-            first_name: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            "Jay".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::FirstName, &[])
-                        }
-                    },
-                ),
-            last_name: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            "Matthews".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::LastName, &[])
-                        }
-                    },
-                ),
-            login_status: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            true
-                        } else {
-                            g.boolean(rt::fixture::Fake::StatusName)
-                        }
-                    },
-                ),
-            org_actor_id: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String("374207180722084617".to_string())
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        }
-                    },
-                ),
-            org_contact_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String("1556375110506151936".to_string())
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        }
-                    },
-                ),
-            phone: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            "9876543212".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Phone, &[])
-                        }
-                    },
-                ),
-            social_profiles: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g.depth += 1;
-                        let n = g.count();
-                        let items = (0..n)
-                            .map(|_| rt::Field::Value(
-                                <SocialProfile as rt::fixture::Sample>::sample(g),
-                            ))
-                            .collect();
-                        g.depth -= 1;
-                        items
-                    },
-                ),
-            sub_entity: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            "hallway_bot".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Word, &[])
-                        }
-                    },
-                ),
-            r#type: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <ActorType as rt::fixture::Sample>::sample,
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`ChatActor`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChatActorBuilder {
-    value: ChatActor,
-}
-impl ChatActor {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ChatActorBuilder {
-        ChatActorBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<ChatActor> for ChatActorBuilder {
-    fn from(value: ChatActor) -> Self {
-        ChatActorBuilder { value }
-    }
-}
-impl ChatActorBuilder {
-    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.id = value.into();
-        self
-    }
-    /// Sets `actor_source`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn actor_source(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.actor_source = value.into();
-        self
-    }
-    /// Sets `avatar`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn avatar(mut self, value: impl Into<rt::Field<Avatar>>) -> Self {
-        self.value.avatar = value.into();
-        self
-    }
-    /// Edits `avatar` with its builder, starting from its current value (or the default fixture).
-    pub fn avatar_with(
-        mut self,
-        edit: impl FnOnce(AvatarBuilder) -> AvatarBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.avatar) {
-            rt::Field::Value(v) => v,
-            _ => <Avatar>::default_fixture(),
-        };
-        self.value.avatar = rt::Field::Value(
-            edit(AvatarBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.email = value.into();
-        self
-    }
-    /// Sets `first_name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn first_name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.first_name = value.into();
-        self
-    }
-    /// Sets `last_name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn last_name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.last_name = value.into();
-        self
-    }
-    /// Sets `login_status`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn login_status(mut self, value: impl Into<rt::Field<bool>>) -> Self {
-        self.value.login_status = value.into();
-        self
-    }
-    /// Sets `org_actor_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn org_actor_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.org_actor_id = value.into();
-        self
-    }
-    /// Sets `org_contact_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn org_contact_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.org_contact_id = value.into();
-        self
-    }
-    /// Sets `phone`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn phone(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.phone = value.into();
-        self
-    }
-    /// Sets `social_profiles`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn social_profiles(
-        mut self,
-        value: impl Into<rt::Field<Vec<rt::Field<SocialProfile>>>>,
-    ) -> Self {
-        self.value.social_profiles = value.into();
-        self
-    }
-    /// Edits `social_profiles` in place, starting from its current value (or empty).
-    pub fn social_profiles_with(
-        mut self,
-        edit: impl FnOnce(&mut Vec<rt::Field<SocialProfile>>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.social_profiles) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.social_profiles = rt::Field::Value(v);
-        self
-    }
-    /// Sets `sub_entity`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn sub_entity(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.sub_entity = value.into();
-        self
-    }
-    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn r#type(mut self, value: impl Into<rt::Field<ActorType>>) -> Self {
-        self.value.r#type = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> ChatActor {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<ChatActor, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<ChatActor, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The actor's picture.
 ///
 /// Spec: `types.ChatActor.avatar`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Avatar {
     /// Address of the picture.
     ///
-    /// - Wire name `url`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Rule `system-actor-has-no-profile` (onAgentCustomStatusUpdate): A system actor carries no personal details.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "nullable",
+        lenient = "any",
+        example = "https://s3.amazonaws.com/fresh-chat-names/img/jay_matthews.png",
+        fake = "url"
+    )]
     pub url: rt::Field<String>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Avatar {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "url" => out.url = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Avatar {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Avatar {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "url", &self.url)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Avatar {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_URL: rt::FieldRule = rt::FieldRule::new(
-            "url",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.url, &F_URL);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Avatar {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            url: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            "https://s3.amazonaws.com/fresh-chat-names/img/jay_matthews.png"
-                                .to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Url, &[])
-                        }
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Avatar`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AvatarBuilder {
-    value: Avatar,
-}
-impl Avatar {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> AvatarBuilder {
-        AvatarBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Avatar> for AvatarBuilder {
-    fn from(value: Avatar) -> Self {
-        AvatarBuilder { value }
-    }
-}
-impl AvatarBuilder {
-    /// Sets `url`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn url(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.url = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Avatar {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Avatar, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Avatar, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// One social platform account of a Freshchat actor.
 ///
 /// Spec: `types.SocialProfile`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct SocialProfile {
     /// The agent's user name or id on that platform.
     ///
-    /// - Wire name `id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "jay.matthews",
+        fake = "uuid"
+    )]
     pub id: rt::Field<rt::Id>,
+
     /// The platform.
     ///
-    /// - Wire name `type`, type string enum SocialPlatform (open).
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Values: "facebook", "twitter", "skype", "linkedin", or any other (kept).
-    /// - Rule `system-actor-has-no-profile` (onAgentActivityCreate): A system actor carries no personal details.
-    /// - Docs quirk: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which is therefore nullable.
+    /// Strict: required, may be null. Lenient: may be absent, may be null. Values: "facebook", "twitter", "skype", "linkedin", or any other (kept).
+    /// Docs quirk: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which is therefore nullable.
+    #[fw(strict = "nullable", lenient = "any")]
     pub r#type: rt::Field<SocialPlatform>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for SocialProfile {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "id" => out.id = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for SocialProfile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for SocialProfile {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "id", &self.id)?;
-        rt::entry(&mut map, "type", &self.r#type)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for SocialProfile {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule::new(
-                "id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
-            "type",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.id, &F_ID);
-        cx.field(&self.r#type, &F_TYPE);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for SocialProfile {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String("jay.matthews".to_string())
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        }
-                    },
-                ),
-            r#type: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    <SocialPlatform as rt::fixture::Sample>::sample,
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`SocialProfile`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SocialProfileBuilder {
-    value: SocialProfile,
-}
-impl SocialProfile {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> SocialProfileBuilder {
-        SocialProfileBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<SocialProfile> for SocialProfileBuilder {
-    fn from(value: SocialProfile) -> Self {
-        SocialProfileBuilder { value }
-    }
-}
-impl SocialProfileBuilder {
-    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.id = value.into();
-        self
-    }
-    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn r#type(mut self, value: impl Into<rt::Field<SocialPlatform>>) -> Self {
-        self.value.r#type = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> SocialProfile {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<SocialProfile, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<SocialProfile, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The platform.
 ///
 /// Values: "facebook", "twitter", "skype", "linkedin", and any other value, kept in `Other`.
 ///
 /// Spec: `types.SocialProfile.type`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
+#[fw(open)]
+#[non_exhaustive]
 pub enum SocialPlatform {
     /// `"facebook"`
+    #[fw("facebook")]
     Facebook,
+
     /// `"twitter"`
+    #[fw("twitter")]
     Twitter,
+
     /// `"skype"`
+    #[fw("skype")]
     Skype,
+
     /// `"linkedin"`
+    #[fw("linkedin")]
     Linkedin,
+
     /// A value the spec does not list, kept as sent.
     Other(String),
 }
-impl SocialPlatform {
-    /// The documented values, in spec order.
-    pub const DOCUMENTED: &'static [Self] = &[
-        Self::Facebook,
-        Self::Twitter,
-        Self::Skype,
-        Self::Linkedin,
-    ];
-    /// The value as sent on the wire.
-    pub fn wire(&self) -> &str {
-        match self {
-            Self::Facebook => "facebook",
-            Self::Twitter => "twitter",
-            Self::Skype => "skype",
-            Self::Linkedin => "linkedin",
-            Self::Other(v) => v,
-        }
-    }
-    /// The variant for a wire value.
-    pub fn from_wire(v: &str) -> Self {
-        match v {
-            "facebook" => Self::Facebook,
-            "twitter" => Self::Twitter,
-            "skype" => Self::Skype,
-            "linkedin" => Self::Linkedin,
-            _ => Self::Other(v.to_owned()),
-        }
-    }
-    /// Whether the docs list this value.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Other(_))
-    }
-}
-impl rt::Parse for SocialPlatform {
-    const EXPECTED: &'static str = "one of \"facebook\", \"twitter\", \"skype\", \"linkedin\"";
-    fn from_str(v: &str) -> rt::Parsed<Self> {
-        Ok(Self::from_wire(v))
-    }
-    fn from_string(v: String) -> rt::Parsed<Self> {
-        match v.as_str() {
-            "facebook" => Ok(Self::Facebook),
-            "twitter" => Ok(Self::Twitter),
-            "skype" => Ok(Self::Skype),
-            "linkedin" => Ok(Self::Linkedin),
-            _ => Ok(Self::Other(v)),
-        }
-    }
-    fn mismatch(found: &serde_json::Value) -> rt::Mismatch {
-        let kind = if found.is_string() { rt::Kind::Enum } else { rt::Kind::Type };
-        rt::Mismatch::new(kind, Self::EXPECTED, found)
-    }
-}
-impl<'de> serde::Deserialize<'de> for SocialPlatform {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for SocialPlatform {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.wire())
-    }
-}
-impl rt::Validate for SocialPlatform {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        if let Self::Other(v) = self {
-            cx.unlisted(v, "one of \"facebook\", \"twitter\", \"skype\", \"linkedin\"")
-        }
-    }
-}
-impl rt::AsScalar for SocialPlatform {
-    fn scalar(&self) -> rt::Scalar<'_> {
-        rt::Scalar::Str(self.wire())
-    }
-}
-impl rt::fixture::Sample for SocialPlatform {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
-    }
-}
+
 /// An agent's status change in Freshchat: the new and the previous status, and when each was set. onAgentActivityCreate sends it as agent_activity, onAgentCustomStatusUpdate as agent_custom_status; the two pages list the same attributes.
 ///
 /// Spec: `types.ChatAgentStatus`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct ChatAgentStatus {
     /// What kind of status change raised the event.
     ///
-    /// - Wire name `availability_event_type`, type string enum AvailabilityEventType.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "GeneralAvailability", "Intelliassign", "custom_status".
-    /// - Rule `activity-event-type` (onAgentActivityCreate): This event reports general availability and IntelliAssign changes only.
-    /// - Rule `custom-status-event-type` (onAgentCustomStatusUpdate): This event always reports a custom status change.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "GeneralAvailability", "Intelliassign", "custom_status".
+    #[fw(strict = "required", lenient = "any", example = "Intelliassign")]
     pub availability_event_type: rt::Field<AvailabilityEventType>,
+
     /// Identifier of the custom status in force, when one is set.
     ///
-    /// - Wire name `custom_status_id`, type id (string or integer).
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Rule `general-availability-has-no-custom-status` (onAgentActivityCreate): A general availability change involves no custom status and no routing sub-type.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "nullable",
+        lenient = "any",
+        id = "string",
+        example = "75c23bdd-0e88-f234-417a-d3e2eb14c7bf",
+        fake = "uuid"
+    )]
     pub custom_status_id: rt::Field<rt::Id>,
+
     /// The agent's email address.
     ///
-    /// - Wire name `email`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        example = "jay.matthews@example.com",
+        fake = "email"
+    )]
     pub email: rt::Field<String>,
+
     /// Emoji shown with the status.
     ///
-    /// - Wire name `emoji`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", example = "joy", fake = "emoji")]
     pub emoji: rt::Field<String>,
+
     /// The agent's identifier across the Freshworks organisation.
     ///
-    /// - Wire name `org_agent_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "374207180722084617",
+        fake = "uuid"
+    )]
     pub org_agent_id: rt::Field<rt::Id>,
+
     /// Name of the status before this change.
     ///
-    /// - Wire name `prev_status`, type string enum AgentStatusName (open).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "AVAILABLE", "UNAVAILABLE", or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "AVAILABLE", "UNAVAILABLE", or any other (kept).
+    #[fw(strict = "required", lenient = "any", example = "UNAVAILABLE")]
     pub prev_status: rt::Field<AgentStatusName>,
+
     /// When the previous status was set.
     ///
-    /// - Wire name `prev_status_change_timestamp`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `status-change-order` (onAgentActivityCreate): The previous status was set no later than the current one.
-    /// - Rule `status-change-order` (onAgentCustomStatusUpdate): The previous status was set no later than the current one.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        forms = "iso8601 utc_text",
+        example = "2022-07-29T06:18:21.068Z"
+    )]
     pub prev_status_change_timestamp: rt::Field<rt::Timestamp>,
+
     /// Name of the status after this change.
     ///
-    /// - Wire name `status`, type string enum AgentStatusName (open).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "AVAILABLE", "UNAVAILABLE", or any other (kept).
-    /// - Rule `general-availability-status` (onAgentActivityCreate): A general availability change only moves between AVAILABLE and UNAVAILABLE.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "AVAILABLE", "UNAVAILABLE", or any other (kept).
+    #[fw(strict = "required", lenient = "any", example = "AVAILABLE")]
     pub status: rt::Field<AgentStatusName>,
+
     /// When the current status was set.
     ///
-    /// - Wire name `status_change_timestamp`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `status-change-order` (onAgentActivityCreate): The previous status was set no later than the current one.
-    /// - Rule `status-change-order` (onAgentCustomStatusUpdate): The previous status was set no later than the current one.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        forms = "iso8601 utc_text",
+        example = "2022-07-29T06:23:03.081Z"
+    )]
     pub status_change_timestamp: rt::Field<rt::Timestamp>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for ChatAgentStatus {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "availability_event_type" => {
-                    out.availability_event_type = map.next_value()?;
-                }
-                "custom_status_id" => out.custom_status_id = map.next_value()?,
-                "email" => out.email = map.next_value()?,
-                "emoji" => out.emoji = map.next_value()?,
-                "org_agent_id" => out.org_agent_id = map.next_value()?,
-                "prev_status" => out.prev_status = map.next_value()?,
-                "prev_status_change_timestamp" => {
-                    out.prev_status_change_timestamp = map.next_value()?;
-                }
-                "status" => out.status = map.next_value()?,
-                "status_change_timestamp" => {
-                    out.status_change_timestamp = map.next_value()?;
-                }
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatAgentStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for ChatAgentStatus {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "availability_event_type", &self.availability_event_type)?;
-        rt::entry(&mut map, "custom_status_id", &self.custom_status_id)?;
-        rt::entry(&mut map, "email", &self.email)?;
-        rt::entry(&mut map, "emoji", &self.emoji)?;
-        rt::entry(&mut map, "org_agent_id", &self.org_agent_id)?;
-        rt::entry(&mut map, "prev_status", &self.prev_status)?;
-        rt::entry(
-            &mut map,
-            "prev_status_change_timestamp",
-            &self.prev_status_change_timestamp,
-        )?;
-        rt::entry(&mut map, "status", &self.status)?;
-        rt::entry(&mut map, "status_change_timestamp", &self.status_change_timestamp)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for ChatAgentStatus {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_AVAILABILITY_EVENT_TYPE: rt::FieldRule = rt::FieldRule::new(
-            "availability_event_type",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_CUSTOM_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
-                "custom_status_id",
-                rt::Presence::NULLABLE,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
-            "email",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_EMOJI: rt::FieldRule = rt::FieldRule::new(
-            "emoji",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ORG_AGENT_ID: rt::FieldRule = rt::FieldRule::new(
-                "org_agent_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_PREV_STATUS: rt::FieldRule = rt::FieldRule::new(
-            "prev_status",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_PREV_STATUS_CHANGE_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
-                "prev_status_change_timestamp",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
-        static F_STATUS: rt::FieldRule = rt::FieldRule::new(
-            "status",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_STATUS_CHANGE_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
-                "status_change_timestamp",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
-        cx.field(&self.availability_event_type, &F_AVAILABILITY_EVENT_TYPE);
-        cx.field(&self.custom_status_id, &F_CUSTOM_STATUS_ID);
-        cx.field(&self.email, &F_EMAIL);
-        cx.field(&self.emoji, &F_EMOJI);
-        cx.field(&self.org_agent_id, &F_ORG_AGENT_ID);
-        cx.field(&self.prev_status, &F_PREV_STATUS);
-        cx.field(&self.prev_status_change_timestamp, &F_PREV_STATUS_CHANGE_TIMESTAMP);
-        cx.field(&self.status, &F_STATUS);
-        cx.field(&self.status_change_timestamp, &F_STATUS_CHANGE_TIMESTAMP);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for ChatAgentStatus {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            availability_event_type: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            AvailabilityEventType::Intelliassign
-                        } else {
-                            <AvailabilityEventType as rt::fixture::Sample>::sample(g)
-                        }
-                    },
-                ),
-            custom_status_id: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String(
-                                "75c23bdd-0e88-f234-417a-d3e2eb14c7bf".to_string(),
-                            )
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        }
-                    },
-                ),
-            email: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "jay.matthews@example.com".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Email, &[])
-                        }
-                    },
-                ),
-            emoji: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "joy".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Emoji, &[])
-                        }
-                    },
-                ),
-            org_agent_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String("374207180722084617".to_string())
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid)
-                        }
-                    },
-                ),
-            prev_status: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            AgentStatusName::Unavailable
-                        } else {
-                            <AgentStatusName as rt::fixture::Sample>::sample(g)
-                        }
-                    },
-                ),
-            prev_status_change_timestamp: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Timestamp::parse_str("2022-07-29T06:18:21.068Z")
-                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
-                        } else {
-                            g.timestamp(
-                                &[
-                                    rt::TimestampFormat::Iso8601,
-                                    rt::TimestampFormat::UtcText,
-                                ],
-                            )
-                        }
-                    },
-                ),
-            status: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            AgentStatusName::Available
-                        } else {
-                            <AgentStatusName as rt::fixture::Sample>::sample(g)
-                        }
-                    },
-                ),
-            status_change_timestamp: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Timestamp::parse_str("2022-07-29T06:23:03.081Z")
-                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
-                        } else {
-                            g.timestamp(
-                                &[
-                                    rt::TimestampFormat::Iso8601,
-                                    rt::TimestampFormat::UtcText,
-                                ],
-                            )
-                        }
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`ChatAgentStatus`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChatAgentStatusBuilder {
-    value: ChatAgentStatus,
-}
-impl ChatAgentStatus {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ChatAgentStatusBuilder {
-        ChatAgentStatusBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<ChatAgentStatus> for ChatAgentStatusBuilder {
-    fn from(value: ChatAgentStatus) -> Self {
-        ChatAgentStatusBuilder { value }
-    }
-}
-impl ChatAgentStatusBuilder {
-    /// Sets `availability_event_type`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn availability_event_type(
-        mut self,
-        value: impl Into<rt::Field<AvailabilityEventType>>,
-    ) -> Self {
-        self.value.availability_event_type = value.into();
-        self
-    }
-    /// Sets `custom_status_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn custom_status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.custom_status_id = value.into();
-        self
-    }
-    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.email = value.into();
-        self
-    }
-    /// Sets `emoji`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn emoji(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.emoji = value.into();
-        self
-    }
-    /// Sets `org_agent_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn org_agent_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.org_agent_id = value.into();
-        self
-    }
-    /// Sets `prev_status`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn prev_status(mut self, value: impl Into<rt::Field<AgentStatusName>>) -> Self {
-        self.value.prev_status = value.into();
-        self
-    }
-    /// Sets `prev_status_change_timestamp`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn prev_status_change_timestamp(
-        mut self,
-        value: impl Into<rt::Field<rt::Timestamp>>,
-    ) -> Self {
-        self.value.prev_status_change_timestamp = value.into();
-        self
-    }
-    /// Sets `status`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn status(mut self, value: impl Into<rt::Field<AgentStatusName>>) -> Self {
-        self.value.status = value.into();
-        self
-    }
-    /// Sets `status_change_timestamp`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn status_change_timestamp(
-        mut self,
-        value: impl Into<rt::Field<rt::Timestamp>>,
-    ) -> Self {
-        self.value.status_change_timestamp = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> ChatAgentStatus {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<ChatAgentStatus, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<ChatAgentStatus, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The kind of Freshchat status change.
 ///
 /// Values: "GeneralAvailability", "Intelliassign", "custom_status"; no others.
 ///
 /// Spec: `types.AvailabilityEventType`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
 pub enum AvailabilityEventType {
     /// `"GeneralAvailability"`: The agent went online or offline, possibly through inactivity.
+    #[fw("GeneralAvailability")]
     GeneralAvailability,
+
     /// `"Intelliassign"`: The agent's availability for automatic assignment changed.
+    #[fw("Intelliassign")]
     Intelliassign,
+
     /// `"custom_status"`: The agent moved to, from or between custom statuses.
+    #[fw("custom_status")]
     CustomStatus,
 }
-impl AvailabilityEventType {
-    /// The documented values, in spec order.
-    pub const DOCUMENTED: &'static [Self] = &[
-        Self::GeneralAvailability,
-        Self::Intelliassign,
-        Self::CustomStatus,
-    ];
-    /// The value as sent on the wire.
-    pub fn wire(&self) -> &str {
-        match self {
-            Self::GeneralAvailability => "GeneralAvailability",
-            Self::Intelliassign => "Intelliassign",
-            Self::CustomStatus => "custom_status",
-        }
-    }
-    /// The variant for a wire value.
-    pub fn from_wire(v: &str) -> Option<Self> {
-        match v {
-            "GeneralAvailability" => Some(Self::GeneralAvailability),
-            "Intelliassign" => Some(Self::Intelliassign),
-            "custom_status" => Some(Self::CustomStatus),
-            _ => None,
-        }
-    }
-    /// Whether the docs list this value.
-    pub fn is_known(&self) -> bool {
-        true
-    }
-}
-impl rt::Parse for AvailabilityEventType {
-    const EXPECTED: &'static str = "one of \"GeneralAvailability\", \"Intelliassign\", \"custom_status\"";
-    fn from_str(v: &str) -> rt::Parsed<Self> {
-        Self::from_wire(v).ok_or_else(|| serde_json::Value::from(v))
-    }
-    fn mismatch(found: &serde_json::Value) -> rt::Mismatch {
-        let kind = if found.is_string() { rt::Kind::Enum } else { rt::Kind::Type };
-        rt::Mismatch::new(kind, Self::EXPECTED, found)
-    }
-}
-impl<'de> serde::Deserialize<'de> for AvailabilityEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for AvailabilityEventType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.wire())
-    }
-}
-impl rt::Validate for AvailabilityEventType {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        let _ = cx;
-    }
-}
-impl rt::AsScalar for AvailabilityEventType {
-    fn scalar(&self) -> rt::Scalar<'_> {
-        rt::Scalar::Str(self.wire())
-    }
-}
-impl rt::fixture::Sample for AvailabilityEventType {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
-    }
-}
+
 /// A Freshchat status name: one of the two built-in statuses or the name of a custom status the account defined (e.g. "LUNCH").
 ///
 /// Values: "AVAILABLE", "UNAVAILABLE", and any other value, kept in `Other`.
 ///
 /// Spec: `types.AgentStatusName`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
+#[fw(open)]
+#[non_exhaustive]
 pub enum AgentStatusName {
     /// `"AVAILABLE"`: Available for conversations.
+    #[fw("AVAILABLE")]
     Available,
+
     /// `"UNAVAILABLE"`: Not available for conversations.
+    #[fw("UNAVAILABLE")]
     Unavailable,
+
     /// A value the spec does not list, kept as sent.
     Other(String),
 }
-impl AgentStatusName {
-    /// The documented values, in spec order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Available, Self::Unavailable];
-    /// The value as sent on the wire.
-    pub fn wire(&self) -> &str {
-        match self {
-            Self::Available => "AVAILABLE",
-            Self::Unavailable => "UNAVAILABLE",
-            Self::Other(v) => v,
-        }
-    }
-    /// The variant for a wire value.
-    pub fn from_wire(v: &str) -> Self {
-        match v {
-            "AVAILABLE" => Self::Available,
-            "UNAVAILABLE" => Self::Unavailable,
-            _ => Self::Other(v.to_owned()),
-        }
-    }
-    /// Whether the docs list this value.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Other(_))
-    }
-}
-impl rt::Parse for AgentStatusName {
-    const EXPECTED: &'static str = "one of \"AVAILABLE\", \"UNAVAILABLE\"";
-    fn from_str(v: &str) -> rt::Parsed<Self> {
-        Ok(Self::from_wire(v))
-    }
-    fn from_string(v: String) -> rt::Parsed<Self> {
-        match v.as_str() {
-            "AVAILABLE" => Ok(Self::Available),
-            "UNAVAILABLE" => Ok(Self::Unavailable),
-            _ => Ok(Self::Other(v)),
-        }
-    }
-    fn mismatch(found: &serde_json::Value) -> rt::Mismatch {
-        let kind = if found.is_string() { rt::Kind::Enum } else { rt::Kind::Type };
-        rt::Mismatch::new(kind, Self::EXPECTED, found)
-    }
-}
-impl<'de> serde::Deserialize<'de> for AgentStatusName {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for AgentStatusName {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.wire())
-    }
-}
-impl rt::Validate for AgentStatusName {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        if let Self::Other(v) = self {
-            cx.unlisted(v, "one of \"AVAILABLE\", \"UNAVAILABLE\"")
-        }
-    }
-}
-impl rt::AsScalar for AgentStatusName {
-    fn scalar(&self) -> rt::Scalar<'_> {
-        rt::Scalar::Str(self.wire())
-    }
-}
-impl rt::fixture::Sample for AgentStatusName {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
-    }
-}
+
 /// What changed in a Freshdesk or Freshcaller record: each changed attribute maps to its value before and after the change.
 ///
 /// Spec: `types.ModelChanges`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct ModelChanges {
     /// Changed attributes of the record, each as [old, new].
     ///
-    /// - Wire name `model_changes`, type map of attribute name to change [old, new].
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `model-changes-name-availability-attributes` (onAgentAvailabilityUpdate): Every key of changes.model_changes is an attribute of agent_availability. Strict mode only.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any")]
     pub model_changes: rt::Field<rt::Map<rt::OldNew>>,
+
     /// Changed miscellaneous database parameters, each as [old, new].
     ///
-    /// - Wire name `misc_changes`, type map of attribute name to change [old, new].
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
-    /// - Docs: only the onAgentAvailabilityUpdate page lists it.
+    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
+    /// Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+    /// Docs: only the onAgentAvailabilityUpdate page lists it.
+    #[fw(strict = "optional", lenient = "any")]
     pub misc_changes: rt::Field<rt::Map<rt::OldNew>>,
+
     /// Changed system-level parameters, each as [old, new].
     ///
-    /// - Wire name `system_changes`, type map of attribute name to change [old, new].
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
-    /// - Docs: only the onAgentAvailabilityUpdate page lists it.
+    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
+    /// Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+    /// Docs: only the onAgentAvailabilityUpdate page lists it.
+    #[fw(strict = "optional", lenient = "any")]
     pub system_changes: rt::Field<rt::Map<rt::OldNew>>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
-}
-impl rt::Parse for ModelChanges {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "model_changes" => out.model_changes = map.next_value()?,
-                "misc_changes" => out.misc_changes = map.next_value()?,
-                "system_changes" => out.system_changes = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for ModelChanges {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for ModelChanges {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "model_changes", &self.model_changes)?;
-        rt::entry(&mut map, "misc_changes", &self.misc_changes)?;
-        rt::entry(&mut map, "system_changes", &self.system_changes)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for ModelChanges {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_MODEL_CHANGES: rt::FieldRule = rt::FieldRule::new(
-            "model_changes",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_MISC_CHANGES: rt::FieldRule = rt::FieldRule::new(
-            "misc_changes",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        static F_SYSTEM_CHANGES: rt::FieldRule = rt::FieldRule::new(
-            "system_changes",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.model_changes, &F_MODEL_CHANGES);
-        cx.field(&self.misc_changes, &F_MISC_CHANGES);
-        cx.field(&self.system_changes, &F_SYSTEM_CHANGES);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for ModelChanges {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            model_changes: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        const KEYS: &[&str] = &[
-                            "account_id",
-                            "channel_availability",
-                            "created_at",
-                            "email",
-                            "id",
-                            "logged_in",
-                            "name",
-                            "status_id",
-                            "status_updated_at",
-                            "updated_at",
-                        ];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (
-                                    key,
-                                    rt::Field::Value(rt::OldNew {
-                                        old: g.any(),
-                                        new: g.any(),
-                                    }),
-                                )
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            misc_changes: g
-                .field(
-                    rt::Presence::OPTIONAL,
-                    |g| {
-                        const KEYS: &[&str] = &[];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (
-                                    key,
-                                    rt::Field::Value(rt::OldNew {
-                                        old: g.any(),
-                                        new: g.any(),
-                                    }),
-                                )
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            system_changes: g
-                .field(
-                    rt::Presence::OPTIONAL,
-                    |g| {
-                        const KEYS: &[&str] = &[];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (
-                                    key,
-                                    rt::Field::Value(rt::OldNew {
-                                        old: g.any(),
-                                        new: g.any(),
-                                    }),
-                                )
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`ModelChanges`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ModelChangesBuilder {
-    value: ModelChanges,
-}
-impl ModelChanges {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ModelChangesBuilder {
-        ModelChangesBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<ModelChanges> for ModelChangesBuilder {
-    fn from(value: ModelChanges) -> Self {
-        ModelChangesBuilder { value }
-    }
-}
-impl ModelChangesBuilder {
-    /// Sets `model_changes`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn model_changes(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<rt::OldNew>>>,
-    ) -> Self {
-        self.value.model_changes = value.into();
-        self
-    }
-    /// Edits `model_changes` in place, starting from its current value (or empty).
-    pub fn model_changes_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<rt::OldNew>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.model_changes) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.model_changes = rt::Field::Value(v);
-        self
-    }
-    /// Sets `misc_changes`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn misc_changes(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<rt::OldNew>>>,
-    ) -> Self {
-        self.value.misc_changes = value.into();
-        self
-    }
-    /// Edits `misc_changes` in place, starting from its current value (or empty).
-    pub fn misc_changes_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<rt::OldNew>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.misc_changes) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.misc_changes = rt::Field::Value(v);
-        self
-    }
-    /// Sets `system_changes`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn system_changes(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<rt::OldNew>>>,
-    ) -> Self {
-        self.value.system_changes = value.into();
-        self
-    }
-    /// Edits `system_changes` in place, starting from its current value (or empty).
-    pub fn system_changes_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<rt::OldNew>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.system_changes) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.system_changes = rt::Field::Value(v);
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> ModelChanges {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<ModelChanges, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<ModelChanges, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
 }

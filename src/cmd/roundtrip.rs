@@ -15,6 +15,9 @@ pub fn run(file: &Path, event: Option<&str>) -> anyhow::Result<ExitCode> {
     };
     match parsed {
         Ok(event) => {
+            if let Event::Unknown(unknown) = &event {
+                eprintln!("{}: kept as an unknown event: {}", file.display(), unknown.reason);
+            }
             println!("{}", serde_json::to_string_pretty(&event)?);
             Ok(ExitCode::SUCCESS)
         }

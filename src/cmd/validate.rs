@@ -82,9 +82,12 @@ impl Validator {
             None => Event::parse(bytes),
         };
         let (event, report, failure) = match parsed {
+            // An event the spec does not cover reads fine but cannot be validated: said as
+            // an event error, naming what the spec covers.
+            Ok(Event::Unknown(unknown)) => (None, Report::default(), Some(("event", unknown.reason.clone()))),
             Ok(event) => {
                 let report = event.validate(self.mode);
-                (Some(event.info().qualified()), report, None)
+                (event.info().map(|i| i.qualified()), report, None)
             }
             Err(e) => {
                 let kind = match e {

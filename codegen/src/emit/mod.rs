@@ -2,9 +2,15 @@
 //! reads files or the environment.
 
 pub mod docs;
-pub mod fixture;
+pub mod fake;
 pub mod rust;
 pub mod schema;
+
+/// Spec text (a file name) for a `//` comment: control characters, which would end the
+/// comment or hide text, are shown escaped.
+pub(crate) fn comment_text(s: &str) -> String {
+    s.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
+}
 
 /// Text shared by emitters that describe attributes.
 pub(crate) mod text {

@@ -2,2113 +2,317 @@
 // The build compiles this from the spec; refresh the checked-in copy with:
 //     cargo run -q --bin fwevents -- generate
 
-use crate::runtime as rt;
-/// A whole onAgentAvailabilityUpdate payload: the envelope and its `data`.
-///
-/// Spec: `envelope`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Payload {
-    /// The Freshworks account the event belongs to.
-    ///
-    /// - Wire name `account_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Note: Sent as a numeric string in every real payload.
-    /// - Docs: the page gives the type as "string".
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub account_id: rt::Field<rt::Id>,
-    /// Host name of the product account that raised the event.
-    ///
-    /// - Wire name `domain`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Note: Also tells products apart when two of them raise an event of the same name.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub domain: rt::Field<String>,
-    /// Name of the event, as registered in the app's manifest.
-    ///
-    /// - Wire name `event`, type string.
-    /// - Strict: required, not null. Lenient: required, not null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub event: rt::Field<String>,
-    /// Data-centre region of the account (US, EU, IND, AUS, ...).
-    ///
-    /// - Wire name `region`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub region: rt::Field<String>,
-    /// When the platform emitted the event.
-    ///
-    /// - Wire name `timestamp`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented forms: epoch_millis, epoch_seconds, epoch_millis_string.
-    /// - Note: Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub timestamp: rt::Field<rt::Timestamp>,
-    /// Version of the payload format.
-    ///
-    /// - Wire name `version`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub version: rt::Field<String>,
-    /// The event's own attributes, described per event.
-    ///
-    /// - Wire name `data`, type object Data.
-    /// - Strict: required, not null. Lenient: required, not null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub data: rt::Field<Data>,
-    /// Installation parameters of the app, when the simulator or platform adds them.
-    ///
-    /// - Wire name `iparams`, type map of attribute name to any JSON value.
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub iparams: rt::Field<rt::Map<serde_json::Value>>,
-    /// App-level settings, when present.
-    ///
-    /// - Wire name `app_settings`, type map of attribute name to any JSON value.
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub app_settings: rt::Field<rt::Map<serde_json::Value>>,
-    /// Attributes the spec does not list, kept as sent.
-    pub unknown_fields: rt::UnknownFields,
-}
-impl rt::Parse for Payload {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "account_id" => out.account_id = map.next_value()?,
-                "domain" => out.domain = map.next_value()?,
-                "event" => out.event = map.next_value()?,
-                "region" => out.region = map.next_value()?,
-                "timestamp" => out.timestamp = map.next_value()?,
-                "version" => out.version = map.next_value()?,
-                "data" => out.data = map.next_value()?,
-                "iparams" => out.iparams = map.next_value()?,
-                "app_settings" => out.app_settings = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Payload {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Payload {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "account_id", &self.account_id)?;
-        rt::entry(&mut map, "domain", &self.domain)?;
-        rt::entry(&mut map, "event", &self.event)?;
-        rt::entry(&mut map, "region", &self.region)?;
-        rt::entry(&mut map, "timestamp", &self.timestamp)?;
-        rt::entry(&mut map, "version", &self.version)?;
-        rt::entry(&mut map, "data", &self.data)?;
-        rt::entry(&mut map, "iparams", &self.iparams)?;
-        rt::entry(&mut map, "app_settings", &self.app_settings)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Payload {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
-                "account_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_DOMAIN: rt::FieldRule = rt::FieldRule::new(
-            "domain",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_EVENT: rt::FieldRule = rt::FieldRule::new(
-            "event",
-            rt::Presence::REQUIRED,
-            rt::Presence::REQUIRED,
-        );
-        static F_REGION: rt::FieldRule = rt::FieldRule::new(
-            "region",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
-                "timestamp",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(
-                &[
-                    rt::TimestampFormat::EpochMillis,
-                    rt::TimestampFormat::EpochSeconds,
-                    rt::TimestampFormat::EpochMillisString,
-                ],
-            );
-        static F_VERSION: rt::FieldRule = rt::FieldRule::new(
-            "version",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_DATA: rt::FieldRule = rt::FieldRule::new(
-            "data",
-            rt::Presence::REQUIRED,
-            rt::Presence::REQUIRED,
-        );
-        static F_IPARAMS: rt::FieldRule = rt::FieldRule::new(
-            "iparams",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule::new(
-            "app_settings",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.account_id, &F_ACCOUNT_ID);
-        cx.field(&self.domain, &F_DOMAIN);
-        cx.field(&self.event, &F_EVENT);
-        cx.field(&self.region, &F_REGION);
-        cx.field(&self.timestamp, &F_TIMESTAMP);
-        cx.field(&self.version, &F_VERSION);
-        cx.field(&self.data, &F_DATA);
-        cx.field(&self.iparams, &F_IPARAMS);
-        cx.field(&self.app_settings, &F_APP_SETTINGS);
-        cx.unknown(&self.unknown_fields);
-        check_rules(self, cx);
-    }
-}
-impl rt::EventPayload for Payload {
-    const PRODUCT: &'static str = "freshdesk";
-    const EVENT: &'static str = "onAgentAvailabilityUpdate";
-}
-/// The documented rules of this event, and that the envelope names it.
-fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
-    static EVENT_NAME: rt::RuleInfo = rt::RuleInfo {
-        id: "event-name",
-        description: "The envelope names this event.",
-        strict_only: false,
-    };
-    static R0: rt::RuleInfo = rt::RuleInfo {
-        id: "system-actor-is-anonymous",
-        description: "When the system acts, the actor has no id and no name.",
-        strict_only: false,
-    };
-    static R1: rt::RuleInfo = rt::RuleInfo {
-        id: "availability-record-order",
-        description: "The availability record was created no later than it was last updated.",
-        strict_only: false,
-    };
-    static R2: rt::RuleInfo = rt::RuleInfo {
-        id: "status-update-order",
-        description: "The status changed no later than the record's last update.",
-        strict_only: true,
-    };
-    static R3: rt::RuleInfo = rt::RuleInfo {
-        id: "model-changes-name-availability-attributes",
-        description: "Every key of changes.model_changes is an attribute of agent_availability.",
-        strict_only: true,
-    };
-    if let Some(name) = payload.event.get() {
-        if name != "onAgentAvailabilityUpdate" {
-            cx.rule(
-                "/event".to_string(),
-                &EVENT_NAME,
-                format!("{:?}", "onAgentAvailabilityUpdate"),
-                format!("{name:?}"),
-            );
-        }
-    }
-    let Some(data) = payload.data.get() else { return };
-    if cx.applies(&R0)
-        && (Some(&data.actor).and_then(|f| f.get()).map(|x| &x.r#type))
-            .and_then(|f| f.get())
-            .is_some_and(|v| rt::validate::one_of(
-                rt::AsScalar::scalar(v),
-                &[rt::Scalar::Str("system")],
-            ))
-    {
-        if let Some(x0) = data.actor.get() {
-            {
-                let leaf = &x0.id;
-                if !leaf.is_unset() {
-                    let parts = [
-                        rt::PointerPart::Key("data"),
-                        rt::PointerPart::Key("actor"),
-                        rt::PointerPart::Key("id"),
-                    ];
-                    cx.rule(
-                        rt::validate::pointer(&parts),
-                        &R0,
-                        "null".to_string(),
-                        rt::validate::found(leaf),
-                    );
-                }
-            }
-        }
-        if let Some(x0) = data.actor.get() {
-            {
-                let leaf = &x0.name;
-                if !leaf.is_unset() {
-                    let parts = [
-                        rt::PointerPart::Key("data"),
-                        rt::PointerPart::Key("actor"),
-                        rt::PointerPart::Key("name"),
-                    ];
-                    cx.rule(
-                        rt::validate::pointer(&parts),
-                        &R0,
-                        "null".to_string(),
-                        rt::validate::found(leaf),
-                    );
-                }
-            }
-        }
-    }
-    if cx.applies(&R1) {
-        if let (Some(x), Some(y)) = (
-            (Some(&data.agent_availability).and_then(|f| f.get()).map(|x| &x.created_at))
-                .and_then(|f| f.get()),
-            (Some(&data.agent_availability).and_then(|f| f.get()).map(|x| &x.updated_at))
-                .and_then(|f| f.get()),
-        ) {
-            if x.unix_nanos() > y.unix_nanos() {
-                cx.rule(
-                    rt::validate::pointer(
-                        &[
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("agent_availability"),
-                            rt::PointerPart::Key("created_at"),
-                        ],
-                    ),
-                    &R1,
-                    format!("no later than {} ({})", "agent_availability.updated_at", y),
-                    x.to_string(),
-                );
-            }
-        }
-    }
-    if cx.applies(&R2) {
-        if let (Some(x), Some(y)) = (
-            (Some(&data.agent_availability)
-                .and_then(|f| f.get())
-                .map(|x| &x.status_updated_at))
-                .and_then(|f| f.get()),
-            (Some(&data.agent_availability).and_then(|f| f.get()).map(|x| &x.updated_at))
-                .and_then(|f| f.get()),
-        ) {
-            if x.unix_nanos() > y.unix_nanos() {
-                cx.rule(
-                    rt::validate::pointer(
-                        &[
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("agent_availability"),
-                            rt::PointerPart::Key("status_updated_at"),
-                        ],
-                    ),
-                    &R2,
-                    format!("no later than {} ({})", "agent_availability.updated_at", y),
-                    x.to_string(),
-                );
-            }
-        }
-    }
-    if cx.applies(&R3) {
-        if let Some(x0) = data.changes.get() {
-            {
-                let leaf = &x0.model_changes;
-                if let Some(m) = leaf.get() {
-                    const NAMES: &[&str] = &[
-                        "account_id",
-                        "channel_availability",
-                        "created_at",
-                        "email",
-                        "id",
-                        "logged_in",
-                        "name",
-                        "status_id",
-                        "status_updated_at",
-                        "updated_at",
-                    ];
-                    for (key, _) in m.iter() {
-                        if !NAMES.contains(&key) {
-                            let parts = [
-                                rt::PointerPart::Key("data"),
-                                rt::PointerPart::Key("changes"),
-                                rt::PointerPart::Key("model_changes"),
-                            ];
-                            let mut pointer = rt::validate::pointer(&parts);
-                            pointer.push('/');
-                            rt::validate::push_escaped(&mut pointer, key);
-                            cx.rule(
-                                pointer,
-                                &R3,
-                                format!("one of {}", NAMES.join(", ")),
-                                format!("{key:?}"),
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-impl rt::fixture::Sample for Payload {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            account_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String("227655214724132".to_string())
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
-                        }
-                    },
-                ),
-            domain: g
-                .field(rt::Presence::REQUIRED, |_| "acme.freshdesk.com".to_string()),
-            event: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |_| "onAgentAvailabilityUpdate".to_string(),
-                ),
-            region: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "US".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Region, &[])
-                        }
-                    },
-                ),
-            timestamp: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g
-                            .timestamp(
-                                &[
-                                    rt::TimestampFormat::EpochMillis,
-                                    rt::TimestampFormat::EpochSeconds,
-                                    rt::TimestampFormat::EpochMillisString,
-                                ],
-                            )
-                    },
-                ),
-            version: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "2.0.0".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Version, &[])
-                        }
-                    },
-                ),
-            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
-            iparams: g
-                .field(
-                    rt::Presence::OPTIONAL,
-                    |g| {
-                        const KEYS: &[&str] = &[];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (key, rt::Field::Value(g.any()))
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            app_settings: g
-                .field(
-                    rt::Presence::OPTIONAL,
-                    |g| {
-                        const KEYS: &[&str] = &[];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (key, rt::Field::Value(g.any()))
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PayloadBuilder {
-    value: Payload,
-}
-impl Payload {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        Self::fixture()
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> PayloadBuilder {
-        PayloadBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Payload> for PayloadBuilder {
-    fn from(value: Payload) -> Self {
-        PayloadBuilder { value }
-    }
-}
-impl PayloadBuilder {
-    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.account_id = value.into();
-        self
-    }
-    /// Sets `domain`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn domain(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.domain = value.into();
-        self
-    }
-    /// Sets `event`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn event(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.event = value.into();
-        self
-    }
-    /// Sets `region`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn region(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.region = value.into();
-        self
-    }
-    /// Sets `timestamp`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn timestamp(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
-        self.value.timestamp = value.into();
-        self
-    }
-    /// Sets `version`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn version(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.version = value.into();
-        self
-    }
-    /// Sets `data`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn data(mut self, value: impl Into<rt::Field<Data>>) -> Self {
-        self.value.data = value.into();
-        self
-    }
-    /// Edits `data` with its builder, starting from its current value (or the default fixture).
-    pub fn data_with(mut self, edit: impl FnOnce(DataBuilder) -> DataBuilder) -> Self {
-        let start = match std::mem::take(&mut self.value.data) {
-            rt::Field::Value(v) => v,
-            _ => <Data>::default_fixture(),
-        };
-        self.value.data = rt::Field::Value(edit(DataBuilder::from(start)).into_inner());
-        self
-    }
-    /// Sets `iparams`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn iparams(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
-    ) -> Self {
-        self.value.iparams = value.into();
-        self
-    }
-    /// Edits `iparams` in place, starting from its current value (or empty).
-    pub fn iparams_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.iparams) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.iparams = rt::Field::Value(v);
-        self
-    }
-    /// Sets `app_settings`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn app_settings(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
-    ) -> Self {
-        self.value.app_settings = value.into();
-        self
-    }
-    /// Edits `app_settings` in place, starting from its current value (or empty).
-    pub fn app_settings_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.app_settings) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.app_settings = rt::Field::Value(v);
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Payload {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Payload, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Payload, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+use crate::rt;
+
 /// Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out.
 ///
 /// Spec: `data`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Data {
     /// The agent or system that changed the availability.
     ///
-    /// - Wire name `actor`, type object Actor.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub actor: rt::Field<Actor>,
+
     /// The agent's availability across the account's channels after the change.
     ///
-    /// - Wire name `agent_availability`, type object AgentAvailability.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub agent_availability: rt::Field<AgentAvailability>,
+
     /// Objects related to the availability record.
     ///
-    /// - Wire name `associations`, type object Associations.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub associations: rt::Field<Associations>,
+
     /// What changed in agent_availability, each attribute as [old, new].
     ///
-    /// - Wire name `changes`, type object ModelChanges.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub changes: rt::Field<crate::types::ModelChanges>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Data {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "actor" => out.actor = map.next_value()?,
-                "agent_availability" => out.agent_availability = map.next_value()?,
-                "associations" => out.associations = map.next_value()?,
-                "changes" => out.changes = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Data {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Data {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "actor", &self.actor)?;
-        rt::entry(&mut map, "agent_availability", &self.agent_availability)?;
-        rt::entry(&mut map, "associations", &self.associations)?;
-        rt::entry(&mut map, "changes", &self.changes)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Data {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACTOR: rt::FieldRule = rt::FieldRule::new(
-            "actor",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_AGENT_AVAILABILITY: rt::FieldRule = rt::FieldRule::new(
-            "agent_availability",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule::new(
-            "associations",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_CHANGES: rt::FieldRule = rt::FieldRule::new(
-            "changes",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.actor, &F_ACTOR);
-        cx.field(&self.agent_availability, &F_AGENT_AVAILABILITY);
-        cx.field(&self.associations, &F_ASSOCIATIONS);
-        cx.field(&self.changes, &F_CHANGES);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Data {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            actor: g
-                .field(rt::Presence::REQUIRED, <Actor as rt::fixture::Sample>::sample),
-            agent_availability: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <AgentAvailability as rt::fixture::Sample>::sample,
-                ),
-            associations: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <Associations as rt::fixture::Sample>::sample,
-                ),
-            changes: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <crate::types::ModelChanges as rt::fixture::Sample>::sample,
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DataBuilder {
-    value: Data,
-}
-impl Data {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> DataBuilder {
-        DataBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Data> for DataBuilder {
-    fn from(value: Data) -> Self {
-        DataBuilder { value }
-    }
-}
-impl DataBuilder {
-    /// Sets `actor`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn actor(mut self, value: impl Into<rt::Field<Actor>>) -> Self {
-        self.value.actor = value.into();
-        self
-    }
-    /// Edits `actor` with its builder, starting from its current value (or the default fixture).
-    pub fn actor_with(
-        mut self,
-        edit: impl FnOnce(ActorBuilder) -> ActorBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.actor) {
-            rt::Field::Value(v) => v,
-            _ => <Actor>::default_fixture(),
-        };
-        self.value.actor = rt::Field::Value(
-            edit(ActorBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Sets `agent_availability`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn agent_availability(
-        mut self,
-        value: impl Into<rt::Field<AgentAvailability>>,
-    ) -> Self {
-        self.value.agent_availability = value.into();
-        self
-    }
-    /// Edits `agent_availability` with its builder, starting from its current value (or the default fixture).
-    pub fn agent_availability_with(
-        mut self,
-        edit: impl FnOnce(AgentAvailabilityBuilder) -> AgentAvailabilityBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.agent_availability) {
-            rt::Field::Value(v) => v,
-            _ => <AgentAvailability>::default_fixture(),
-        };
-        self.value.agent_availability = rt::Field::Value(
-            edit(AgentAvailabilityBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Sets `associations`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn associations(mut self, value: impl Into<rt::Field<Associations>>) -> Self {
-        self.value.associations = value.into();
-        self
-    }
-    /// Edits `associations` with its builder, starting from its current value (or the default fixture).
-    pub fn associations_with(
-        mut self,
-        edit: impl FnOnce(AssociationsBuilder) -> AssociationsBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.associations) {
-            rt::Field::Value(v) => v,
-            _ => <Associations>::default_fixture(),
-        };
-        self.value.associations = rt::Field::Value(
-            edit(AssociationsBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Sets `changes`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn changes(
-        mut self,
-        value: impl Into<rt::Field<crate::types::ModelChanges>>,
-    ) -> Self {
-        self.value.changes = value.into();
-        self
-    }
-    /// Edits `changes` with its builder, starting from its current value (or the default fixture).
-    pub fn changes_with(
-        mut self,
-        edit: impl FnOnce(
-            crate::types::ModelChangesBuilder,
-        ) -> crate::types::ModelChangesBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.changes) {
-            rt::Field::Value(v) => v,
-            _ => <crate::types::ModelChanges>::default_fixture(),
-        };
-        self.value.changes = rt::Field::Value(
-            edit(crate::types::ModelChangesBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Data {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Data, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Data, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The agent or system that changed the availability.
 ///
 /// Spec: `data.actor`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Actor {
     /// The agent's Freshdesk id, or null when the system acted.
     ///
-    /// - Wire name `id`, type id (string or integer).
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Rule `system-actor-is-anonymous` (onAgentAvailabilityUpdate): When the system acts, the actor has no id and no name.
-    /// - Note: Documented as a string; Freshdesk sends integer ids elsewhere, so both are read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Note: Documented as a string; Freshdesk sends integer ids elsewhere, so both are read.
+    /// Docs: the page gives the type as "string".
+    #[fw(strict = "nullable", lenient = "any", id = "string", fake = "uuid")]
     pub id: rt::Field<rt::Id>,
+
     /// The actor's full name, or null when the system acted.
     ///
-    /// - Wire name `name`, type string.
-    /// - Strict: required, may be null. Lenient: may be absent, may be null.
-    /// - Rule `system-actor-is-anonymous` (onAgentAvailabilityUpdate): When the system acts, the actor has no id and no name.
+    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    #[fw(strict = "nullable", lenient = "any", fake = "full_name")]
     pub name: rt::Field<String>,
+
     /// Whether an agent or the system made the change.
     ///
-    /// - Wire name `type`, type string enum ActorType.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "agent", "system".
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "agent", "system".
+    #[fw(strict = "required", lenient = "any")]
     pub r#type: rt::Field<crate::types::ActorType>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Actor {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "id" => out.id = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Actor {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Actor {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "id", &self.id)?;
-        rt::entry(&mut map, "name", &self.name)?;
-        rt::entry(&mut map, "type", &self.r#type)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Actor {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule::new(
-                "id",
-                rt::Presence::NULLABLE,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_NAME: rt::FieldRule = rt::FieldRule::new(
-            "name",
-            rt::Presence::NULLABLE,
-            rt::Presence::ANY,
-        );
-        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
-            "type",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.id, &F_ID);
-        cx.field(&self.name, &F_NAME);
-        cx.field(&self.r#type, &F_TYPE);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Actor {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            id: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
-                ),
-            name: g
-                .field(
-                    rt::Presence::NULLABLE,
-                    |g| g.text(rt::fixture::Fake::FullName, &[]),
-                ),
-            r#type: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <crate::types::ActorType as rt::fixture::Sample>::sample,
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActorBuilder {
-    value: Actor,
-}
-impl Actor {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ActorBuilder {
-        ActorBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Actor> for ActorBuilder {
-    fn from(value: Actor) -> Self {
-        ActorBuilder { value }
-    }
-}
-impl ActorBuilder {
-    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.id = value.into();
-        self
-    }
-    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.name = value.into();
-        self
-    }
-    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<rt::Field<crate::types::ActorType>>,
-    ) -> Self {
-        self.value.r#type = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Actor {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Actor, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Actor, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The agent's availability across the account's channels after the change.
 ///
 /// Spec: `data.agent_availability`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct AgentAvailability {
     /// The Freshdesk account.
     ///
-    /// - Wire name `account_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(strict = "required", lenient = "any", id = "string", fake = "account")]
     pub account_id: rt::Field<rt::Id>,
+
     /// The agent's availability in each channel of the account.
     ///
-    /// - Wire name `channel_availability`, type array of object ChannelAvailability.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any")]
     pub channel_availability: rt::Field<Vec<rt::Field<ChannelAvailability>>>,
+
     /// When the availability record was created.
     ///
-    /// - Wire name `created_at`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `availability-record-order` (onAgentAvailabilityUpdate): The availability record was created no later than it was last updated.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        forms = "iso8601 utc_text",
+        example = "2022-06-09T02:18:41Z"
+    )]
     pub created_at: rt::Field<rt::Timestamp>,
+
     /// The agent's email address.
     ///
-    /// - Wire name `email`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: the page writes the name as "Email".
-    /// - Docs quirk: The page writes the name "Email"; every other attribute, and the same attribute in the other products, is lower case, so the wire name is "email". A payload that really sends "Email" keeps it as an unknown field.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page writes the name as "Email".
+    /// Docs quirk: The page writes the name "Email"; every other attribute, and the same attribute in the other products, is lower case, so the wire name is "email". A payload that really sends "Email" keeps it as an unknown field.
+    #[fw(strict = "required", lenient = "any", fake = "email")]
     pub email: rt::Field<String>,
+
     /// Identifier of the availability record.
     ///
-    /// - Wire name `id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as an integer; either form is read.
-    /// - Docs: the page gives the type as "integer".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "integer".
+    #[fw(strict = "required", lenient = "any", id = "integer", fake = "uuid")]
     pub id: rt::Field<rt::Id>,
+
     /// Whether the agent is signed in to Freshdesk.
     ///
-    /// - Wire name `logged_in`, type boolean.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: the page lists the values true, false, "freshcaller".
-    /// - Docs quirk: The page lists "freshcaller" among the possible values of this boolean; only true and false are accepted.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page lists the values true, false, "freshcaller".
+    /// Docs quirk: The page lists "freshcaller" among the possible values of this boolean; only true and false are accepted.
+    #[fw(strict = "required", lenient = "any", example = true, fake = "flag")]
     pub logged_in: rt::Field<bool>,
+
     /// The agent's name.
     ///
-    /// - Wire name `name`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "full_name")]
     pub name: rt::Field<String>,
+
     /// Identifier of the agent's current status.
     ///
-    /// - Wire name `status_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as an integer; either form is read.
-    /// - Docs: the page gives the type as "integer".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "integer".
+    #[fw(strict = "required", lenient = "any", id = "integer", example = 232)]
     pub status_id: rt::Field<rt::Id>,
+
     /// When the agent's status last changed.
     ///
-    /// - Wire name `status_updated_at`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `status-update-order` (onAgentAvailabilityUpdate): The status changed no later than the record's last update. Strict mode only.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        forms = "iso8601 utc_text",
+        example = "2022-06-09T04:18:41Z"
+    )]
     pub status_updated_at: rt::Field<rt::Timestamp>,
+
     /// When the availability record last changed.
     ///
-    /// - Wire name `updated_at`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `availability-record-order` (onAgentAvailabilityUpdate): The availability record was created no later than it was last updated.
-    /// - Rule `status-update-order` (onAgentAvailabilityUpdate): The status changed no later than the record's last update. Strict mode only.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        forms = "iso8601 utc_text",
+        example = "2022-06-09T04:18:41Z"
+    )]
     pub updated_at: rt::Field<rt::Timestamp>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for AgentAvailability {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "account_id" => out.account_id = map.next_value()?,
-                "channel_availability" => out.channel_availability = map.next_value()?,
-                "created_at" => out.created_at = map.next_value()?,
-                "email" => out.email = map.next_value()?,
-                "id" => out.id = map.next_value()?,
-                "logged_in" => out.logged_in = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "status_id" => out.status_id = map.next_value()?,
-                "status_updated_at" => out.status_updated_at = map.next_value()?,
-                "updated_at" => out.updated_at = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for AgentAvailability {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for AgentAvailability {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "account_id", &self.account_id)?;
-        rt::entry(&mut map, "channel_availability", &self.channel_availability)?;
-        rt::entry(&mut map, "created_at", &self.created_at)?;
-        rt::entry(&mut map, "email", &self.email)?;
-        rt::entry(&mut map, "id", &self.id)?;
-        rt::entry(&mut map, "logged_in", &self.logged_in)?;
-        rt::entry(&mut map, "name", &self.name)?;
-        rt::entry(&mut map, "status_id", &self.status_id)?;
-        rt::entry(&mut map, "status_updated_at", &self.status_updated_at)?;
-        rt::entry(&mut map, "updated_at", &self.updated_at)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for AgentAvailability {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
-                "account_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_CHANNEL_AVAILABILITY: rt::FieldRule = rt::FieldRule::new(
-            "channel_availability",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_CREATED_AT: rt::FieldRule = rt::FieldRule::new(
-                "created_at",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
-        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
-            "email",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ID: rt::FieldRule = rt::FieldRule::new(
-                "id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::Integer);
-        static F_LOGGED_IN: rt::FieldRule = rt::FieldRule::new(
-            "logged_in",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_NAME: rt::FieldRule = rt::FieldRule::new(
-            "name",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_STATUS_ID: rt::FieldRule = rt::FieldRule::new(
-                "status_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::Integer);
-        static F_STATUS_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
-                "status_updated_at",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
-                "updated_at",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
-        cx.field(&self.account_id, &F_ACCOUNT_ID);
-        cx.field(&self.channel_availability, &F_CHANNEL_AVAILABILITY);
-        cx.field(&self.created_at, &F_CREATED_AT);
-        cx.field(&self.email, &F_EMAIL);
-        cx.field(&self.id, &F_ID);
-        cx.field(&self.logged_in, &F_LOGGED_IN);
-        cx.field(&self.name, &F_NAME);
-        cx.field(&self.status_id, &F_STATUS_ID);
-        cx.field(&self.status_updated_at, &F_STATUS_UPDATED_AT);
-        cx.field(&self.updated_at, &F_UPDATED_AT);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for AgentAvailability {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            account_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account),
-                ),
-            channel_availability: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g.depth += 1;
-                        let n = g.count();
-                        let items = (0..n)
-                            .map(|_| rt::Field::Value(
-                                <ChannelAvailability as rt::fixture::Sample>::sample(g),
-                            ))
-                            .collect();
-                        g.depth -= 1;
-                        items
-                    },
-                ),
-            created_at: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Timestamp::parse_str("2022-06-09T02:18:41Z")
-                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
-                        } else {
-                            g.timestamp(
-                                &[
-                                    rt::TimestampFormat::Iso8601,
-                                    rt::TimestampFormat::UtcText,
-                                ],
-                            )
-                        }
-                    },
-                ),
-            email: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::Email, &[]),
-                ),
-            id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                ),
-            logged_in: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            true
-                        } else {
-                            g.boolean(rt::fixture::Fake::Flag)
-                        }
-                    },
-                ),
-            name: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::FullName, &[]),
-                ),
-            status_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::Integer(232)
-                        } else {
-                            g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Word)
-                        }
-                    },
-                ),
-            status_updated_at: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Timestamp::parse_str("2022-06-09T04:18:41Z")
-                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
-                        } else {
-                            g.timestamp(
-                                &[
-                                    rt::TimestampFormat::Iso8601,
-                                    rt::TimestampFormat::UtcText,
-                                ],
-                            )
-                        }
-                    },
-                ),
-            updated_at: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Timestamp::parse_str("2022-06-09T04:18:41Z")
-                                .unwrap_or_else(|_| rt::Timestamp::from_millis(0))
-                        } else {
-                            g.timestamp(
-                                &[
-                                    rt::TimestampFormat::Iso8601,
-                                    rt::TimestampFormat::UtcText,
-                                ],
-                            )
-                        }
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`AgentAvailability`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AgentAvailabilityBuilder {
-    value: AgentAvailability,
-}
-impl AgentAvailability {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> AgentAvailabilityBuilder {
-        AgentAvailabilityBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<AgentAvailability> for AgentAvailabilityBuilder {
-    fn from(value: AgentAvailability) -> Self {
-        AgentAvailabilityBuilder { value }
-    }
-}
-impl AgentAvailabilityBuilder {
-    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.account_id = value.into();
-        self
-    }
-    /// Sets `channel_availability`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn channel_availability(
-        mut self,
-        value: impl Into<rt::Field<Vec<rt::Field<ChannelAvailability>>>>,
-    ) -> Self {
-        self.value.channel_availability = value.into();
-        self
-    }
-    /// Edits `channel_availability` in place, starting from its current value (or empty).
-    pub fn channel_availability_with(
-        mut self,
-        edit: impl FnOnce(&mut Vec<rt::Field<ChannelAvailability>>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.channel_availability) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.channel_availability = rt::Field::Value(v);
-        self
-    }
-    /// Sets `created_at`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn created_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
-        self.value.created_at = value.into();
-        self
-    }
-    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.email = value.into();
-        self
-    }
-    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.id = value.into();
-        self
-    }
-    /// Sets `logged_in`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn logged_in(mut self, value: impl Into<rt::Field<bool>>) -> Self {
-        self.value.logged_in = value.into();
-        self
-    }
-    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.name = value.into();
-        self
-    }
-    /// Sets `status_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn status_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.status_id = value.into();
-        self
-    }
-    /// Sets `status_updated_at`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn status_updated_at(
-        mut self,
-        value: impl Into<rt::Field<rt::Timestamp>>,
-    ) -> Self {
-        self.value.status_updated_at = value.into();
-        self
-    }
-    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
-        self.value.updated_at = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> AgentAvailability {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<AgentAvailability, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<AgentAvailability, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
-///
-///
+
 /// Spec: `data.agent_availability.channel_availability[]`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct ChannelAvailability {
     /// The channel.
     ///
-    /// - Wire name `channel`, type string enum Channel (open).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "freshdesk", "freshchat", "freshcaller", or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "freshdesk", "freshchat", "freshcaller", or any other (kept).
+    #[fw(strict = "required", lenient = "any")]
     pub channel: rt::Field<Channel>,
+
     /// Whether the agent takes assignments on this channel.
     ///
-    /// - Wire name `available`, type boolean.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: the page lists the values true, false, "freshcaller".
-    /// - Docs quirk: The page lists "freshcaller" among the possible values of this boolean, a slip from the channel list above it; only true and false are accepted.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page lists the values true, false, "freshcaller".
+    /// Docs quirk: The page lists "freshcaller" among the possible values of this boolean, a slip from the channel list above it; only true and false are accepted.
+    #[fw(strict = "required", lenient = "any", fake = "flag")]
     pub available: rt::Field<bool>,
+
     /// The account's identifier in this channel's product.
     ///
-    /// - Wire name `channel_account_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(strict = "required", lenient = "any", id = "string", fake = "count")]
     pub channel_account_id: rt::Field<rt::Id>,
+
     /// The agent's identifier in this channel's product.
     ///
-    /// - Wire name `agent_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(strict = "required", lenient = "any", id = "string")]
     pub agent_id: rt::Field<rt::Id>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for ChannelAvailability {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "channel" => out.channel = map.next_value()?,
-                "available" => out.available = map.next_value()?,
-                "channel_account_id" => out.channel_account_id = map.next_value()?,
-                "agent_id" => out.agent_id = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChannelAvailability {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for ChannelAvailability {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "channel", &self.channel)?;
-        rt::entry(&mut map, "available", &self.available)?;
-        rt::entry(&mut map, "channel_account_id", &self.channel_account_id)?;
-        rt::entry(&mut map, "agent_id", &self.agent_id)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for ChannelAvailability {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_CHANNEL: rt::FieldRule = rt::FieldRule::new(
-            "channel",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_AVAILABLE: rt::FieldRule = rt::FieldRule::new(
-            "available",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_CHANNEL_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
-                "channel_account_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_AGENT_ID: rt::FieldRule = rt::FieldRule::new(
-                "agent_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        cx.field(&self.channel, &F_CHANNEL);
-        cx.field(&self.available, &F_AVAILABLE);
-        cx.field(&self.channel_account_id, &F_CHANNEL_ACCOUNT_ID);
-        cx.field(&self.agent_id, &F_AGENT_ID);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for ChannelAvailability {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            channel: g
-                .field(rt::Presence::REQUIRED, <Channel as rt::fixture::Sample>::sample),
-            available: g
-                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
-            channel_account_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Count),
-                ),
-            agent_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`ChannelAvailability`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChannelAvailabilityBuilder {
-    value: ChannelAvailability,
-}
-impl ChannelAvailability {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ChannelAvailabilityBuilder {
-        ChannelAvailabilityBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<ChannelAvailability> for ChannelAvailabilityBuilder {
-    fn from(value: ChannelAvailability) -> Self {
-        ChannelAvailabilityBuilder {
-            value,
-        }
-    }
-}
-impl ChannelAvailabilityBuilder {
-    /// Sets `channel`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn channel(mut self, value: impl Into<rt::Field<Channel>>) -> Self {
-        self.value.channel = value.into();
-        self
-    }
-    /// Sets `available`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn available(mut self, value: impl Into<rt::Field<bool>>) -> Self {
-        self.value.available = value.into();
-        self
-    }
-    /// Sets `channel_account_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn channel_account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.channel_account_id = value.into();
-        self
-    }
-    /// Sets `agent_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn agent_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.agent_id = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> ChannelAvailability {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<ChannelAvailability, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<ChannelAvailability, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The channel.
 ///
 /// Values: "freshdesk", "freshchat", "freshcaller", and any other value, kept in `Other`.
 ///
 /// Spec: `data.agent_availability.channel_availability[].channel`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
+#[fw(open)]
+#[non_exhaustive]
 pub enum Channel {
     /// `"freshdesk"`: Tickets.
+    #[fw("freshdesk")]
     Freshdesk,
+
     /// `"freshchat"`: Chat.
+    #[fw("freshchat")]
     Freshchat,
+
     /// `"freshcaller"`: Phone.
+    #[fw("freshcaller")]
     Freshcaller,
+
     /// A value the spec does not list, kept as sent.
     Other(String),
 }
-impl Channel {
-    /// The documented values, in spec order.
-    pub const DOCUMENTED: &'static [Self] = &[
-        Self::Freshdesk,
-        Self::Freshchat,
-        Self::Freshcaller,
-    ];
-    /// The value as sent on the wire.
-    pub fn wire(&self) -> &str {
-        match self {
-            Self::Freshdesk => "freshdesk",
-            Self::Freshchat => "freshchat",
-            Self::Freshcaller => "freshcaller",
-            Self::Other(v) => v,
-        }
-    }
-    /// The variant for a wire value.
-    pub fn from_wire(v: &str) -> Self {
-        match v {
-            "freshdesk" => Self::Freshdesk,
-            "freshchat" => Self::Freshchat,
-            "freshcaller" => Self::Freshcaller,
-            _ => Self::Other(v.to_owned()),
-        }
-    }
-    /// Whether the docs list this value.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Other(_))
-    }
-}
-impl rt::Parse for Channel {
-    const EXPECTED: &'static str = "one of \"freshdesk\", \"freshchat\", \"freshcaller\"";
-    fn from_str(v: &str) -> rt::Parsed<Self> {
-        Ok(Self::from_wire(v))
-    }
-    fn from_string(v: String) -> rt::Parsed<Self> {
-        match v.as_str() {
-            "freshdesk" => Ok(Self::Freshdesk),
-            "freshchat" => Ok(Self::Freshchat),
-            "freshcaller" => Ok(Self::Freshcaller),
-            _ => Ok(Self::Other(v)),
-        }
-    }
-    fn mismatch(found: &serde_json::Value) -> rt::Mismatch {
-        let kind = if found.is_string() { rt::Kind::Enum } else { rt::Kind::Type };
-        rt::Mismatch::new(kind, Self::EXPECTED, found)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Channel {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Channel {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.wire())
-    }
-}
-impl rt::Validate for Channel {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        if let Self::Other(v) = self {
-            cx.unlisted(v, "one of \"freshdesk\", \"freshchat\", \"freshcaller\"")
-        }
-    }
-}
-impl rt::AsScalar for Channel {
-    fn scalar(&self) -> rt::Scalar<'_> {
-        rt::Scalar::Str(self.wire())
-    }
-}
-impl rt::fixture::Sample for Channel {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        Self::DOCUMENTED[g.pick(Self::DOCUMENTED.len())].clone()
-    }
-}
+
 /// Objects related to the availability record.
 ///
 /// Spec: `data.associations`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Associations {
     /// The agent's status.
     ///
-    /// - Wire name `status`, type object Status.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub status: rt::Field<Status>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Associations {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "status" => out.status = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Associations {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Associations {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "status", &self.status)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Associations {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_STATUS: rt::FieldRule = rt::FieldRule::new(
-            "status",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.status, &F_STATUS);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Associations {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            status: g
-                .field(rt::Presence::REQUIRED, <Status as rt::fixture::Sample>::sample),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AssociationsBuilder {
-    value: Associations,
-}
-impl Associations {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> AssociationsBuilder {
-        AssociationsBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Associations> for AssociationsBuilder {
-    fn from(value: Associations) -> Self {
-        AssociationsBuilder { value }
-    }
-}
-impl AssociationsBuilder {
-    /// Sets `status`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn status(mut self, value: impl Into<rt::Field<Status>>) -> Self {
-        self.value.status = value.into();
-        self
-    }
-    /// Edits `status` with its builder, starting from its current value (or the default fixture).
-    pub fn status_with(
-        mut self,
-        edit: impl FnOnce(StatusBuilder) -> StatusBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.status) {
-            rt::Field::Value(v) => v,
-            _ => <Status>::default_fixture(),
-        };
-        self.value.status = rt::Field::Value(
-            edit(StatusBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Associations {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Associations, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Associations, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The agent's status.
 ///
 /// Spec: `data.associations.status`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Status {
     /// Identifier of the status.
     ///
-    /// - Wire name `id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Note: Documented as a string while agent_availability.status_id is an integer.
-    /// - Docs: the page gives the type as "string".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Documented as a string while agent_availability.status_id is an integer.
+    /// Docs: the page gives the type as "string".
+    #[fw(strict = "required", lenient = "any", id = "string", fake = "uuid")]
     pub id: rt::Field<rt::Id>,
+
     /// Name of the status.
     ///
-    /// - Wire name `name`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "status_name")]
     pub name: rt::Field<String>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Status {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "id" => out.id = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Status {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Status {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "id", &self.id)?;
-        rt::entry(&mut map, "name", &self.name)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Status {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ID: rt::FieldRule = rt::FieldRule::new(
-                "id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_NAME: rt::FieldRule = rt::FieldRule::new(
-            "name",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.id, &F_ID);
-        cx.field(&self.name, &F_NAME);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Status {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Uuid),
-                ),
-            name: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::StatusName, &[]),
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Status`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatusBuilder {
-    value: Status,
-}
-impl Status {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> StatusBuilder {
-        StatusBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Status> for StatusBuilder {
-    fn from(value: Status) -> Self {
-        StatusBuilder { value }
-    }
-}
-impl StatusBuilder {
-    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.id = value.into();
-        self
-    }
-    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.name = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Status {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Status, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Status, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
-/// This event's rules, in the form fixtures are made to keep them.
-pub static RULES: &[rt::fixture::RuleSpec] = &[
-    rt::fixture::RuleSpec {
-        id: "system-actor-is-anonymous",
-        when: Some((
-            &["actor", "type"],
-            rt::fixture::CondSpec::In(&[rt::fixture::Lit::Str("system")]),
-        )),
-        then: rt::fixture::ThenSpec::Null(&[&["actor", "id"], &["actor", "name"]]),
-    },
-    rt::fixture::RuleSpec {
-        id: "availability-record-order",
-        when: None,
-        then: rt::fixture::ThenSpec::NotAfter(
-            &["agent_availability", "created_at"],
-            &["agent_availability", "updated_at"],
-        ),
-    },
-    rt::fixture::RuleSpec {
-        id: "status-update-order",
-        when: None,
-        then: rt::fixture::ThenSpec::NotAfter(
-            &["agent_availability", "status_updated_at"],
-            &["agent_availability", "updated_at"],
-        ),
-    },
-    rt::fixture::RuleSpec {
-        id: "model-changes-name-availability-attributes",
-        when: None,
-        then: rt::fixture::ThenSpec::KeysOf(
-            &["changes", "model_changes"],
-            &[
-                "account_id",
-                "channel_availability",
-                "created_at",
-                "email",
-                "id",
-                "logged_in",
-                "name",
-                "status_id",
-                "status_updated_at",
-                "updated_at",
-            ],
-        ),
-    },
-];
-impl Payload {
-    /// The default fixture: a realistic, valid payload, the same on every call.
-    pub fn fixture() -> Self {
-        rt::fixture::finish(
-            <Self as rt::fixture::Sample>::sample(
-                &mut rt::fixture::Gen::default_fixture(),
+
+/// A whole Freshdesk onAgentAvailabilityUpdate payload: the envelope and its `data`.
+pub type Payload = crate::Envelope<Data>;
+
+impl rt::EventData for Data {
+    const PRODUCT: &'static str = "freshdesk";
+    const EVENT: &'static str = "onAgentAvailabilityUpdate";
+    const DOMAIN: &'static str = "freshdesk.com";
+    const RULES: &'static [rt::Rule] = &[
+        rt::Rule {
+            id: "system-actor-is-anonymous",
+            description: "When the system acts, the actor has no id and no name.",
+            strict_only: false,
+            when: Some(rt::When {
+                path: "actor.type",
+                test: rt::Test::In(&[rt::Lit::Str("system")]),
+            }),
+            check: rt::Check::Null(&["actor.id", "actor.name"]),
+        },
+        rt::Rule {
+            id: "availability-record-order",
+            description: "The availability record was created no later than it was last updated.",
+            strict_only: false,
+            when: None,
+            check: rt::Check::NotAfter(
+                "agent_availability.created_at",
+                "agent_availability.updated_at",
             ),
-            RULES,
-        )
-    }
-    /// A fixture drawn from `seed`: the same seed gives the same payload, and it keeps
-    /// every documented rule.
-    pub fn fixture_seeded(seed: u64) -> Self {
-        rt::fixture::finish(
-            <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::seeded(seed)),
-            RULES,
-        )
-    }
+        },
+        rt::Rule {
+            id: "status-update-order",
+            description: "The status changed no later than the record's last update.",
+            strict_only: true,
+            when: None,
+            check: rt::Check::NotAfter(
+                "agent_availability.status_updated_at",
+                "agent_availability.updated_at",
+            ),
+        },
+        rt::Rule {
+            id: "model-changes-name-availability-attributes",
+            description: "Every key of changes.model_changes is an attribute of agent_availability.",
+            strict_only: true,
+            when: None,
+            check: rt::Check::KeysOf(
+                "changes.model_changes",
+                &[
+                    "account_id",
+                    "channel_availability",
+                    "created_at",
+                    "email",
+                    "id",
+                    "logged_in",
+                    "name",
+                    "status_id",
+                    "status_updated_at",
+                    "updated_at",
+                ],
+            ),
+        },
+    ];
 }

@@ -2,1933 +2,227 @@
 // The build compiles this from the spec; refresh the checked-in copy with:
 //     cargo run -q --bin fwevents -- generate
 
-use crate::runtime as rt;
-/// A whole onUserAgentAvailabilityUpdate payload: the envelope and its `data`.
-///
-/// Spec: `envelope`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Payload {
-    /// The Freshworks account the event belongs to.
-    ///
-    /// - Wire name `account_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Note: Sent as a numeric string in every real payload.
-    /// - Docs: the page gives the type as "string".
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub account_id: rt::Field<rt::Id>,
-    /// Host name of the product account that raised the event.
-    ///
-    /// - Wire name `domain`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Note: Also tells products apart when two of them raise an event of the same name.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub domain: rt::Field<String>,
-    /// Name of the event, as registered in the app's manifest.
-    ///
-    /// - Wire name `event`, type string.
-    /// - Strict: required, not null. Lenient: required, not null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub event: rt::Field<String>,
-    /// Data-centre region of the account (US, EU, IND, AUS, ...).
-    ///
-    /// - Wire name `region`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub region: rt::Field<String>,
-    /// When the platform emitted the event.
-    ///
-    /// - Wire name `timestamp`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented forms: epoch_millis, epoch_seconds, epoch_millis_string.
-    /// - Note: Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub timestamp: rt::Field<rt::Timestamp>,
-    /// Version of the payload format.
-    ///
-    /// - Wire name `version`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub version: rt::Field<String>,
-    /// The event's own attributes, described per event.
-    ///
-    /// - Wire name `data`, type object Data.
-    /// - Strict: required, not null. Lenient: required, not null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub data: rt::Field<Data>,
-    /// Installation parameters of the app, when the simulator or platform adds them.
-    ///
-    /// - Wire name `iparams`, type map of attribute name to any JSON value.
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub iparams: rt::Field<rt::Map<serde_json::Value>>,
-    /// App-level settings, when present.
-    ///
-    /// - Wire name `app_settings`, type map of attribute name to any JSON value.
-    /// - Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// - Docs: not on the documentation page; read off real payloads.
-    pub app_settings: rt::Field<rt::Map<serde_json::Value>>,
-    /// Attributes the spec does not list, kept as sent.
-    pub unknown_fields: rt::UnknownFields,
-}
-impl rt::Parse for Payload {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "account_id" => out.account_id = map.next_value()?,
-                "domain" => out.domain = map.next_value()?,
-                "event" => out.event = map.next_value()?,
-                "region" => out.region = map.next_value()?,
-                "timestamp" => out.timestamp = map.next_value()?,
-                "version" => out.version = map.next_value()?,
-                "data" => out.data = map.next_value()?,
-                "iparams" => out.iparams = map.next_value()?,
-                "app_settings" => out.app_settings = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Payload {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Payload {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "account_id", &self.account_id)?;
-        rt::entry(&mut map, "domain", &self.domain)?;
-        rt::entry(&mut map, "event", &self.event)?;
-        rt::entry(&mut map, "region", &self.region)?;
-        rt::entry(&mut map, "timestamp", &self.timestamp)?;
-        rt::entry(&mut map, "version", &self.version)?;
-        rt::entry(&mut map, "data", &self.data)?;
-        rt::entry(&mut map, "iparams", &self.iparams)?;
-        rt::entry(&mut map, "app_settings", &self.app_settings)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Payload {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
-                "account_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        static F_DOMAIN: rt::FieldRule = rt::FieldRule::new(
-            "domain",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_EVENT: rt::FieldRule = rt::FieldRule::new(
-            "event",
-            rt::Presence::REQUIRED,
-            rt::Presence::REQUIRED,
-        );
-        static F_REGION: rt::FieldRule = rt::FieldRule::new(
-            "region",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_TIMESTAMP: rt::FieldRule = rt::FieldRule::new(
-                "timestamp",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(
-                &[
-                    rt::TimestampFormat::EpochMillis,
-                    rt::TimestampFormat::EpochSeconds,
-                    rt::TimestampFormat::EpochMillisString,
-                ],
-            );
-        static F_VERSION: rt::FieldRule = rt::FieldRule::new(
-            "version",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_DATA: rt::FieldRule = rt::FieldRule::new(
-            "data",
-            rt::Presence::REQUIRED,
-            rt::Presence::REQUIRED,
-        );
-        static F_IPARAMS: rt::FieldRule = rt::FieldRule::new(
-            "iparams",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        static F_APP_SETTINGS: rt::FieldRule = rt::FieldRule::new(
-            "app_settings",
-            rt::Presence::OPTIONAL,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.account_id, &F_ACCOUNT_ID);
-        cx.field(&self.domain, &F_DOMAIN);
-        cx.field(&self.event, &F_EVENT);
-        cx.field(&self.region, &F_REGION);
-        cx.field(&self.timestamp, &F_TIMESTAMP);
-        cx.field(&self.version, &F_VERSION);
-        cx.field(&self.data, &F_DATA);
-        cx.field(&self.iparams, &F_IPARAMS);
-        cx.field(&self.app_settings, &F_APP_SETTINGS);
-        cx.unknown(&self.unknown_fields);
-        check_rules(self, cx);
-    }
-}
-impl rt::EventPayload for Payload {
-    const PRODUCT: &'static str = "freshsales";
-    const EVENT: &'static str = "onUserAgentAvailabilityUpdate";
-}
-/// The documented rules of this event, and that the envelope names it.
-fn check_rules<'a>(payload: &'a Payload, cx: &mut rt::Cx<'a>) {
-    static EVENT_NAME: rt::RuleInfo = rt::RuleInfo {
-        id: "event-name",
-        description: "The envelope names this event.",
-        strict_only: false,
-    };
-    static R0: rt::RuleInfo = rt::RuleInfo {
-        id: "actor-is-agent",
-        description: "Only agents change their availability.",
-        strict_only: true,
-    };
-    static R1: rt::RuleInfo = rt::RuleInfo {
-        id: "changes-name-availability-attributes",
-        description: "Every key of changes is an attribute of user_agent_availability.",
-        strict_only: true,
-    };
-    if let Some(name) = payload.event.get() {
-        if name != "onUserAgentAvailabilityUpdate" {
-            cx.rule(
-                "/event".to_string(),
-                &EVENT_NAME,
-                format!("{:?}", "onUserAgentAvailabilityUpdate"),
-                format!("{name:?}"),
-            );
-        }
-    }
-    let Some(data) = payload.data.get() else { return };
-    if cx.applies(&R0) {
-        if let Some(x0) = data.actor.get() {
-            {
-                let leaf = &x0.r#type;
-                if let Some(v) = leaf.get() {
-                    const OPTIONS: &[rt::Scalar<'static>] = &[rt::Scalar::Str("agent")];
-                    let value = rt::AsScalar::scalar(v);
-                    if !rt::validate::one_of(value, OPTIONS) {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("actor"),
-                            rt::PointerPart::Key("type"),
-                        ];
-                        cx.rule(
-                            rt::validate::pointer(&parts),
-                            &R0,
-                            rt::validate::list(OPTIONS),
-                            value.to_string(),
-                        );
-                    }
-                }
-            }
-        }
-    }
-    if cx.applies(&R1) {
-        {
-            let leaf = &data.changes;
-            if let Some(m) = leaf.get() {
-                const NAMES: &[&str] = &[
-                    "channel_preferences",
-                    "user_uuid",
-                    "user_information",
-                ];
-                for (key, _) in m.iter() {
-                    if !NAMES.contains(&key) {
-                        let parts = [
-                            rt::PointerPart::Key("data"),
-                            rt::PointerPart::Key("changes"),
-                        ];
-                        let mut pointer = rt::validate::pointer(&parts);
-                        pointer.push('/');
-                        rt::validate::push_escaped(&mut pointer, key);
-                        cx.rule(
-                            pointer,
-                            &R1,
-                            format!("one of {}", NAMES.join(", ")),
-                            format!("{key:?}"),
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-impl rt::fixture::Sample for Payload {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            account_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            rt::Id::String("227655214724132".to_string())
-                        } else {
-                            g.id(Some(rt::IdForm::String), rt::fixture::Fake::Account)
-                        }
-                    },
-                ),
-            domain: g
-                .field(rt::Presence::REQUIRED, |_| "acme.freshsales.io".to_string()),
-            event: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |_| "onUserAgentAvailabilityUpdate".to_string(),
-                ),
-            region: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "US".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Region, &[])
-                        }
-                    },
-                ),
-            timestamp: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g
-                            .timestamp(
-                                &[
-                                    rt::TimestampFormat::EpochMillis,
-                                    rt::TimestampFormat::EpochSeconds,
-                                    rt::TimestampFormat::EpochMillisString,
-                                ],
-                            )
-                    },
-                ),
-            version: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "2.0.0".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Version, &[])
-                        }
-                    },
-                ),
-            data: g.field(rt::Presence::REQUIRED, <Data as rt::fixture::Sample>::sample),
-            iparams: g
-                .field(
-                    rt::Presence::OPTIONAL,
-                    |g| {
-                        const KEYS: &[&str] = &[];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (key, rt::Field::Value(g.any()))
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            app_settings: g
-                .field(
-                    rt::Presence::OPTIONAL,
-                    |g| {
-                        const KEYS: &[&str] = &[];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (key, rt::Field::Value(g.any()))
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Payload`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PayloadBuilder {
-    value: Payload,
-}
-impl Payload {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        Self::fixture()
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> PayloadBuilder {
-        PayloadBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Payload> for PayloadBuilder {
-    fn from(value: Payload) -> Self {
-        PayloadBuilder { value }
-    }
-}
-impl PayloadBuilder {
-    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.account_id = value.into();
-        self
-    }
-    /// Sets `domain`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn domain(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.domain = value.into();
-        self
-    }
-    /// Sets `event`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn event(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.event = value.into();
-        self
-    }
-    /// Sets `region`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn region(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.region = value.into();
-        self
-    }
-    /// Sets `timestamp`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn timestamp(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
-        self.value.timestamp = value.into();
-        self
-    }
-    /// Sets `version`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn version(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.version = value.into();
-        self
-    }
-    /// Sets `data`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn data(mut self, value: impl Into<rt::Field<Data>>) -> Self {
-        self.value.data = value.into();
-        self
-    }
-    /// Edits `data` with its builder, starting from its current value (or the default fixture).
-    pub fn data_with(mut self, edit: impl FnOnce(DataBuilder) -> DataBuilder) -> Self {
-        let start = match std::mem::take(&mut self.value.data) {
-            rt::Field::Value(v) => v,
-            _ => <Data>::default_fixture(),
-        };
-        self.value.data = rt::Field::Value(edit(DataBuilder::from(start)).into_inner());
-        self
-    }
-    /// Sets `iparams`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn iparams(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
-    ) -> Self {
-        self.value.iparams = value.into();
-        self
-    }
-    /// Edits `iparams` in place, starting from its current value (or empty).
-    pub fn iparams_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.iparams) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.iparams = rt::Field::Value(v);
-        self
-    }
-    /// Sets `app_settings`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn app_settings(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<serde_json::Value>>>,
-    ) -> Self {
-        self.value.app_settings = value.into();
-        self
-    }
-    /// Edits `app_settings` in place, starting from its current value (or empty).
-    pub fn app_settings_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<serde_json::Value>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.app_settings) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.app_settings = rt::Field::Value(v);
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Payload {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Payload, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Payload, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+use crate::rt;
+
 /// Raised when a Freshsales user marks themselves available or unavailable. User availability is an internal feature that not every Freshsales account has.
 ///
 /// Spec: `data`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Data {
     /// The user who changed their availability.
     ///
-    /// - Wire name `actor`, type object Actor.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub actor: rt::Field<Actor>,
+
     /// Objects related to the availability record; the page lists none.
     ///
-    /// - Wire name `associations`, type object Associations.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub associations: rt::Field<Associations>,
+
     /// Each changed attribute of user_agent_availability mapped to its change.
     ///
-    /// - Wire name `changes`, type map of attribute name to object AttributeChange.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Rule `changes-name-availability-attributes` (onUserAgentAvailabilityUpdate): Every key of changes is an attribute of user_agent_availability. Strict mode only.
-    /// - Docs: the page gives the type as "object".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "object".
+    #[fw(strict = "required", lenient = "any")]
     pub changes: rt::Field<rt::Map<AttributeChange>>,
+
     /// The user's availability across channels after the change.
     ///
-    /// - Wire name `user_agent_availability`, type object UserAgentAvailability.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", nested)]
     pub user_agent_availability: rt::Field<UserAgentAvailability>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Data {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "actor" => out.actor = map.next_value()?,
-                "associations" => out.associations = map.next_value()?,
-                "changes" => out.changes = map.next_value()?,
-                "user_agent_availability" => {
-                    out.user_agent_availability = map.next_value()?;
-                }
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Data {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Data {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "actor", &self.actor)?;
-        rt::entry(&mut map, "associations", &self.associations)?;
-        rt::entry(&mut map, "changes", &self.changes)?;
-        rt::entry(&mut map, "user_agent_availability", &self.user_agent_availability)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Data {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACTOR: rt::FieldRule = rt::FieldRule::new(
-            "actor",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ASSOCIATIONS: rt::FieldRule = rt::FieldRule::new(
-            "associations",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_CHANGES: rt::FieldRule = rt::FieldRule::new(
-            "changes",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_USER_AGENT_AVAILABILITY: rt::FieldRule = rt::FieldRule::new(
-            "user_agent_availability",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.actor, &F_ACTOR);
-        cx.field(&self.associations, &F_ASSOCIATIONS);
-        cx.field(&self.changes, &F_CHANGES);
-        cx.field(&self.user_agent_availability, &F_USER_AGENT_AVAILABILITY);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Data {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            actor: g
-                .field(rt::Presence::REQUIRED, <Actor as rt::fixture::Sample>::sample),
-            associations: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <Associations as rt::fixture::Sample>::sample,
-                ),
-            changes: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        const KEYS: &[&str] = &[
-                            "channel_preferences",
-                            "user_uuid",
-                            "user_information",
-                        ];
-                        g.depth += 1;
-                        let n = g.count();
-                        let entries = (0..n)
-                            .map(|i| {
-                                let key = if KEYS.is_empty() {
-                                    format!("setting_{}", i + 1)
-                                } else {
-                                    KEYS[(i + g.pick(KEYS.len())) % KEYS.len()].to_string()
-                                };
-                                (
-                                    key,
-                                    rt::Field::Value(
-                                        <AttributeChange as rt::fixture::Sample>::sample(g),
-                                    ),
-                                )
-                            })
-                            .collect();
-                        g.depth -= 1;
-                        rt::Map(entries)
-                    },
-                ),
-            user_agent_availability: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <UserAgentAvailability as rt::fixture::Sample>::sample,
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Data`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DataBuilder {
-    value: Data,
-}
-impl Data {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> DataBuilder {
-        DataBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Data> for DataBuilder {
-    fn from(value: Data) -> Self {
-        DataBuilder { value }
-    }
-}
-impl DataBuilder {
-    /// Sets `actor`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn actor(mut self, value: impl Into<rt::Field<Actor>>) -> Self {
-        self.value.actor = value.into();
-        self
-    }
-    /// Edits `actor` with its builder, starting from its current value (or the default fixture).
-    pub fn actor_with(
-        mut self,
-        edit: impl FnOnce(ActorBuilder) -> ActorBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.actor) {
-            rt::Field::Value(v) => v,
-            _ => <Actor>::default_fixture(),
-        };
-        self.value.actor = rt::Field::Value(
-            edit(ActorBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Sets `associations`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn associations(mut self, value: impl Into<rt::Field<Associations>>) -> Self {
-        self.value.associations = value.into();
-        self
-    }
-    /// Edits `associations` with its builder, starting from its current value (or the default fixture).
-    pub fn associations_with(
-        mut self,
-        edit: impl FnOnce(AssociationsBuilder) -> AssociationsBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.associations) {
-            rt::Field::Value(v) => v,
-            _ => <Associations>::default_fixture(),
-        };
-        self.value.associations = rt::Field::Value(
-            edit(AssociationsBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Sets `changes`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn changes(
-        mut self,
-        value: impl Into<rt::Field<rt::Map<AttributeChange>>>,
-    ) -> Self {
-        self.value.changes = value.into();
-        self
-    }
-    /// Edits `changes` in place, starting from its current value (or empty).
-    pub fn changes_with(
-        mut self,
-        edit: impl FnOnce(&mut rt::Map<AttributeChange>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.changes) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.changes = rt::Field::Value(v);
-        self
-    }
-    /// Sets `user_agent_availability`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn user_agent_availability(
-        mut self,
-        value: impl Into<rt::Field<UserAgentAvailability>>,
-    ) -> Self {
-        self.value.user_agent_availability = value.into();
-        self
-    }
-    /// Edits `user_agent_availability` with its builder, starting from its current value (or the default fixture).
-    pub fn user_agent_availability_with(
-        mut self,
-        edit: impl FnOnce(UserAgentAvailabilityBuilder) -> UserAgentAvailabilityBuilder,
-    ) -> Self {
-        let start = match std::mem::take(&mut self.value.user_agent_availability) {
-            rt::Field::Value(v) => v,
-            _ => <UserAgentAvailability>::default_fixture(),
-        };
-        self.value.user_agent_availability = rt::Field::Value(
-            edit(UserAgentAvailabilityBuilder::from(start)).into_inner(),
-        );
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Data {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Data, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Data, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The user who changed their availability.
 ///
 /// Spec: `data.actor`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Actor {
     /// Free text about the user, entered when the user was created.
     ///
-    /// - Wire name `description`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Note: Missing from the real payload; only strict mode requires it.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Missing from the real payload; only strict mode requires it.
+    #[fw(strict = "required", lenient = "any", fake = "sentence")]
     pub description: rt::Field<String>,
+
     /// The user's id.
     ///
-    /// - Wire name `id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as an integer; either form is read.
-    /// - Docs: the page gives the type as "integer".
-    /// - Docs quirk: Documented as an integer; the real payload sends a numeric string ("132").
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "integer".
+    /// Docs quirk: Documented as an integer; the real payload sends a numeric string ("132").
+    #[fw(strict = "required", lenient = "any", id = "integer", fake = "uuid")]
     pub id: rt::Field<rt::Id>,
+
     /// The user's full name.
     ///
-    /// - Wire name `name`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "full_name")]
     pub name: rt::Field<String>,
+
     /// Always an agent for this event.
     ///
-    /// - Wire name `type`, type string enum ActorType.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Values: "agent", "system".
-    /// - Rule `actor-is-agent` (onUserAgentAvailabilityUpdate): Only agents change their availability. Strict mode only.
-    /// - Docs: the page lists the values "agent".
-    /// - Docs quirk: The page lists only "agent"; the shared ActorType also allows "system", and the rule actor-is-agent holds this event to "agent".
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "agent", "system".
+    /// Docs: the page lists the values "agent".
+    /// Docs quirk: The page lists only "agent"; the shared ActorType also allows "system", and the rule actor-is-agent holds this event to "agent".
+    #[fw(strict = "required", lenient = "any")]
     pub r#type: rt::Field<crate::types::ActorType>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Actor {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "description" => out.description = map.next_value()?,
-                "id" => out.id = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "type" => out.r#type = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Actor {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Actor {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "description", &self.description)?;
-        rt::entry(&mut map, "id", &self.id)?;
-        rt::entry(&mut map, "name", &self.name)?;
-        rt::entry(&mut map, "type", &self.r#type)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Actor {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_DESCRIPTION: rt::FieldRule = rt::FieldRule::new(
-            "description",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ID: rt::FieldRule = rt::FieldRule::new(
-                "id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::Integer);
-        static F_NAME: rt::FieldRule = rt::FieldRule::new(
-            "name",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_TYPE: rt::FieldRule = rt::FieldRule::new(
-            "type",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.description, &F_DESCRIPTION);
-        cx.field(&self.id, &F_ID);
-        cx.field(&self.name, &F_NAME);
-        cx.field(&self.r#type, &F_TYPE);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Actor {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            description: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::Sentence, &[]),
-                ),
-            id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Uuid),
-                ),
-            name: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::FullName, &[]),
-                ),
-            r#type: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    <crate::types::ActorType as rt::fixture::Sample>::sample,
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Actor`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActorBuilder {
-    value: Actor,
-}
-impl Actor {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ActorBuilder {
-        ActorBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Actor> for ActorBuilder {
-    fn from(value: Actor) -> Self {
-        ActorBuilder { value }
-    }
-}
-impl ActorBuilder {
-    /// Sets `description`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn description(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.description = value.into();
-        self
-    }
-    /// Sets `id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.id = value.into();
-        self
-    }
-    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.name = value.into();
-        self
-    }
-    /// Sets `type`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<rt::Field<crate::types::ActorType>>,
-    ) -> Self {
-        self.value.r#type = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Actor {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Actor, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Actor, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// Objects related to the availability record; the page lists none.
 ///
 /// Spec: `data.associations`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct Associations {
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for Associations {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            let value = map.next_value()?;
-            out.unknown_fields.push(key.into_owned(), value);
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for Associations {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for Associations {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for Associations {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for Associations {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`Associations`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AssociationsBuilder {
-    value: Associations,
-}
-impl Associations {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> AssociationsBuilder {
-        AssociationsBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<Associations> for AssociationsBuilder {
-    fn from(value: Associations) -> Self {
-        AssociationsBuilder { value }
-    }
-}
-impl AssociationsBuilder {
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> Associations {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<Associations, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<Associations, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// How one attribute changed.
 ///
 /// Spec: `data.changes{}`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct AttributeChange {
     /// The change as pairs of [old, new] values, one pair per element for array attributes.
     ///
-    /// - Wire name `changed`, type array of array of any JSON value.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs quirk: The format on the page says [[old values...], [new values...]], but the page's example and the real payload send one [old, new] pair per array element (one for chat, one for freshsales). The type accepts both readings: an array of arrays.
-    pub changed: rt::Field<Vec<rt::Field<Vec<rt::Field<serde_json::Value>>>>>,
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs quirk: The format on the page says [[old values...], [new values...]], but the page's example and the real payload send one [old, new] pair per array element (one for chat, one for freshsales). The type accepts both readings: an array of arrays.
+    #[fw(strict = "required", lenient = "any")]
+    pub changed: rt::Field<Vec<rt::Field<Vec<rt::Field<rt::Raw>>>>>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for AttributeChange {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "changed" => out.changed = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for AttributeChange {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for AttributeChange {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "changed", &self.changed)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for AttributeChange {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_CHANGED: rt::FieldRule = rt::FieldRule::new(
-            "changed",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.changed, &F_CHANGED);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for AttributeChange {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            changed: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g.depth += 1;
-                        let n = g.count();
-                        let items = (0..n)
-                            .map(|_| rt::Field::Value({
-                                g.depth += 1;
-                                let n = g.count();
-                                let items = (0..n)
-                                    .map(|_| rt::Field::Value(g.any()))
-                                    .collect();
-                                g.depth -= 1;
-                                items
-                            }))
-                            .collect();
-                        g.depth -= 1;
-                        items
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`AttributeChange`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AttributeChangeBuilder {
-    value: AttributeChange,
-}
-impl AttributeChange {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> AttributeChangeBuilder {
-        AttributeChangeBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<AttributeChange> for AttributeChangeBuilder {
-    fn from(value: AttributeChange) -> Self {
-        AttributeChangeBuilder { value }
-    }
-}
-impl AttributeChangeBuilder {
-    /// Sets `changed`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn changed(
-        mut self,
-        value: impl Into<rt::Field<Vec<rt::Field<Vec<rt::Field<serde_json::Value>>>>>>,
-    ) -> Self {
-        self.value.changed = value.into();
-        self
-    }
-    /// Edits `changed` in place, starting from its current value (or empty).
-    pub fn changed_with(
-        mut self,
-        edit: impl FnOnce(&mut Vec<rt::Field<Vec<rt::Field<serde_json::Value>>>>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.changed) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.changed = rt::Field::Value(v);
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> AttributeChange {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<AttributeChange, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<AttributeChange, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
+
 /// The user's availability across channels after the change.
 ///
 /// Spec: `data.user_agent_availability`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct UserAgentAvailability {
     /// The user's availability per channel.
     ///
-    /// - Wire name `channel_preferences`, type array of object ChannelPreference.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any")]
     pub channel_preferences: rt::Field<Vec<rt::Field<ChannelPreference>>>,
+
     /// The user's universally unique identifier.
     ///
-    /// - Wire name `user_uuid`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        example = "697330448392323085",
+        fake = "uuid"
+    )]
     pub user_uuid: rt::Field<String>,
+
     /// Details of the user.
     ///
-    /// - Wire name `user_information`, type array of object UserInformation.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Docs: the page gives the type as "array of object".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "array of object".
+    #[fw(strict = "required", lenient = "any")]
     pub user_information: rt::Field<Vec<rt::Field<UserInformation>>>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for UserAgentAvailability {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "channel_preferences" => out.channel_preferences = map.next_value()?,
-                "user_uuid" => out.user_uuid = map.next_value()?,
-                "user_information" => out.user_information = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserAgentAvailability {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for UserAgentAvailability {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "channel_preferences", &self.channel_preferences)?;
-        rt::entry(&mut map, "user_uuid", &self.user_uuid)?;
-        rt::entry(&mut map, "user_information", &self.user_information)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for UserAgentAvailability {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_CHANNEL_PREFERENCES: rt::FieldRule = rt::FieldRule::new(
-            "channel_preferences",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_USER_UUID: rt::FieldRule = rt::FieldRule::new(
-            "user_uuid",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_USER_INFORMATION: rt::FieldRule = rt::FieldRule::new(
-            "user_information",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.channel_preferences, &F_CHANNEL_PREFERENCES);
-        cx.field(&self.user_uuid, &F_USER_UUID);
-        cx.field(&self.user_information, &F_USER_INFORMATION);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for UserAgentAvailability {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            channel_preferences: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g.depth += 1;
-                        let n = g.count();
-                        let items = (0..n)
-                            .map(|_| rt::Field::Value(
-                                <ChannelPreference as rt::fixture::Sample>::sample(g),
-                            ))
-                            .collect();
-                        g.depth -= 1;
-                        items
-                    },
-                ),
-            user_uuid: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "697330448392323085".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Uuid, &[])
-                        }
-                    },
-                ),
-            user_information: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g.depth += 1;
-                        let n = g.count();
-                        let items = (0..n)
-                            .map(|_| rt::Field::Value(
-                                <UserInformation as rt::fixture::Sample>::sample(g),
-                            ))
-                            .collect();
-                        g.depth -= 1;
-                        items
-                    },
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`UserAgentAvailability`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserAgentAvailabilityBuilder {
-    value: UserAgentAvailability,
-}
-impl UserAgentAvailability {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> UserAgentAvailabilityBuilder {
-        UserAgentAvailabilityBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<UserAgentAvailability> for UserAgentAvailabilityBuilder {
-    fn from(value: UserAgentAvailability) -> Self {
-        UserAgentAvailabilityBuilder {
-            value,
-        }
-    }
-}
-impl UserAgentAvailabilityBuilder {
-    /// Sets `channel_preferences`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn channel_preferences(
-        mut self,
-        value: impl Into<rt::Field<Vec<rt::Field<ChannelPreference>>>>,
-    ) -> Self {
-        self.value.channel_preferences = value.into();
-        self
-    }
-    /// Edits `channel_preferences` in place, starting from its current value (or empty).
-    pub fn channel_preferences_with(
-        mut self,
-        edit: impl FnOnce(&mut Vec<rt::Field<ChannelPreference>>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.channel_preferences) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.channel_preferences = rt::Field::Value(v);
-        self
-    }
-    /// Sets `user_uuid`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn user_uuid(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.user_uuid = value.into();
-        self
-    }
-    /// Sets `user_information`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn user_information(
-        mut self,
-        value: impl Into<rt::Field<Vec<rt::Field<UserInformation>>>>,
-    ) -> Self {
-        self.value.user_information = value.into();
-        self
-    }
-    /// Edits `user_information` in place, starting from its current value (or empty).
-    pub fn user_information_with(
-        mut self,
-        edit: impl FnOnce(&mut Vec<rt::Field<UserInformation>>),
-    ) -> Self {
-        let mut v = match std::mem::take(&mut self.value.user_information) {
-            rt::Field::Value(v) => v,
-            _ => Default::default(),
-        };
-        edit(&mut v);
-        self.value.user_information = rt::Field::Value(v);
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> UserAgentAvailability {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<UserAgentAvailability, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<UserAgentAvailability, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
-///
-///
+
 /// Spec: `data.user_agent_availability.channel_preferences[]`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct ChannelPreference {
     /// Whether the user is available in this channel.
     ///
-    /// - Wire name `available`, type boolean.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "flag")]
     pub available: rt::Field<bool>,
+
     /// The channel's name, e.g. "chat" or "freshsales".
     ///
-    /// - Wire name `channel`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", example = "chat", fake = "channel")]
     pub channel: rt::Field<String>,
+
     /// Whether the channel is enabled for the user.
     ///
-    /// - Wire name `enabled`, type boolean.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "flag")]
     pub enabled: rt::Field<bool>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for ChannelPreference {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "available" => out.available = map.next_value()?,
-                "channel" => out.channel = map.next_value()?,
-                "enabled" => out.enabled = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChannelPreference {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for ChannelPreference {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "available", &self.available)?;
-        rt::entry(&mut map, "channel", &self.channel)?;
-        rt::entry(&mut map, "enabled", &self.enabled)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for ChannelPreference {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_AVAILABLE: rt::FieldRule = rt::FieldRule::new(
-            "available",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_CHANNEL: rt::FieldRule = rt::FieldRule::new(
-            "channel",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_ENABLED: rt::FieldRule = rt::FieldRule::new(
-            "enabled",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        cx.field(&self.available, &F_AVAILABLE);
-        cx.field(&self.channel, &F_CHANNEL);
-        cx.field(&self.enabled, &F_ENABLED);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for ChannelPreference {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            available: g
-                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
-            channel: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        if g.is_default() {
-                            "chat".to_string()
-                        } else {
-                            g.text(rt::fixture::Fake::Channel, &[])
-                        }
-                    },
-                ),
-            enabled: g
-                .field(rt::Presence::REQUIRED, |g| g.boolean(rt::fixture::Fake::Flag)),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`ChannelPreference`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChannelPreferenceBuilder {
-    value: ChannelPreference,
-}
-impl ChannelPreference {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> ChannelPreferenceBuilder {
-        ChannelPreferenceBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<ChannelPreference> for ChannelPreferenceBuilder {
-    fn from(value: ChannelPreference) -> Self {
-        ChannelPreferenceBuilder { value }
-    }
-}
-impl ChannelPreferenceBuilder {
-    /// Sets `available`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn available(mut self, value: impl Into<rt::Field<bool>>) -> Self {
-        self.value.available = value.into();
-        self
-    }
-    /// Sets `channel`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn channel(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.channel = value.into();
-        self
-    }
-    /// Sets `enabled`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn enabled(mut self, value: impl Into<rt::Field<bool>>) -> Self {
-        self.value.enabled = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> ChannelPreference {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<ChannelPreference, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<ChannelPreference, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
-///
-///
+
 /// Spec: `data.user_agent_availability.user_information[]`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 pub struct UserInformation {
     /// The Freshsales account the user belongs to.
     ///
-    /// - Wire name `account_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as an integer; either form is read.
-    /// - Docs: the page gives the type as "integer".
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "integer".
+    #[fw(strict = "required", lenient = "any", id = "integer", fake = "account")]
     pub account_id: rt::Field<rt::Id>,
+
     /// The user's email address.
     ///
-    /// - Wire name `email`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "email")]
     pub email: rt::Field<String>,
+
     /// The user's full name.
     ///
-    /// - Wire name `name`, type string.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", fake = "full_name")]
     pub name: rt::Field<String>,
+
     /// When the availability record last changed.
     ///
-    /// - Wire name `updated_at`, type timestamp.
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
     pub updated_at: rt::Field<rt::Timestamp>,
+
     /// The user whose availability changed.
     ///
-    /// - Wire name `user_id`, type id (string or integer).
-    /// - Strict: required, not null. Lenient: may be absent, may be null.
-    /// - Documented as a string; either form is read.
-    /// - Docs: the page gives the type as "string".
-    /// - Docs quirk: Documented as a string; the real payload sends an integer (132).
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    /// Docs quirk: Documented as a string; the real payload sends an integer (132).
+    #[fw(strict = "required", lenient = "any", id = "string")]
     pub user_id: rt::Field<rt::Id>,
+
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
 }
-impl rt::Parse for UserInformation {
-    const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<rt::Field<Self>, A::Error> {
-        let mut out = Self::default();
-        while let Some(key) = map.next_key::<rt::Key<'de>>()? {
-            match key.as_str() {
-                "account_id" => out.account_id = map.next_value()?,
-                "email" => out.email = map.next_value()?,
-                "name" => out.name = map.next_value()?,
-                "updated_at" => out.updated_at = map.next_value()?,
-                "user_id" => out.user_id = map.next_value()?,
-                _ => {
-                    let value = map.next_value()?;
-                    out.unknown_fields.push(key.into_owned(), value);
-                }
-            }
-        }
-        Ok(rt::Field::Value(out))
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserInformation {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_exact(d)
-    }
-}
-impl serde::Serialize for UserInformation {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        rt::entry(&mut map, "account_id", &self.account_id)?;
-        rt::entry(&mut map, "email", &self.email)?;
-        rt::entry(&mut map, "name", &self.name)?;
-        rt::entry(&mut map, "updated_at", &self.updated_at)?;
-        rt::entry(&mut map, "user_id", &self.user_id)?;
-        self.unknown_fields.write(&mut map)?;
-        map.end()
-    }
-}
-impl rt::Validate for UserInformation {
-    fn walk<'a>(&'a self, cx: &mut rt::Cx<'a>, _: &'static rt::FieldRule) {
-        static F_ACCOUNT_ID: rt::FieldRule = rt::FieldRule::new(
-                "account_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::Integer);
-        static F_EMAIL: rt::FieldRule = rt::FieldRule::new(
-            "email",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_NAME: rt::FieldRule = rt::FieldRule::new(
-            "name",
-            rt::Presence::REQUIRED,
-            rt::Presence::ANY,
-        );
-        static F_UPDATED_AT: rt::FieldRule = rt::FieldRule::new(
-                "updated_at",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .formats(&[rt::TimestampFormat::Iso8601, rt::TimestampFormat::UtcText]);
-        static F_USER_ID: rt::FieldRule = rt::FieldRule::new(
-                "user_id",
-                rt::Presence::REQUIRED,
-                rt::Presence::ANY,
-            )
-            .id_form(rt::IdForm::String);
-        cx.field(&self.account_id, &F_ACCOUNT_ID);
-        cx.field(&self.email, &F_EMAIL);
-        cx.field(&self.name, &F_NAME);
-        cx.field(&self.updated_at, &F_UPDATED_AT);
-        cx.field(&self.user_id, &F_USER_ID);
-        cx.unknown(&self.unknown_fields);
-    }
-}
-impl rt::fixture::Sample for UserInformation {
-    fn sample(g: &mut rt::fixture::Gen) -> Self {
-        if g.depth > 8 {
-            return Self::default();
-        }
-        g.depth += 1;
-        let made = Self {
-            account_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::Integer), rt::fixture::Fake::Account),
-                ),
-            email: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::Email, &[]),
-                ),
-            name: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.text(rt::fixture::Fake::FullName, &[]),
-                ),
-            updated_at: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| {
-                        g
-                            .timestamp(
-                                &[
-                                    rt::TimestampFormat::Iso8601,
-                                    rt::TimestampFormat::UtcText,
-                                ],
-                            )
-                    },
-                ),
-            user_id: g
-                .field(
-                    rt::Presence::REQUIRED,
-                    |g| g.id(Some(rt::IdForm::String), rt::fixture::Fake::Word),
-                ),
-            unknown_fields: rt::UnknownFields::default(),
-        };
-        g.depth -= 1;
-        made
-    }
-}
-/// Builds a [`UserInformation`], starting from the default fixture; every attribute has a setter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserInformationBuilder {
-    value: UserInformation,
-}
-impl UserInformation {
-    /// The default fixture of this type: realistic values, every attribute present.
-    pub fn default_fixture() -> Self {
-        <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::default_fixture())
-    }
-    /// A builder starting from the default fixture.
-    pub fn builder() -> UserInformationBuilder {
-        UserInformationBuilder {
-            value: Self::default_fixture(),
-        }
-    }
-}
-impl From<UserInformation> for UserInformationBuilder {
-    fn from(value: UserInformation) -> Self {
-        UserInformationBuilder { value }
-    }
-}
-impl UserInformationBuilder {
-    /// Sets `account_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn account_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.account_id = value.into();
-        self
-    }
-    /// Sets `email`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn email(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.email = value.into();
-        self
-    }
-    /// Sets `name`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn name(mut self, value: impl Into<rt::Field<String>>) -> Self {
-        self.value.name = value.into();
-        self
-    }
-    /// Sets `updated_at`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn updated_at(mut self, value: impl Into<rt::Field<rt::Timestamp>>) -> Self {
-        self.value.updated_at = value.into();
-        self
-    }
-    /// Sets `user_id`: a value, or `Field::Null` / `Field::Absent`.
-    pub fn user_id(mut self, value: impl Into<rt::Field<rt::Id>>) -> Self {
-        self.value.user_id = value.into();
-        self
-    }
-    /// Adds an attribute the spec does not list.
-    pub fn unknown_field(
-        mut self,
-        key: impl Into<String>,
-        value: serde_json::Value,
-    ) -> Self {
-        self.value.unknown_fields.push(key.into(), value);
-        self
-    }
-    /// The value as built, unchecked.
-    pub fn into_inner(self) -> UserInformation {
-        self.value
-    }
-    /// The value, or every violation of the spec (lenient reading) in spec order.
-    pub fn build(self) -> Result<UserInformation, rt::Report> {
-        self.build_in(rt::Mode::Lenient)
-    }
-    /// The value, or every violation of the spec in `mode`, in spec order.
-    pub fn build_in(self, mode: rt::Mode) -> Result<UserInformation, rt::Report> {
-        let report = rt::validate::check_value(&self.value, mode);
-        if report.is_valid() { Ok(self.value) } else { Err(report) }
-    }
-}
-/// This event's rules, in the form fixtures are made to keep them.
-pub static RULES: &[rt::fixture::RuleSpec] = &[
-    rt::fixture::RuleSpec {
-        id: "actor-is-agent",
-        when: None,
-        then: rt::fixture::ThenSpec::OneOf(
-            &["actor", "type"],
-            &[rt::fixture::Lit::Str("agent")],
-        ),
-    },
-    rt::fixture::RuleSpec {
-        id: "changes-name-availability-attributes",
-        when: None,
-        then: rt::fixture::ThenSpec::KeysOf(
-            &["changes"],
-            &["channel_preferences", "user_uuid", "user_information"],
-        ),
-    },
-];
-impl Payload {
-    /// The default fixture: a realistic, valid payload, the same on every call.
-    pub fn fixture() -> Self {
-        rt::fixture::finish(
-            <Self as rt::fixture::Sample>::sample(
-                &mut rt::fixture::Gen::default_fixture(),
+
+/// A whole Freshsales onUserAgentAvailabilityUpdate payload: the envelope and its `data`.
+pub type Payload = crate::Envelope<Data>;
+
+impl rt::EventData for Data {
+    const PRODUCT: &'static str = "freshsales";
+    const EVENT: &'static str = "onUserAgentAvailabilityUpdate";
+    const DOMAIN: &'static str = "freshsales.io";
+    const RULES: &'static [rt::Rule] = &[
+        rt::Rule {
+            id: "actor-is-agent",
+            description: "Only agents change their availability.",
+            strict_only: true,
+            when: None,
+            check: rt::Check::OneOf("actor.type", &[rt::Lit::Str("agent")]),
+        },
+        rt::Rule {
+            id: "changes-name-availability-attributes",
+            description: "Every key of changes is an attribute of user_agent_availability.",
+            strict_only: true,
+            when: None,
+            check: rt::Check::KeysOf(
+                "changes",
+                &["channel_preferences", "user_uuid", "user_information"],
             ),
-            RULES,
-        )
-    }
-    /// A fixture drawn from `seed`: the same seed gives the same payload, and it keeps
-    /// every documented rule.
-    pub fn fixture_seeded(seed: u64) -> Self {
-        rt::fixture::finish(
-            <Self as rt::fixture::Sample>::sample(&mut rt::fixture::Gen::seeded(seed)),
-            RULES,
-        )
-    }
+        },
+    ];
 }

@@ -1,11 +1,71 @@
-//! Maps of attribute names to values, and the `[old, new]` pairs that changes are made of.
+//! Arrays, maps of attribute names to values, and the `[old, new]` pairs that changes are
+//! made of.
 
-use serde::de::{MapAccess, SeqAccess};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use serde_json::Value;
 
 use super::field::Field;
-use super::parse::Parse;
+use super::fixture::Gen;
+use super::raw::Raw;
+use super::reader::{Peek, Reader};
+use super::validate::{Cx, Kind};
+use super::wire::{FieldSpec, Items, Keys, Node, NodeMut, Slot, Wire};
+use super::Error;
+
+impl<T: Wire> Wire for Vec<Field<T>> {
+    const EXPECTED: &'static str = "an array";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if peek != Peek::Array {
+            return r.invalid(peek);
+        }
+        let mut out = Vec::new();
+        let mut next = r.first_item()?;
+        while let Some(peek) = next {
+            out.push(r.item::<T>(peek)?);
+            next = r.next_item()?;
+        }
+        r.leave();
+        Ok(Field::Value(out))
+    }
+
+    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+        for (i, item) in self.iter().enumerate() {
+            cx.push_index(i);
+            match item {
+                Field::Value(v) => v.check(cx, spec),
+                Field::Invalid(v) => cx.mismatch(T::mismatch(v)),
+                Field::Null => cx.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found a null item", T::EXPECTED)),
+                Field::Absent => {}
+            }
+            cx.pop();
+        }
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        let n = g.count();
+        g.in_items(|g| (0..n).map(|_| Field::Value(T::sample(g, spec))).collect())
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Items(self)
+    }
+
+    fn node_mut(&mut self) -> NodeMut<'_> {
+        NodeMut::Items(self)
+    }
+}
+
+impl<T: Wire> Items for Vec<Field<T>> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn item(&self, i: usize) -> Option<&dyn Slot> {
+        self.get(i).map(|s| s as &dyn Slot)
+    }
+    fn item_mut(&mut self, i: usize) -> Option<&mut dyn Slot> {
+        self.get_mut(i).map(|s| s as &mut dyn Slot)
+    }
+}
 
 /// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
 /// order received.
@@ -40,14 +100,69 @@ impl<T> Map<T> {
     }
 }
 
-impl<T: Parse> Parse for Map<T> {
+impl<T: Wire> Wire for Map<T> {
     const EXPECTED: &'static str = "an object";
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Field<Self>, A::Error> {
-        let mut out = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            out.push((key, map.next_value::<Field<T>>()?));
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if peek != Peek::Object {
+            return r.invalid(peek);
         }
+        let mut out = Vec::new();
+        let mut key = r.first_key()?.map(str::to_owned);
+        while let Some(k) = key {
+            out.push((k, r.field::<T>()?));
+            key = r.next_key()?.map(str::to_owned);
+        }
+        r.leave();
         Ok(Field::Value(Map(out)))
+    }
+
+    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+        for (key, value) in &self.0 {
+            cx.push_key(key);
+            match value {
+                Field::Value(v) => v.check(cx, spec),
+                Field::Invalid(v) => cx.mismatch(T::mismatch(v)),
+                Field::Null if cx.strict() => cx.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found null", T::EXPECTED)),
+                Field::Null | Field::Absent => {}
+            }
+            cx.pop();
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (key, _) in &self.0 {
+            if !seen.insert(key.as_str()) {
+                cx.push_key(key);
+                cx.report(Kind::DuplicateKey, "each key once", "a repeated key", format!("key \"{key}\" is sent more than once"));
+                cx.pop();
+            }
+        }
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        let names = g.map_keys();
+        Map(names.into_iter().map(|k| (k.to_string(), Field::Value(T::sample(g, spec)))).collect())
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Keys(self.0.iter().map(|(k, _)| k.as_str()).collect())
+    }
+
+    fn node_mut(&mut self) -> NodeMut<'_> {
+        NodeMut::Keys(self)
+    }
+}
+
+impl<T: Wire> Keys for Map<T> {
+    fn keys(&self) -> Vec<String> {
+        self.0.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    fn rename(&mut self, from: &str, to: &str) {
+        if self.0.iter().any(|(k, _)| k == to) {
+            self.0.retain(|(k, _)| k != from);
+        } else if let Some(entry) = self.0.iter_mut().find(|(k, _)| k == from) {
+            entry.0 = to.to_owned();
+        }
     }
 }
 
@@ -67,36 +182,51 @@ macro_rules! change_pair {
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {
             #[doc = concat!("The ", stringify!($first), " value, sent first in the array.")]
-            pub $first: Value,
+            pub $first: Raw,
             #[doc = concat!("The ", stringify!($second), " value, sent second in the array.")]
-            pub $second: Value,
+            pub $second: Raw,
         }
 
         impl $name {
             /// The value before the change, wherever the pair puts it.
-            pub fn old(&self) -> &Value {
+            pub fn old(&self) -> &Raw {
                 &self.old
             }
             /// The value after the change, wherever the pair puts it.
             #[allow(clippy::new_ret_no_self, clippy::wrong_self_convention)]
-            pub fn new(&self) -> &Value {
+            pub fn new(&self) -> &Raw {
                 &self.new
             }
         }
 
-        impl Parse for $name {
+        impl Wire for $name {
             const EXPECTED: &'static str = $expected;
-            fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Field<Self>, A::Error> {
+
+            fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+                if peek != Peek::Array {
+                    return r.invalid(peek);
+                }
+                let start = r.mark();
                 let mut items = Vec::with_capacity(2);
-                while let Some(v) = seq.next_element::<Value>()? {
-                    items.push(v);
+                let mut next = r.first_item()?;
+                while let Some(_) = next {
+                    items.push(r.raw()?);
+                    next = r.next_item()?;
                 }
-                if items.len() != 2 {
-                    return Ok(Field::Invalid(Box::new(Value::Array(items))));
+                r.leave();
+                match <[Raw; 2]>::try_from(items) {
+                    Ok([$first, $second]) => Ok(Field::Value($name { $first, $second })),
+                    Err(_) => r.invalid_since(start),
                 }
-                let $second = items.pop().unwrap_or_default();
-                let $first = items.pop().unwrap_or_default();
-                Ok(Field::Value($name { $first, $second }))
+            }
+
+            fn sample(g: &mut Gen, _: &'static FieldSpec) -> Self {
+                let (old, new) = g.change();
+                $name { old: Raw::from_serialize(&old), new: Raw::from_serialize(&new) }
+            }
+
+            fn node(&self) -> Node<'_> {
+                Node::Other
             }
         }
 

@@ -1,10 +1,15 @@
-//! What every event's `Payload` can do, and how a payload finds its event.
+//! What every event's payload can do, how a payload finds its event, and the events the
+//! spec does not cover.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::field::Field;
-use super::parse::{describe, FieldVisitor, Parse};
-use super::validate::{Cx, Mode, Report, Validate, ROOT};
+use super::fixture::{EventContext, Gen};
+use super::raw::Raw;
+use super::reader::{Peek, Reader};
+use super::rules::Rule;
+use super::validate::{Cx, Kind, Mode, Report};
+use super::wire::{Build, FieldSpec, Node, Object0, Wire, ROOT};
 
 /// Why bytes could not be read as a payload.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,6 +24,14 @@ pub enum Error {
         column: usize,
         /// What was wrong, without the position (that is in `line` and `column`).
         message: String,
+    },
+    /// Valid JSON nested deeper than the reader follows.
+    #[error("the JSON nests deeper than {limit} levels (line {}, column {})", position.0, position.1)]
+    TooDeep {
+        /// The nesting limit.
+        limit: usize,
+        /// Line and column where the limit was passed.
+        position: (usize, usize),
     },
     /// JSON, but not an object.
     #[error("a payload is a JSON object, found {found}")]
@@ -65,55 +78,300 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub(crate) fn json(e: &serde_json::Error) -> Self {
-        let message = e.to_string();
-        // serde_json appends the position; it is in the fields already.
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        Error::Json { line: e.line(), column: e.column(), message }
-    }
-}
-
-/// The envelope and data of one event: what generated `Payload` types implement.
-pub trait EventPayload: Parse + Validate + Serialize + Sized {
+/// The data of one event: what each generated `Data` type implements.
+pub trait EventData: Build {
     /// Product key, e.g. `freshchat`.
     const PRODUCT: &'static str;
     /// Event name, e.g. `onAgentActivityCreate`.
     const EVENT: &'static str;
+    /// The product's first domain, for fixtures.
+    const DOMAIN: &'static str;
+    /// The event's documented rules.
+    const RULES: &'static [Rule];
+}
 
-    /// Reads a payload. Only malformed JSON or a non-object fails: attributes of the wrong
-    /// type are kept for [`EventPayload::validate`] to report.
-    fn from_slice(bytes: &[u8]) -> Result<Self, Error> {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let field = serde::Deserializer::deserialize_any(&mut de, FieldVisitor::<Self>::new()).map_err(|e| Error::json(&e))?;
-        de.end().map_err(|e| Error::json(&e))?;
-        match field {
-            Field::Value(v) => Ok(v),
-            Field::Invalid(v) => Err(Error::NotAnObject { found: describe(&v) }),
-            Field::Null | Field::Absent => Err(Error::NotAnObject { found: "null".into() }),
+/// The envelope around an event's data: what the generated envelope implements, for any
+/// data type.
+pub trait Envelope: Wire + Default {
+    /// The data type.
+    type Data: Wire;
+    /// The same envelope with other data.
+    type With<D: Wire + Default>: Envelope<Data = D>;
+    /// The envelope's `event` string.
+    fn event_name(&self) -> Option<&str>;
+    /// The envelope's `domain` string.
+    fn domain(&self) -> Option<&str>;
+    /// The data slot.
+    fn data_field(&self) -> &Field<Self::Data>;
+    /// The same envelope around other data.
+    fn with_data<D: Wire + Default>(self, data: Field<D>) -> Self::With<D>;
+}
+
+/// Reads a payload of a known event. Only malformed JSON or a non-object fails: attributes
+/// of the wrong type are kept for validation to report.
+pub fn from_slice<P: Envelope>(bytes: &[u8]) -> Result<P, Error> {
+    match Reader::new(bytes).document::<P>()? {
+        Field::Value(v) => Ok(v),
+        Field::Invalid(raw) => Err(Error::NotAnObject { found: raw.describe() }),
+        Field::Null | Field::Absent => Err(Error::NotAnObject { found: "null".into() }),
+    }
+}
+
+/// Every violation of a payload: its attributes, then that the envelope names its event,
+/// then the event's rules.
+pub fn validate_payload<P>(payload: &P, mode: Mode) -> Report
+where
+    P: Envelope,
+    P::Data: EventData,
+{
+    let mut cx = Cx::new(mode);
+    payload.check(&mut cx, &ROOT);
+    if let Some(name) = payload.event_name() {
+        if name != P::Data::EVENT {
+            cx.push_key("event");
+            cx.rule(&EVENT_NAME, format!("{:?}", P::Data::EVENT), format!("{name:?}"));
+            cx.pop();
         }
     }
+    if let Field::Value(data) = payload.data_field() {
+        super::rules::check(data as &dyn Object0, P::Data::RULES, &mut cx);
+    }
+    cx.finish()
+}
 
-    /// Every violation of the spec, in the given mode.
-    fn validate(&self, mode: Mode) -> Report {
-        let mut cx = Cx::new(mode);
-        Validate::walk(self, &mut cx, &ROOT);
+static EVENT_NAME: Rule = Rule {
+    id: "event-name",
+    description: "The envelope names this event.",
+    strict_only: false,
+    when: None,
+    check: super::rules::Check::Null(&[]),
+};
+
+/// The default fixture of an event (`seed` `None`) or one drawn from a seed; it keeps every
+/// documented rule.
+pub fn fixture<P>(seed: Option<u64>) -> P
+where
+    P: Envelope,
+    P::Data: EventData,
+{
+    let g = match seed {
+        Some(seed) => Gen::seeded(seed),
+        None => Gen::default_fixture(),
+    };
+    let context = EventContext { name: P::Data::EVENT, domain: P::Data::DOMAIN, rules: P::Data::RULES };
+    let mut payload = P::sample(&mut g.for_event(context), &ROOT);
+    enforce(&mut payload);
+    payload
+}
+
+/// Makes a payload keep every documented rule of its event.
+pub fn enforce<P>(payload: &mut P)
+where
+    P: Envelope,
+    P::Data: EventData,
+{
+    if let Some(data) = payload_data_mut(payload) {
+        super::rules::enforce_data(data, P::Data::RULES, &mut |d| fingerprint(d));
+    }
+}
+
+fn payload_data_mut<P: Envelope>(payload: &mut P) -> Option<&mut dyn Object0>
+where
+    P::Data: EventData,
+{
+    match payload.node_mut() {
+        super::wire::NodeMut::Object(o) => match o.slot_mut("data")?.node_mut() {
+            super::wire::NodeMut::Object(d) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// What a data object holds, to tell whether a round of rules changed it.
+fn fingerprint(data: &dyn Object0) -> String {
+    fn walk(node: Node<'_>, out: &mut String, depth: usize) {
+        if depth > 32 {
+            return;
+        }
+        match node {
+            Node::Absent => out.push('-'),
+            Node::Null => out.push('0'),
+            Node::Invalid | Node::Other => out.push('?'),
+            Node::Scalar(s) => out.push_str(&s.to_string()),
+            Node::Timestamp(t) => out.push_str(&t.unix_nanos().to_string()),
+            Node::Keys(keys) => out.push_str(&keys.join(",")),
+            Node::Items(items) => {
+                for i in 0..items.len() {
+                    if let Some(item) = items.item(i) {
+                        walk(item.node(), out, depth + 1);
+                        out.push(';');
+                    }
+                }
+            }
+            Node::Object(o) => {
+                out.push('{');
+                for name in o.field_names() {
+                    if let Some(slot) = o.slot(name) {
+                        walk(slot.node(), out, depth + 1);
+                        out.push(',');
+                    }
+                }
+                out.push('}');
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(Node::Object(data), &mut out, 0);
+    out
+}
+
+/// An event's data before dispatch: its place in the bytes, parsed once the envelope has
+/// said which event it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Deferred {
+    start: usize,
+    end: usize,
+}
+
+impl Serialize for Deferred {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Never written: dispatch replaces it with the event's data.
+        s.serialize_unit()
+    }
+}
+
+impl Wire for Deferred {
+    const EXPECTED: &'static str = "an object";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if peek != Peek::Object {
+            return r.invalid(peek);
+        }
+        let start = r.mark();
+        r.skip_value(peek)?;
+        Ok(Field::Value(Deferred { start: r.absolute(start), end: r.absolute(r.mark()) }))
+    }
+
+    fn raw(&self, r: &Reader<'_>) -> Raw {
+        r.raw_absolute(self.start, self.end)
+    }
+
+    fn sample(_: &mut Gen, _: &'static FieldSpec) -> Self {
+        Deferred::default()
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Other
+    }
+}
+
+/// Reads the envelope once, finds the event from the same `event` and `domain` values it
+/// read, and has `build` read the data into that event's type. An event or product the
+/// spec does not cover becomes `unknown`.
+pub fn parse_event<H, E>(
+    bytes: &[u8],
+    products: &[ProductInfo],
+    events: &'static [EventInfo],
+    index: Option<usize>,
+    build: impl FnOnce(usize, H, DataReader<'_>) -> Result<E, Error>,
+    unknown: impl FnOnce(UnknownEvent) -> E,
+) -> Result<E, Error>
+where
+    H: Envelope<Data = Deferred>,
+{
+    let head: H = from_slice(bytes)?;
+    let index = match index {
+        Some(i) if i < events.len() => i,
+        Some(i) => {
+            return Err(Error::NoSuchEvent { name: format!("#{i}"), known: join(events.iter().map(|e| e.qualified())) });
+        }
+        None => match identify(head.event_name(), head.domain(), products, events) {
+            Ok(i) => i,
+            Err(e @ (Error::UnknownEvent { .. } | Error::UnsupportedEvent { .. })) => {
+                let product = head.domain().and_then(|d| product_of_domain(d, products)).map(|p| p.key.to_string());
+                return Ok(unknown(UnknownEvent {
+                    product,
+                    event: head.event_name().unwrap_or_default().to_string(),
+                    reason: e.to_string(),
+                    payload: Raw::parse(std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).unwrap_or("null"))
+                        .unwrap_or_else(|| Raw::from_serialize(&())),
+                }));
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    let span = match head.data_field() {
+        Field::Value(d) => Some((d.start, d.end)),
+        _ => None,
+    };
+    build(index, head, DataReader { bytes, span })
+}
+
+/// Where the data of a payload is, for the event's own reader.
+pub struct DataReader<'b> {
+    bytes: &'b [u8],
+    span: Option<(usize, usize)>,
+}
+
+impl DataReader<'_> {
+    /// Reads the data into the event's type and puts it in the envelope.
+    pub fn finish<H, D>(self, head: H) -> Result<H::With<D>, Error>
+    where
+        H: Envelope<Data = Deferred>,
+        D: Wire + Default,
+    {
+        let data = match (self.span, head.data_field()) {
+            (Some((start, end)), _) => Reader::slice(self.bytes, start, end).document::<D>()?,
+            (None, Field::Invalid(raw)) => Field::Invalid(raw.clone()),
+            (None, Field::Null) => Field::Null,
+            (None, _) => Field::Absent,
+        };
+        Ok(head.with_data(data))
+    }
+}
+
+/// A payload of an event or product the spec does not cover, kept whole so a service can
+/// log it and pass it on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownEvent {
+    /// The product, when the envelope's `domain` names one of the spec.
+    pub product: Option<String>,
+    /// The envelope's `event`.
+    pub event: String,
+    /// Why it is unknown, naming what the spec covers.
+    pub reason: String,
+    /// The payload as sent.
+    pub payload: Raw,
+}
+
+impl UnknownEvent {
+    /// The violation that validation reports for it.
+    pub fn report(&self) -> Report {
+        let mut cx = Cx::new(Mode::Lenient);
+        cx.push_key("event");
+        cx.report(Kind::UnknownEvent, "an event of the spec", format!("{:?}", self.event), self.reason.clone());
         cx.finish()
     }
+}
 
-    /// Reads and validates in one call: the typed payload when it is valid, every
-    /// violation when it is not.
-    fn from_slice_validated(bytes: &[u8], mode: Mode) -> Result<Self, Rejected> {
-        let payload = Self::from_slice(bytes).map_err(Rejected::Unreadable)?;
-        let report = payload.validate(mode);
-        if report.is_valid() {
-            Ok(payload)
-        } else {
-            Err(Rejected::Invalid(report))
-        }
+impl Serialize for UnknownEvent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.payload.serialize(s)
+    }
+}
+
+/// serde's `Deserialize` for the models: the value is read through `serde_json::Value`
+/// in any self-describing format, then by the same reader as [`from_slice`]. The fast,
+/// exact path is `from_slice` on the bytes.
+pub fn deserialize<'de, De: serde::Deserializer<'de>, T: Wire>(d: De) -> Result<T, De::Error> {
+    use serde::de::Error as _;
+    let value = serde_json::Value::deserialize(d)?;
+    let bytes = serde_json::to_vec(&value).map_err(De::Error::custom)?;
+    match Reader::new(&bytes).document::<T>().map_err(De::Error::custom)? {
+        Field::Value(v) => Ok(v),
+        Field::Invalid(raw) => Err(De::Error::custom(format!("expected {}, found {}", T::EXPECTED, raw.describe()))),
+        Field::Null | Field::Absent => Err(De::Error::custom(format!("expected {}, found null", T::EXPECTED))),
     }
 }
 
@@ -155,91 +413,19 @@ impl EventInfo {
     }
 }
 
-/// The two envelope attributes that decide which event a payload is. Either may be of
-/// any JSON type; only strings count.
-#[derive(serde::Deserialize)]
-struct Head<'a> {
-    #[serde(borrow, default)]
-    event: Loose<'a>,
-    #[serde(borrow, default)]
-    domain: Loose<'a>,
-}
-
-/// A string, or nothing for any other JSON value.
-#[derive(Default)]
-struct Loose<'a>(Option<std::borrow::Cow<'a, str>>);
-
-impl<'de: 'a, 'a> serde::Deserialize<'de> for Loose<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Loose<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Loose<'de>, E> {
-                Ok(Loose(Some(std::borrow::Cow::Borrowed(v))))
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Loose<'de>, E> {
-                Ok(Loose(Some(std::borrow::Cow::Owned(v.to_owned()))))
-            }
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Loose<'de>, E> {
-                Ok(Loose(None))
-            }
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Loose<'de>, E> {
-                Ok(Loose(None))
-            }
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Loose<'de>, E> {
-                Ok(Loose(None))
-            }
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Loose<'de>, E> {
-                Ok(Loose(None))
-            }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<Loose<'de>, E> {
-                Ok(Loose(None))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose<'de>, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Loose(None))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose<'de>, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Loose(None))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// Finds which event of `events` a payload is, from its envelope's `event` and `domain`.
 ///
 /// The domain decides the product when it is one of a product's; otherwise the event name
 /// must belong to a single product.
-pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        // Not an object: the full parser says what it is, or where the JSON breaks.
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
-        return Err(Error::NotAnObject { found: describe(&value) });
-    }
-    let (event, domain) = match scan_head(bytes) {
-        Some(found) => found,
-        // Escapes, or JSON the scanner does not follow: serde reads it, or says why not.
-        None => {
-            let head: Head<'_> = serde_json::from_slice(bytes).map_err(|e| Error::json(&e))?;
-            (head.event.0, head.domain.0)
-        }
-    };
+pub fn identify(event: Option<&str>, domain: Option<&str>, products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
     let event = event.ok_or(Error::NoEventName)?;
-    let by_domain = domain.as_deref().and_then(|d| product_of_domain(d, products));
+    let by_domain = domain.and_then(|d| product_of_domain(d, products));
     if let Some(product) = by_domain {
-        return events
-            .iter()
-            .position(|e| e.product == product.key && e.name == event)
-            .ok_or_else(|| Error::UnsupportedEvent {
-                product: product.title.to_string(),
-                event: event.to_string(),
-                covered: join(events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string())),
-            });
+        return events.iter().position(|e| e.product == product.key && e.name == event).ok_or_else(|| Error::UnsupportedEvent {
+            product: product.title.to_string(),
+            event: event.to_string(),
+            covered: join(events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string())),
+        });
     }
     let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == event).map(|(i, _)| i).collect();
     match candidates.as_slice() {
@@ -250,95 +436,6 @@ pub fn identify(bytes: &[u8], products: &[ProductInfo], events: &'static [EventI
             products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
         }),
     }
-}
-
-/// Finds the top-level `event` and `domain` strings without parsing the payload: a
-/// single pass that follows only nesting and string boundaries, so that dispatch costs a
-/// fraction of the parse that follows. `None` when a value of interest has escapes or the
-/// structure is not what it can follow; the caller then asks serde. Malformed JSON that
-/// slips through is caught by the full parse.
-/// The envelope's `event` and `domain`, borrowed where possible.
-type EventAndDomain<'a> = (Option<std::borrow::Cow<'a, str>>, Option<std::borrow::Cow<'a, str>>);
-
-fn scan_head(b: &[u8]) -> Option<EventAndDomain<'_>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Want {
-        Nothing,
-        Event,
-        Domain,
-    }
-    let (mut event, mut domain) = (None, None);
-    let mut depth = 0usize;
-    let mut expect_key = false;
-    let mut want = Want::Nothing;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                let start = i + 1;
-                let mut j = start;
-                let mut escaped = false;
-                let end = loop {
-                    match b.get(j..)?.iter().position(|&c| c == b'"' || c == b'\\') {
-                        Some(k) if b[j + k] == b'\\' => {
-                            escaped = true;
-                            j += k + 2;
-                        }
-                        Some(k) => break j + k,
-                        None => return None,
-                    }
-                };
-                let text = &b[start..end];
-                if depth == 1 && expect_key {
-                    expect_key = false;
-                    want = match text {
-                        b"event" => Want::Event,
-                        b"domain" => Want::Domain,
-                        _ => Want::Nothing,
-                    };
-                } else if depth == 1 && want != Want::Nothing {
-                    if escaped {
-                        return None;
-                    }
-                    let value = Some(std::borrow::Cow::Borrowed(std::str::from_utf8(text).ok()?));
-                    match want {
-                        Want::Event => event = value,
-                        _ => domain = value,
-                    }
-                    want = Want::Nothing;
-                    if event.is_some() && domain.is_some() {
-                        return Some((event, domain));
-                    }
-                }
-                i = end + 1;
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                want = Want::Nothing;
-                expect_key = depth == 1 && b[i] == b'{';
-                if depth == 1 && b[i] != b'{' {
-                    return None;
-                }
-                i += 1;
-            }
-            b'}' | b']' => {
-                depth = depth.checked_sub(1)?;
-                i += 1;
-            }
-            b',' => {
-                expect_key = depth == 1;
-                i += 1;
-            }
-            b':' | b' ' | b'\n' | b'\r' | b'\t' => i += 1,
-            _ => {
-                // A number, true, false or null: not a string, so not an event name.
-                want = Want::Nothing;
-                i += 1;
-            }
-        }
-    }
-    // Without an event name (or with unbalanced brackets) serde gives the precise answer.
-    (depth == 0 && event.is_some()).then_some((event, domain))
 }
 
 /// Finds an event by `product/event` or, when only one product has it, `event`.
@@ -383,43 +480,3 @@ fn join(items: impl Iterator<Item = String>) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn serde_head(bytes: &[u8]) -> Option<(Option<String>, Option<String>)> {
-        let head: Head<'_> = serde_json::from_slice(bytes).ok()?;
-        Some((head.event.0.map(|c| c.into_owned()), head.domain.0.map(|c| c.into_owned())))
-    }
-
-    #[test]
-    fn the_scanner_agrees_with_serde_on_what_it_answers() {
-        let cases: &[&[u8]] = &[
-            br#"{"event":"onA","domain":"x.freshchat.com"}"#,
-            br#"{"data":{"event":"nested","domain":"no"},"domain":"d","event":"e"}"#,
-            br#"{"data":[{"event":1}],"event":"e"}"#,
-            br#"{"event":"a\"b","domain":"d"}"#,
-            br#"{"event":5,"domain":"d"}"#,
-            br#"{"domain":{"event":"x"},"event":"e"}"#,
-            br#"{"x":"a,b:\"{[","event":"e","domain":"d"}"#,
-            br#"{"event":"e"}"#,
-            br#"{"event":"e""#,
-            br#"{broken"#,
-            b"  {\n\"event\" : \"e\" ,\n \"domain\" : \"d\" }",
-            br#"{"event":"\u00e9","domain":"d"}"#,
-            br#"[{"event":"e"}]"#,
-        ];
-        for case in cases {
-            if let Some((event, domain)) = scan_head(case) {
-                let expected = serde_head(case);
-                let got = (event.map(|c| c.into_owned()), domain.map(|c| c.into_owned()));
-                if let Some(expected) = expected {
-                    assert_eq!(got, expected, "{}", String::from_utf8_lossy(case));
-                }
-            }
-        }
-        assert_eq!(scan_head(br#"{"data":{"event":"nested"},"event":"top"}"#).and_then(|h| h.0).as_deref(), Some("top"));
-        assert!(scan_head(br#"{"event":"a\"b"}"#).is_none(), "escapes go to serde");
-        assert!(scan_head(b"{broken").is_none(), "malformed input goes to serde");
-    }
-}

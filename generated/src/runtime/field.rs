@@ -2,7 +2,8 @@
 //! wrong type apart.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::Value;
+
+use super::raw::Raw;
 
 /// An attribute as the payload sent it.
 ///
@@ -19,12 +20,19 @@ pub enum Field<T> {
     Null,
     /// A value of the documented type.
     Value(T),
-    /// A value of another JSON type, kept as sent. Boxed: it is rare, and a slot is
-    /// moved and stored far more often than it is invalid.
-    Invalid(Box<Value>),
+    /// A value of another JSON type (or outside a closed enum, or in no timestamp form),
+    /// kept as sent. Boxed: it is rare, and a slot is moved and stored far more often than
+    /// it is invalid.
+    Invalid(Box<Raw>),
 }
 
 impl<T> Field<T> {
+    /// A value of the wrong type, as a payload might send it: `Field::invalid("soon")` in a
+    /// timestamp slot. For tests and builders.
+    pub fn invalid(value: impl Serialize) -> Self {
+        Field::Invalid(Box::new(Raw::from_serialize(&value)))
+    }
+
     /// The value, if one of the right type was sent.
     pub fn get(&self) -> Option<&T> {
         match self {
@@ -128,36 +136,81 @@ pub fn entry<M: SerializeMap, T: Serialize>(map: &mut M, key: &str, field: &Fiel
     }
 }
 
-/// Attributes an object carried that the spec does not list, in the order received.
+/// Attributes an object carried that the spec does not list, and earlier values of keys
+/// sent more than once, in the order received.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct UnknownFields(pub Vec<(String, Value)>);
+pub struct UnknownFields {
+    entries: Vec<Unknown>,
+    duplicates: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Unknown {
+    key: String,
+    value: Raw,
+    /// An earlier value of a key the object sent again (listed or not).
+    duplicate: bool,
+}
 
 impl UnknownFields {
-    /// Keeps one unlisted attribute; generated readers call this for every key they do
-    /// not know.
-    pub fn push(&mut self, key: String, value: Value) {
-        self.0.push((key, value));
+    /// Keeps one unlisted attribute; a key already kept makes the earlier one a duplicate.
+    pub fn push(&mut self, key: String, value: Raw) {
+        if let Some(earlier) = self.entries.iter_mut().find(|e| e.key == key && !e.duplicate) {
+            earlier.duplicate = true;
+            self.duplicates = true;
+        }
+        self.entries.push(Unknown { key, value, duplicate: false });
+    }
+
+    /// Keeps the earlier value of a listed attribute that was sent again; the slot takes
+    /// the later value, as JSON parsers (and so the app's own code) do.
+    #[doc(hidden)]
+    pub fn push_duplicate(&mut self, key: &str, value: Raw) {
+        self.entries.push(Unknown { key: key.to_owned(), value, duplicate: true });
+        self.duplicates = true;
     }
 
     /// The value of the unlisted attribute `key`; the last one when a key repeats.
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    pub fn get(&self, key: &str) -> Option<&Raw> {
+        self.entries.iter().rev().find(|e| e.key == key && !e.duplicate).map(|e| &e.value)
     }
 
-    /// Whether the object carried only attributes the spec lists.
+    /// Whether the object carried only attributes the spec lists, each once.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.entries.is_empty()
     }
 
-    /// Each unlisted attribute and its value, in the order received, repeats included.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    /// Each unlisted attribute and its value, in the order received (not duplicates).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Raw)> {
+        self.entries.iter().filter(|e| !e.duplicate).map(|e| (e.key.as_str(), &e.value))
     }
 
-    /// Writes them into the object being serialized.
+    /// Each key the object sent more than once, with its earlier value, in order.
+    pub fn duplicates(&self) -> impl Iterator<Item = (&str, &Raw)> {
+        self.entries.iter().filter(|e| e.duplicate).map(|e| (e.key.as_str(), &e.value))
+    }
+
+    /// Writes the earlier values of `key`, before the attribute itself, so that a payload
+    /// written back reads the same way again.
+    #[doc(hidden)]
+    #[inline]
+    pub fn write_duplicates<M: SerializeMap>(&self, map: &mut M, key: &str) -> Result<(), M::Error> {
+        if self.duplicates {
+            for e in self.entries.iter().filter(|e| e.duplicate && e.key == key) {
+                map.serialize_entry(&e.key, &e.value)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the unlisted attributes (with their own earlier values first).
+    #[doc(hidden)]
     pub fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
+        for e in &self.entries {
+            // Duplicates of listed attributes were written beside their attribute.
+            if !e.duplicate || self.entries.iter().any(|later| !later.duplicate && later.key == e.key) {
+                map.serialize_entry(&e.key, &e.value)?;
+            }
         }
         Ok(())
     }

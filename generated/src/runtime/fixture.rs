@@ -1,24 +1,42 @@
-//! Fixtures: the choices behind generated `sample` functions, realistic values, and the
-//! documented rules applied to a payload so that every fixture keeps them.
+//! Fixtures: the choices behind every generated `sample`, realistic values, and the
+//! rules' literals as hints, so that seeds reach every branch of every rule.
 //!
 //! A [`Gen`] either makes the default fixture (first choice everywhere, every attribute
-//! present: the same payload on every run) or draws every choice from a seed.
+//! present, the spec's examples: the same payload on every run) or draws every choice
+//! from a seed. It follows the attribute path it is sampling, so values the event's rules
+//! mention at that path are drawn often, and the envelope's `event` and `domain` name the
+//! event being made.
 
 use serde_json::Value;
 
+use super::field::Field;
 use super::id::Id;
+use super::rules::Rule;
 use super::timestamp::{Timestamp, TimestampFormat};
-use super::validate::{IdForm, Presence};
+use super::wire::{FieldSpec, IdForm, Scalar, Wire};
 
 /// Makes the choices of a fixture.
 #[derive(Debug, Clone)]
 pub struct Gen {
     rng: Option<u64>,
-    /// Nesting depth, to keep recursive types finite.
-    pub depth: usize,
+    depth: usize,
     serial: i64,
     /// The account id, once drawn: every `account_id` of a payload names the same account.
     account: Option<i64>,
+    /// Wire names from the payload root to the attribute being sampled; `[]` for items.
+    path: Vec<&'static str>,
+    event: Option<EventContext>,
+}
+
+/// What a payload fixture is made for.
+#[derive(Debug, Clone, Copy)]
+pub struct EventContext {
+    /// The event name, for the envelope's `event`.
+    pub name: &'static str,
+    /// The product's first domain, for the envelope's `domain`.
+    pub domain: &'static str,
+    /// The event's rules, whose literals are drawn as hints.
+    pub rules: &'static [Rule],
 }
 
 /// What kind of realistic value an attribute holds, guessed by the generator from its name.
@@ -87,12 +105,18 @@ const BASE_MILLIS: i64 = 1_723_453_536_000;
 impl Gen {
     /// The default fixture: first choices, everything present.
     pub fn default_fixture() -> Self {
-        Gen { rng: None, depth: 0, serial: 0, account: None }
+        Gen { rng: None, depth: 0, serial: 0, account: None, path: Vec::new(), event: None }
     }
 
     /// Every choice drawn from `seed`; the same seed gives the same fixture.
     pub fn seeded(seed: u64) -> Self {
-        Gen { rng: Some(seed ^ 0x9E37_79B9_7F4A_7C15), depth: 0, serial: 0, account: None }
+        Gen { rng: Some(seed ^ 0x9E37_79B9_7F4A_7C15), ..Gen::default_fixture() }
+    }
+
+    /// Makes a payload of this event.
+    pub fn for_event(mut self, event: EventContext) -> Self {
+        self.event = Some(event);
+        self
     }
 
     /// Whether this makes the default fixture rather than a seeded one.
@@ -124,30 +148,50 @@ impl Gen {
         !self.is_default() && self.next().is_multiple_of(n)
     }
 
-    /// Whether an attribute is sent, sent as null, or left out. Only what the docs allow
-    /// (the strict reading), so that fixtures pass in both modes.
-    pub fn slot(&mut self, strict: Presence) -> Slot {
-        if strict.optional && self.one_in(5) {
-            Slot::Absent
-        } else if strict.nullable && self.one_in(4) {
-            Slot::Null
-        } else {
-            Slot::Value
-        }
+    /// Goes into an object.
+    pub fn enter(&mut self) {
+        self.depth += 1;
     }
 
-    /// An attribute: sent, null or left out as [`Gen::slot`] decides, made by `make` when sent.
-    pub fn field<T>(&mut self, strict: Presence, make: impl FnOnce(&mut Gen) -> T) -> super::field::Field<T> {
-        match self.slot(strict) {
-            Slot::Value => super::field::Field::Value(make(self)),
-            Slot::Null => super::field::Field::Null,
-            Slot::Absent => super::field::Field::Absent,
+    /// Comes out of an object.
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Samples an array's items.
+    pub fn in_items<T>(&mut self, make: impl FnOnce(&mut Gen) -> T) -> T {
+        self.path.push("[]");
+        self.depth += 1;
+        let out = make(self);
+        self.depth -= 1;
+        self.path.pop();
+        out
+    }
+
+    /// An attribute: sent, null or left out as the docs allow (the strict reading, so that
+    /// fixtures pass in both modes); the spec's example in the default fixture.
+    pub fn field<T: Wire>(&mut self, spec: &'static FieldSpec) -> Field<T> {
+        let strict = spec.strict;
+        // A type that contains itself stops here rather than recursing forever.
+        if self.depth > 8 && (strict.optional || strict.nullable) {
+            return if strict.optional { Field::Absent } else { Field::Null };
         }
+        if strict.optional && self.one_in(5) {
+            return Field::Absent;
+        }
+        if strict.nullable && self.one_in(4) {
+            return Field::Null;
+        }
+        self.path.push(spec.wire);
+        let example = if self.is_default() { spec.example.and_then(|e| T::from_scalar(&e.scalar())) } else { None };
+        let value = example.unwrap_or_else(|| T::sample(self, spec));
+        self.path.pop();
+        Field::Value(value)
     }
 
     /// How many items an array gets: 1 by default, 0 to 3 when seeded.
     pub fn count(&mut self) -> usize {
-        if self.depth > 4 {
+        if self.depth > 6 {
             // Keeps recursive types finite.
             0
         } else if self.is_default() {
@@ -157,11 +201,100 @@ impl Gen {
         }
     }
 
-    /// Text: one of `hints` (values the rules mention) or a realistic value.
-    pub fn text(&mut self, fake: Fake, hints: &[&str]) -> String {
+    /// Whether the path being sampled is `rule_path` (below `data`), e.g. `actor.type`
+    /// or `actor.social_profiles[].type`.
+    fn at(&self, rule_path: &str) -> bool {
+        let Some(("data", below)) = self.path.split_first().map(|(f, r)| (*f, r)) else { return false };
+        let mut want = rule_path.split('.').flat_map(|seg| match seg.strip_suffix("[]") {
+            Some(name) => [Some(name), Some("[]")],
+            None => [Some(seg), None],
+        });
+        let mut have = below.iter();
+        loop {
+            match (want.next(), have.next()) {
+                (Some(None), _) => continue,
+                (Some(Some(w)), Some(h)) if w == *h => {}
+                (None, None) => return true,
+                _ => return false,
+            }
+        }
+    }
+
+    /// Literals the event's rules mention at the path being sampled.
+    fn hints(&self) -> Vec<Scalar<'static>> {
+        let mut out: Vec<Scalar<'static>> = Vec::new();
+        let Some(event) = self.event else { return out };
+        for rule in event.rules {
+            for (path, lits) in rule.mentions() {
+                if self.at(path) {
+                    for lit in lits {
+                        let s = lit.scalar();
+                        if !out.contains(&s) {
+                            out.push(s);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// An index into `values` (an enum's), drawing the values the rules mention half the time.
+    pub fn pick_hinted(&mut self, _spec: &'static FieldSpec, values: &[Scalar<'static>]) -> usize {
+        let hints = self.hints();
+        let hinted: Vec<usize> = (0..values.len()).filter(|&i| hints.iter().any(|h| h.same(&values[i]))).collect();
+        if !hinted.is_empty() && (self.is_default() || self.one_in(2)) {
+            return hinted[self.pick(hinted.len())];
+        }
+        self.pick(values.len())
+    }
+
+    /// Names for a map's keys: those the rules allow there, or made-up setting names.
+    pub fn map_keys(&mut self) -> Vec<String> {
+        let names: Vec<&'static str> = self
+            .event
+            .into_iter()
+            .flat_map(|e| e.rules.iter())
+            .filter_map(|r| r.key_names())
+            .filter(|(path, _)| self.at(path))
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect();
+        self.depth += 1;
+        let n = self.count();
+        self.depth -= 1;
+        let keys = (0..n)
+            .map(|i| if names.is_empty() { format!("setting_{}", i + 1) } else { names[(i + self.pick(names.len())) % names.len()].to_string() })
+            .collect::<Vec<_>>();
+        // A key twice would be a duplicate key; keep the first.
+        let mut out: Vec<String> = Vec::new();
+        for k in keys {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// Text: the envelope's event and domain, a value the rules mention, or a realistic one.
+    pub fn text(&mut self, spec: &'static FieldSpec) -> String {
+        if let (Some(event), [field]) = (self.event, self.path.as_slice()) {
+            match *field {
+                "event" => return event.name.to_string(),
+                "domain" => return format!("acme.{}", event.domain),
+                _ => {}
+            }
+        }
+        let hints: Vec<&'static str> = self.hints().into_iter().filter_map(|h| match h {
+            Scalar::Str(s) => Some(s),
+            _ => None,
+        }).collect();
         if !hints.is_empty() && (self.is_default() || self.one_in(2)) {
             return hints[self.pick(hints.len())].to_string();
         }
+        self.fake_text(spec.fake)
+    }
+
+    fn fake_text(&mut self, fake: Fake) -> String {
         let i = self.pick(8);
         let person = |i: usize| (FIRST[i % FIRST.len()], LAST[i % LAST.len()]);
         match fake {
@@ -204,9 +337,16 @@ impl Gen {
         )
     }
 
-    /// An integer: 0 to 11 for [`Fake::Count`], otherwise 1 to 1000.
-    pub fn integer(&mut self, fake: Fake) -> i64 {
-        match fake {
+    /// An integer: a value the rules mention, 0 to 11 for counts, otherwise 1 to 1000.
+    pub fn integer(&mut self, spec: &'static FieldSpec) -> i64 {
+        let hints: Vec<i64> = self.hints().into_iter().filter_map(|h| match h {
+            Scalar::Int(i) => Some(i),
+            _ => None,
+        }).collect();
+        if !hints.is_empty() && self.one_in(2) {
+            return hints[self.pick(hints.len())];
+        }
+        match spec.fake {
             Fake::Count => self.pick(12) as i64,
             _ => 1 + self.pick(1000) as i64,
         }
@@ -219,18 +359,18 @@ impl Gen {
 
     /// A boolean: false for [`Fake::FlagOff`] and true otherwise in the default fixture,
     /// either when seeded.
-    pub fn boolean(&mut self, fake: Fake) -> bool {
-        let default = fake != Fake::FlagOff;
+    pub fn boolean(&mut self, spec: &'static FieldSpec) -> bool {
         if self.is_default() {
-            default
+            spec.fake != Fake::FlagOff
         } else {
             self.pick(2) == 0
         }
     }
 
     /// An id in the form the docs give.
-    pub fn id(&mut self, form: Option<IdForm>, fake: Fake) -> Id {
+    pub fn id(&mut self, spec: &'static FieldSpec) -> Id {
         self.serial += 1;
+        let fake = spec.fake;
         let n = match (fake, self.account) {
             (Fake::Account, Some(account)) => account,
             _ if self.is_default() => 100 + self.serial * 7,
@@ -239,344 +379,55 @@ impl Gen {
         if fake == Fake::Account {
             self.account = Some(n);
         }
-        match (form, fake) {
+        match (spec.id_form, fake) {
             (Some(IdForm::String), Fake::Uuid) => Id::String(self.uuid()),
             (Some(IdForm::String), _) => Id::String(n.to_string()),
             _ => Id::Integer(n),
         }
     }
 
-    /// A timestamp in one of `formats` (the first for the default fixture).
-    pub fn timestamp(&mut self, formats: &[TimestampFormat]) -> Timestamp {
+    /// A timestamp in one of the documented forms (the first for the default fixture).
+    pub fn timestamp(&mut self, spec: &'static FieldSpec) -> Timestamp {
         let all = [TimestampFormat::Iso8601];
-        let formats = if formats.is_empty() { &all[..] } else { formats };
+        let formats = if spec.forms.is_empty() { &all[..] } else { spec.forms };
         let format = formats[self.pick(formats.len())];
         let millis = if self.is_default() { BASE_MILLIS } else { BASE_MILLIS - (self.next() % 400_000_000_000) as i64 };
         let millis = millis - millis % 1000;
-        let base = Timestamp::from_millis(millis);
-        let iso = base.to_rfc3339();
-        // to_rfc3339 gives milliseconds; the documented examples have whole seconds.
-        let whole = iso.replace(".000Z", "Z");
-        let made = match format {
-            TimestampFormat::Iso8601 => Timestamp::parse_str(&whole),
-            TimestampFormat::UtcText => Timestamp::parse_str(&whole.replace('T', " ").replace('Z', " UTC")),
-            TimestampFormat::EpochMillis => Ok(base.clone()),
-            TimestampFormat::EpochSeconds => Timestamp::from_seconds(millis as f64 / 1000.0 + 0.25),
-            TimestampFormat::EpochMillisString => Timestamp::parse_str(&millis.to_string()),
-        };
-        made.unwrap_or(base)
+        in_form(format, millis, true)
     }
 
     /// Any JSON value, for `any` attributes.
     pub fn any(&mut self) -> Value {
         match self.pick(3) {
-            0 => Value::String(self.text(Fake::Word, &[])),
-            1 => Value::from(self.integer(Fake::Count)),
-            _ => Value::Bool(self.boolean(Fake::Flag)),
-        }
-    }
-}
-
-/// What [`Gen::slot`] decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slot {
-    /// Send a value.
-    Value,
-    /// Send the key with `null`.
-    Null,
-    /// Leave the key out.
-    Absent,
-}
-
-// ---- the documented rules, enforced on a payload's JSON ----
-
-/// A documented rule in the form fixtures enforce it: paths are attribute names from
-/// `data`, with `[]` for every item of an array.
-#[derive(Debug)]
-pub struct RuleSpec {
-    /// The rule's id in the spec.
-    pub id: &'static str,
-    /// The attribute the rule depends on and the test it must pass; `None` when the rule
-    /// always applies.
-    pub when: Option<(&'static [&'static str], CondSpec)>,
-    /// What the rule requires when it applies.
-    pub then: ThenSpec,
-}
-
-/// The test of a rule's condition. An attribute that is absent or null passes neither, so
-/// the rule does not apply.
-#[derive(Debug)]
-pub enum CondSpec {
-    /// The value is one of these literals (the spec's `equals` and `in`).
-    In(&'static [Lit]),
-    /// The value is none of these literals.
-    NotIn(&'static [Lit]),
-}
-
-/// What a rule requires, and how [`enforce`] makes the JSON keep it.
-#[derive(Debug)]
-pub enum ThenSpec {
-    /// These attributes are null; present ones are set to null.
-    Null(&'static [&'static [&'static str]]),
-    /// The attribute is null or one of these literals (the spec's `equals` and `one_of`);
-    /// another value is replaced by the first literal.
-    OneOf(&'static [&'static str], &'static [Lit]),
-    /// The two attributes hold the same value; the first is copied into the second, as a
-    /// string or an integer to match what the second held.
-    Same(&'static [&'static str], &'static [&'static str]),
-    /// The first timestamp is not later than the second; a later one is replaced by a copy
-    /// of the second.
-    NotAfter(&'static [&'static str], &'static [&'static str]),
-    /// The object's keys are among these names; other keys are renamed to them.
-    KeysOf(&'static [&'static str], &'static [&'static str]),
-}
-
-/// A literal of a rule.
-#[derive(Debug, Clone, Copy)]
-pub enum Lit {
-    /// A string; it also matches a number written the same way.
-    Str(&'static str),
-    /// An integer; it also matches a string holding it.
-    Int(i64),
-    /// A boolean.
-    Bool(bool),
-}
-
-impl Lit {
-    fn to_value(self) -> Value {
-        match self {
-            Lit::Str(s) => Value::from(s),
-            Lit::Int(i) => Value::from(i),
-            Lit::Bool(b) => Value::from(b),
+            0 => Value::String(self.fake_text(Fake::Word)),
+            1 => Value::from(self.pick(12)),
+            _ => Value::Bool(self.pick(2) == 0),
         }
     }
 
-    fn matches(self, v: &Value) -> bool {
-        match (self, v) {
-            (Lit::Str(s), Value::String(x)) => s == x,
-            (Lit::Str(s), Value::Number(n)) => n.to_string() == s,
-            (Lit::Int(i), Value::Number(n)) => n.as_i64() == Some(i),
-            (Lit::Int(i), Value::String(x)) => x == &i.to_string(),
-            (Lit::Bool(b), Value::Bool(x)) => b == *x,
-            _ => false,
-        }
+    /// The two sides of a change.
+    pub fn change(&mut self) -> (Value, Value) {
+        (self.any(), self.any())
     }
 }
 
-fn get<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
-    path.iter().try_fold(v, |v, seg| v.get(*seg))
-}
-
-/// Every slot a path reaches, through arrays.
-fn each_mut<'v>(v: &'v mut Value, path: &[&str], out: &mut Vec<&'v mut Value>) {
-    let Some((first, rest)) = path.split_first() else { return };
-    let (name, each) = match first.strip_suffix("[]") {
-        Some(n) => (n, true),
-        None => (*first, false),
+/// The instant `millis` written in `format`; `whole` drops the `.000` of whole seconds in
+/// text forms, as the documented examples do.
+pub fn in_form(format: TimestampFormat, millis: i64, whole: bool) -> Timestamp {
+    let base = Timestamp::from_millis(millis);
+    let iso = base.to_rfc3339();
+    let iso = if whole { iso.replace(".000Z", "Z") } else { iso };
+    let made = match format {
+        TimestampFormat::Iso8601 => Timestamp::parse_str(&iso),
+        TimestampFormat::UtcText => Timestamp::parse_str(&iso.replace('T', " ").replace('Z', " UTC")),
+        TimestampFormat::EpochMillis => Ok(base.clone()),
+        TimestampFormat::EpochSeconds => Timestamp::from_seconds(millis as f64 / 1000.0 + if whole { 0.25 } else { 0.0 }),
+        TimestampFormat::EpochMillisString => Timestamp::parse_str(&millis.to_string()),
     };
-    let Some(obj) = v.as_object_mut() else { return };
-    if rest.is_empty() && !each {
-        if let Some(slot) = obj.get_mut(name) {
-            out.push(slot);
-        }
-        return;
-    }
-    let Some(child) = obj.get_mut(name) else { return };
-    if each {
-        if let Some(items) = child.as_array_mut() {
-            for item in items {
-                if rest.is_empty() {
-                    out.push(item);
-                } else {
-                    each_mut(item, rest, out);
-                }
-            }
-        }
-    } else {
-        each_mut(child, rest, out);
-    }
+    made.unwrap_or(base)
 }
 
-/// Makes `data` keep every rule, applying them until nothing changes. Returns false when
-/// the rules did not settle (they contradict each other).
-pub fn enforce(data: &mut Value, rules: &[RuleSpec]) -> bool {
-    for _ in 0..8 {
-        let before = data.clone();
-        for rule in rules {
-            apply(data, rule);
-        }
-        if *data == before {
-            return true;
-        }
-    }
-    false
-}
-
-fn holds(data: &Value, when: &Option<(&[&str], CondSpec)>) -> bool {
-    let Some((path, cond)) = when else { return true };
-    let Some(v) = get(data, path) else { return false };
-    if v.is_null() {
-        return false;
-    }
-    match cond {
-        CondSpec::In(lits) => lits.iter().any(|l| l.matches(v)),
-        CondSpec::NotIn(lits) => !lits.iter().any(|l| l.matches(v)),
-    }
-}
-
-fn apply(data: &mut Value, rule: &RuleSpec) {
-    if !holds(data, &rule.when) {
-        return;
-    }
-    match &rule.then {
-        ThenSpec::Null(paths) => {
-            for path in paths.iter() {
-                let mut slots = Vec::new();
-                each_mut(data, path, &mut slots);
-                for s in slots {
-                    *s = Value::Null;
-                }
-            }
-        }
-        ThenSpec::OneOf(path, lits) => {
-            let mut slots = Vec::new();
-            each_mut(data, path, &mut slots);
-            for s in slots {
-                if !s.is_null() && !lits.iter().any(|l| l.matches(s)) {
-                    if let Some(first) = lits.first() {
-                        *s = first.to_value();
-                    }
-                }
-            }
-        }
-        ThenSpec::Same(a, b) => {
-            if let Some(value) = get(data, a).filter(|v| !v.is_null()).cloned() {
-                let mut slots = Vec::new();
-                each_mut(data, b, &mut slots);
-                for s in slots {
-                    *s = convert_like(&value, s);
-                }
-            }
-        }
-        ThenSpec::NotAfter(a, b) => {
-            let later = get(data, b).cloned();
-            let earlier = get(data, a).cloned();
-            if let (Some(e), Some(l)) = (earlier, later) {
-                if let (Some(en), Some(ln)) = (instant(&e), instant(&l)) {
-                    if en > ln {
-                        // The later instant, written in the earlier attribute's own form, so
-                        // that a form the docs give stays a form the docs give.
-                        let moved = in_form_of(&e, &l).unwrap_or(l);
-                        let mut slots = Vec::new();
-                        each_mut(data, a, &mut slots);
-                        for s in slots {
-                            *s = moved.clone();
-                        }
-                    }
-                }
-            }
-        }
-        ThenSpec::KeysOf(path, names) => {
-            if names.is_empty() {
-                return;
-            }
-            let mut slots = Vec::new();
-            each_mut(data, path, &mut slots);
-            for s in slots {
-                if let Some(map) = s.as_object_mut() {
-                    let keys: Vec<String> = map.keys().cloned().collect();
-                    for (i, key) in keys.into_iter().enumerate() {
-                        if names.contains(&key.as_str()) {
-                            continue;
-                        }
-                        let Some(v) = map.remove(&key) else { continue };
-                        let name = names[i % names.len()];
-                        // A key already there keeps its value; the stray one goes.
-                        map.entry(name.to_string()).or_insert(v);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// `value` in the JSON type `like` already has (an id 132 into a string slot is "132").
-fn convert_like(value: &Value, like: &Value) -> Value {
-    match (value, like) {
-        (Value::Number(n), Value::String(_)) => Value::String(n.to_string()),
-        (Value::String(s), Value::Number(_)) => s.parse::<i64>().map(Value::from).unwrap_or_else(|_| value.clone()),
-        _ => value.clone(),
-    }
-}
-
-fn timestamp(v: &Value) -> Option<Timestamp> {
-    match v {
-        Value::String(s) => Timestamp::parse_str(s).ok(),
-        Value::Number(n) if n.is_i64() => Some(Timestamp::from_millis(n.as_i64()?)),
-        Value::Number(n) => Timestamp::from_seconds(n.as_f64()?).ok(),
-        _ => None,
-    }
-}
-
-fn instant(v: &Value) -> Option<i128> {
-    timestamp(v).map(|t| t.unix_nanos())
-}
-
-/// The instant of `value` written in the form `like` is in (to the millisecond).
-fn in_form_of(like: &Value, value: &Value) -> Option<Value> {
-    let form = timestamp(like)?.format();
-    let t = timestamp(value)?;
-    let millis = t.unix_millis();
-    let iso = t.to_rfc3339();
-    Some(match form {
-        TimestampFormat::Iso8601 => Value::from(iso),
-        TimestampFormat::UtcText => Value::from(iso.replace('T', " ").replace('Z', " UTC")),
-        TimestampFormat::EpochMillis => Value::from(millis),
-        TimestampFormat::EpochSeconds => Value::from(millis as f64 / 1000.0),
-        TimestampFormat::EpochMillisString => Value::from(millis.to_string()),
-    })
-}
-
-/// Types that generated fixture code can make.
-pub trait Sample: Sized {
-    /// Makes a value, taking every choice from `g`.
-    fn sample(g: &mut Gen) -> Self;
-}
-
-/// Applies the event's rules to a sampled payload, so that fixtures keep them by
-/// construction.
-pub fn finish<P: super::event::EventPayload + for<'de> serde::Deserialize<'de>>(payload: P, rules: &[RuleSpec]) -> P {
-    let Ok(mut value) = serde_json::to_value(&payload) else { return payload };
-    if let Some(data) = value.get_mut("data") {
-        enforce(data, rules);
-    }
-    serde_json::from_value(value).unwrap_or(payload)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn not_after_keeps_the_earlier_attributes_form() {
-        static RULES: &[RuleSpec] = &[RuleSpec { id: "order", when: None, then: ThenSpec::NotAfter(&["a"], &["b"]) }];
-        let mut data = serde_json::json!({"a": "2030-01-01 00:00:00 UTC", "b": "2024-08-12T09:05:36Z"});
-        assert!(enforce(&mut data, RULES));
-        assert_eq!(data["a"], "2024-08-12 09:05:36.000 UTC");
-        let mut data = serde_json::json!({"a": 1_900_000_000_000_i64, "b": "2024-08-12T09:05:36.5Z"});
-        enforce(&mut data, RULES);
-        assert_eq!(data["a"], 1_723_453_536_500_i64);
-        // Already in order: nothing moves.
-        let mut data = serde_json::json!({"a": "2020-01-01T00:00:00Z", "b": "2024-08-12T09:05:36Z"});
-        enforce(&mut data, RULES);
-        assert_eq!(data["a"], "2020-01-01T00:00:00Z");
-    }
-
-    #[test]
-    fn keys_of_with_no_names_leaves_the_map_alone() {
-        static RULES: &[RuleSpec] = &[RuleSpec { id: "keys", when: None, then: ThenSpec::KeysOf(&["m"], &[]) }];
-        let mut data = serde_json::json!({"m": {"x": 1}});
-        assert!(enforce(&mut data, RULES));
-        assert_eq!(data["m"]["x"], 1);
-    }
+/// The default value of a type: its default fixture.
+pub fn sample_default<T: Wire>() -> T {
+    T::sample(&mut Gen::default_fixture(), &super::wire::ROOT)
 }

@@ -1,23 +1,37 @@
-//! The hand-written support that generated code stands on: lenient reading, the field
-//! slot, identifiers, timestamps, change pairs, validation and dispatch.
+//! The hand-written support the derived code stands on: the pull-parse reader, the field
+//! slot, identifiers, timestamps, collections, validation, the rule engine, fixtures and
+//! dispatch. Nothing here knows any event; everything event-specific is generated from
+//! the spec as declarations and data.
 //!
-//! Nothing here knows any event; everything event-specific is generated from the spec.
+//! Hidden from the documentation: it is the derives' contract, not the crate's API. The
+//! public names are re-exported at the crate root.
 
 pub mod collections;
 pub mod event;
 pub mod field;
 pub mod fixture;
 pub mod id;
-pub mod parse;
+pub mod raw;
+pub mod reader;
+pub mod rules;
 pub mod timestamp;
 pub mod validate;
+pub mod values;
+pub mod wire;
 
 pub use collections::{Map, NewOld, OldNew};
-pub use event::{Error, EventInfo, EventPayload, ProductInfo, Rejected};
-pub use field::{entry, Field, UnknownFields};
-pub use id::Id;
-pub use parse::{deserialize_exact, Key, Mismatch, Parse, Parsed};
-pub use timestamp::{Timestamp, TimestampFormat};
-pub use validate::{
-    AsScalar, Cx, FieldRule, IdForm, Kind, Mode, PointerPart, Presence, Report, RuleInfo, Scalar, Validate, Violation,
+pub use event::{
+    deserialize, find, fixture as event_fixture, from_slice, identify, parse_event, validate_payload, DataReader, Deferred, Envelope,
+    Error, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
+pub use field::{entry, Field, UnknownFields};
+pub use fixture::{sample_default, Fake, Gen};
+pub use id::Id;
+pub use raw::Raw;
+pub use reader::{seen, Peek, Reader};
+pub use rules::{Check, Rule, Test, When};
+pub use timestamp::{Timestamp, TimestampFormat};
+pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};
+pub use values::Num;
+pub use wire::{field_raw, serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};
+pub use freshworks_events_derive::{Enum, Object};

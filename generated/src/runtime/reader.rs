@@ -1,0 +1,266 @@
+//! The single pass over the bytes: a pull parser (jiter) read by the derived code, one
+//! function per type. Known keys go straight into their slot, values of the wrong type and
+//! unknown attributes are kept as their raw JSON text, and nothing is built for a position
+//! unless something is reported there later.
+
+pub use jiter::Peek;
+use jiter::{Jiter, JiterError, JiterErrorType, JsonErrorType};
+
+use super::field::Field;
+use super::raw::Raw;
+use super::Error;
+
+/// How deep objects may nest in the declared types before the reader gives up: far more
+/// than any payload of the spec, and far less than the stack allows.
+pub const MAX_DEPTH: usize = 128;
+
+/// The parser state one read passes around.
+pub struct Reader<'j> {
+    jiter: Jiter<'j>,
+    data: &'j [u8],
+    /// The whole document, when `data` is a part of it, and where that part starts: so
+    /// positions in messages are the document's.
+    whole: &'j [u8],
+    base: usize,
+    depth: usize,
+}
+
+impl<'j> Reader<'j> {
+    /// A reader over one JSON document.
+    pub fn new(data: &'j [u8]) -> Self {
+        // A byte-order mark is not JSON, but editors add it; the offsets after it still
+        // index `data`, so positions in messages stay right.
+        let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+        Reader { jiter: Jiter::new(data), data, whole: data, base: 0, depth: 0 }
+    }
+
+    /// A reader over the value at `start..end` of a document read before (offsets from
+    /// [`Reader::absolute`]).
+    pub fn slice(document: &'j [u8], start: usize, end: usize) -> Self {
+        let whole = document.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(document);
+        let data = whole.get(start..end).unwrap_or_default();
+        Reader { jiter: Jiter::new(data), data, whole, base: start, depth: 0 }
+    }
+
+    /// An offset of this reader as an offset in the whole document.
+    pub fn absolute(&self, offset: usize) -> usize {
+        self.base + offset
+    }
+
+    /// The text at `start..end` of the whole document.
+    pub fn raw_absolute(&self, start: usize, end: usize) -> Raw {
+        Raw::from_checked(&String::from_utf8_lossy(self.whole.get(start..end).unwrap_or(b"null")))
+    }
+
+    /// Consumes the next value (after a peek) without keeping it.
+    pub fn skip_value(&mut self, peek: Peek) -> Result<(), Error> {
+        self.skip(peek)
+    }
+
+    /// Reads the whole document as one `T`, and checks nothing follows it.
+    pub fn document<T: super::Wire>(mut self) -> Result<Field<T>, Error> {
+        let field = self.field::<T>()?;
+        self.jiter.finish().map_err(|e| self.error(e))?;
+        Ok(field)
+    }
+
+    /// The first token of the next value.
+    pub fn peek(&mut self) -> Result<Peek, Error> {
+        self.jiter.peek().map_err(|e| self.error(e))
+    }
+
+    /// Reads one attribute value: null, or whatever `T` makes of it.
+    #[inline]
+    pub fn field<T: super::Wire>(&mut self) -> Result<Field<T>, Error> {
+        let peek = self.peek()?;
+        if peek == Peek::Null {
+            self.jiter.known_null().map_err(|e| self.error(e))?;
+            return Ok(Field::Null);
+        }
+        T::read(self, peek)
+    }
+
+    /// Where the next value starts (after [`Reader::peek`]).
+    #[inline]
+    pub fn mark(&self) -> usize {
+        self.jiter.current_index()
+    }
+
+    /// The JSON text read since `start`.
+    pub fn raw_since(&self, start: usize) -> Raw {
+        let text = &self.data[start..self.jiter.current_index()];
+        // Strings were checked by the parser as it read them, skipped values were not:
+        // invalid UTF-8 in raw text becomes replacement characters rather than a panic.
+        Raw::from_checked(&String::from_utf8_lossy(text))
+    }
+
+    /// Consumes the next value and keeps its text.
+    pub fn raw(&mut self) -> Result<Raw, Error> {
+        let peek = self.peek()?;
+        let start = self.mark();
+        self.skip(peek)?;
+        Ok(self.raw_since(start))
+    }
+
+    /// Consumes a value of the wrong type and keeps it for the validator.
+    pub fn invalid<T>(&mut self, peek: Peek) -> Result<Field<T>, Error> {
+        let start = self.mark();
+        self.skip(peek)?;
+        Ok(Field::Invalid(Box::new(self.raw_since(start))))
+    }
+
+    /// Keeps the value read since `start`, which turned out not to fit its type.
+    pub fn invalid_since<T>(&self, start: usize) -> Result<Field<T>, Error> {
+        Ok(Field::Invalid(Box::new(self.raw_since(start))))
+    }
+
+    fn skip(&mut self, peek: Peek) -> Result<(), Error> {
+        self.jiter.known_skip(peek).map_err(|e| self.error(e))
+    }
+
+    /// A string value (after a [`Peek::String`]).
+    #[inline]
+    pub fn str(&mut self) -> Result<&str, Error> {
+        // The error needs only the document, which the borrowed result does not touch.
+        let (whole, base) = (self.whole, self.base);
+        match self.jiter.known_str() {
+            Ok(k) => Ok(k),
+            Err(e) => Err(error_at(whole, base, e)),
+        }
+    }
+
+    /// A number that is a 64-bit integer; `None` for any other number (consumed).
+    pub fn int(&mut self, peek: Peek) -> Result<Option<i64>, Error> {
+        Ok(match self.number(peek)? {
+            Some(Number::Int(i)) => Some(i),
+            _ => None,
+        })
+    }
+
+    /// A number; `None` for an integer too large for 64 bits (consumed, so the caller can
+    /// keep its text).
+    pub fn number(&mut self, peek: Peek) -> Result<Option<Number>, Error> {
+        let bytes = match self.jiter.known_number_bytes(peek) {
+            Ok(b) => b,
+            Err(e) => return Err(self.error(e)),
+        };
+        // The parser checked the grammar; ASCII digits, signs, `.` and exponents only.
+        let text = std::str::from_utf8(bytes).unwrap_or("");
+        if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+            Ok(text.parse::<f64>().ok().filter(|f| f.is_finite()).map(Number::Float))
+        } else {
+            Ok(text.parse::<i64>().ok().map(Number::Int))
+        }
+    }
+
+    /// A boolean (after [`Peek::True`] or [`Peek::False`]).
+    pub fn bool(&mut self, peek: Peek) -> Result<bool, Error> {
+        self.jiter.known_bool(peek).map_err(|e| self.error(e))
+    }
+
+    /// Enters an object (after [`Peek::Object`]) and reads its first key.
+    #[inline]
+    pub fn first_key(&mut self) -> Result<Option<&str>, Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Error::TooDeep { limit: MAX_DEPTH, position: self.position(self.mark()) });
+        }
+        // The error needs only the document, which the borrowed result does not touch.
+        let (whole, base) = (self.whole, self.base);
+        match self.jiter.known_object() {
+            Ok(k) => Ok(k),
+            Err(e) => Err(error_at(whole, base, e)),
+        }
+    }
+
+    /// The next key of the object, or `None` at its end.
+    #[inline]
+    pub fn next_key(&mut self) -> Result<Option<&str>, Error> {
+        // The error needs only the document, which the borrowed result does not touch.
+        let (whole, base) = (self.whole, self.base);
+        match self.jiter.next_key() {
+            Ok(k) => Ok(k),
+            Err(e) => Err(error_at(whole, base, e)),
+        }
+    }
+
+    /// Leaves an object or array.
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Enters an array (after [`Peek::Array`]); the first item's token, or `None`.
+    pub fn first_item(&mut self) -> Result<Option<Peek>, Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Error::TooDeep { limit: MAX_DEPTH, position: self.position(self.mark()) });
+        }
+        self.jiter.known_array().map_err(|e| self.error(e))
+    }
+
+    /// The next item's token, or `None` at the array's end.
+    pub fn next_item(&mut self) -> Result<Option<Peek>, Error> {
+        self.jiter.array_step().map_err(|e| self.error(e))
+    }
+
+    /// Reads an item whose token is known.
+    pub fn item<T: super::Wire>(&mut self, peek: Peek) -> Result<Field<T>, Error> {
+        if peek == Peek::Null {
+            self.jiter.known_null().map_err(|e| self.error(e))?;
+            return Ok(Field::Null);
+        }
+        T::read(self, peek)
+    }
+
+    fn position(&self, index: usize) -> (usize, usize) {
+        position(self.whole, self.base + index)
+    }
+
+    fn error(&self, e: JiterError) -> Error {
+        error_at(self.whole, self.base, e)
+    }
+}
+
+fn position(whole: &[u8], index: usize) -> (usize, usize) {
+    let p = jiter::LinePosition::find(whole, index);
+    (p.line, p.column)
+}
+
+fn error_at(whole: &[u8], base: usize, e: JiterError) -> Error {
+    {
+        let (line, column) = position(whole, base + e.index);
+        match e.error_type {
+            JiterErrorType::JsonError(JsonErrorType::RecursionLimitExceeded) => {
+                Error::TooDeep { limit: jiter_limit(), position: (line, column) }
+            }
+            JiterErrorType::JsonError(kind) => Error::Json { line, column, message: kind.to_string() },
+            JiterErrorType::WrongType { expected, actual } => {
+                Error::Json { line, column, message: format!("expected {expected}, found {actual}") }
+            }
+        }
+    }
+}
+
+/// jiter's own nesting limit for values it skips (unknown attributes, `any` values).
+fn jiter_limit() -> usize {
+    200
+}
+
+/// Whether attribute `index` was seen before in this object; marks it seen.
+#[inline]
+pub fn seen(words: &mut [u64], index: usize) -> bool {
+    let (word, bit) = (index / 64, 1u64 << (index % 64));
+    let before = words[word] & bit != 0;
+    words[word] |= bit;
+    before
+}
+
+/// A JSON number as read.
+#[derive(Debug, Clone, Copy)]
+pub enum Number {
+    /// An integer that fits 64 bits.
+    Int(i64),
+    /// Any other number.
+    Float(f64),
+}

@@ -1,0 +1,359 @@
+//! The rule engine: each event's documented rules as data, one interpreter that checks
+//! them on a parsed payload and one that makes a payload keep them (fixtures, builders).
+//!
+//! Paths are attribute names below `data`, dot-separated, with `[]` after an array's name
+//! for every item: `actor.social_profiles[].type`. The generator has checked every path
+//! against the types, so a path that does not lead anywhere here simply finds nothing.
+
+use super::validate::{list, Cx, RuleName};
+use super::wire::{Lit, Node, NodeMut, Object0, Scalar, Slot};
+
+/// A documented rule of an event.
+#[derive(Debug)]
+pub struct Rule {
+    /// The rule's id in the spec.
+    pub id: &'static str,
+    /// What the rule requires, in words.
+    pub description: &'static str,
+    /// Whether only strict mode checks it, because real payloads break it.
+    pub strict_only: bool,
+    /// When the rule applies; always when `None`.
+    pub when: Option<When>,
+    /// What it requires.
+    pub check: Check,
+}
+
+/// A rule's condition on one attribute. An attribute that is absent, null or of the wrong
+/// type passes neither test, so the rule does not apply.
+#[derive(Debug)]
+pub struct When {
+    /// The attribute tested.
+    pub path: &'static str,
+    /// The test.
+    pub test: Test,
+}
+
+/// The test of a condition.
+#[derive(Debug)]
+pub enum Test {
+    /// The value is one of these (the spec's `equals` and `in`).
+    In(&'static [Lit]),
+    /// The value is none of these (the spec's `not_in`).
+    NotIn(&'static [Lit]),
+}
+
+/// What a rule requires.
+#[derive(Debug)]
+pub enum Check {
+    /// These attributes are null or absent.
+    Null(&'static [&'static str]),
+    /// The attribute, when it has a value, is one of these (the spec's `equals` and `one_of`).
+    OneOf(&'static str, &'static [Lit]),
+    /// The two attributes, when both have values, are the same (ids compare across forms).
+    Same(&'static str, &'static str),
+    /// The first timestamp is no later than the second.
+    NotAfter(&'static str, &'static str),
+    /// Every key of the map is one of these attribute names.
+    KeysOf(&'static str, &'static [&'static str]),
+}
+
+impl RuleName for Rule {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn description(&self) -> &'static str {
+        self.description
+    }
+}
+
+impl Rule {
+    /// Each path the rule names with the literals it compares there, for fixture hints.
+    pub fn mentions(&self) -> Vec<(&'static str, &'static [Lit])> {
+        let mut out = Vec::new();
+        if let Some(w) = &self.when {
+            match w.test {
+                Test::In(lits) | Test::NotIn(lits) => out.push((w.path, lits)),
+            }
+        }
+        if let Check::OneOf(path, lits) = self.check {
+            out.push((path, lits));
+        }
+        out
+    }
+
+    /// The map path and names of a `keys_of` rule.
+    pub fn key_names(&self) -> Option<(&'static str, &'static [&'static str])> {
+        match self.check {
+            Check::KeysOf(path, names) => Some((path, names)),
+            _ => None,
+        }
+    }
+
+    fn applies(&self, data: &dyn Object0) -> bool {
+        let Some(when) = &self.when else { return true };
+        let Some(value) = leaf(data, when.path).and_then(|s| s.node().scalar()) else { return false };
+        match when.test {
+            Test::In(lits) => lits.iter().any(|l| l.matches(&value)),
+            Test::NotIn(lits) => !lits.iter().any(|l| l.matches(&value)),
+        }
+    }
+}
+
+/// The steps of a path: `(name, each item)`.
+fn steps(path: &'static str) -> impl Iterator<Item = (&'static str, bool)> {
+    path.split('.').map(|s| match s.strip_suffix("[]") {
+        Some(name) => (name, true),
+        None => (s, false),
+    })
+}
+
+/// The one slot a path without `[]` leads to.
+fn leaf<'a>(data: &'a dyn Object0, path: &'static str) -> Option<&'a dyn Slot> {
+    let mut obj = data;
+    let mut steps = steps(path).peekable();
+    while let Some((name, _)) = steps.next() {
+        let slot = obj.slot(name)?;
+        if steps.peek().is_none() {
+            return Some(slot);
+        }
+        obj = match slot.node() {
+            Node::Object(o) => o,
+            _ => return None,
+        };
+    }
+    None
+}
+
+/// Calls `f` on every slot the path reaches (through every item of `[]` steps), with the
+/// walk's position at that slot.
+fn each<'a>(obj: &'a dyn Object0, path: &[(&'static str, bool)], cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+    let Some((&(name, all), rest)) = path.split_first() else { return };
+    let Some(slot) = obj.slot(name) else { return };
+    cx.push_key(name);
+    if all {
+        if let Node::Items(items) = slot.node() {
+            for i in 0..items.len() {
+                let Some(item) = items.item(i) else { continue };
+                cx.push_index(i);
+                if rest.is_empty() {
+                    f(item, cx);
+                } else if let Node::Object(o) = item.node() {
+                    each(o, rest, cx, f);
+                }
+                cx.pop();
+            }
+        }
+    } else if rest.is_empty() {
+        f(slot, cx);
+    } else if let Node::Object(o) = slot.node() {
+        each(o, rest, cx, f);
+    }
+    cx.pop();
+}
+
+fn collect(path: &'static str) -> Vec<(&'static str, bool)> {
+    steps(path).collect()
+}
+
+/// Checks every rule that applies in the walk's mode; positions are below `/data`.
+pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>) {
+    cx.push_key("data");
+    for rule in rules {
+        if (rule.strict_only && !cx.strict()) || !rule.applies(data) {
+            continue;
+        }
+        match &rule.check {
+            Check::Null(paths) => {
+                for path in paths.iter() {
+                    each(data, &collect(path), cx, &mut |slot, cx| {
+                        if !slot.node().is_unset() {
+                            cx.rule(rule, "null".into(), slot.describe());
+                        }
+                    });
+                }
+            }
+            Check::OneOf(path, lits) => {
+                each(data, &collect(path), cx, &mut |slot, cx| {
+                    if let Some(value) = slot.node().scalar() {
+                        if !lits.iter().any(|l| l.matches(&value)) {
+                            let options: Vec<Scalar<'_>> = lits.iter().map(Lit::scalar).collect();
+                            cx.rule(rule, list(&options), value.to_string());
+                        }
+                    }
+                });
+            }
+            Check::Same(a, b) => {
+                let other = leaf(data, b).and_then(|s| s.node().scalar());
+                each(data, &collect(a), cx, &mut |slot, cx| {
+                    if let (Some(x), Some(y)) = (slot.node().scalar(), other) {
+                        if !x.same(&y) {
+                            cx.rule(rule, format!("the same as {b} ({y})"), x.to_string());
+                        }
+                    }
+                });
+            }
+            Check::NotAfter(a, b) => {
+                let later = match leaf(data, b).map(|s| s.node()) {
+                    Some(Node::Timestamp(t)) => Some(t),
+                    _ => None,
+                };
+                each(data, &collect(a), cx, &mut |slot, cx| {
+                    if let (Node::Timestamp(x), Some(y)) = (slot.node(), later) {
+                        if x.unix_nanos() > y.unix_nanos() {
+                            cx.rule(rule, format!("no later than {b} ({y})"), x.to_string());
+                        }
+                    }
+                });
+            }
+            Check::KeysOf(path, names) => {
+                each(data, &collect(path), cx, &mut |slot, cx| {
+                    if let Node::Keys(keys) = slot.node() {
+                        for key in keys {
+                            if !names.contains(&key) {
+                                cx.push_key(key);
+                                cx.rule(rule, format!("one of {}", names.join(", ")), format!("{key:?}"));
+                                cx.pop();
+                            }
+                        }
+                    }
+                });
+            }
+        }
+    }
+    cx.pop();
+}
+
+/// Every slot a path reaches, to change.
+fn each_mut(obj: &mut dyn Object0, path: &[(&'static str, bool)], f: &mut dyn FnMut(&mut dyn Slot)) {
+    let Some((&(name, all), rest)) = path.split_first() else { return };
+    let Some(slot) = obj.slot_mut(name) else { return };
+    if all {
+        if let NodeMut::Items(items) = slot.node_mut() {
+            for i in 0..items.len() {
+                let Some(item) = items.item_mut(i) else { continue };
+                if rest.is_empty() {
+                    f(item);
+                } else if let NodeMut::Object(o) = item.node_mut() {
+                    each_mut(o, rest, f);
+                }
+            }
+        }
+    } else if rest.is_empty() {
+        f(slot);
+    } else if let NodeMut::Object(o) = slot.node_mut() {
+        each_mut(o, rest, f);
+    }
+}
+
+/// An owned copy of a scalar, to carry from one slot to another.
+enum Owned {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Owned {
+    fn of(s: Scalar<'_>) -> Owned {
+        match s {
+            Scalar::Str(v) => Owned::Str(v.to_owned()),
+            Scalar::Int(v) => Owned::Int(v),
+            Scalar::Float(v) => Owned::Float(v),
+            Scalar::Bool(v) => Owned::Bool(v),
+        }
+    }
+
+    fn scalar(&self) -> Scalar<'_> {
+        match self {
+            Owned::Str(v) => Scalar::Str(v),
+            Owned::Int(v) => Scalar::Int(*v),
+            Owned::Float(v) => Scalar::Float(*v),
+            Owned::Bool(v) => Scalar::Bool(*v),
+        }
+    }
+}
+
+/// Makes `data` keep every rule (strict-only ones too), applying them until nothing
+/// changes. Returns false when they do not settle, which would mean the rules contradict
+/// each other.
+pub fn enforce_data(data: &mut dyn Object0, rules: &'static [Rule], fingerprint: &mut dyn FnMut(&dyn Object0) -> String) -> bool {
+    for _ in 0..8 {
+        let before = fingerprint(data);
+        for rule in rules {
+            if rule.applies(data) {
+                apply(data, rule);
+            }
+        }
+        if fingerprint(data) == before {
+            return true;
+        }
+    }
+    false
+}
+
+fn apply(data: &mut dyn Object0, rule: &Rule) {
+    match &rule.check {
+        Check::Null(paths) => {
+            for path in paths.iter() {
+                each_mut(data, &collect(path), &mut |slot| {
+                    if !slot.node().is_unset() {
+                        slot.set_null();
+                    }
+                });
+            }
+        }
+        Check::OneOf(path, lits) => {
+            each_mut(data, &collect(path), &mut |slot| {
+                let wrong = slot.node().scalar().is_some_and(|v| !lits.iter().any(|l| l.matches(&v)));
+                if wrong {
+                    if let Some(first) = lits.first() {
+                        slot.set_scalar(&first.scalar());
+                    }
+                }
+            });
+        }
+        Check::Same(a, b) => {
+            // The first attribute is copied into the second, in the second's own form (an
+            // id 132 into a string slot is "132").
+            let Some(value) = leaf(data, a).and_then(|s| s.node().scalar()).map(Owned::of) else { return };
+            each_mut(data, &collect(b), &mut |slot| {
+                let converted = match (slot.node().scalar(), &value) {
+                    (Some(Scalar::Str(_)), Owned::Int(i)) => Owned::Str(i.to_string()),
+                    (Some(Scalar::Int(_)), Owned::Str(s)) => s.parse().map(Owned::Int).unwrap_or(Owned::Str(s.clone())),
+                    (_, v) => Owned::of(v.scalar()),
+                };
+                slot.set_scalar(&converted.scalar());
+            });
+        }
+        Check::NotAfter(a, b) => {
+            let later = match leaf(data, b).map(|s| s.node()) {
+                Some(Node::Timestamp(t)) => Some(t.unix_millis()),
+                _ => None,
+            };
+            let Some(later) = later else { return };
+            each_mut(data, &collect(a), &mut |slot| {
+                if let Some(t) = slot.timestamp_mut() {
+                    if t.unix_millis() > later {
+                        // The later instant, written in the earlier attribute's own form, so
+                        // that a form the docs give stays a form the docs give.
+                        *t = super::fixture::in_form(t.format(), later, false);
+                    }
+                }
+            });
+        }
+        Check::KeysOf(path, names) => {
+            if names.is_empty() {
+                return;
+            }
+            each_mut(data, &collect(path), &mut |slot| {
+                if let NodeMut::Keys(map) = slot.node_mut() {
+                    for (i, key) in map.keys().into_iter().enumerate() {
+                        if !names.contains(&key.as_str()) {
+                            map.rename(&key, names[i % names.len()]);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! How the leaf types read, check and sample themselves: strings, numbers, booleans, ids,
+//! timestamps and raw JSON.
+
+use super::field::Field;
+use super::fixture::Gen;
+use super::id::Id;
+use super::raw::Raw;
+use super::reader::{Number, Peek, Reader};
+use super::timestamp::Timestamp;
+use super::validate::{Cx, Kind, Mismatch};
+use super::wire::{FieldSpec, IdForm, Node, NodeMut, Scalar, Wire};
+use super::Error;
+
+impl Wire for String {
+    const EXPECTED: &'static str = "a string";
+
+    #[inline]
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if peek != Peek::String {
+            return r.invalid(peek);
+        }
+        Ok(Field::Value(r.str()?.to_owned()))
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        g.text(spec)
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Scalar(Scalar::Str(self))
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        match value {
+            Scalar::Str(s) => Some((*s).to_owned()),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for bool {
+    const EXPECTED: &'static str = "a boolean";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if peek != Peek::True && peek != Peek::False {
+            return r.invalid(peek);
+        }
+        Ok(Field::Value(r.bool(peek)?))
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        g.boolean(spec)
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Scalar(Scalar::Bool(*self))
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        match value {
+            Scalar::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for i64 {
+    const EXPECTED: &'static str = "an integer";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if !peek.is_num() {
+            return r.invalid(peek);
+        }
+        let start = r.mark();
+        match r.int(peek)? {
+            Some(i) => Ok(Field::Value(i)),
+            None => r.invalid_since(start),
+        }
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        g.integer(spec)
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Scalar(Scalar::Int(*self))
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        match value {
+            Scalar::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// A JSON number. Integers read as numbers keep the fact that they were integers, so
+/// `5` is written back as `5`, not `5.0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num(pub f64, bool);
+
+impl Num {
+    /// The number.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+
+    /// A number as written without a fraction.
+    pub fn int(i: i64) -> Num {
+        Num(i as f64, true)
+    }
+
+    /// A number with a fraction.
+    pub fn float(f: f64) -> Num {
+        Num(f, false)
+    }
+}
+
+impl serde::Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.1 {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
+
+impl Wire for Num {
+    const EXPECTED: &'static str = "a number";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if !peek.is_num() {
+            return r.invalid(peek);
+        }
+        let start = r.mark();
+        match r.number(peek)? {
+            Some(Number::Int(i)) => Ok(Field::Value(Num::int(i))),
+            Some(Number::Float(f)) => Ok(Field::Value(Num::float(f))),
+            None => r.invalid_since(start),
+        }
+    }
+
+    fn sample(g: &mut Gen, _: &'static FieldSpec) -> Self {
+        Num::float(g.number())
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Scalar(if self.1 { Scalar::Int(self.0 as i64) } else { Scalar::Float(self.0) })
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        match value {
+            Scalar::Int(i) => Some(Num::int(*i)),
+            Scalar::Float(f) => Some(Num::float(*f)),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for Id {
+    const EXPECTED: &'static str = "an id (string or integer)";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        if peek == Peek::String {
+            return Ok(Field::Value(Id::String(r.str()?.to_owned())));
+        }
+        if !peek.is_num() {
+            return r.invalid(peek);
+        }
+        let start = r.mark();
+        match r.int(peek)? {
+            Some(i) => Ok(Field::Value(Id::Integer(i))),
+            None => r.invalid_since(start),
+        }
+    }
+
+    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+        if !cx.strict() {
+            return;
+        }
+        match (spec.id_form, self) {
+            (Some(IdForm::Integer), Id::String(s)) => {
+                cx.report(Kind::Type, "an integer", format!("string {s:?}"), format!("documented as an integer, found string {s:?}"))
+            }
+            (Some(IdForm::String), Id::Integer(i)) => {
+                cx.report(Kind::Type, "a string", format!("integer {i}"), format!("documented as a string, found integer {i}"))
+            }
+            _ => {}
+        }
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        g.id(spec)
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Scalar(match self {
+            Id::Integer(i) => Scalar::Int(*i),
+            Id::String(s) => Scalar::Str(s),
+        })
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        match value {
+            Scalar::Str(s) => Some(Id::String((*s).to_owned())),
+            Scalar::Int(i) => Some(Id::Integer(*i)),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for Timestamp {
+    const EXPECTED: &'static str = "a timestamp";
+
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
+        let start = r.mark();
+        let read = if peek == Peek::String {
+            Timestamp::parse_str(r.str()?).ok()
+        } else if peek.is_num() {
+            match r.number(peek)? {
+                Some(Number::Int(ms)) => Some(Timestamp::from_millis(ms)),
+                Some(Number::Float(secs)) => Timestamp::from_seconds(secs).ok(),
+                None => None,
+            }
+        } else {
+            return r.invalid(peek);
+        };
+        match read {
+            Some(t) => Ok(Field::Value(t)),
+            None => r.invalid_since(start),
+        }
+    }
+
+    /// A string that is not a valid timestamp is a format error, and says why.
+    fn mismatch(found: &Raw) -> Mismatch {
+        match found.to_value() {
+            serde_json::Value::String(s) => match Timestamp::parse_str(&s) {
+                Err(e) => Mismatch {
+                    kind: Kind::Format,
+                    expected: "a timestamp like 2022-06-09T02:18:41Z".into(),
+                    found: found.describe(),
+                    message: e.to_string(),
+                },
+                Ok(_) => Mismatch::new(Kind::Format, Self::EXPECTED, found),
+            },
+            _ => Mismatch::new(Kind::Type, Self::EXPECTED, found),
+        }
+    }
+
+    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+        if cx.strict() && !spec.forms.is_empty() && !spec.forms.contains(&self.format()) {
+            let expected = spec.forms.iter().map(|f| f.example()).collect::<Vec<_>>().join(" or ");
+            cx.report(
+                Kind::Format,
+                format!("a timestamp like {expected}"),
+                self.to_string(),
+                format!("timestamp {} is in the {} form; the docs give {expected}", self, self.format().name()),
+            );
+        }
+    }
+
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
+        g.timestamp(spec)
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Timestamp(self)
+    }
+
+    fn node_mut(&mut self) -> NodeMut<'_> {
+        NodeMut::Timestamp(self)
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        match value {
+            Scalar::Str(s) => Timestamp::parse_str(s).ok(),
+            Scalar::Int(ms) => Some(Timestamp::from_millis(*ms)),
+            Scalar::Float(secs) => Timestamp::from_seconds(*secs).ok(),
+            Scalar::Bool(_) => None,
+        }
+    }
+}
+
+impl Wire for Raw {
+    const EXPECTED: &'static str = "any JSON value";
+
+    fn read(r: &mut Reader<'_>, _: Peek) -> Result<Field<Self>, Error> {
+        Ok(Field::Value(r.raw()?))
+    }
+
+    fn sample(g: &mut Gen, _: &'static FieldSpec) -> Self {
+        Raw::from_serialize(&g.any())
+    }
+
+    fn node(&self) -> Node<'_> {
+        Node::Other
+    }
+
+    fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
+        Some(match value {
+            Scalar::Str(s) => Raw::from_serialize(s),
+            Scalar::Int(i) => Raw::from_serialize(i),
+            Scalar::Float(f) => Raw::from_serialize(f),
+            Scalar::Bool(b) => Raw::from_serialize(b),
+        })
+    }
+}
