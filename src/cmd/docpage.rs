@@ -17,7 +17,8 @@ pub fn check(page_path: &Path, event: &str, spec: Option<&Path>) -> anyhow::Resu
     let ir = spec_input::ir(spec)?;
     let event = schema::find(&ir, event)?;
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, Some(&Guide::new(&ir, event))).with_context(|| format!("cannot read {}", page_path.display()))?;
+    let page = docpage::parse(&text, Some(&Guide::new(&ir, event)))
+        .with_context(|| format!("cannot read {}", page_path.display()))?;
     let report = docpage::check(&ir, event, &page);
     let name = page_path.display();
     for f in &report.findings {
@@ -37,18 +38,33 @@ pub fn check(page_path: &Path, event: &str, spec: Option<&Path>) -> anyhow::Resu
         report.findings.len() - unexplained,
         unexplained
     );
-    Ok(if unexplained == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if unexplained == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
-pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn import(
+    page_path: &Path,
+    event: Option<&str>,
+    product: Option<&str>,
+) -> anyhow::Result<ExitCode> {
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, None).with_context(|| format!("cannot read {}", page_path.display()))?;
+    let page = docpage::parse(&text, None)
+        .with_context(|| format!("cannot read {}", page_path.display()))?;
     // Pages are named <product>-<event>.txt; flags win.
-    let stem = page_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = page_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let (guess_product, guess_event) = stem.split_once('-').unwrap_or(("TODO", stem.as_str()));
     let event = event.unwrap_or(guess_event);
     let product = product.unwrap_or(guess_product);
-    let source = page_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = page_path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     print!("{}", docpage::import(&page, event, product, &source));
     Ok(ExitCode::SUCCESS)
 }
