@@ -229,16 +229,54 @@ fn markdown_renders_a_table_per_event() {
     );
     let o = pair.diff(&["--format", "markdown"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let md = text(&o.stdout);
     assert_eq!(
-        text(&o.stdout),
-        "**Spec changes: 1 breaking, 1 compatible change(s)**\n\
+        md.lines().take(11).collect::<Vec<_>>().join("\n"),
+        "**Spec changes: 2 changes (1 breaking for payload consumers). Semver: major.**\n\
+         \n\
+         The models crate needs a new major version: code or payloads that worked with it may not.\n\
          \n\
          ## freshsales/onUserAgentAvailabilityUpdate\n\
          \n\
-         | | attribute | change |\n\
-         | --- | --- | --- |\n\
-         | **breaking** | `data.actor.name` | may now be null in strict mode (was not null) |\n\
-         | compatible | `data.actor.name` | description changed: \"The user's full name.\" -> \"The user's full name \\| display name.\" |\n"
+         | Rust API | payloads | attribute | change |\n\
+         | --- | --- | --- | --- |\n\
+         | **major** | breaking | `data.actor.name` | may now be null in strict mode (was not null) |\n\
+         | patch | compatible | `data.actor.name` | description changed: \"The user's full name.\" -> \"The user's full name \\| display name.\" |\n\
+         "
+    );
+    assert!(md.ends_with("patch: documentation only.\n"), "{md}");
+}
+
+#[test]
+fn markdown_reports_a_shared_type_change_once_with_the_events_it_reaches() {
+    let pair = Pair::new(
+        "markdown-shared",
+        "types.yaml",
+        "          - { value: linkedin }\n",
+        "          - { value: linkedin }\n          - { value: instagram }\n",
+    );
+    let o = pair.diff(&["--format", "markdown"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let md = text(&o.stdout);
+    // The text output has one line per event; the markdown has one row.
+    assert_eq!(change_lines(&pair.diff(&[])).len(), 2);
+    assert!(
+        md.starts_with(
+            "**Spec changes: 1 change (0 breaking for payload consumers). Semver: minor.**\n"
+        ),
+        "{md}"
+    );
+    let rows: Vec<&str> = md.lines().filter(|l| l.contains("instagram")).collect();
+    assert_eq!(
+        rows,
+        ["| minor | compatible | `SocialProfile.type` | enum value \"instagram\" added (open enum) | \
+          freshchat/onAgentActivityCreate (`data.actor.social_profiles[].type`), \
+          freshchat/onAgentCustomStatusUpdate (`data.actor.social_profiles[].type`) |"]
+    );
+    assert!(md.contains("## Shared types (`types.yaml`)"), "{md}");
+    assert!(
+        !md.contains("\n## freshchat/"),
+        "no per-event section repeats it:\n{md}"
     );
 }
 

@@ -54,6 +54,43 @@ impl fmt::Display for Subject {
     }
 }
 
+/// What a change means for the version of the generated models crate (semver).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Impact {
+    /// Documentation only: descriptions, notes, quirks, examples.
+    Patch,
+    /// Additions code written against the old models keeps working with: a new optional
+    /// attribute, event or rule-free check, a new value of an open (non-exhaustive) enum, a
+    /// looser check.
+    Minor,
+    /// Code or payloads that worked may stop working: a removed attribute or event, a
+    /// narrowed or changed type, a new value of a closed enum, a stricter check.
+    Major,
+}
+
+impl fmt::Display for Impact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Impact::Patch => "patch",
+            Impact::Minor => "minor",
+            Impact::Major => "major",
+        })
+    }
+}
+
+/// Where in the spec a change comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The spec file, relative to the spec directory (`types.yaml`, `freshchat/x.yaml`).
+    pub file: String,
+    /// Dotted spec path of the attribute, type or rule (`types.ChatActor.email`,
+    /// `data.actor`, `rules.actor-is-agent`); empty for the event as a whole.
+    pub spec_path: String,
+    /// The shared type (in `types.yaml`) the change is made in, when it is: the same change
+    /// then reaches every event that uses the type.
+    pub shared: Option<String>,
+}
+
 /// One difference between the old and the new spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -63,6 +100,9 @@ pub struct Change {
     /// What changed, in words, with the old and new values where they help.
     pub what: String,
     pub class: Class,
+    /// What it means for the models crate's version.
+    pub impact: Impact,
+    pub origin: Origin,
 }
 
 /// Every change, in event order, then attribute order as in the spec, then rules.
@@ -101,6 +141,11 @@ impl Report {
         }
     }
 
+    /// The version bump the changes call for, or `None` when nothing changed.
+    pub fn semver(&self) -> Option<Impact> {
+        self.changes.iter().map(|c| c.impact).max()
+    }
+
     /// The changes grouped by event, events in report order.
     fn by_event(&self) -> Vec<(&str, Vec<&Change>)> {
         let mut groups: Vec<(&str, Vec<&Change>)> = Vec::new();
@@ -127,21 +172,28 @@ pub fn diff(old: &Ir, new: &Ir) -> Report {
                     new,
                     event: &new_names[n],
                     out: &mut out,
+                    origin: event_origin(&new.events[n]),
                 };
                 ctx.event(&old.events[o], &new.events[n]);
             }
-            (Some(o), None) => out.push(change(
-                &old_names[o],
-                Subject::Event,
-                "removed".into(),
-                Class::Breaking,
-            )),
-            (None, Some(n)) => out.push(change(
-                &new_names[n],
-                Subject::Event,
-                "added".into(),
-                Class::Compatible,
-            )),
+            (Some(o), None) => out.push(Change {
+                origin: event_origin(&old.events[o]),
+                ..change(
+                    &old_names[o],
+                    Subject::Event,
+                    "removed".into(),
+                    Class::Breaking,
+                )
+            }),
+            (None, Some(n)) => out.push(Change {
+                origin: event_origin(&new.events[n]),
+                ..change(
+                    &new_names[n],
+                    Subject::Event,
+                    "added".into(),
+                    Class::Compatible,
+                )
+            }),
             (None, None) => {}
         }
     }
@@ -149,11 +201,44 @@ pub fn diff(old: &Ir, new: &Ir) -> Report {
 }
 
 fn change(event: &str, subject: Subject, what: String, class: Class) -> Change {
+    let impact = match class {
+        Class::Breaking => Impact::Major,
+        Class::Compatible => Impact::Minor,
+    };
     Change {
         event: event.to_string(),
         subject,
         what,
         class,
+        impact,
+        origin: Origin::default(),
+    }
+}
+
+/// The origin of an event as a whole.
+fn event_origin(event: &Event) -> Origin {
+    Origin {
+        file: event.file.clone(),
+        spec_path: String::new(),
+        shared: None,
+    }
+}
+
+/// The origin of a type or of an attribute of it: its module's file, and the type's name
+/// when it is a shared one.
+fn type_origin(ir: &Ir, id: TypeId, spec_path: &str) -> Origin {
+    let t = ir.ty(id);
+    let module = &ir.modules[t.module];
+    // The envelope's attributes are written in spec.yaml, though every event has a copy.
+    let file = if spec_path.starts_with("envelope") {
+        "spec.yaml".to_string()
+    } else {
+        module.source.clone()
+    };
+    Origin {
+        file,
+        spec_path: spec_path.to_string(),
+        shared: (t.module == 0).then(|| t.spec_path.trim_start_matches("types.").to_string()),
     }
 }
 
@@ -200,6 +285,8 @@ fn index_of<K: AsRef<str>>(keys: &[K]) -> BTreeMap<&str, usize> {
 struct Attr<'a> {
     path: String,
     field: &'a Field,
+    /// The object type that has the attribute.
+    owner: TypeId,
 }
 
 /// Every attribute of the payload, envelope included, depth first in spec order.
@@ -229,6 +316,7 @@ fn walk_object<'a>(
         out.push(Attr {
             path: path.clone(),
             field,
+            owner: id,
         });
         walk_type(ir, &field.ty, &path, stack, out);
     }
@@ -278,6 +366,18 @@ fn shape(ir: &Ir, ty: &Ty) -> String {
             Some(TypeKind::Enum(_)) => "string enum".into(),
             None => "unresolved".into(),
         },
+    }
+}
+
+/// The enum type an attribute holds, directly or as the items or values of its collections.
+fn enum_id_of(ir: &Ir, ty: &Ty) -> Option<TypeId> {
+    match ty {
+        Ty::Array(inner) | Ty::Map(inner) => enum_id_of(ir, inner),
+        Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
+            Some(TypeKind::Enum(_)) => Some(*id),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -366,17 +466,32 @@ struct Ctx<'a> {
     new: &'a Ir,
     event: &'a str,
     out: &'a mut Vec<Change>,
+    /// Where the changes pushed now come from.
+    origin: Origin,
 }
 
 impl Ctx<'_> {
+    /// A change of what payloads may hold or of the Rust types: major when breaking,
+    /// minor otherwise.
     fn push(&mut self, subject: &Subject, what: String, class: Class) {
-        self.out
-            .push(change(self.event, subject.clone(), what, class));
+        let mut c = change(self.event, subject.clone(), what, class);
+        c.origin = self.origin.clone();
+        self.out.push(c);
+    }
+
+    /// A change of documentation only: compatible, a patch.
+    fn push_doc(&mut self, subject: &Subject, what: String) {
+        self.push(subject, what, Class::Compatible);
+        if let Some(last) = self.out.last_mut() {
+            last.impact = Impact::Patch;
+        }
     }
 
     fn event(&mut self, old: &Event, new: &Event) {
+        self.origin = event_origin(new);
         self.event_docs(old, new);
         self.attributes(old, new);
+        self.origin = event_origin(new);
         self.rules(old, new);
     }
 
@@ -388,14 +503,14 @@ impl Ctx<'_> {
                 "description changed: {}",
                 quote_change(&old.description, &new.description)
             );
-            self.push(&s, what, Class::Compatible);
+            self.push_doc(&s, what);
         }
         if old.source != new.source {
             let what = format!(
                 "documentation page changed: {}",
                 quote_change(&old.source, &new.source)
             );
-            self.push(&s, what, Class::Compatible);
+            self.push_doc(&s, what);
         }
         let quirks = |e: &Event| -> Vec<(Vec<String>, String, String)> {
             e.quirks
@@ -409,7 +524,7 @@ impl Ctx<'_> {
                 old.quirks.len(),
                 new.quirks.len()
             );
-            self.push(&s, what, Class::Compatible);
+            self.push_doc(&s, what);
         }
     }
 
@@ -428,6 +543,12 @@ impl Ctx<'_> {
                 continue;
             }
             let subject = Subject::Attribute(path.clone());
+            // A removed attribute is where the old spec had it; any other, where the new one has it.
+            self.origin = match (o, n) {
+                (_, Some(n)) => type_origin(self.new, new[n].owner, &new[n].field.spec_path),
+                (Some(o), None) => type_origin(self.old, old[o].owner, &old[o].field.spec_path),
+                (None, None) => continue,
+            };
             match (o, n) {
                 (Some(o), Some(n)) => {
                     if self.attribute(&subject, old[o].field, new[n].field) {
@@ -488,7 +609,13 @@ impl Ctx<'_> {
         if let (Some(old_enum), Some(new_enum)) =
             (enum_of(self.old, &old.ty), enum_of(self.new, &new.ty))
         {
+            // Values and openness belong to the enum type, which may be a shared one.
+            let field_origin = self.origin.clone();
+            if let Some(id) = enum_id_of(self.new, &new.ty) {
+                self.origin = type_origin(self.new, id, &self.new.ty(id).spec_path);
+            }
             self.enum_values(s, old_enum, new_enum);
+            self.origin = field_origin;
         }
         self.id_form(s, old, new);
         self.formats(s, old, new);
@@ -580,7 +707,7 @@ impl Ctx<'_> {
                         v.wire,
                         quote_change(&o.description, &v.description)
                     );
-                    self.push(s, what, Class::Compatible);
+                    self.push_doc(s, what);
                 }
                 Some(_) => {}
             }
@@ -650,11 +777,11 @@ impl Ctx<'_> {
                 "description changed: {}",
                 quote_change(&old.description, &new.description)
             );
-            self.push(s, what, Class::Compatible);
+            self.push_doc(s, what);
         }
         let notes = |f: &Field| -> Vec<String> { f.notes.iter().map(|n| squash(n)).collect() };
         if notes(old) != notes(new) {
-            self.push(s, "notes changed".into(), Class::Compatible);
+            self.push_doc(s, "notes changed".into());
         }
         let quirk = |f: &Field| f.quirk.as_deref().map(squash);
         if quirk(old) != quirk(new) {
@@ -663,7 +790,7 @@ impl Ctx<'_> {
                 (None, Some(n)) => format!("quirk added: {}", quote(n)),
                 (Some(_), None) | (None, None) => "quirk removed".into(),
             };
-            self.push(s, what, Class::Compatible);
+            self.push_doc(s, what);
         }
         if old.example != new.example {
             let e = |f: &Field| {
@@ -672,20 +799,15 @@ impl Ctx<'_> {
                     .map(Literal::to_string)
                     .unwrap_or_else(|| "none".into())
             };
-            self.push(
-                s,
-                format!("example changed: {} -> {}", e(old), e(new)),
-                Class::Compatible,
-            );
+            self.push_doc(s, format!("example changed: {} -> {}", e(old), e(new)));
         }
         if old.doc != new.doc {
-            self.push(
+            self.push_doc(
                 s,
                 format!(
                     "documentation facts changed: {}",
                     doc_changes(&old.doc, &new.doc)
                 ),
-                Class::Compatible,
             );
         }
     }
@@ -694,6 +816,16 @@ impl Ctx<'_> {
         let old_ids: Vec<&str> = old.rules.iter().map(|r| r.id.as_str()).collect();
         let new_ids: Vec<&str> = new.rules.iter().map(|r| r.id.as_str()).collect();
         for (o, n) in merge_order(&old_ids, &new_ids) {
+            let (file, id) = match (o, n) {
+                (_, Some(n)) => (&new.file, new_ids[n]),
+                (Some(o), None) => (&old.file, old_ids[o]),
+                (None, None) => continue,
+            };
+            self.origin = Origin {
+                file: file.clone(),
+                spec_path: format!("rules.{id}"),
+                shared: None,
+            };
             match (
                 o.and_then(|o| old.rules.get(o)),
                 n.and_then(|n| new.rules.get(n)),
@@ -749,7 +881,7 @@ impl Ctx<'_> {
                 "description changed: {}",
                 quote_change(&old.description, &new.description)
             );
-            self.push(&s, what, Class::Compatible);
+            self.push_doc(&s, what);
         }
     }
 
@@ -878,6 +1010,71 @@ fn rule_text(rule: &Rule) -> String {
     text
 }
 
+/// One change of the spec with every event it reaches: a change made in a shared type
+/// appears once per event in the [`Report`], and once here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
+    /// The change as the first event it reaches reports it.
+    pub change: &'a Change,
+    /// `(event, subject)` of every event the change reaches, in report order.
+    pub reaches: Vec<(&'a str, &'a Subject)>,
+}
+
+/// The report's changes with those made once in a shared type merged, in report order.
+pub fn entries(report: &Report) -> Vec<Entry<'_>> {
+    let mut out: Vec<Entry<'_>> = Vec::new();
+    for c in &report.changes {
+        let same = |e: &Entry<'_>| {
+            c.origin.shared.is_some()
+                && e.change.origin == c.origin
+                && e.change.what == c.what
+                && e.change.class == c.class
+        };
+        match out.iter_mut().find(|e| same(e)) {
+            Some(e) => e.reaches.push((&c.event, &c.subject)),
+            None => out.push(Entry {
+                change: c,
+                reaches: vec![(&c.event, &c.subject)],
+            }),
+        }
+    }
+    out
+}
+
+/// Where a spec path (`types.ChatActor.email`, `data.actor.avatar.url`,
+/// `rules.actor-is-agent`, `envelope.timestamp`) is written in a spec file's text: the
+/// position of its key, or `None` when the text does not parse or has no such key.
+pub fn locate(text: &str, spec_path: &str) -> Option<crate::yaml::Pos> {
+    use crate::yaml::Node;
+    /// The node of `key` in a mapping, or below the keys that nest attributes.
+    fn child<'n>(node: &'n Node, key: &str, depth: usize) -> Option<&'n Node> {
+        let map = node.as_map()?;
+        if let Some((_, n)) = map.iter().find(|(k, _)| k == key) {
+            return Some(n);
+        }
+        if depth > 3 {
+            return None;
+        }
+        map.iter()
+            .filter(|(k, _)| matches!(k.as_str(), "fields" | "items" | "values"))
+            .find_map(|(_, n)| child(n, key, depth + 1))
+    }
+    let root = crate::yaml::parse(text).ok()?;
+    if let Some(id) = spec_path.strip_prefix("rules.") {
+        let rules = child(&root, "rules", 0)?.as_seq()?;
+        let rule = rules
+            .iter()
+            .find(|r| child(r, "id", 0).and_then(Node::as_str) == Some(id))?;
+        return rule.pos;
+    }
+    let mut node = &root;
+    for seg in spec_path.split('.').filter(|s| !s.is_empty()) {
+        let key = seg.trim_end_matches("[]").trim_end_matches("{}");
+        node = child(node, key, 0)?;
+    }
+    node.pos
+}
+
 /// One heading line per event with changes, one line per change, then the summary.
 pub fn render_text(report: &Report) -> String {
     let mut out = String::new();
@@ -898,31 +1095,101 @@ pub fn render_text(report: &Report) -> String {
     out
 }
 
-/// Markdown for a pull request: the summary, then a section and a table per event.
+/// Markdown for a pull request, for whoever releases the models crate: the version bump
+/// the changes call for, the changes made in shared types (once each, with the events they
+/// reach), then a table per event. Each change states its impact on the Rust API (major,
+/// minor or patch) and whether it breaks consumers of inbound payloads.
 pub fn render_markdown(report: &Report) -> String {
-    let mut out = format!("**Spec changes: {}**\n", report.summary());
-    for (event, changes) in report.by_event() {
-        out.push_str(&format!(
-            "\n## {}\n\n| | attribute | change |\n| --- | --- | --- |\n",
-            md_escape(event)
-        ));
-        for c in changes {
-            let marker = match c.class {
-                Class::Breaking => "**breaking**",
-                Class::Compatible => "compatible",
-            };
-            let subject = match &c.subject {
-                Subject::Event => "(event)".to_string(),
-                Subject::Attribute(path) => format!("`{}`", md_escape(path)),
-                Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
-            };
+    let entries = entries(report);
+    let Some(bump) = report.semver() else {
+        return "**Spec changes: none.** The models crate needs no new version.\n".into();
+    };
+    let breaking = entries
+        .iter()
+        .filter(|e| e.change.class == Class::Breaking)
+        .count();
+    let mut out = format!(
+        "**Spec changes: {} ({breaking} breaking for payload consumers). Semver: {bump}.**\n\n{}\n",
+        count(entries.len(), "change"),
+        match bump {
+            Impact::Major => "The models crate needs a new major version: code or payloads that worked with it may not.",
+            Impact::Minor => "The models crate needs a new minor version: additions only.",
+            Impact::Patch => "The models crate needs a patch release: documentation only.",
+        }
+    );
+    let shared: Vec<&Entry<'_>> = entries
+        .iter()
+        .filter(|e| e.change.origin.shared.is_some())
+        .collect();
+    if !shared.is_empty() {
+        out.push_str("\n## Shared types (`types.yaml`)\n\n| Rust API | payloads | type | change | events |\n| --- | --- | --- | --- | --- |\n");
+        for e in &shared {
+            let c = e.change;
+            let place = c.origin.spec_path.trim_start_matches("types.");
+            let events: Vec<String> = e
+                .reaches
+                .iter()
+                .map(|(event, subject)| {
+                    format!(
+                        "{} (`{}`)",
+                        md_escape(event),
+                        md_escape(&subject.to_string())
+                    )
+                })
+                .collect();
             out.push_str(&format!(
-                "| {marker} | {subject} | {} |\n",
-                md_escape(&c.what)
+                "| {} | {} | `{}` | {} | {} |\n",
+                impact_md(c.impact),
+                class_md(c.class),
+                md_escape(place),
+                md_escape(&c.what),
+                events.join(", ")
             ));
         }
     }
+    let mut event = "";
+    for e in entries.iter().filter(|e| e.change.origin.shared.is_none()) {
+        let c = e.change;
+        if c.event != event {
+            event = &c.event;
+            out.push_str(&format!(
+                "\n## {}\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n",
+                md_escape(event)
+            ));
+        }
+        let subject = match &c.subject {
+            Subject::Event => "(event)".to_string(),
+            Subject::Attribute(path) => format!("`{}`", md_escape(path)),
+            Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {subject} | {} |\n",
+            impact_md(c.impact),
+            class_md(c.class),
+            md_escape(&c.what)
+        ));
+    }
+    out.push_str("\nRust API: **major**: a removed event or attribute, a changed or narrowed type, a new value of a closed enum, a stricter check; minor: a new event or optional attribute, a new value of an open (non-exhaustive) enum, a looser check; patch: documentation only.\n");
     out
+}
+
+fn impact_md(impact: Impact) -> String {
+    match impact {
+        Impact::Major => "**major**".into(),
+        other => other.to_string(),
+    }
+}
+
+fn class_md(class: Class) -> &'static str {
+    match class {
+        Class::Breaking => "breaking",
+        Class::Compatible => "compatible",
+    }
+}
+
+/// `1 change`, `2 changes`.
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Keeps spec text from breaking a table row: pipes escaped, line breaks flattened.
@@ -1392,22 +1659,34 @@ rules:
         let report = diff(&old, &new);
         assert_eq!(
             report.changes,
-            [change(
-                "acme/onOther",
-                Subject::Event,
-                "added".into(),
-                Class::Compatible
-            )]
+            [Change {
+                origin: Origin {
+                    file: "acme/onOther.yaml".into(),
+                    ..Origin::default()
+                },
+                ..change(
+                    "acme/onOther",
+                    Subject::Event,
+                    "added".into(),
+                    Class::Compatible
+                )
+            }]
         );
         let report = diff(&new, &old);
         assert_eq!(
             report.changes,
-            [change(
-                "acme/onOther",
-                Subject::Event,
-                "removed".into(),
-                Class::Breaking
-            )]
+            [Change {
+                origin: Origin {
+                    file: "acme/onOther.yaml".into(),
+                    ..Origin::default()
+                },
+                ..change(
+                    "acme/onOther",
+                    Subject::Event,
+                    "removed".into(),
+                    Class::Breaking
+                )
+            }]
         );
         assert!(report.is_breaking());
     }
@@ -1442,9 +1721,93 @@ rules:
             "acme/onThing\n  breaking    data.owner.email: may now be null in strict mode (was not null)\n  compatible  data.owner.email: description changed: \"Email.\" -> \"Email | mail.\"\n1 breaking, 1 compatible change(s)\n"
         );
         let md = render_markdown(&report);
-        assert!(md.starts_with("**Spec changes: 1 breaking, 1 compatible change(s)**\n\n## acme/onThing\n\n| | attribute | change |\n| --- | --- | --- |\n"), "{md}");
-        assert!(md.contains("| **breaking** | `data.owner.email` | may now be null in strict mode (was not null) |\n"), "{md}");
-        assert!(md.contains("| compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"), "{md}");
+        assert!(
+            md.starts_with(
+                "**Spec changes: 2 changes (1 breaking for payload consumers). Semver: major.**\n"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("\n## acme/onThing\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n"), "{md}");
+        assert!(md.contains("| **major** | breaking | `data.owner.email` | may now be null in strict mode (was not null) |\n"), "{md}");
+        assert!(md.contains("| patch | compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"), "{md}");
+        assert!(!md.contains("Shared types"), "{md}");
+        assert_eq!(
+            render_markdown(&diff(&ir(EVENT), &ir(EVENT))),
+            "**Spec changes: none.** The models crate needs no new version.\n"
+        );
+    }
+
+    #[test]
+    fn each_change_has_a_semver_impact() {
+        let impact = |edit: &dyn Fn(&str) -> String| {
+            let report = diff(&ir(EVENT), &ir(&edit(EVENT)));
+            assert!(!report.changes.is_empty());
+            (
+                report.changes.iter().map(|c| c.impact).collect::<Vec<_>>(),
+                report.semver(),
+            )
+        };
+        // Documentation only.
+        assert_eq!(
+            impact(&|s| s.replace("description: The kind.", "description: The sort.")),
+            (vec![Impact::Patch], Some(Impact::Patch))
+        );
+        // A new value of an open enum, a new optional attribute: additions.
+        assert_eq!(
+            impact(&|s| s.replace("enum: [red, green]", "enum: [red, green, blue]")).1,
+            Some(Impact::Minor)
+        );
+        assert_eq!(
+            impact(&|s| s.replace(
+                "description: Name. }",
+                "description: Name. }\n      nick: { type: string, optional: true }"
+            ))
+            .1,
+            Some(Impact::Minor)
+        );
+        // A new value of a closed enum, a removed attribute, a narrowed type.
+        assert_eq!(
+            impact(&|s| s.replace("enum: [a, b]", "enum: [a, b, c]")).1,
+            Some(Impact::Major)
+        );
+        assert_eq!(
+            impact(&|s| s.replace("      name: { type: string, description: Name. }\n", "")).1,
+            Some(Impact::Major)
+        );
+        assert_eq!(
+            impact(&|s| s.replace("formats: [iso8601]", "formats: [epoch_millis]")).1,
+            Some(Impact::Major)
+        );
+        // The origin names the file and the attribute; an enum's values belong to its type.
+        let report = diff(
+            &ir(EVENT),
+            &ir(&EVENT.replace("enum: [red, green]", "enum: [red, green, blue]")),
+        );
+        assert_eq!(
+            report.changes[0].origin,
+            Origin {
+                file: "acme/onThing.yaml".into(),
+                spec_path: "types.Tag".into(),
+                shared: None
+            }
+        );
+    }
+
+    #[test]
+    fn spec_paths_are_found_in_the_text() {
+        let at = |path: &str| locate(EVENT, path).map(|p| p.line);
+        let line = |needle: &str| {
+            EVENT
+                .lines()
+                .position(|l| l.trim_start().starts_with(needle))
+                .map(|i| i + 1)
+        };
+        assert_eq!(at("data.owner.email"), line("email:"));
+        assert_eq!(at("types.Node.children"), line("children:"));
+        assert_eq!(at("types.Tag"), line("Tag:"));
+        assert_eq!(at("rules.kind-a"), line("- id: kind-a"));
+        assert_eq!(at("data.nothing"), None);
+        assert_eq!(locate("{ not yaml", "data"), None);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::process::{Command, ExitCode};
 use anyhow::{bail, Context};
 use codegen::diff::{self, Report};
 use codegen::{Ir, SourceFile};
+use serde_json::json;
+
+use super::output::{self, Finding, Severity};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,7 +21,8 @@ pub struct Args {
     old: String,
     /// The new spec: a directory, or a git revision (`REV` for its `spec/`, or `REV:DIR`).
     new: String,
-    /// Output: lines for a terminal (text) or a table per event for a pull request (markdown).
+    /// Output: lines for a terminal (text), a release note with the semver impact for a
+    /// pull request (markdown), one JSON document (json) or GitHub annotations (github).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -27,16 +31,53 @@ pub struct Args {
 enum Format {
     Text,
     Markdown,
+    Json,
+    Github,
 }
 
 /// The spec directory of a revision when the argument names none.
 const DEFAULT_DIR: &str = "spec";
 
+/// One side of the comparison.
+struct Side {
+    ir: Ir,
+    files: Vec<SourceFile>,
+    /// What spec file paths are relative to, as a path from the current directory
+    /// (`spec`, or a revision's directory), for pointing at files.
+    dir: String,
+}
+
+impl Side {
+    /// `DIR/FILE` and the line of `spec_path` in it, when found.
+    fn place(&self, origin: &diff::Origin) -> (String, Option<(usize, usize)>) {
+        let file = format!("{}/{}", self.dir, origin.file);
+        let pos = self
+            .files
+            .iter()
+            .find(|f| f.path == origin.file)
+            .and_then(|f| diff::locate(&f.text, &origin.spec_path));
+        (file, pos.map(|p| (p.line, p.column)))
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let old = compile(&args.old)?;
     let new = compile(&args.new)?;
-    let report = diff::diff(&old, &new);
-    print!("{}", render(&report, args.format));
+    let report = diff::diff(&old.ir, &new.ir);
+    let text = match args.format {
+        Format::Text => diff::render_text(&report),
+        Format::Markdown => diff::render_markdown(&report),
+        Format::Json => {
+            let summary = json!({
+                "breaking": report.breaking(),
+                "compatible": report.compatible(),
+                "semver": report.semver().map(|i| i.to_string()),
+            });
+            output::json("diff", &findings(&report, &old, &new), summary)
+        }
+        Format::Github => output::github("fwevents diff", &findings(&report, &old, &new)),
+    };
+    print!("{text}");
     Ok(if report.is_breaking() {
         ExitCode::from(1)
     } else {
@@ -44,40 +85,89 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn render(report: &Report, format: Format) -> String {
-    match format {
-        Format::Text => diff::render_text(report),
-        Format::Markdown => diff::render_markdown(report),
-    }
+/// One finding per change of the spec: a change made in a shared type once, with every
+/// event it reaches. It points at the new spec, or at the old one for what was removed.
+fn findings(report: &Report, old: &Side, new: &Side) -> Vec<Finding> {
+    diff::entries(report)
+        .into_iter()
+        .map(|e| {
+            let c = e.change;
+            // What was removed is only in the old spec.
+            let (file, pos) = match new.place(&c.origin) {
+                (_, None) if old.place(&c.origin).1.is_some() => old.place(&c.origin),
+                place => place,
+            };
+            let mut message = format!("{}: {}", c.subject, c.what);
+            if c.origin.shared.is_some() {
+                let events: Vec<&str> = e.reaches.iter().map(|(event, _)| *event).collect();
+                let place = c.origin.spec_path.trim_start_matches("types.");
+                message = format!("{place}: {} (reaches {})", c.what, events.join(", "));
+            } else {
+                message = format!("{}: {message}", c.event);
+            }
+            Finding {
+                file,
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                severity: match c.class {
+                    diff::Class::Breaking => Severity::Error,
+                    diff::Class::Compatible => Severity::Notice,
+                },
+                code: c.class.to_string(),
+                message,
+                extra: output::extra([
+                    ("impact", json!(c.impact.to_string())),
+                    ("shared_type", json!(c.origin.shared)),
+                    ("spec_path", json!(c.origin.spec_path)),
+                    (
+                        "events",
+                        json!(e
+                            .reaches
+                            .iter()
+                            .map(|(event, subject)| json!({ "event": event, "subject": subject.to_string() }))
+                            .collect::<Vec<_>>()),
+                    ),
+                ]),
+            }
+        })
+        .collect()
 }
 
 /// One side, read and checked; a spec with problems is an error listing them all.
-fn compile(arg: &str) -> anyhow::Result<Ir> {
-    let (files, label) = read_side(arg)?;
-    codegen::compile(&files).map_err(|diags| {
+fn compile(arg: &str) -> anyhow::Result<Side> {
+    let (files, label, dir) = read_side(arg)?;
+    let ir = codegen::compile(&files).map_err(|diags| {
         let lines: Vec<String> = diags.iter().map(|d| format!("  {label}/{d}")).collect();
         anyhow::anyhow!(
             "the spec {arg} has {} problem(s):\n{}",
             diags.len(),
             lines.join("\n")
         )
-    })
+    })?;
+    Ok(Side { ir, files, dir })
 }
 
-/// The spec files of one side, with a label to prefix their paths in messages.
-fn read_side(arg: &str) -> anyhow::Result<(Vec<SourceFile>, String)> {
+/// The spec files of one side, a label to prefix their paths in messages, and the
+/// directory they are relative to.
+fn read_side(arg: &str) -> anyhow::Result<(Vec<SourceFile>, String, String)> {
     let dir = Path::new(arg);
     if dir.is_dir() {
         let files = codegen::source::read_spec_dir(dir)
             .with_context(|| format!("cannot read the spec at {arg}"))?;
-        return Ok((files, arg.trim_end_matches('/').to_string()));
+        let label = arg.trim_end_matches('/').to_string();
+        return Ok((files, label.clone(), label));
     }
     let (rev, dir) = match arg.split_once(':') {
         Some((rev, dir)) => (rev, dir),
         None => (arg, DEFAULT_DIR),
     };
     let files = read_revision(rev, dir).with_context(|| arg.to_string())?;
-    Ok((files, format!("{rev}:{}", dir.trim_end_matches('/'))))
+    let dir = dir.trim_end_matches('/');
+    Ok((
+        files,
+        format!("{rev}:{dir}"),
+        dir.trim_start_matches("./").to_string(),
+    ))
 }
 
 /// The `*.yaml` / `*.yml` files below `dir` at revision `rev`, paths relative to `dir`.
