@@ -11,6 +11,9 @@ use std::process::{Command, ExitCode};
 use anyhow::{bail, Context};
 use codegen::diff::{self, Report};
 use codegen::{Ir, SourceFile};
+use serde_json::json;
+
+use super::output::{self, Finding, Severity};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,7 +21,8 @@ pub struct Args {
     old: String,
     /// The new spec: a directory, or a git revision (`REV` for its `spec/`, or `REV:DIR`).
     new: String,
-    /// Output: lines for a terminal (text) or a table per event for a pull request (markdown).
+    /// Output: lines for a terminal (text), a release note with the semver impact for a
+    /// pull request (markdown), one JSON document (json) or GitHub annotations (github).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -27,61 +31,165 @@ pub struct Args {
 enum Format {
     Text,
     Markdown,
+    Json,
+    Github,
 }
 
 /// The spec directory of a revision when the argument names none.
 const DEFAULT_DIR: &str = "spec";
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let old = compile(&args.old)?;
-    let new = compile(&args.new)?;
-    let report = diff::diff(&old, &new);
-    print!("{}", render(&report, args.format));
-    Ok(if report.is_breaking() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+/// One side of the comparison.
+struct Side {
+    ir: Ir,
+    files: Vec<SourceFile>,
+    /// What spec file paths are relative to, as a path from the current directory
+    /// (`spec`, or a revision's directory), for pointing at files.
+    dir: String,
 }
 
-fn render(report: &Report, format: Format) -> String {
-    match format {
-        Format::Text => diff::render_text(report),
-        Format::Markdown => diff::render_markdown(report),
+impl Side {
+    /// `DIR/FILE` and the line of `spec_path` in it, when found.
+    fn place(&self, origin: &diff::Origin) -> (String, Option<(usize, usize)>) {
+        let file = format!("{}/{}", self.dir, origin.file);
+        let pos = self
+            .files
+            .iter()
+            .find(|f| f.path == origin.file)
+            .and_then(|f| diff::locate(&f.text, &origin.spec_path));
+        (file, pos.map(|p| (p.line, p.column)))
     }
 }
 
-/// One side, read and checked; a spec with problems is an error listing them all.
-fn compile(arg: &str) -> anyhow::Result<Ir> {
-    let (files, label) = read_side(arg)?;
-    codegen::compile(&files).map_err(|diags| {
-        let lines: Vec<String> = diags.iter().map(|d| format!("  {label}/{d}")).collect();
-        anyhow::anyhow!("the spec {arg} has {} problem(s):\n{}", diags.len(), lines.join("\n"))
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let old = compile(&args.old)?;
+    let new = compile(&args.new)?;
+    let report = diff::diff(&old.ir, &new.ir);
+    let text = match args.format {
+        Format::Text => diff::render_text(&report),
+        Format::Markdown => diff::render_markdown(&report),
+        Format::Json => {
+            let summary = json!({
+                "breaking": report.breaking(),
+                "compatible": report.compatible(),
+                "semver": report.semver().map(|i| i.to_string()),
+            });
+            output::json("diff", &findings(&report, &old, &new), summary)
+        }
+        Format::Github => output::github("fwevents diff", &findings(&report, &old, &new)),
+    };
+    print!("{text}");
+    Ok(if report.is_breaking() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 
-/// The spec files of one side, with a label to prefix their paths in messages.
-fn read_side(arg: &str) -> anyhow::Result<(Vec<SourceFile>, String)> {
+/// One finding per change of the spec: a change made in a shared type once, with every
+/// event it reaches. It points at the new spec, or at the old one for what was removed.
+fn findings(report: &Report, old: &Side, new: &Side) -> Vec<Finding> {
+    diff::entries(report)
+        .into_iter()
+        .map(|e| {
+            let c = e.change;
+            // What was removed is only in the old spec.
+            let (file, pos) = match new.place(&c.origin) {
+                (_, None) if old.place(&c.origin).1.is_some() => old.place(&c.origin),
+                place => place,
+            };
+            let mut message = format!("{}: {}", c.subject, c.what);
+            if c.origin.shared.is_some() {
+                let events: Vec<&str> = e.reaches.iter().map(|(event, _)| *event).collect();
+                let place = c.origin.spec_path.trim_start_matches("types.");
+                message = format!("{place}: {} (reaches {})", c.what, events.join(", "));
+            } else {
+                message = format!("{}: {message}", c.event);
+            }
+            Finding {
+                file,
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                severity: match c.class {
+                    diff::Class::Breaking => Severity::Error,
+                    diff::Class::Compatible => Severity::Notice,
+                },
+                code: c.class.to_string(),
+                message,
+                extra: output::extra([
+                    ("impact", json!(c.impact.to_string())),
+                    ("shared_type", json!(c.origin.shared)),
+                    ("spec_path", json!(c.origin.spec_path)),
+                    (
+                        "events",
+                        json!(e
+                            .reaches
+                            .iter()
+                            .map(|(event, subject)| json!({ "event": event, "subject": subject.to_string() }))
+                            .collect::<Vec<_>>()),
+                    ),
+                ]),
+            }
+        })
+        .collect()
+}
+
+/// One side, read and checked; a spec with problems is an error listing them all.
+fn compile(arg: &str) -> anyhow::Result<Side> {
+    let (files, label, dir) = read_side(arg)?;
+    let ir = codegen::compile(&files).map_err(|diags| {
+        let lines: Vec<String> = diags.iter().map(|d| format!("  {label}/{d}")).collect();
+        anyhow::anyhow!(
+            "the spec {arg} has {} problem(s):\n{}",
+            diags.len(),
+            lines.join("\n")
+        )
+    })?;
+    Ok(Side { ir, files, dir })
+}
+
+/// The spec files of one side, a label to prefix their paths in messages, and the
+/// directory they are relative to.
+fn read_side(arg: &str) -> anyhow::Result<(Vec<SourceFile>, String, String)> {
     let dir = Path::new(arg);
     if dir.is_dir() {
-        let files = codegen::source::read_spec_dir(dir).with_context(|| format!("cannot read the spec at {arg}"))?;
-        return Ok((files, arg.trim_end_matches('/').to_string()));
+        let files = codegen::source::read_spec_dir(dir)
+            .with_context(|| format!("cannot read the spec at {arg}"))?;
+        let label = arg.trim_end_matches('/').to_string();
+        return Ok((files, label.clone(), label));
     }
     let (rev, dir) = match arg.split_once(':') {
         Some((rev, dir)) => (rev, dir),
         None => (arg, DEFAULT_DIR),
     };
     let files = read_revision(rev, dir).with_context(|| arg.to_string())?;
-    Ok((files, format!("{rev}:{}", dir.trim_end_matches('/'))))
+    let dir = dir.trim_end_matches('/');
+    Ok((
+        files,
+        format!("{rev}:{dir}"),
+        dir.trim_start_matches("./").to_string(),
+    ))
 }
 
 /// The `*.yaml` / `*.yml` files below `dir` at revision `rev`, paths relative to `dir`.
 fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
-    const NEITHER: &str = "not an existing directory, nor a git revision of the repository here (REV or REV:DIR)";
+    const NEITHER: &str =
+        "not an existing directory, nor a git revision of the repository here (REV or REV:DIR)";
     // A leading dash would make git read the revision as an option.
     if rev.is_empty() || rev.starts_with('-') || dir.is_empty() {
         bail!(NEITHER);
     }
-    let Some(commit) = rev_parse(&format!("{rev}^{{commit}}"))? else { bail!(NEITHER) };
+    let Some(commit) = rev_parse(&format!("{rev}^{{commit}}"))? else {
+        bail!(NEITHER)
+    };
     // `./` makes DIR relative to the current directory, as a directory argument is.
-    let dir_spec = if dir.starts_with("./") || dir.starts_with("../") { dir.to_string() } else { format!("./{dir}") };
-    let Some(tree) = rev_parse(&format!("{commit}:{dir_spec}"))? else { bail!("revision {rev} has no {dir}") };
+    let dir_spec = if dir.starts_with("./") || dir.starts_with("../") {
+        dir.to_string()
+    } else {
+        format!("./{dir}")
+    };
+    let Some(tree) = rev_parse(&format!("{commit}:{dir_spec}"))? else {
+        bail!("revision {rev} has no {dir}")
+    };
     if git(&["cat-file", "-t", &tree])?.trim() != "tree" {
         bail!("{dir} is not a directory at revision {rev}");
     }
@@ -89,8 +197,12 @@ fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     for entry in listing.split('\0').filter(|e| !e.is_empty()) {
         if let Some((blob, path)) = spec_blob(entry) {
-            let text = git(&["cat-file", "blob", blob]).with_context(|| format!("cannot read {dir}/{path} at {rev}"))?;
-            files.push(SourceFile { path: path.to_string(), text });
+            let text = git(&["cat-file", "blob", blob])
+                .with_context(|| format!("cannot read {dir}/{path} at {rev}"))?;
+            files.push(SourceFile {
+                path: path.to_string(),
+                text,
+            });
         }
     }
     Ok(files)
@@ -99,9 +211,14 @@ fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
 /// The object id `spec` names, or `None` when it names nothing; git failing otherwise (no
 /// repository here, no git at all) is an error saying so.
 fn rev_parse(spec: &str) -> anyhow::Result<Option<String>> {
-    let out = Command::new("git").args(["rev-parse", "--verify", "--quiet", spec]).output().context("cannot run git")?;
+    let out = Command::new("git")
+        .args(["rev-parse", "--verify", "--quiet", spec])
+        .output()
+        .context("cannot run git")?;
     if out.status.success() {
-        return Ok(Some(String::from_utf8_lossy(&out.stdout).trim().to_string()));
+        return Ok(Some(
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        ));
     }
     // With --quiet, git says nothing about a name that does not resolve.
     let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
@@ -123,7 +240,10 @@ fn spec_blob(entry: &str) -> Option<(&str, &str)> {
 
 /// Runs git in the current directory; its standard output, or an error with what it said.
 fn git(args: &[&str]) -> anyhow::Result<String> {
-    let out = Command::new("git").args(args).output().context("cannot run git")?;
+    let out = Command::new("git")
+        .args(args)
+        .output()
+        .context("cannot run git")?;
     if !out.status.success() {
         let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
         if said.is_empty() {

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use codegen::docpage::{self, Guide};
+use serde_json::json;
 
+use super::output::{self, Finding, Severity};
 use super::{schema, spec_input};
 
 fn read_page(path: &Path) -> anyhow::Result<String> {
@@ -13,42 +15,155 @@ fn read_page(path: &Path) -> anyhow::Result<String> {
     String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", path.display()))
 }
 
-pub fn check(page_path: &Path, event: &str, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `PAGE:LINE: difference: data.PATH: message`, one line each.
+    Text,
+    /// One JSON document (see docs/ci-formats.md).
+    Json,
+    /// GitHub workflow commands, one annotation each.
+    Github,
+    /// A table for a pull request.
+    Markdown,
+}
+
+pub fn check(
+    page_path: &Path,
+    event: &str,
+    spec: Option<&Path>,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let event = schema::find(&ir, event)?;
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, Some(&Guide::new(&ir, event))).with_context(|| format!("cannot read {}", page_path.display()))?;
+    let page = docpage::parse(&text, Some(&Guide::new(&ir, event)))
+        .with_context(|| format!("cannot read {}", page_path.display()))?;
     let report = docpage::check(&ir, event, &page);
-    let name = page_path.display();
-    for f in &report.findings {
-        let place = match f.line {
-            Some(line) => format!("{name}:{line}"),
-            None => format!("{name}"),
-        };
-        let label = if f.known { "known quirk" } else { "difference" };
-        println!("{place}: {label}: data.{}: {}", f.path, f.message);
-    }
+    let name = page_path.display().to_string();
+    let qualified = ir.qualified_name(event);
     let unexplained = report.unexplained();
+    let known = report.findings.len() - unexplained;
+    match format {
+        Format::Text => {
+            for f in &report.findings {
+                let place = match f.line {
+                    Some(line) => format!("{name}:{line}"),
+                    None => name.clone(),
+                };
+                let label = if f.known { "known quirk" } else { "difference" };
+                println!("{place}: {label}: data.{}: {}", f.path, f.message);
+            }
+        }
+        Format::Json | Format::Github => {
+            let findings: Vec<Finding> = report
+                .findings
+                .iter()
+                .map(|f| Finding {
+                    file: name.clone(),
+                    line: f.line,
+                    column: None,
+                    severity: if f.known {
+                        Severity::Notice
+                    } else {
+                        Severity::Error
+                    },
+                    code: if f.known { "known-quirk" } else { "difference" }.into(),
+                    message: format!("data.{}: {}", f.path, f.message),
+                    extra: output::extra([
+                        ("event", json!(qualified)),
+                        ("path", json!(format!("data.{}", f.path))),
+                        ("known", json!(f.known)),
+                    ]),
+                })
+                .collect();
+            if format == Format::Json {
+                let summary = json!({
+                    "event": qualified,
+                    "on_page": report.on_page,
+                    "matched": report.matched,
+                    "known": known,
+                    "unexplained": unexplained,
+                });
+                print!("{}", output::json("doc-check", &findings, summary));
+            } else {
+                print!("{}", output::github("fwevents doc-check", &findings));
+            }
+        }
+        Format::Markdown => print!("{}", markdown(&name, &qualified, &report)),
+    }
     eprintln!(
-        "{}: {} attribute(s) on the page, {} in the spec; {} known quirk(s), {} unexplained difference(s)",
-        ir.qualified_name(event),
-        report.on_page,
-        report.matched,
-        report.findings.len() - unexplained,
-        unexplained
+        "{qualified}: {} attribute(s) on the page, {} in the spec; {known} known quirk(s), {unexplained} unexplained difference(s)",
+        report.on_page, report.matched,
     );
-    Ok(if unexplained == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if unexplained == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
-pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>) -> anyhow::Result<ExitCode> {
+/// A section for a pull request: what to act on first, then the quirks the spec already
+/// explains.
+fn markdown(page: &str, event: &str, report: &docpage::CheckReport) -> String {
+    let unexplained = report.unexplained();
+    let mut out = format!(
+        "### `{}` against {}\n\n{} unexplained difference(s), {} known quirk(s); {} attribute(s) on the page.\n",
+        page.replace('`', "'"),
+        event,
+        unexplained,
+        report.findings.len() - unexplained,
+        report.on_page
+    );
+    if report.findings.is_empty() {
+        return out;
+    }
+    out.push_str("\n| | line | attribute | finding |\n| --- | --- | --- | --- |\n");
+    let mut findings: Vec<&docpage::Finding> = report.findings.iter().collect();
+    // Differences to act on first; the page's order otherwise.
+    findings.sort_by_key(|f| f.known);
+    for f in findings {
+        let label = if f.known {
+            "known quirk"
+        } else {
+            "**difference**"
+        };
+        let line = f.line.map(|l| l.to_string()).unwrap_or_default();
+        let message = f.message.replace('|', "\\|");
+        out.push_str(&format!(
+            "| {label} | {line} | `data.{}` | {message} |\n",
+            f.path
+        ));
+    }
+    out
+}
+
+pub fn import(
+    page_path: &Path,
+    event: Option<&str>,
+    product: Option<&str>,
+) -> anyhow::Result<ExitCode> {
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, None).with_context(|| format!("cannot read {}", page_path.display()))?;
+    let page = docpage::parse(&text, None)
+        .with_context(|| format!("cannot read {}", page_path.display()))?;
     // Pages are named <product>-<event>.txt; flags win.
-    let stem = page_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = page_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let (guess_product, guess_event) = stem.split_once('-').unwrap_or(("TODO", stem.as_str()));
     let event = event.unwrap_or(guess_event);
     let product = product.unwrap_or(guess_product);
-    let source = page_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = page_path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // A product the spec does not define makes a draft the checker refuses; say so now.
+    if let Ok(ir) = spec_input::ir(None) {
+        if !ir.products.iter().any(|p| p.key == product) {
+            let known: Vec<&str> = ir.products.iter().map(|p| p.key.as_str()).collect();
+            eprintln!("warning: product \"{product}\" is not in the spec ({}); pass --product or add it to spec/spec.yaml", known.join(", "));
+        }
+    }
     print!("{}", docpage::import(&page, event, product, &source));
     Ok(ExitCode::SUCCESS)
 }

@@ -105,26 +105,6 @@ fn sync(out: &Path, ext: &str, generated: &[Owned], check: bool, stale: &mut Vec
     Ok(())
 }
 
-pub fn lint(spec: &Path) -> anyhow::Result<ExitCode> {
-    let files = spec_input::files(Some(spec))?;
-    if files.is_empty() {
-        anyhow::bail!("no spec files (*.yaml) in {}", spec.display());
-    }
-    match codegen::compile(&files) {
-        Ok(ir) => {
-            eprintln!("{}: {} events, {} types, no problems", spec.display(), ir.events.len(), ir.types.len());
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(diags) => {
-            for d in diags.iter() {
-                println!("{}/{d}", spec.display());
-            }
-            eprintln!("{} problem(s)", diags.len());
-            Ok(ExitCode::from(1))
-        }
-    }
-}
-
 pub fn write_docs(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();

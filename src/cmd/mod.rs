@@ -5,6 +5,8 @@ mod diff;
 mod docpage;
 mod fixture;
 mod generate;
+mod lint;
+mod output;
 mod roundtrip;
 mod schema;
 mod spec_input;
@@ -53,6 +55,9 @@ enum Command {
         /// The spec directory.
         #[arg(default_value = "spec")]
         spec: PathBuf,
+        /// Output: compiler-style lines (text), one JSON document (json) or GitHub annotations (github).
+        #[arg(long, value_enum, default_value_t = lint::Format::Text)]
+        format: lint::Format,
     },
     /// Print the JSON Schema (draft 2020-12) of an event's whole payload.
     Schema {
@@ -90,6 +95,9 @@ enum Command {
         /// Read the spec from this directory instead of the one built in.
         #[arg(long)]
         spec: Option<PathBuf>,
+        /// Output: lines (text), one JSON document (json), GitHub annotations (github) or a table for a pull request (markdown).
+        #[arg(long, value_enum, default_value_t = docpage::Format::Text)]
+        format: docpage::Format,
     },
     /// Draft a spec file for a new event from its documentation page.
     DocImport {
@@ -122,12 +130,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Generate { check, spec, out, docs } => generate::run(&spec, &out, &docs, check),
         Command::Docs { out, spec } => generate::write_docs(&out, spec.as_deref()),
-        Command::Lint { spec } => generate::lint(&spec),
+        Command::Lint { spec, format } => lint::run(&spec, format),
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
         Command::Validate(args) => validate::run(args),
         Command::Diff(args) => diff::run(args),
-        Command::DocCheck { page, event, spec } => docpage::check(&page, &event, spec.as_deref()),
+        Command::DocCheck { page, event, spec, format } => docpage::check(&page, &event, spec.as_deref(), format),
         Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
         Command::Fixture { event, seed, count, strict } => fixture::run(&event, seed, count, strict),
     }
