@@ -24,7 +24,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Refresh the checked-in generated code (generated/out) and reference docs (docs/events) from the spec.
+    /// Refresh the checked-in generated code (generated/out), TypeScript declarations (generated/ts) and reference docs (docs/events) from the spec.
     Generate {
         /// Compare instead of writing; exit 1 naming every stale file.
         #[arg(long)]
@@ -38,6 +38,18 @@ enum Command {
         /// Where the checked-in Markdown reference lives.
         #[arg(long, default_value = "docs/events")]
         docs: PathBuf,
+        /// Where the checked-in TypeScript declarations live.
+        #[arg(long, default_value = "generated/ts")]
+        ts: PathBuf,
+    },
+    /// Write TypeScript declarations (.d.ts) of every event, in both readings.
+    Typescript {
+        /// The directory to write into.
+        #[arg(long, default_value = "generated/ts")]
+        out: PathBuf,
+        /// Read the spec from this directory instead of the one built in.
+        #[arg(long)]
+        spec: Option<PathBuf>,
     },
     /// Write the Markdown reference: an index of events and a page per event.
     Docs {
@@ -120,7 +132,10 @@ enum Command {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { check, spec, out, docs } => generate::run(&spec, &out, &docs, check),
+        Command::Generate { check, spec, out, docs, ts } => {
+            generate::run(&spec, &generate::Outputs { rust: &out, docs: &docs, ts: &ts }, check)
+        }
+        Command::Typescript { out, spec } => generate::write_typescript(&out, spec.as_deref()),
         Command::Docs { out, spec } => generate::write_docs(&out, spec.as_deref()),
         Command::Lint { spec } => generate::lint(&spec),
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),

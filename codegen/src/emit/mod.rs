@@ -5,6 +5,7 @@ pub mod docs;
 pub mod fixture;
 pub mod rust;
 pub mod schema;
+pub mod typescript;
 
 /// Text shared by emitters that describe attributes.
 pub(crate) mod text {
