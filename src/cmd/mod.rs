@@ -8,6 +8,7 @@ mod generate;
 mod roundtrip;
 mod schema;
 mod spec_input;
+mod test_data;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -114,10 +115,10 @@ enum Command {
         #[arg(long)]
         product: Option<String>,
     },
-    /// Print realistic, valid payloads of an event (for server/test_data/<event>.json).
+    /// Print realistic, valid payloads of an event, or write an app's test data (--out).
     Fixture {
-        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`.
-        event: String,
+        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`; omit with --out or --app.
+        event: Option<String>,
         /// Draw the payload from this seed (the default payload without it).
         #[arg(long)]
         seed: Option<u64>,
@@ -127,6 +128,16 @@ enum Command {
         /// Check each fixture against the strict reading too, and fail if one does not pass.
         #[arg(long)]
         strict: bool,
+        /// Write `<event>.json` here for every event the app's manifest.json subscribes to
+        /// (default with --app: APP/server/test_data, where the simulator reads them).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The app's folder, holding manifest.json (default with --out: the current directory).
+        #[arg(long)]
+        app: Option<PathBuf>,
+        /// Overwrite test data files that are already there.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -144,6 +155,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::DocCheck { page, event, spec } => docpage::check(&page, &event, spec.as_deref()),
         Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
-        Command::Fixture { event, seed, count, strict } => fixture::run(&event, seed, count, strict),
+        Command::Fixture { event, seed, count, strict, out, app, force } => match (event, out, app) {
+            (Some(event), None, None) if !force => fixture::run(&event, seed, count, strict),
+            (Some(_), ..) => anyhow::bail!("give an EVENT to print its fixture, or --out/--app to write an app's test data; not both"),
+            (None, None, None) => anyhow::bail!("give an EVENT (e.g. onAgentUpdate), or --out DIR / --app DIR to write an app's test data"),
+            (None, out, app) => {
+                if count != 1 {
+                    anyhow::bail!("--count does not apply to an app's test data: one file per event");
+                }
+                // The simulator reads APP/server/test_data; run from the app's folder,
+                // `--out server/test_data` is that folder.
+                let app = app.unwrap_or_else(|| PathBuf::from("."));
+                let out = out.unwrap_or_else(|| app.join("server/test_data"));
+                test_data::run(&test_data::Args { out, app, seed, force })
+            }
+        },
     }
 }

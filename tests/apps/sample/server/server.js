@@ -27,12 +27,28 @@ exports = {
     console.log(describe(payload));
   },
 
-  /** @param {AnyEvent} payload */
+  /** @param {import("freshworks-events").Lenient.EventOf<"onAgentAvailabilityUpdate">} payload */
+  onAgentAvailabilityUpdateHandler: function (payload) {
+    console.log(describe(payload));
+  },
+
+  /**
+   * Freshdesk and Freshcaller both raise onAgentUpdate; the spec describes Freshcaller's.
+   * @param {AnyEvent} payload
+   */
   onAgentUpdateHandler: function (payload) {
     if (isFrom(payload, "freshcaller/onAgentUpdate")) {
       // Narrowed by `event` and by `domain`: the Freshcaller agent record.
       console.log(`${payload.data?.agent?.name} is ${payload.data?.agent?.common_status_name}`);
     }
+  },
+
+  /**
+   * An event the spec does not cover: untyped.
+   * @param {{ event: string }} payload
+   */
+  onConversationCreateHandler: function (payload) {
+    console.log(payload.event);
   },
 };
 
