@@ -242,6 +242,7 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
         for (name, _, code) in WRONG {
             write(name, code);
         }
+        write("readme-example.js", &readme_example());
 
         let index = slash(&root.join("generated/ts/index.d.ts"));
         let list: Vec<String> = files.iter().map(|f| format!("    {}", json(&serde_json::Value::from(f.as_str())))).collect();
@@ -284,6 +285,39 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
     })
 }
 
+/// The JavaScript example of the README's TypeScript section.
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let section = readme
+        .split("## TypeScript types for Freshworks apps")
+        .nth(1)
+        .expect("the README has the section");
+    let block = section
+        .split("```js\n")
+        .nth(1)
+        .expect("the section has a js example");
+    block.split("```").next().unwrap().to_string()
+}
+
+#[test]
+fn the_readme_example_fails_only_where_it_says() {
+    let example = readme_example();
+    let line = example
+        .lines()
+        .position(|l| l.contains("error TS2339"))
+        .expect("the example marks its error")
+        + 1;
+    let errors = errors_of("readme-example.js");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].0, 2339, "{errors:#?}");
+    assert!(
+        errors[0]
+            .1
+            .starts_with(&format!("readme-example.js({line},")),
+        "{errors:#?}"
+    );
+}
+
 fn errors_of(file: &str) -> Vec<(u32, String)> {
     compiled().errors.get(file).cloned().unwrap_or_default()
 }
@@ -305,7 +339,8 @@ fn the_sample_server_js_type_checks_against_the_declarations() {
         .errors
         .keys()
         .filter(|f| {
-            !f.starts_with("wrong-") && !["real-payloads.ts", "fixtures.ts"].contains(&f.as_str())
+            !f.starts_with("wrong-")
+                && !["real-payloads.ts", "fixtures.ts", "readme-example.js"].contains(&f.as_str())
         })
         .collect();
     assert!(
