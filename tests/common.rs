@@ -68,3 +68,40 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The npm tools in `tests/node` (the TypeScript compiler, ajv, json-schema-to-typescript),
+/// installed from its committed package-lock.json when they are missing or older than it.
+/// Returns the folder. Test binaries run one after another, so only threads need the lock.
+pub fn node_tools() -> PathBuf {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = root().join("tests/node");
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let installed = modified(&dir.join("node_modules/.package-lock.json"));
+    let wanted = modified(&dir.join("package-lock.json"));
+    if installed.is_none() || installed < wanted {
+        let out = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("these tests run tools from npm: install Node 20 and npm ({e})")
+            });
+        assert!(
+            out.status.success(),
+            "`npm ci` in {} failed:\n{}",
+            dir.display(),
+            text(&out.stderr)
+        );
+    }
+    dir
+}
+
+/// Runs `node` with `args` in `dir`.
+pub fn node(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new("node")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("these tests run node (Node 20 or later): {e}"))
+}

@@ -48,9 +48,11 @@ fn generate_check_names_the_stale_file() {
     let out_s = out.to_str().unwrap();
     let docs = tmp.0.join("docs");
     let docs_s = docs.to_str().unwrap();
-    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s], b"");
+    let ts = tmp.0.join("ts");
+    let ts_s = ts.to_str().unwrap();
+    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s], b"");
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     let target = out.join("freshchat/on_agent_activity_create.rs");
     let mut text = std::fs::read_to_string(&target).unwrap();
@@ -58,12 +60,47 @@ fn generate_check_names_the_stale_file() {
     std::fs::write(&target, text).unwrap();
     std::fs::write(out.join("leftover.rs"), "").unwrap();
     std::fs::write(docs.join("freshdesk/onAgentAvailabilityUpdate.md"), "old text").unwrap();
-    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s], b"");
+    std::fs::write(ts.join("strict.d.ts"), "export {};\n").unwrap();
+    std::fs::remove_file(ts.join("wire.d.ts")).unwrap();
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
     assert_eq!(o.status.code(), Some(1));
     let err = common::text(&o.stderr);
     assert!(err.contains("freshdesk/onAgentAvailabilityUpdate.md (differs from the spec)"), "{err}");
     assert!(err.contains("freshchat/on_agent_activity_create.rs (differs from the spec)"), "{err}");
     assert!(err.contains("leftover.rs (no longer generated)"), "{err}");
+    assert!(err.contains("strict.d.ts (differs from the spec)"), "{err}");
+    assert!(err.contains("wire.d.ts (missing)"), "{err}");
+    // Generating again puts everything right.
+    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+}
+
+#[test]
+fn checked_in_typescript_declarations_are_fresh() {
+    let root = common::root();
+    let files = codegen::source::read_spec_dir(&root.join("spec")).unwrap();
+    let ir = codegen::compile(&files).unwrap();
+    let generated = codegen::emit::typescript::generate(&ir).unwrap_or_else(|e| panic!("{e}"));
+    let out = root.join("generated/ts");
+    let mut stale = Vec::new();
+    let mut wanted = BTreeSet::new();
+    for file in &generated {
+        wanted.insert(out.join(&file.path));
+        match std::fs::read_to_string(out.join(&file.path)) {
+            Ok(text) if text == file.contents => {}
+            Ok(_) => stale.push(format!("generated/ts/{} differs from the spec", file.path)),
+            Err(_) => stale.push(format!("generated/ts/{} is missing", file.path)),
+        }
+    }
+    for entry in walk(&out) {
+        if !wanted.contains(&entry) {
+            stale.push(format!("{} is no longer generated", entry.display()));
+        }
+    }
+    assert!(stale.is_empty(), "stale declarations; run `cargo run -q --bin fwevents -- generate`:\n{}", stale.join("\n"));
+    assert_eq!(generated, codegen::emit::typescript::generate(&ir).unwrap(), "the same spec gives the same declarations");
 }
 
 #[test]

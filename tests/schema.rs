@@ -132,3 +132,84 @@ fn schema_out_writes_one_file_per_event_and_unknown_events_fail() {
     assert_eq!(o.status.code(), Some(2));
     assert!(common::text(&o.stderr).contains("no event \"onNothing\""));
 }
+
+/// Every node of a schema, with its JSON Pointer.
+fn nodes<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Value)>) {
+    match v {
+        Value::Object(map) => {
+            out.push((at.clone(), v));
+            for (k, child) in map {
+                nodes(child, format!("{at}/{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                nodes(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn schemas_are_shaped_for_code_generators() {
+    let files = codegen::source::read_spec_dir(&common::root().join("spec")).unwrap();
+    let ir = codegen::compile(&files).unwrap();
+    for event in &ir.events {
+        let name = ir.qualified_name(event);
+        let mut ids = Vec::new();
+        for strict in [false, true] {
+            let args: &[&str] = if strict { &["schema", "--strict", &name] } else { &["schema", &name] };
+            let schema: Value = serde_json::from_slice(&common::fwevents(args, b"").stdout).unwrap();
+            ids.push(schema["$id"].clone());
+            // A literal to discriminate on.
+            assert_eq!(schema["properties"]["event"]["const"], event.name.as_str(), "{name}");
+            let mut all = Vec::new();
+            nodes(&schema, String::new(), &mut all);
+            for (at, node) in &all {
+                // Generators intersect a `type` with the alternatives beside it.
+                let combined = ["anyOf", "oneOf", "allOf"].iter().any(|k| node.get(k).is_some());
+                assert!(!(combined && node.get("type").is_some()), "{name} (strict {strict}): type beside alternatives at {at}: {node}");
+            }
+            // Open enums: the known values as one alternative, any other value as the other,
+            // so that exactly one holds (oneOf), in the lenient reading; closed in the strict one.
+            for id in 0..ir.types.len() {
+                let t = ir.ty(id);
+                let codegen::ir::TypeKind::Enum(e) = &t.kind else { continue };
+                let Some(def) = schema["$defs"].get(&t.name) else { continue };
+                let known: Vec<Value> = e
+                    .variants
+                    .iter()
+                    .map(|v| match &v.wire {
+                        codegen::ir::Literal::Str(s) => Value::from(s.as_str()),
+                        codegen::ir::Literal::Int(i) => Value::from(*i),
+                        other => panic!("{other:?}"),
+                    })
+                    .collect();
+                if e.open && !strict {
+                    let alts = def["oneOf"].as_array().unwrap_or_else(|| panic!("{name}: {} is not oneOf: {def}", t.name));
+                    assert_eq!(alts[0]["enum"], Value::from(known.clone()), "{name}: {}", t.name);
+                    assert_eq!(alts[1]["not"]["enum"], Value::from(known), "{name}: {}", t.name);
+                } else {
+                    assert_eq!(def["enum"], Value::from(known), "{name}: {} (strict {strict})", t.name);
+                }
+            }
+        }
+        assert_ne!(ids[0], ids[1], "{name}: the readings have their own $id");
+    }
+}
+
+#[test]
+fn timestamps_are_one_node_with_their_forms() {
+    let lenient: Value = serde_json::from_slice(&common::fwevents(&["schema", "onUserAgentAvailabilityUpdate"], b"").stdout).unwrap();
+    let strict: Value =
+        serde_json::from_slice(&common::fwevents(&["schema", "--strict", "onUserAgentAvailabilityUpdate"], b"").stdout).unwrap();
+    // The envelope's documented forms: integer or float epoch, or a numeric string.
+    let ts = &strict["properties"]["timestamp"];
+    assert_eq!(ts["type"], serde_json::json!(["string", "number"]), "{ts}");
+    assert_eq!(ts["pattern"], r"^-?\d{1,19}$", "{ts}");
+    // Lenient: every form, and null.
+    let ts = &lenient["properties"]["timestamp"];
+    assert_eq!(ts["type"], serde_json::json!(["string", "number", "null"]), "{ts}");
+    assert_eq!(ts["pattern"].as_str().unwrap().matches("$|^").count(), 2, "three text forms: {ts}");
+}

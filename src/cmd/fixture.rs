@@ -36,3 +36,24 @@ pub fn run(event: &str, seed: Option<u64>, count: u64, strict: bool) -> anyhow::
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// A fixture as pretty JSON text, or why it breaks the spec.
+pub enum Made {
+    Json(String),
+    Invalid(String),
+}
+
+/// The fixture of `event` (`product/event`) drawn from `seed` (the default payload without
+/// one), checked in both readings. The test data for an app (`test_data.rs`) reaches the
+/// models crate's fixture API only through here.
+pub fn make(event: &str, seed: Option<u64>) -> anyhow::Result<Made> {
+    let index = freshworks_events::find_event(event)?;
+    let fixture = Event::fixture(index, seed).ok_or_else(|| anyhow::anyhow!("no fixture for event #{index}"))?;
+    for mode in [Mode::Lenient, Mode::Strict] {
+        let report = fixture.validate(mode);
+        if !report.is_valid() {
+            return Ok(Made::Invalid(format!("the fixture of {event} for seed {seed:?} breaks the spec ({mode:?}):\n{report}")));
+        }
+    }
+    Ok(Made::Json(serde_json::to_string_pretty(&fixture)?))
+}

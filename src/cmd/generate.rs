@@ -44,7 +44,20 @@ pub fn docs(ir: &codegen::Ir) -> Vec<codegen::emit::docs::DocFile> {
     })
 }
 
-pub fn run(spec: &Path, out: &Path, docs_out: &Path, check: bool) -> anyhow::Result<ExitCode> {
+/// Where `generate` writes each kind of output.
+pub struct Outputs<'a> {
+    pub rust: &'a Path,
+    pub docs: &'a Path,
+    pub ts: &'a Path,
+}
+
+/// The TypeScript declarations.
+fn typescript(ir: &codegen::Ir) -> anyhow::Result<Vec<Owned>> {
+    let files = codegen::emit::typescript::generate(ir).map_err(|e| anyhow::anyhow!("cannot write TypeScript declarations: {e}"))?;
+    Ok(files.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect())
+}
+
+pub fn run(spec: &Path, outputs: &Outputs, check: bool) -> anyhow::Result<ExitCode> {
     let files = spec_input::files(Some(spec))?;
     let ir = match codegen::compile(&files) {
         Ok(ir) => ir,
@@ -59,9 +72,11 @@ pub fn run(spec: &Path, out: &Path, docs_out: &Path, check: bool) -> anyhow::Res
     let rust = codegen::emit::rust::generate(&ir).map_err(|e| anyhow::anyhow!("internal generator error: {e}"))?;
     let rust: Vec<Owned> = rust.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
+    let ts = typescript(&ir)?;
     let mut stale = Vec::new();
-    sync(out, "rs", &rust, check, &mut stale)?;
-    sync(docs_out, "md", &docs, check, &mut stale)?;
+    sync(outputs.rust, "rs", &rust, check, &mut stale)?;
+    sync(outputs.docs, "md", &docs, check, &mut stale)?;
+    sync(outputs.ts, "ts", &ts, check, &mut stale)?;
     if check && !stale.is_empty() {
         for s in &stale {
             eprintln!("stale: {s}");
@@ -109,5 +124,11 @@ pub fn write_docs(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     sync(out, "md", &docs, false, &mut Vec::new())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn write_typescript(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let ir = spec_input::ir(spec)?;
+    sync(out, "ts", &typescript(&ir)?, false, &mut Vec::new())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ mod output;
 mod roundtrip;
 mod schema;
 mod spec_input;
+mod test_data;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -26,7 +27,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Refresh the checked-in generated code (generated/out) and reference docs (docs/events) from the spec.
+    /// Refresh the checked-in generated code (generated/out), TypeScript declarations (generated/ts) and reference docs (docs/events) from the spec.
     Generate {
         /// Compare instead of writing; exit 1 naming every stale file.
         #[arg(long)]
@@ -40,6 +41,18 @@ enum Command {
         /// Where the checked-in Markdown reference lives.
         #[arg(long, default_value = "docs/events")]
         docs: PathBuf,
+        /// Where the checked-in TypeScript declarations live.
+        #[arg(long, default_value = "generated/ts")]
+        ts: PathBuf,
+    },
+    /// Write TypeScript declarations (.d.ts) of every event, in both readings.
+    Typescript {
+        /// The directory to write into.
+        #[arg(long, default_value = "generated/ts")]
+        out: PathBuf,
+        /// Read the spec from this directory instead of the one built in.
+        #[arg(long)]
+        spec: Option<PathBuf>,
     },
     /// Write the Markdown reference: an index of events and a page per event.
     Docs {
@@ -110,10 +123,10 @@ enum Command {
         #[arg(long)]
         product: Option<String>,
     },
-    /// Print realistic, valid payloads of an event (for server/test_data/<event>.json).
+    /// Print realistic, valid payloads of an event, or write an app's test data (--out).
     Fixture {
-        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`.
-        event: String,
+        /// `onAgentUpdate` or `freshcaller/onAgentUpdate`; omit with --out or --app.
+        event: Option<String>,
         /// Draw the payload from this seed (the default payload without it).
         #[arg(long)]
         seed: Option<u64>,
@@ -123,12 +136,25 @@ enum Command {
         /// Check each fixture against the strict reading too, and fail if one does not pass.
         #[arg(long)]
         strict: bool,
+        /// Write `<event>.json` here for every event the app's manifest.json subscribes to
+        /// (default with --app: APP/server/test_data, where the simulator reads them).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The app's folder, holding manifest.json (default with --out: the current directory).
+        #[arg(long)]
+        app: Option<PathBuf>,
+        /// Overwrite test data files that are already there.
+        #[arg(long)]
+        force: bool,
     },
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { check, spec, out, docs } => generate::run(&spec, &out, &docs, check),
+        Command::Generate { check, spec, out, docs, ts } => {
+            generate::run(&spec, &generate::Outputs { rust: &out, docs: &docs, ts: &ts }, check)
+        }
+        Command::Typescript { out, spec } => generate::write_typescript(&out, spec.as_deref()),
         Command::Docs { out, spec } => generate::write_docs(&out, spec.as_deref()),
         Command::Lint { spec, format } => lint::run(&spec, format),
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
@@ -137,6 +163,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::DocCheck { page, event, spec, format } => docpage::check(&page, &event, spec.as_deref(), format),
         Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
-        Command::Fixture { event, seed, count, strict } => fixture::run(&event, seed, count, strict),
+        Command::Fixture { event, seed, count, strict, out, app, force } => match (event, out, app) {
+            (Some(event), None, None) if !force => fixture::run(&event, seed, count, strict),
+            (Some(_), ..) => anyhow::bail!("give an EVENT to print its fixture, or --out/--app (with --force) to write an app's test data; not both"),
+            (None, None, None) => anyhow::bail!("give an EVENT (e.g. onAgentUpdate), or --out DIR / --app DIR to write an app's test data"),
+            (None, out, app) => {
+                if count != 1 {
+                    anyhow::bail!("--count does not apply to an app's test data: one file per event");
+                }
+                // The simulator reads APP/server/test_data; run from the app's folder,
+                // `--out server/test_data` is that folder.
+                let app = app.unwrap_or_else(|| PathBuf::from("."));
+                let out = out.unwrap_or_else(|| app.join("server/test_data"));
+                test_data::run(&test_data::Args { out, app, seed, force })
+            }
+        },
     }
 }

@@ -5,6 +5,7 @@ pub mod docs;
 pub mod fake;
 pub mod rust;
 pub mod schema;
+pub mod typescript;
 
 /// Spec text (a file name) for a `//` comment: control characters, which would end the
 /// comment or hide text, are shown escaped.

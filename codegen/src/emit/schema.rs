@@ -2,6 +2,16 @@
 //!
 //! Objects keep spec order: the schema is built as an ordered tree (`Json`) rather than
 //! `serde_json::Value`, whose maps sort their keys.
+//!
+//! The shape is chosen so that code generators (json-schema-to-typescript, typify) and
+//! validators (ajv in strict mode) all read it the same way:
+//! - `event` is a `const`, so generated types get a literal to discriminate on;
+//! - no node has `type` beside `anyOf`/`oneOf` (generators intersect the two);
+//! - a timestamp is one node: its JSON types, with one `pattern` for its text forms
+//!   (`pattern` only applies to strings);
+//! - an open enum is `oneOf` the known values and any other value of its type, so
+//!   generators keep the known ones as literals;
+//! - null is one more `type`, or one more alternative of an `anyOf`/`oneOf`.
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
@@ -12,6 +22,16 @@ use crate::ir::{ChangeOrder, EnumRepr, Event, Field, Ir, Literal, Ty, TypeId, Ty
 pub enum Reading {
     Lenient,
     Strict,
+}
+
+impl Reading {
+    /// `lenient` or `strict`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reading::Lenient => "lenient",
+            Reading::Strict => "strict",
+        }
+    }
 }
 
 /// An ordered JSON tree.
@@ -75,7 +95,8 @@ pub fn event_schema(ir: &Ir, event: &Event, reading: Reading) -> Json {
     let root = object_schema(ir, event.payload, reading, &mut defs, &ir.ty(event.payload).description);
     let mut entries = vec![
         ("$schema".to_string(), s("https://json-schema.org/draft/2020-12/schema")),
-        ("$id".to_string(), s(&format!("https://freshworks-events.local/schema/{}.json", ir.qualified_name(event)))),
+        // The reading is part of the id, so both schemas of an event can be loaded side by side.
+        ("$id".to_string(), s(&format!("https://freshworks-events.local/schema/{}/{}.json", reading.key(), ir.qualified_name(event)))),
         ("title".to_string(), s(&format!("{} {}", ir.product_of(event).title, event.name))),
     ];
     if let Json::Obj(rest) = root {
@@ -105,7 +126,11 @@ fn named_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>) -
             let base = if e.repr == EnumRepr::Int { "integer" } else { "string" };
             let mut entries = vec![("description", s(t.description.trim()))];
             if e.open && reading == Reading::Lenient {
-                entries.push(("anyOf", Json::Arr(vec![obj(vec![("enum", Json::Arr(values))]), obj(vec![("type", s(base))])])));
+                // The two alternatives exclude each other, so `oneOf` holds for every value
+                // and a generator can make them an untagged enum of known and other values.
+                let known = obj(vec![("type", s(base)), ("enum", Json::Arr(values.clone()))]);
+                let other = obj(vec![("type", s(base)), ("not", obj(vec![("enum", Json::Arr(values))]))]);
+                entries.push(("oneOf", Json::Arr(vec![known, other])));
             } else {
                 entries.push(("type", s(base)));
                 entries.push(("enum", Json::Arr(values)));
@@ -117,7 +142,17 @@ fn named_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>) -
 
 fn object_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>, description: &str) -> Json {
     let fields = ir.fields(id);
-    let props: Vec<(String, Json)> = fields.iter().map(|f| (f.wire.clone(), field_schema(ir, f, reading, defs))).collect();
+    let payload_of = ir.events.iter().find(|e| e.payload == id);
+    let mut props: Vec<(String, Json)> = fields.iter().map(|f| (f.wire.clone(), field_schema(ir, f, reading, defs))).collect();
+    // The envelope's `event` names this event and no other: a `const`, which generators
+    // turn into a literal type to discriminate on.
+    if let Some(event) = payload_of {
+        if let Some((_, Json::Obj(entries))) = props.iter_mut().find(|(k, _)| k == "event") {
+            entries.retain(|(k, _)| k == "description");
+            entries.push(("type".into(), s("string")));
+            entries.push(("const".into(), s(&event.name)));
+        }
+    }
     let required: Vec<Json> = fields
         .iter()
         .filter(|f| !presence(f, reading).optional)
@@ -163,7 +198,8 @@ fn field_schema(ir: &Ir, f: &Field, reading: Reading, defs: &mut Vec<TypeId>) ->
     schema
 }
 
-/// Adds "null" to the accepted types.
+/// Adds null to the accepted values: one more `type`, or one more alternative; a `$ref` is
+/// wrapped in an `anyOf` with null.
 fn make_nullable(entries: &mut Vec<(String, Json)>) {
     if let Some((_, t)) = entries.iter_mut().find(|(k, _)| k == "type") {
         match t {
@@ -174,12 +210,12 @@ fn make_nullable(entries: &mut Vec<(String, Json)>) {
         if let Some((_, Json::Arr(values))) = entries.iter_mut().find(|(k, _)| k == "enum") {
             values.push(Json::Null);
         }
-        if let Some((_, Json::Arr(alternatives))) = entries.iter_mut().find(|(k, _)| k == "anyOf") {
-            alternatives.push(obj(vec![("type", s("null"))]));
-        }
         return;
     }
-    // A $ref or anyOf: wrap.
+    if let Some((_, Json::Arr(alternatives))) = entries.iter_mut().find(|(k, _)| k == "anyOf" || k == "oneOf") {
+        alternatives.push(obj(vec![("type", s("null"))]));
+        return;
+    }
     let inner = Json::Obj(std::mem::take(entries));
     entries.push(("anyOf".into(), Json::Arr(vec![inner, obj(vec![("type", s("null"))])])));
 }
@@ -232,40 +268,42 @@ fn type_schema(ir: &Ir, ty: &Ty, f: &Field, reading: Reading, defs: &mut Vec<Typ
     }
 }
 
-/// Text forms get a pattern; numeric forms their JSON type.
+/// One node: the JSON types of the forms, and one pattern for the text forms (a `pattern`
+/// applies to strings only, so it leaves the numeric forms alone).
 fn timestamp_schema(f: &Field, strict: bool) -> Json {
     const ISO: &str = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$";
     const UTC: &str = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})? UTC$";
     const MILLIS: &str = r"^-?\d{1,19}$";
     let all = ["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
     let forms: Vec<&str> = if strict { f.formats.iter().map(String::as_str).collect() } else { all.to_vec() };
-    let mut alts = Vec::new();
+    let mut patterns = Vec::new();
+    let (mut text, mut integer, mut number) = (false, false, false);
     for form in &forms {
-        alts.push(match *form {
-            "iso8601" => obj(vec![("type", s("string")), ("pattern", s(ISO))]),
-            "utc_text" => obj(vec![("type", s("string")), ("pattern", s(UTC))]),
-            "epoch_millis" => obj(vec![("type", s("integer"))]),
-            "epoch_seconds" => obj(vec![("type", s("number"))]),
-            _ => obj(vec![("type", s("string")), ("pattern", s(MILLIS))]),
-        });
-    }
-    let mut types: Vec<Json> = Vec::new();
-    for alt in &alts {
-        if let Json::Obj(e) = alt {
-            if let Some((_, t)) = e.iter().find(|(k, _)| k == "type") {
-                if !types.contains(t) {
-                    types.push(t.clone());
-                }
-            }
+        match *form {
+            "iso8601" => patterns.push(ISO),
+            "utc_text" => patterns.push(UTC),
+            "epoch_millis" => integer = true,
+            "epoch_seconds" => number = true,
+            _ => patterns.push(MILLIS),
         }
+        text |= matches!(*form, "iso8601" | "utc_text" | "epoch_millis_string");
     }
-    let forms_text = forms.join(", ");
+    let mut types = Vec::new();
+    if text {
+        types.push(s("string"));
+    }
+    // Every integer is a number: an integer form adds nothing beside a number form.
+    if number {
+        types.push(s("number"));
+    } else if integer {
+        types.push(s("integer"));
+    }
     let ty = if types.len() == 1 { types.remove(0) } else { Json::Arr(types) };
-    obj(vec![
-        ("type", ty),
-        ("description", s(&format!("Timestamp; forms: {forms_text}"))),
-        ("anyOf", Json::Arr(alts)),
-    ])
+    let mut entries = vec![("type", ty), ("description", s(&format!("Timestamp; forms: {}", forms.join(", "))))];
+    if !patterns.is_empty() {
+        entries.push(("pattern", s(&patterns.join("|"))));
+    }
+    obj(entries)
 }
 
 /// The schema as pretty-printed JSON text.

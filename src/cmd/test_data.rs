@@ -1,0 +1,299 @@
+//! `fixture --out DIR [--app APP] [--seed N] [--force]`: test data where the Freshworks app
+//! simulator reads it (`server/test_data/<event>.json`), one file per event the app's
+//! `manifest.json` subscribes to.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use serde_json::Value;
+
+use super::fixture::{self, Made};
+use super::spec_input;
+
+/// Manifest product names that differ from the spec's product keys: the manifest calls
+/// Freshsales `freshworks_crm` (its older, classic edition is `freshsales`).
+const PRODUCT_ALIASES: &[(&str, &str)] = &[("freshworks_crm", "freshsales")];
+
+pub struct Args {
+    pub out: PathBuf,
+    pub app: PathBuf,
+    pub seed: Option<u64>,
+    pub force: bool,
+}
+
+/// An event the manifest subscribes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscription {
+    /// The product as the manifest names it (platform 2.x), or `None` under platform 3.x
+    /// `modules`, which do not name products.
+    pub product: Option<String>,
+    pub event: String,
+}
+
+/// The events a manifest subscribes to, in name order; every problem in the manifest at
+/// once, each with its JSON Pointer.
+pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>> {
+    let mut problems = Vec::new();
+    let mut subs = Vec::new();
+    let Some(root) = manifest.as_object() else {
+        return Err(vec![format!(
+            "expected a JSON object, found {}",
+            kind(manifest)
+        )]);
+    };
+    // Platform 2.x: product.<name>.events; platform 3.x: modules.<module>.events.
+    let mut sections = Vec::new();
+    for (key, named) in [("product", true), ("modules", false)] {
+        match root.get(key) {
+            None => {}
+            Some(Value::Object(map)) => {
+                for (name, section) in map {
+                    sections.push((
+                        format!("/{key}/{}", escape(name)),
+                        named.then(|| name.clone()),
+                        section,
+                    ));
+                }
+            }
+            Some(other) => {
+                problems.push(format!("/{key}: expected an object, found {}", kind(other)))
+            }
+        }
+    }
+    if !root.contains_key("product") && !root.contains_key("modules") {
+        problems.push(
+            "no \"product\" (platform 2.x) or \"modules\" (platform 3.x) to find the events in"
+                .into(),
+        );
+    }
+    for (at, product, section) in sections {
+        let Some(section) = section.as_object() else {
+            problems.push(format!("{at}: expected an object, found {}", kind(section)));
+            continue;
+        };
+        match section.get("events") {
+            None => {}
+            Some(Value::Object(events)) => {
+                for (event, handler) in events {
+                    let at = format!("{at}/events/{}", escape(event));
+                    match handler.get("handler") {
+                        Some(Value::String(_)) => subs.push(Subscription {
+                            product: product.clone(),
+                            event: event.clone(),
+                        }),
+                        Some(other) => problems.push(format!(
+                            "{at}/handler: expected the handler's name, found {}",
+                            kind(other)
+                        )),
+                        None if handler.is_object() => {
+                            problems.push(format!("{at}: no \"handler\""))
+                        }
+                        None => problems.push(format!(
+                            "{at}: expected {{\"handler\": NAME}}, found {}",
+                            kind(handler)
+                        )),
+                    }
+                }
+            }
+            Some(other) => problems.push(format!(
+                "{at}/events: expected an object of event names, found {}",
+                kind(other)
+            )),
+        }
+    }
+    if problems.is_empty() && subs.is_empty() {
+        problems.push(
+            "subscribes to no events (no product.<name>.events or modules.<name>.events)".into(),
+        );
+    }
+    if problems.is_empty() {
+        Ok(subs)
+    } else {
+        Err(problems)
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A key as a JSON Pointer segment.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// What becomes of a subscription: the spec's event (`product/event`), or why none.
+fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
+    let named: Vec<&codegen::ir::Event> =
+        ir.events.iter().filter(|e| e.name == sub.event).collect();
+    let products = |events: &[&codegen::ir::Event]| {
+        events
+            .iter()
+            .map(|e| ir.product_of(e).title.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &sub.product {
+        Some(product) => {
+            let key = PRODUCT_ALIASES.iter().find(|(alias, _)| alias == product).map_or(product.as_str(), |(_, key)| key);
+            let subject = format!("{product}/{}", sub.event);
+            match named.iter().find(|e| ir.product_of(e).key == key) {
+                Some(event) => Ok(ir.qualified_name(event)),
+                None if named.is_empty() => Err(format!("{subject}: the spec has no such event")),
+                None => Err(format!("{subject}: the spec has {} only for {}", sub.event, products(&named))),
+            }
+        }
+        None => match named.as_slice() {
+            [one] => Ok(ir.qualified_name(one)),
+            [] => Err(format!("{}: the spec has no such event", sub.event)),
+            many => Err(format!(
+                "{}: raised by {} and the manifest's modules do not say which product; write that file with `fwevents fixture PRODUCT/EVENT`",
+                sub.event,
+                products(many)
+            )),
+        },
+    }
+}
+
+fn read_manifest(app: &Path) -> anyhow::Result<Value> {
+    let path = app.join("manifest.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!(
+                "no manifest.json in {} (give the app's folder with --app)",
+                app.display()
+            )
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let manifest = read_manifest(&args.app)?;
+    let path = args.app.join("manifest.json");
+    let subs = subscriptions(&manifest).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {p}", path.display()))
+            .collect();
+        anyhow::anyhow!("the manifest cannot be read:\n{}", lines.join("\n"))
+    })?;
+    let ir = spec_input::ir(None)?;
+    // One file per event name: the simulator names test data after the event alone.
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    let mut order = Vec::new();
+    let mut uncovered = Vec::new();
+    for sub in &subs {
+        match resolve(&ir, sub) {
+            Ok(qualified) => match files.get(&sub.event) {
+                Some(taken) if *taken != qualified => uncovered.push(format!(
+                    "{qualified}: {}.json is already written for {taken}; the simulator keeps one file per event name",
+                    sub.event
+                )),
+                Some(_) => {}
+                None => {
+                    files.insert(sub.event.clone(), qualified.clone());
+                    order.push((sub.event.clone(), qualified));
+                }
+            },
+            Err(why) => uncovered.push(why),
+        }
+    }
+    let mut failed = false;
+    for (event, qualified) in &order {
+        let target = args.out.join(format!("{event}.json"));
+        if target.exists() && !args.force {
+            println!("kept {} (it exists; --force overwrites)", target.display());
+            continue;
+        }
+        match fixture::make(qualified, args.seed)? {
+            Made::Json(text) => {
+                std::fs::create_dir_all(&args.out)
+                    .with_context(|| format!("cannot create {}", args.out.display()))?;
+                std::fs::write(&target, text + "\n")
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+                println!("wrote {} ({qualified})", target.display());
+            }
+            Made::Invalid(why) => {
+                eprintln!("error: not written: {}: {why}", target.display());
+                failed = true;
+            }
+        }
+    }
+    for why in &uncovered {
+        eprintln!("not covered: {why}");
+    }
+    if order.is_empty() {
+        eprintln!("note: none of the {} events the manifest subscribes to is in the spec; nothing written", subs.len());
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn platform_2_and_3_manifests_list_their_events() {
+        let v2 = json!({"platform-version": "2.3", "product": {"freshchat": {"events": {"onAgentActivityCreate": {"handler": "h"}}}}});
+        assert_eq!(
+            subscriptions(&v2).unwrap(),
+            [Subscription {
+                product: Some("freshchat".into()),
+                event: "onAgentActivityCreate".into()
+            }]
+        );
+        let v3 = json!({"platform-version": "3.0", "modules": {"common": {"events": {"onAgentUpdate": {"handler": "h"}}}}});
+        assert_eq!(
+            subscriptions(&v3).unwrap(),
+            [Subscription {
+                product: None,
+                event: "onAgentUpdate".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_manifest_is_reported_with_its_pointer() {
+        let bad = json!({"product": {"freshchat": {"events": [1]}, "freshdesk": {"events": {"onX": {}, "onY": {"handler": 3}, "a/b": 1}}, "x": 2}});
+        let problems = subscriptions(&bad).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "/product/freshchat/events: expected an object of event names, found an array",
+                "/product/freshdesk/events/a~1b: expected {\"handler\": NAME}, found a number",
+                "/product/freshdesk/events/onX: no \"handler\"",
+                "/product/freshdesk/events/onY/handler: expected the handler's name, found a number",
+                "/product/x: expected an object, found a number",
+            ]
+        );
+        assert_eq!(
+            subscriptions(&json!([])).unwrap_err(),
+            ["expected a JSON object, found an array"]
+        );
+        assert!(
+            subscriptions(&json!({"platform-version": "2.3"})).unwrap_err()[0]
+                .contains("no \"product\"")
+        );
+        assert!(
+            subscriptions(&json!({"product": {"freshchat": {}}})).unwrap_err()[0]
+                .contains("subscribes to no events")
+        );
+    }
+}
