@@ -82,7 +82,8 @@ fn broken(event: &str, edit: impl Fn(&mut Value)) -> Value {
 fn cases(ir: &codegen::Ir) -> Vec<Case> {
     let mut cases = Vec::new();
     for (name, bytes) in common::real_payloads() {
-        let Ok(event) = freshworks_events::Event::parse(&bytes) else {
+        // The Freshdesk onAgentUpdate reads as an unknown event, with no schema of its own.
+        let Some(info) = freshworks_events::Event::parse(&bytes).ok().and_then(|e| e.info()) else {
             continue;
         };
         let payload: Value = serde_json::from_slice(&bytes).unwrap();
@@ -90,7 +91,7 @@ fn cases(ir: &codegen::Ir) -> Vec<Case> {
         let strict = !name.starts_with("freshsales");
         cases.push(Case {
             id: format!("real {name}"),
-            event: event.info().qualified(),
+            event: info.qualified(),
             payload,
             lenient: true,
             strict,

@@ -71,7 +71,7 @@ fn a_spec_edit_flows_through_cargo_build() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("spec-edit");
-    let ws = workspace(&tmp, &["codegen", "generated", "spec"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
     // Kept between runs under target/ so that only the models crate rebuilds.
     let target = root.join("target/spec-edit-test");
 
@@ -194,7 +194,7 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("tricky");
-    let ws = workspace(&tmp, &["codegen", "generated"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "generated"]);
     let spec = ws.join("spec");
     std::fs::create_dir_all(spec.join("acme")).unwrap();
     let base = std::fs::read_to_string(root.join("spec/spec.yaml")).unwrap();

@@ -306,3 +306,15 @@ impl Wire for Raw {
         })
     }
 }
+
+/// The leaf types work inside a user's own serde types, read as the models read them.
+macro_rules! deserialize_through_reader {
+    ($($t:ty),*) => {$(
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                super::event::deserialize(d)
+            }
+        }
+    )*};
+}
+deserialize_through_reader!(Id, Timestamp, Num);

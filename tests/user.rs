@@ -1,0 +1,115 @@
+//! The models used as a service that handles these events would use them: a leaf in one
+//! expression, `Event` inside the service's own serde types, an unknown event passed on
+//! unchanged, a repeated key reported, a big number written back as sent.
+
+mod common;
+
+use freshworks_events::freshchat::on_agent_activity_create::Payload;
+use freshworks_events::types::{ActorType, AgentStatusName};
+use freshworks_events::{Event, Field, Kind, Mode};
+use serde::{Deserialize, Serialize};
+
+/// The status of an activity, read through the accessors: no closures, no `.get()`.
+fn status(p: &Payload) -> Option<&AgentStatusName> {
+    p.data()?.agent_activity()?.status()
+}
+
+#[test]
+fn a_leaf_in_one_expression() {
+    let p = Payload::from_slice(&common::payload("freshchat-onAgentActivityCreate.1.json")).unwrap();
+    assert_eq!(status(&p), Some(&AgentStatusName::Unavailable));
+    assert_eq!(p.data().and_then(|d| d.actor()).and_then(|a| a.r#type()), Some(&ActorType::Agent));
+    // The field beside each accessor still tells absent, null and invalid apart.
+    let p = Payload::from_slice(br#"{"event":"onAgentActivityCreate","data":{"agent_activity":{"status":null}}}"#).unwrap();
+    assert_eq!(status(&p), None);
+    assert!(p.data().unwrap().agent_activity().unwrap().status.is_null());
+}
+
+/// A message of the service's own, carrying an event.
+#[derive(Debug, Serialize, Deserialize)]
+struct Message {
+    id: u32,
+    event: Event,
+}
+
+#[test]
+fn event_inside_a_users_serde_type() {
+    let payload: serde_json::Value = serde_json::from_slice(&common::payload("freshchat-onAgentActivityCreate.1.json")).unwrap();
+    let text = serde_json::json!({ "id": 7, "event": payload }).to_string();
+    let message: Message = serde_json::from_str(&text).unwrap();
+    assert_eq!(message.event.info().unwrap().qualified(), "freshchat/onAgentActivityCreate");
+    assert!(message.event.validate(Mode::Lenient).is_valid());
+    let back: serde_json::Value = serde_json::to_value(&message).unwrap();
+    assert_eq!(back["event"], payload);
+    // Id and Timestamp too.
+    #[derive(Deserialize, Serialize)]
+    struct Row {
+        id: freshworks_events::Id,
+        at: freshworks_events::Timestamp,
+    }
+    let row: Row = serde_json::from_str(r#"{"id":"132","at":"2022-06-09T02:18:41Z"}"#).unwrap();
+    assert_eq!(row.id.as_i64(), Some(132));
+    assert_eq!(serde_json::to_string(&row).unwrap(), r#"{"id":"132","at":"2022-06-09T02:18:41Z"}"#);
+}
+
+#[test]
+fn an_unknown_event_is_kept_and_written_back_unchanged() {
+    let bytes = br#"{"event":"onTicketCreate","domain":"acme.freshdesk.com","data":{"ticket":{"id":12345678901234567890123}}}"#;
+    let event = Event::parse(bytes).unwrap();
+    let Event::Unknown(unknown) = &event else { panic!("expected an unknown event") };
+    assert_eq!(unknown.product.as_deref(), Some("freshdesk"));
+    assert_eq!(unknown.event, "onTicketCreate");
+    assert_eq!(serde_json::to_vec(&event).unwrap(), bytes.to_vec());
+    let report = event.validate(Mode::Lenient);
+    assert_eq!(report.violations[0].kind, Kind::UnknownEvent);
+    assert!(report.violations[0].message.contains("for Freshdesk the spec covers onAgentAvailabilityUpdate"), "{report}");
+}
+
+#[test]
+fn repeated_keys_are_reported_and_the_last_value_is_read() {
+    let bytes = br#"{"event":"onAgentActivityCreate","region":5,"region":"US","data":{"actor":{"email":"a@x.com","email":"b@x.com"}}}"#;
+    let p = Payload::from_slice(bytes).unwrap();
+    // The last value, as JSON.parse in the app's own code reads it.
+    assert_eq!(p.region(), Some(&"US".to_string()));
+    assert_eq!(p.data().unwrap().actor().unwrap().email(), Some(&"b@x.com".to_string()));
+    for mode in [Mode::Lenient, Mode::Strict] {
+        let report = p.validate(mode);
+        let duplicates: Vec<&str> =
+            report.violations.iter().filter(|v| v.kind == Kind::DuplicateKey).map(|v| v.path.as_str()).collect();
+        assert_eq!(duplicates, ["/region", "/data/actor/email"], "{mode:?}: {report}");
+    }
+    // Written back, the payload reads the same way again: nothing is lost.
+    let again = serde_json::to_vec(&p).unwrap();
+    assert_eq!(Payload::from_slice(&again).unwrap(), p);
+    let text = String::from_utf8(again).unwrap();
+    assert!(text.find(r#""region":5"#).unwrap() < text.find(r#""region":"US""#).unwrap(), "{text}");
+    // Dispatch reads the same keys the parse reads.
+    let bytes = br#"{"event":"onAgentUpdate","domain":"acme.freshdesk.com","domain":"acme.freshcaller.com","data":{}}"#;
+    let event = Event::parse(bytes).unwrap();
+    assert_eq!(event.info().unwrap().qualified(), "freshcaller/onAgentUpdate");
+}
+
+#[test]
+fn big_numbers_come_back_exactly_as_sent() {
+    let bytes = br#"{"event":"onAgentActivityCreate","trace":123456789012345678901234567890,"ratio":1.0,"data":{"actor":{"login_status":1e400}}}"#;
+    let p = Payload::from_slice(bytes).unwrap();
+    assert_eq!(serde_json::to_vec(&p).unwrap(), bytes.to_vec());
+    assert_eq!(p.unknown_fields.get("trace").unwrap().as_str(), "123456789012345678901234567890");
+    assert!(matches!(p.data().unwrap().actor().unwrap().login_status, Field::Invalid(_)));
+}
+
+#[test]
+fn builders_apply_the_rules_like_fixtures() {
+    // Setting a system actor and asking for the rules gives the documented nulls.
+    let p = Payload::builder()
+        .data_with(|d| d.actor_with(|a| a.r#type(ActorType::System)))
+        .apply_rules()
+        .build_in(Mode::Strict)
+        .unwrap();
+    let actor = p.data().unwrap().actor().unwrap();
+    assert!(actor.email.is_null() && actor.first_name.is_null());
+    // Without them, every violation at once.
+    let report = Payload::builder().data_with(|d| d.actor_with(|a| a.r#type(ActorType::System))).build().unwrap_err();
+    assert!(report.violations.len() >= 5, "{report}");
+    assert!(report.violations.iter().all(|v| v.rule == Some("system-actor-has-no-profile")), "{report}");
+}
