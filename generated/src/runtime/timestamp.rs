@@ -318,8 +318,8 @@ impl Timestamp {
     }
 
     /// The instant as a [`std::time::SystemTime`]. Fails only where the platform's
-    /// clock type cannot hold the instant (on Unix every timestamp fits; on Windows
-    /// the years before 1601 do not).
+    /// clock type cannot hold the instant: on Unix every timestamp fits; on Windows
+    /// those outside about 1601 to 30828 do not.
     pub fn to_system_time(&self) -> Result<SystemTime, TimestampError> {
         let whole = Duration::from_secs(self.secs.unsigned_abs());
         let second = if self.secs >= 0 {
@@ -334,7 +334,8 @@ impl Timestamp {
 
     /// The instant as a [`jiff::Timestamp`], exact to the nanosecond. Fails outside
     /// jiff's range, -9999-01-02T01:59:59Z to 9999-12-30T22:00:00.999999999Z: text
-    /// forms reach past it only on their last day, 9999-12-31, epoch forms further.
+    /// forms reach past its end only in their last two days (such as
+    /// `9999-12-31T00:00:00Z`), epoch forms much further either way.
     pub fn to_jiff(&self) -> Result<jiff::Timestamp, TimestampError> {
         jiff::Timestamp::from_nanosecond(self.unix_nanos())
             .map_err(|_| self.out_of_range_for("jiff::Timestamp"))
