@@ -1,31 +1,30 @@
 //! Timestamps as Freshworks sends them: five wire forms, each kept verbatim so
 //! that serializing gives back exactly what arrived, alongside the instant it
 //! denotes.
+//!
+//! Telling the forms apart and reading their components is ours, so that every
+//! error names the component that is wrong; the calendar behind them (which days
+//! exist, how far a date is from the epoch, the date of an instant) is jiff's.
 
 use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use jiff::civil::{Date, DateTime};
+use jiff::SignedDuration;
 use serde::{Serialize, Serializer};
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 const NANOS_PER_MILLI: i128 = 1_000_000;
-const SECONDS_PER_DAY: i64 = 86_400;
 /// Far past year 9999 either way: a float beyond this is a mistake rather than
 /// a time, and the bound keeps every later computation far from overflow.
 const MAX_EPOCH_SECONDS: f64 = 1e13;
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const EPOCH_DATE: Date = jiff::civil::date(1970, 1, 1);
+const EPOCH_DATE_TIME: DateTime = jiff::civil::datetime(1970, 1, 1, 0, 0, 0, 0);
+/// The Gregorian calendar repeats itself every 400 years, which are exactly
+/// 146,097 days. Moving an instant by whole cycles lets jiff, whose dates span
+/// the years -9999 to 9999, date any instant a [`Timestamp`] can hold
+/// ([`Timestamp::from_millis`] reaches some 292 million years either way).
+const SECONDS_PER_400_YEARS: i64 = 146_097 * 86_400;
 
 /// The wire forms a timestamp is seen in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,17 +100,26 @@ pub enum TimestampRepr {
 ///
 /// Deliberately not ordered: two timestamps in different forms can denote the
 /// same instant, so compare [`Timestamp::unix_nanos`] instead.
+///
+/// The instant converts to [`std::time::SystemTime`] and [`jiff::Timestamp`], and,
+/// with the cargo features `chrono` and `time`, to `chrono::DateTime<Utc>` and
+/// `time::OffsetDateTime`. Each conversion fails (rather than clamps) where the
+/// target type cannot hold the instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timestamp {
     repr: TimestampRepr,
-    format: TimestampFormat,
     // Seconds and nanoseconds rather than one i128: an i128's 16-byte alignment would make
     // every timestamp (and every struct holding one) larger, and slower to move.
     secs: i64,
     subsec_nanos: u32,
+    // Minutes east of UTC that a text form was written with (`±HH:MM` has no seconds), zero
+    // for the other forms, which `format` tells apart. An i16 fits in what would otherwise be
+    // padding, so a timestamp stays 40 bytes.
+    offset_minutes: i16,
+    format: TimestampFormat,
 }
 
-/// Why a value is not a timestamp.
+/// Why a value is not a timestamp, or why an instant does not fit another type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimestampError {
     message: String,
@@ -137,32 +145,35 @@ impl Timestamp {
     /// Reads a JSON string: [`TimestampFormat::Iso8601`], [`TimestampFormat::UtcText`],
     /// or (all ASCII digits, optional leading '-') [`TimestampFormat::EpochMillisString`].
     pub fn parse_str(s: &str) -> Result<Timestamp, TimestampError> {
-        if let Some((format, secs, subsec_nanos)) = fast_text(s.as_bytes()) {
-            return Ok(Timestamp { repr: TimestampRepr::Text(s.to_owned()), format, secs, subsec_nanos });
+        if let Some(instant) = fast_text(s.as_bytes()) {
+            return Ok(instant.into_timestamp(s));
         }
         let unsigned = s.strip_prefix('-').unwrap_or(s);
-        let (format, nanos) =
-            if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
-                let millis = parse_millis_string(s, unsigned)?;
-                (
-                    TimestampFormat::EpochMillisString,
-                    i128::from(millis) * NANOS_PER_MILLI,
-                )
-            } else if starts_like_a_date(s.as_bytes()) {
-                parse_date_time(s)?
-            } else {
-                return Err(TimestampError::new(format!(
-                    "{} is not in any timestamp form (e.g. {})",
-                    quoted(s),
-                    TimestampFormat::Iso8601.example()
-                )));
-            };
-        Ok(Timestamp::from_nanos(TimestampRepr::Text(s.to_owned()), format, nanos))
+        if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+            let millis = parse_millis_string(s, unsigned)?;
+            Ok(Timestamp::from_nanos(
+                TimestampRepr::Text(s.to_owned()),
+                TimestampFormat::EpochMillisString,
+                i128::from(millis) * NANOS_PER_MILLI,
+            ))
+        } else if starts_like_a_date(s.as_bytes()) {
+            Ok(parse_date_time(s)?.into_timestamp(s))
+        } else {
+            Err(TimestampError::new(format!(
+                "{} is not in any timestamp form (e.g. {})",
+                quoted(s),
+                TimestampFormat::Iso8601.example()
+            )))
+        }
     }
 
     /// A [`TimestampFormat::EpochMillis`] timestamp; every `i64` is in range.
     pub fn from_millis(ms: i64) -> Timestamp {
-        Timestamp::from_nanos(TimestampRepr::Integer(ms), TimestampFormat::EpochMillis, i128::from(ms) * NANOS_PER_MILLI)
+        Timestamp::from_nanos(
+            TimestampRepr::Integer(ms),
+            TimestampFormat::EpochMillis,
+            i128::from(ms) * NANOS_PER_MILLI,
+        )
     }
 
     /// A [`TimestampFormat::EpochSeconds`] timestamp; NaN, infinities and values
@@ -181,14 +192,28 @@ impl Timestamp {
         let nanos = decimal_nanos(secs).ok_or_else(|| {
             TimestampError::new(format!("{secs} is not a number of seconds since the epoch"))
         })?;
-        Ok(Timestamp::from_nanos(TimestampRepr::Float(secs), TimestampFormat::EpochSeconds, nanos))
+        Ok(Timestamp::from_nanos(
+            TimestampRepr::Float(secs),
+            TimestampFormat::EpochSeconds,
+            nanos,
+        ))
     }
 
     fn from_nanos(repr: TimestampRepr, format: TimestampFormat, nanos: i128) -> Timestamp {
         // Every constructor stays within ±1e16 seconds, far inside i64.
-        let secs = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).unwrap_or(if nanos < 0 { i64::MIN } else { i64::MAX });
+        let secs = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).unwrap_or(if nanos < 0 {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
         let subsec_nanos = u32::try_from(nanos.rem_euclid(NANOS_PER_SECOND)).unwrap_or(0);
-        Timestamp { repr, format, secs, subsec_nanos }
+        Timestamp {
+            repr,
+            secs,
+            subsec_nanos,
+            offset_minutes: 0,
+            format,
+        }
     }
 
     /// The form it was sent in, which strict validation checks against the docs.
@@ -209,6 +234,33 @@ impl Timestamp {
         }
     }
 
+    /// The UTC offset the text was written with, in seconds east of UTC:
+    /// `Some(19800)` for `…+05:30`, `Some(-18000)` for `…-05:00`, `Some(0)` for
+    /// `…Z`, `…+00:00`, `…-00:00` and the ` UTC` text form. `None` for the three
+    /// epoch forms, which count from 1970-01-01T00:00:00Z and so carry no offset.
+    pub fn utc_offset_seconds(&self) -> Option<i32> {
+        match self.format {
+            TimestampFormat::Iso8601 | TimestampFormat::UtcText => {
+                Some(i32::from(self.offset_minutes) * 60)
+            }
+            TimestampFormat::EpochMillis
+            | TimestampFormat::EpochSeconds
+            | TimestampFormat::EpochMillisString => None,
+        }
+    }
+
+    /// Whether the timestamp is stated in UTC rather than local time: true for a
+    /// text whose offset is zero (`Z`, `z`, `+00:00`, `-00:00`, ` UTC`) and for
+    /// the epoch forms, which count in UTC; false for any other offset, such as
+    /// `+05:30`. This is what "specified in the UTC format" asks of a value.
+    ///
+    /// RFC 3339 reads `-00:00` as "UTC, local offset unknown"; it still states
+    /// the time in UTC, so it counts here. Use [`Timestamp::utc_offset_seconds`]
+    /// and [`Timestamp::as_text`] to tell the spellings apart.
+    pub fn is_utc(&self) -> bool {
+        self.offset_minutes == 0
+    }
+
     /// Nanoseconds since 1970-01-01T00:00:00Z (offsets applied), for ordering.
     pub fn unix_nanos(&self) -> i128 {
         i128::from(self.secs) * NANOS_PER_SECOND + i128::from(self.subsec_nanos)
@@ -226,22 +278,123 @@ impl Timestamp {
     /// [`Timestamp::from_millis`] and [`Timestamp::from_seconds`]) get a sign and
     /// as many digits as they need, as in ISO 8601's expanded years.
     pub fn to_rfc3339(&self) -> String {
-        let millis = self.unix_nanos().div_euclid(NANOS_PER_MILLI);
-        let seconds = millis.div_euclid(1000);
-        let day_seconds = seconds.rem_euclid(i128::from(SECONDS_PER_DAY));
-        let (year, month, day) = civil_from_days(seconds.div_euclid(i128::from(SECONDS_PER_DAY)));
+        let (year, civil) = self.civil_utc();
         let year = if (0..=9999).contains(&year) {
             format!("{year:04}")
         } else {
             format!("{year:+05}")
         };
         format!(
-            "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-            day_seconds / 3600,
-            day_seconds / 60 % 60,
-            day_seconds % 60,
-            millis.rem_euclid(1000)
+            "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            civil.month(),
+            civil.day(),
+            civil.hour(),
+            civil.minute(),
+            civil.second(),
+            civil.millisecond()
         )
+    }
+
+    /// The UTC date and time of the instant, with its full year beside it: the
+    /// year of the [`DateTime`] itself is off by a whole number of 400-year cycles
+    /// (see [`SECONDS_PER_400_YEARS`]), every other component is right.
+    fn civil_utc(&self) -> (i64, DateTime) {
+        let cycles = self.secs.div_euclid(SECONDS_PER_400_YEARS);
+        let within = self.secs.rem_euclid(SECONDS_PER_400_YEARS);
+        // Under 1e9, so the cast is exact.
+        let nanos = self.subsec_nanos as i32;
+        // Less than 400 years after 1970, inside jiff's range: the fallback is never taken.
+        let civil = EPOCH_DATE_TIME
+            .checked_add(SignedDuration::new(within, nanos))
+            .unwrap_or(EPOCH_DATE_TIME);
+        (i64::from(civil.year()) + 400 * cycles, civil)
+    }
+
+    fn out_of_range_for(&self, target: &str) -> TimestampError {
+        TimestampError::new(format!(
+            "{} is out of range for {target}",
+            self.to_rfc3339()
+        ))
+    }
+
+    /// The instant as a [`std::time::SystemTime`]. Fails only where the platform's
+    /// clock type cannot hold the instant: on Unix every timestamp fits; on Windows
+    /// those outside about 1601 to 30828 do not.
+    pub fn to_system_time(&self) -> Result<SystemTime, TimestampError> {
+        let whole = Duration::from_secs(self.secs.unsigned_abs());
+        let second = if self.secs >= 0 {
+            UNIX_EPOCH.checked_add(whole)
+        } else {
+            UNIX_EPOCH.checked_sub(whole)
+        };
+        second
+            .and_then(|t| t.checked_add(Duration::from_nanos(u64::from(self.subsec_nanos))))
+            .ok_or_else(|| self.out_of_range_for("std::time::SystemTime"))
+    }
+
+    /// The instant as a [`jiff::Timestamp`], exact to the nanosecond. Fails outside
+    /// jiff's range, -9999-01-02T01:59:59Z to 9999-12-30T22:00:00.999999999Z: text
+    /// forms reach past its end only in their last two days (such as
+    /// `9999-12-31T00:00:00Z`), epoch forms much further either way.
+    pub fn to_jiff(&self) -> Result<jiff::Timestamp, TimestampError> {
+        jiff::Timestamp::from_nanosecond(self.unix_nanos())
+            .map_err(|_| self.out_of_range_for("jiff::Timestamp"))
+    }
+
+    /// The instant as a `chrono::DateTime<Utc>`, exact to the nanosecond. Fails
+    /// beyond chrono's range of about 262,000 years either way, which only the
+    /// epoch forms reach. Needs the cargo feature `chrono`.
+    #[cfg(feature = "chrono")]
+    pub fn to_chrono(&self) -> Result<chrono::DateTime<chrono::Utc>, TimestampError> {
+        chrono::DateTime::from_timestamp(self.secs, self.subsec_nanos)
+            .ok_or_else(|| self.out_of_range_for("chrono::DateTime"))
+    }
+
+    /// The instant as a `time::OffsetDateTime` at UTC, exact to the nanosecond.
+    /// Fails outside the years -9999 to 9999 (time's range without its
+    /// `large-dates` feature). Needs the cargo feature `time`.
+    #[cfg(feature = "time")]
+    pub fn to_time(&self) -> Result<time::OffsetDateTime, TimestampError> {
+        time::OffsetDateTime::from_unix_timestamp_nanos(self.unix_nanos())
+            .map_err(|_| self.out_of_range_for("time::OffsetDateTime"))
+    }
+}
+
+/// See [`Timestamp::to_system_time`].
+impl TryFrom<&Timestamp> for SystemTime {
+    type Error = TimestampError;
+
+    fn try_from(ts: &Timestamp) -> Result<Self, Self::Error> {
+        ts.to_system_time()
+    }
+}
+
+/// See [`Timestamp::to_jiff`].
+impl TryFrom<&Timestamp> for jiff::Timestamp {
+    type Error = TimestampError;
+
+    fn try_from(ts: &Timestamp) -> Result<Self, Self::Error> {
+        ts.to_jiff()
+    }
+}
+
+/// See [`Timestamp::to_chrono`].
+#[cfg(feature = "chrono")]
+impl TryFrom<&Timestamp> for chrono::DateTime<chrono::Utc> {
+    type Error = TimestampError;
+
+    fn try_from(ts: &Timestamp) -> Result<Self, Self::Error> {
+        ts.to_chrono()
+    }
+}
+
+/// See [`Timestamp::to_time`].
+#[cfg(feature = "time")]
+impl TryFrom<&Timestamp> for time::OffsetDateTime {
+    type Error = TimestampError;
+
+    fn try_from(ts: &Timestamp) -> Result<Self, Self::Error> {
+        ts.to_time()
     }
 }
 
@@ -263,6 +416,48 @@ impl fmt::Display for Timestamp {
             // Debug keeps the ".0" of whole seconds, as JSON output does, so the
             // value still reads as the float it was sent as.
             TimestampRepr::Float(secs) => write!(f, "{secs:?}"),
+        }
+    }
+}
+
+/// What a date-time text denotes: its form, the instant, and the offset it was
+/// written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextInstant {
+    format: TimestampFormat,
+    secs: i64,
+    subsec_nanos: u32,
+    /// Minutes east of UTC.
+    offset_minutes: i16,
+}
+
+impl TextInstant {
+    /// A wall-clock time on a date jiff has checked, written with an offset.
+    fn new(
+        format: TimestampFormat,
+        date: Date,
+        [hour, minute, second]: [u32; 3],
+        subsec_nanos: u32,
+        offset_minutes: i16,
+    ) -> TextInstant {
+        let secs = date.duration_since(EPOCH_DATE).as_secs()
+            + i64::from(hour * 3600 + minute * 60 + second)
+            - i64::from(offset_minutes) * 60;
+        TextInstant {
+            format,
+            secs,
+            subsec_nanos,
+            offset_minutes,
+        }
+    }
+
+    fn into_timestamp(self, text: &str) -> Timestamp {
+        Timestamp {
+            repr: TimestampRepr::Text(text.to_owned()),
+            secs: self.secs,
+            subsec_nanos: self.subsec_nanos,
+            offset_minutes: self.offset_minutes,
+            format: self.format,
         }
     }
 }
@@ -301,19 +496,38 @@ fn starts_like_a_date(bytes: &[u8]) -> bool {
     matches!(bytes, [a, b, c, d, b'-', ..] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()))
 }
 
+/// The date, if it exists in the proleptic Gregorian calendar (jiff decides).
+fn civil_date(year: u32, month: u32, day: u32) -> Option<Date> {
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
 /// The common shapes, read at fixed positions: `YYYY-MM-DDTHH:MM:SS[.f]Z` and
 /// `YYYY-MM-DD HH:MM:SS[.f] UTC`. Anything else, or anything out of range, is left to the
 /// general parser, which also explains what is wrong.
-fn fast_text(b: &[u8]) -> Option<(TimestampFormat, i64, u32)> {
+fn fast_text(b: &[u8]) -> Option<TextInstant> {
     fn two(b: &[u8], i: usize) -> Option<u32> {
-        let (x, y) = (b.get(i)?.wrapping_sub(b'0'), b.get(i + 1)?.wrapping_sub(b'0'));
+        let (x, y) = (
+            b.get(i)?.wrapping_sub(b'0'),
+            b.get(i + 1)?.wrapping_sub(b'0'),
+        );
         (x < 10 && y < 10).then(|| u32::from(x) * 10 + u32::from(y))
     }
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[13] != b':' || b[16] != b':' {
         return None;
     }
     let year = two(b, 0)? * 100 + two(b, 2)?;
-    let (month, day, hour, minute, second) = (two(b, 5)?, two(b, 8)?, two(b, 11)?, two(b, 14)?, two(b, 17)?);
+    let (month, day, hour, minute, second) = (
+        two(b, 5)?,
+        two(b, 8)?,
+        two(b, 11)?,
+        two(b, 14)?,
+        two(b, 17)?,
+    );
     let mut i = 19;
     let mut nanos = 0u32;
     if b.get(i) == Some(&b'.') {
@@ -334,25 +548,21 @@ fn fast_text(b: &[u8]) -> Option<(TimestampFormat, i64, u32)> {
         (b' ', b" UTC") => TimestampFormat::UtcText,
         _ => return None,
     };
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
+    if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
-    let days = days_from_civil(i64::from(year), month, day);
-    let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
-    Some((format, secs, nanos))
+    let date = civil_date(year, month, day)?;
+    Some(TextInstant::new(
+        format,
+        date,
+        [hour, minute, second],
+        nanos,
+        0,
+    ))
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Parses the two text forms, returning the form and nanoseconds since the epoch.
-fn parse_date_time(s: &str) -> Result<(TimestampFormat, i128), TimestampError> {
+/// Parses the two date-time text forms.
+fn parse_date_time(s: &str) -> Result<TextInstant, TimestampError> {
     let mut r = Reader { text: s, pos: 0 };
     let year = r.digits(4, "year")?;
     r.expect(b'-', "'-' after the year")?;
@@ -360,7 +570,7 @@ fn parse_date_time(s: &str) -> Result<(TimestampFormat, i128), TimestampError> {
     in_range("month", month, 1, 12)?;
     r.expect(b'-', "'-' after the month")?;
     let day = r.digits(2, "day")?;
-    check_day(year, month, day)?;
+    let date = check_day(year, month, day)?;
 
     let format = match r.peek() {
         Some(b'T' | b't') => TimestampFormat::Iso8601,
@@ -392,7 +602,7 @@ fn parse_date_time(s: &str) -> Result<(TimestampFormat, i128), TimestampError> {
     in_range("second", second, 0, 59)?;
     let fraction_nanos = r.fraction()?;
 
-    let offset_seconds = match format {
+    let offset_minutes = match format {
         TimestampFormat::UtcText => {
             if !r.eat_str(" UTC") {
                 return Err(TimestampError::new(format!(
@@ -409,13 +619,12 @@ fn parse_date_time(s: &str) -> Result<(TimestampFormat, i128), TimestampError> {
             "trailing characters after the time zone",
         ));
     }
-
-    let seconds = days_from_civil(i64::from(year), month, day) * SECONDS_PER_DAY
-        + i64::from(hour * 3600 + minute * 60 + second)
-        - offset_seconds;
-    Ok((
+    Ok(TextInstant::new(
         format,
-        i128::from(seconds) * NANOS_PER_SECOND + i128::from(fraction_nanos),
+        date,
+        [hour, minute, second],
+        fraction_nanos,
+        offset_minutes,
     ))
 }
 
@@ -429,59 +638,24 @@ fn in_range(what: &str, value: u32, min: u32, max: u32) -> Result<(), TimestampE
     }
 }
 
-fn check_day(year: u32, month: u32, day: u32) -> Result<(), TimestampError> {
+/// The date, which jiff checks; `month` is already known to be 1-12. The
+/// message names the day that does not exist.
+fn check_day(year: u32, month: u32, day: u32) -> Result<Date, TimestampError> {
     in_range("day", day, 1, 31)?;
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day <= days_in_month {
-        return Ok(());
+    if let Some(date) = civil_date(year, month, day) {
+        return Ok(date);
     }
-    let month_name = MONTH_NAMES
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("month");
-    Err(TimestampError::new(if month == 2 && day == 29 {
-        format!("February 29 does not exist in {year:04}")
+    // The first of a month in 0000-9999 always exists; the fallback only keeps a panic path out.
+    let month_name = civil_date(year, month, 1).map_or_else(
+        || format!("month {month}"),
+        |first| first.strftime("%B").to_string(),
+    );
+    // Only the 29th (of February) exists in some years and not in others.
+    Err(TimestampError::new(if day == 29 {
+        format!("{month_name} 29 does not exist in {year:04}")
     } else {
         format!("{month_name} {day} does not exist")
     }))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-/// `days_from_civil`); `month` must be 1-12.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let (month, day) = (i64::from(month), i64::from(day));
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year.rem_euclid(400);
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The inverse of [`days_from_civil`] (Hinnant's `civil_from_days`), in i128 so
-/// that any instant a [`Timestamp`] can hold has a date.
-fn civil_from_days(days: i128) -> (i128, i128, i128) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i128::from(month <= 2);
-    (year, month, day)
 }
 
 /// The input for an error message, cut short so that junk cannot swamp it.
@@ -592,8 +766,8 @@ impl Reader<'_> {
         Ok(nanos * 10u32.pow(9 - count))
     }
 
-    /// `Z`, `z` or `±HH:MM`, as seconds east of UTC.
-    fn offset(&mut self) -> Result<i64, TimestampError> {
+    /// `Z`, `z` or `±HH:MM`, as minutes east of UTC.
+    fn offset(&mut self) -> Result<i16, TimestampError> {
         let sign = match self.peek() {
             Some(b'Z' | b'z') => {
                 self.pos += 1;
@@ -619,7 +793,8 @@ impl Reader<'_> {
         self.expect(b':', "':' in the offset")?;
         let minutes = self.digits(2, "offset minute")?;
         in_range("offset minute", minutes, 0, 59)?;
-        Ok(sign * i64::from(hours * 3600 + minutes * 60))
+        // At most 23 * 60 + 59 = 1439, well inside an i16.
+        Ok(sign * (hours * 60 + minutes) as i16)
     }
 }
 
@@ -986,22 +1161,178 @@ mod tests {
         for year in [0u32, 1, 1899, 1900, 1970, 2000, 2023, 2024, 9999] {
             for month in 0..=13u32 {
                 for day in [0u32, 1, 28, 29, 30, 31, 32] {
-                    for (time, frac) in [("00:00:00", ""), ("23:59:59", ".5"), ("12:34:56", ".123456789"), ("24:00:00", ""), ("12:60:00", ".1")] {
-                        for (sep, zone) in [("T", "Z"), (" ", " UTC"), ("T", "+00:00"), ("t", "z")] {
-                            let text = format!("{year:04}-{month:02}-{day:02}{sep}{time}{frac}{zone}");
+                    for (time, frac) in [
+                        ("00:00:00", ""),
+                        ("23:59:59", ".5"),
+                        ("12:34:56", ".123456789"),
+                        ("24:00:00", ""),
+                        ("12:60:00", ".1"),
+                    ] {
+                        for (sep, zone) in [("T", "Z"), (" ", " UTC"), ("T", "+00:00"), ("t", "z")]
+                        {
+                            let text =
+                                format!("{year:04}-{month:02}-{day:02}{sep}{time}{frac}{zone}");
                             let general = parse_date_time(&text).ok();
-                            if let Some((format, secs, sub)) = fast_text(text.as_bytes()) {
-                                let nanos = i128::from(secs) * NANOS_PER_SECOND + i128::from(sub);
-                                assert_eq!(Some((format, nanos)), general, "{text}");
+                            if let Some(fast) = fast_text(text.as_bytes()) {
+                                assert_eq!(Some(fast), general, "{text}");
                                 checked += 1;
                             }
                             // Either way, parse_str gives the general parser's answer.
-                            assert_eq!(Timestamp::parse_str(&text).ok().map(|t| (t.format(), t.unix_nanos())), general, "{text}");
+                            let general = general.map(|g| {
+                                let nanos = i128::from(g.secs) * NANOS_PER_SECOND
+                                    + i128::from(g.subsec_nanos);
+                                (g.format, nanos, Some(i32::from(g.offset_minutes) * 60))
+                            });
+                            let parsed = Timestamp::parse_str(&text).ok();
+                            assert_eq!(
+                                parsed.map(|t| (
+                                    t.format(),
+                                    t.unix_nanos(),
+                                    t.utc_offset_seconds()
+                                )),
+                                general,
+                                "{text}"
+                            );
                         }
                     }
                 }
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn the_offset_written_is_kept() {
+        let cases = [
+            ("2022-06-09T02:18:41Z", Some(0), true),
+            ("2022-06-09t02:18:41.5z", Some(0), true),
+            ("2022-06-09T02:18:41+00:00", Some(0), true),
+            ("2022-06-09T02:18:41-00:00", Some(0), true),
+            ("2022-08-29 18:45:26 UTC", Some(0), true),
+            ("2022-08-29 18:45:26.25 UTC", Some(0), true),
+            ("2022-06-09T07:48:41+05:30", Some(19_800), false),
+            ("2022-06-08T21:18:41-05:00", Some(-18_000), false),
+            ("2022-06-09T02:18:41+00:01", Some(60), false),
+            ("2022-06-09T02:18:41-23:59", Some(-86_340), false),
+            ("2022-06-09T02:18:41+23:59", Some(86_340), false),
+            ("1724133753887", None, true),
+            ("-1", None, true),
+        ];
+        for (text, offset, utc) in cases {
+            let ts = parse(text);
+            assert_eq!(ts.utc_offset_seconds(), offset, "{text}");
+            assert_eq!(ts.is_utc(), utc, "{text}");
+        }
+        for ts in [
+            Timestamp::from_millis(1564592339214),
+            Timestamp::from_seconds(-1.5).expect("in range"),
+        ] {
+            assert_eq!(ts.utc_offset_seconds(), None, "{ts}");
+            assert!(ts.is_utc(), "{ts}");
+        }
+        // The offset is applied to the instant: local 07:48:41 at +05:30 is 02:18:41 UTC.
+        let local = parse("2022-06-09T07:48:41+05:30");
+        assert_eq!(
+            local.unix_nanos(),
+            parse("2022-06-09T02:18:41Z").unix_nanos()
+        );
+        assert_eq!(
+            i128::from(local.utc_offset_seconds().expect("text form")) * NANOS_PER_SECOND,
+            parse("2022-06-09T07:48:41Z").unix_nanos() - local.unix_nanos()
+        );
+    }
+
+    #[test]
+    fn dates_across_400_year_cycles() {
+        // Each cycle from the epoch starts on 1 January of 1970 + 400k; a millisecond
+        // earlier is the last instant of the year before.
+        for cycles in [-100_000_i64, -5, -4, -1, 1, 2, 20, 100_000] {
+            let start = Timestamp::from_millis(cycles * SECONDS_PER_400_YEARS * 1000);
+            let year = 1970 + 400 * cycles;
+            let render = |y: i64| {
+                if (0..=9999).contains(&y) {
+                    format!("{y:04}")
+                } else {
+                    format!("{y:+05}")
+                }
+            };
+            assert_eq!(
+                start.to_rfc3339(),
+                format!("{}-01-01T00:00:00.000Z", render(year))
+            );
+            let before = Timestamp::from_millis(start.unix_millis() - 1);
+            assert_eq!(
+                before.to_rfc3339(),
+                format!("{}-12-31T23:59:59.999Z", render(year - 1))
+            );
+        }
+        // Leap days fall the same way in every cycle: 2000 and 2400 are leap years, 2100 is not.
+        let day = 86_400_000_i64;
+        let feb_29_2000 = parse("2000-02-29T00:00:00Z").unix_millis();
+        assert_eq!(
+            Timestamp::from_millis(feb_29_2000 + SECONDS_PER_400_YEARS * 1000).to_rfc3339(),
+            "2400-02-29T00:00:00.000Z"
+        );
+        let mar_1_2100 = parse("2100-03-01T00:00:00Z").unix_millis();
+        assert_eq!(
+            Timestamp::from_millis(mar_1_2100 - day).to_rfc3339(),
+            "2100-02-28T00:00:00.000Z"
+        );
+        assert_eq!(
+            Timestamp::from_millis(mar_1_2100 + 1000 * SECONDS_PER_400_YEARS * 1000 - day)
+                .to_rfc3339(),
+            "+402100-02-28T00:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn month_names_in_messages() {
+        let cases = [
+            ("2022-02-30T00:00:00Z", "February 30 does not exist"),
+            ("2022-04-31T00:00:00Z", "April 31 does not exist"),
+            ("2022-06-31T00:00:00Z", "June 31 does not exist"),
+            ("2022-09-31T00:00:00Z", "September 31 does not exist"),
+            ("2022-11-31T00:00:00Z", "November 31 does not exist"),
+            ("2100-02-29T00:00:00Z", "February 29 does not exist in 2100"),
+            ("0001-02-29T00:00:00Z", "February 29 does not exist in 0001"),
+        ];
+        for (input, message) in cases {
+            assert_eq!(error(input), message, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn conversions_agree_with_unix_nanos() {
+        let inside = [
+            parse("2022-07-29T06:23:03.123456789+05:30"),
+            parse("1969-12-31T23:59:59.5Z"),
+            parse("0000-01-01T00:00:00+05:30"),
+            parse("9999-12-30T22:00:00.999999999Z"),
+            Timestamp::from_millis(-1),
+            Timestamp::from_seconds(-1.5).expect("in range"),
+        ];
+        for ts in &inside {
+            let jiff = ts.to_jiff().expect("inside jiff's range");
+            assert_eq!(jiff.as_nanosecond(), ts.unix_nanos(), "{ts}");
+            assert_eq!(jiff::Timestamp::try_from(ts), Ok(jiff));
+            let system = ts.to_system_time().expect("inside SystemTime's range");
+            let nanos = match system.duration_since(UNIX_EPOCH) {
+                Ok(after) => i128::try_from(after.as_nanos()).expect("fits"),
+                Err(before) => -i128::try_from(before.duration().as_nanos()).expect("fits"),
+            };
+            assert_eq!(nanos, ts.unix_nanos(), "{ts}");
+            assert_eq!(SystemTime::try_from(ts), Ok(system));
+        }
+        for ts in [
+            parse("9999-12-31T23:59:59Z"),
+            Timestamp::from_millis(i64::MAX),
+            Timestamp::from_seconds(-1e13).expect("in range"),
+        ] {
+            let message = ts.to_jiff().expect_err("beyond jiff's range").to_string();
+            assert_eq!(
+                message,
+                format!("{} is out of range for jiff::Timestamp", ts.to_rfc3339())
+            );
+        }
     }
 }
