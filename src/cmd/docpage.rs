@@ -26,7 +26,8 @@ pub fn check(page_path: &Path, event: &str, spec: Option<&Path>) -> anyhow::Resu
             None => format!("{name}"),
         };
         let label = if f.known { "known quirk" } else { "difference" };
-        println!("{place}: {label}: data.{}: {}", f.path, f.message);
+        // Page text is anyone's: shown escaped, it cannot forge lines or drive the terminal.
+        println!("{place}: {label}: data.{}: {}", codegen::safe::escape(&f.path), codegen::safe::escape(&f.message));
     }
     let unexplained = report.unexplained();
     eprintln!(
