@@ -378,8 +378,14 @@ fn carriage_returns_and_bidi_controls_are_refused_where_they_are() {
 #[test]
 fn names_with_control_characters_are_printed_escaped() {
     let p = problems(&HEAD.replace("onThing", "\"on\\e[31mThing\\nx\""));
-    assert_one(&p, "event name \"on\\u{1b}[31mThing\\nx\" is not a plain name");
-    assert!(p.iter().all(|l| !l.contains('\u{1b}') && !l.contains('\n')), "{p:?}");
+    assert_one(
+        &p,
+        "event name \"on\\u{1b}[31mThing\\nx\" is not a plain name",
+    );
+    assert!(
+        p.iter().all(|l| !l.contains('\u{1b}') && !l.contains('\n')),
+        "{p:?}"
+    );
 }
 
 // ---- 8. names the builders would spell badly ----
@@ -463,5 +469,23 @@ fn objects_cannot_nest_without_bound_through_named_types() {
     assert!(
         p[0].contains("objects nest more than 32 levels deep below the envelope"),
         "{p:?}"
+    );
+}
+
+#[test]
+fn the_reference_docs_keep_odd_attribute_names_in_their_cell() {
+    let text =
+        format!("{HEAD}data:\n  \"a|b\":\n    type: string\n    description: \"two\\nlines\"\n");
+    let ir = compile(&spec_at("acme/onThing.yaml", &text)).unwrap();
+    let pages = codegen::emit::docs::generate(&ir, &|_| None);
+    let page = &pages
+        .iter()
+        .find(|p| p.path == "acme/onThing.md")
+        .unwrap()
+        .contents;
+    let row = page.lines().find(|l| l.starts_with("| `data.a")).unwrap();
+    assert!(
+        row.starts_with("| `data.a\\|b` |") && row.ends_with("| two lines |"),
+        "{row}"
     );
 }
