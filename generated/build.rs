@@ -23,10 +23,12 @@ fn main() -> ExitCode {
 }
 
 fn run(spec: &Path, out: &Path) -> Result<(), String> {
-    println!("cargo:rerun-if-changed={}", spec.display());
-    let paths = codegen::source::spec_paths(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?;
-    for p in &paths {
-        println!("cargo:rerun-if-changed={}", p.display());
+    let mut watched = vec![spec.to_path_buf()];
+    watched.extend(codegen::source::spec_paths(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?);
+    // Every path is checked before the first directive is printed.
+    let directives = watched.iter().map(|p| rerun_if_changed(p)).collect::<Result<Vec<_>, _>>()?;
+    for d in directives {
+        println!("{d}");
     }
     let files = codegen::source::read_spec_dir(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?;
     let generated = codegen::generate_rust(&files).map_err(|e| match e {
@@ -47,6 +49,17 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
         write_if_changed(&out.join(&file.path), &file.contents)?;
     }
     Ok(())
+}
+
+/// The `cargo:rerun-if-changed` line for a path. Cargo reads one directive per line, so a
+/// path with a newline (or any control character) in it would print directives of its own
+/// (`cargo:rustc-cfg=...`); such a path is refused, naming it escaped.
+fn rerun_if_changed(path: &Path) -> Result<String, String> {
+    let text = path.to_str().ok_or_else(|| format!("error: the spec path {} is not UTF-8", path.display()))?;
+    if text.chars().any(char::is_control) {
+        return Err(format!("error: the spec path {} holds a control character; rename it", text.escape_debug()));
+    }
+    Ok(format!("cargo:rerun-if-changed={text}"))
 }
 
 /// Rewriting an unchanged file would make cargo recompile the crate for nothing.

@@ -55,7 +55,7 @@ fn ndjson_reports_per_line() {
     let o = fwevents(&["validate", "--ndjson", "-"], log.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
-    assert_eq!(out, "-:3: /data: expected an object, found integer 5\n-:4: malformed JSON at line 1, column 2: key must be a string\n");
+    assert_eq!(out, "-:3: /data: expected an object, found integer 5\n-:4: malformed JSON at line 4, column 2: key must be a string\n");
     assert!(text(&o.stderr).contains("4 payload(s) checked, 2 invalid"));
     let o = fwevents(&["validate", "--ndjson", "--format", "json", "-"], log.as_bytes());
     let lines: Vec<Value> = text(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();

@@ -211,3 +211,20 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     assert!(o.status.success(), "{log}");
     assert!(!log.contains("warning:"), "{log}");
 }
+
+/// A spec file whose name holds a newline would print cargo directives of its own from the
+/// build script (`cargo:warning=...`, `cargo:rustc-cfg=...`); the build refuses it first.
+#[cfg(unix)]
+#[test]
+fn a_spec_file_name_cannot_become_a_cargo_directive() {
+    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let root = common::root();
+    let tmp = common::TempDir::new("directive");
+    let ws = workspace(&tmp, &["codegen", "generated", "spec"]);
+    std::fs::write(ws.join("spec/freshchat/x\ncargo:warning=INJECTED\ncargo:rustc-cfg=injected\n.yaml"), "{}\n").unwrap();
+    let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
+    let log = common::text(&o.stderr);
+    assert!(!o.status.success(), "{log}");
+    assert!(log.contains("holds a control character; rename it"), "{log}");
+    assert!(!log.contains("warning: freshworks-events@0.1.0: INJECTED"), "{log}");
+}

@@ -32,9 +32,13 @@ impl Diagnostic {
     }
 }
 
+/// One line: `file:line:col: path: message`. Names in the spec may hold any character
+/// until the checker has refused them, so control and bidirectional characters are shown
+/// escaped: a diagnostic can neither forge a second line nor drive the terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.location.file)?;
+        use crate::safe::escape;
+        write!(f, "{}", escape(&self.location.file))?;
         if let Some(line) = self.location.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.location.column {
@@ -42,9 +46,9 @@ impl fmt::Display for Diagnostic {
             }
         }
         if !self.path.is_empty() {
-            write!(f, ": {}", self.path)?;
+            write!(f, ": {}", escape(&self.path))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", escape(&self.message))
     }
 }
 

@@ -4,7 +4,8 @@
 //! The pipeline has four stages, each a module:
 //! [`yaml`] parses, [`load`] reads the files into the [`model`], [`resolve`] checks it and
 //! builds the [`ir`], and the [`emit`] modules turn the IR into text. None of them does I/O;
-//! [`source`] is the one place that reads a spec directory, for callers that want it.
+//! [`source`] is the one place that reads a spec directory, for callers that want it; [`safe`]
+//! says what spec text may contain and escapes text shown outside string literals.
 
 pub mod diag;
 pub mod diff;
@@ -15,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod resolve;
+pub mod safe;
 pub mod source;
 pub mod yaml;
 

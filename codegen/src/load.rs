@@ -18,8 +18,16 @@ pub fn load(files: &[SourceFile], diags: &mut Diagnostics) -> Spec {
     let mut spec = Spec::default();
     for file in files {
         let mut cx = Cx { file: &file.path, diags };
+        if let Err(why) = crate::names::check_spec_path(&file.path) {
+            // The path would reach generated headers and messages; the file is not read.
+            cx.diags.push(Diagnostic::new(&file.path, None, "", format!("cannot be a spec file: {why}")));
+            continue;
+        }
         match yaml::parse(&file.text) {
-            Ok(root) => cx.document(&root, &mut spec),
+            Ok(root) => {
+                cx.text(&root, "");
+                cx.document(&root, &mut spec);
+            }
             Err(errors) => {
                 for e in errors {
                     cx.diags.push(Diagnostic::new(&file.path, e.pos, "", e.message));
@@ -59,6 +67,36 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Cx<'_> {
+    /// Refuses characters that rustc, a comment or a terminal would trip over, wherever
+    /// they are: every key and every string of the file. Keys are names and take no
+    /// newline or tab either. Runs once over the whole document before it is read.
+    fn text(&mut self, node: &Node, path: &str) {
+        match &node.value {
+            Value::Str(s) => {
+                if let Some((c, what)) = crate::safe::first_forbidden(s) {
+                    let cp = crate::safe::code_point(c);
+                    self.error(node, path, format!("the text holds {what} ({cp}), which generated code cannot carry; remove it"));
+                }
+            }
+            Value::Seq(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.text(item, &format!("{path}[{i}]"));
+                }
+            }
+            Value::Map(entries) => {
+                for (key, value) in entries {
+                    let key_path = join(path, key);
+                    if let Some(c) = key.chars().find(|&c| c.is_control() || crate::safe::is_forbidden(c)) {
+                        let cp = crate::safe::code_point(c);
+                        self.error(value, &key_path, format!("the key holds a control or bidirectional character ({cp}); names cannot"));
+                    }
+                    self.text(value, &key_path);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {}
+        }
+    }
+
     fn loc(&self, node: &Node) -> Loc {
         Loc { file: self.file.to_string(), pos: node.pos }
     }
@@ -151,7 +189,12 @@ impl Cx<'_> {
             Value::Str(s) => Some(Literal::Str(s.clone())),
             Value::Int(i) => Some(Literal::Int(*i)),
             Value::Bool(b) => Some(Literal::Bool(*b)),
-            Value::Float(f) => Some(Literal::Float(*f)),
+            Value::Float(f) if f.is_finite() => Some(Literal::Float(*f)),
+            Value::Float(f) => {
+                // No JSON payload holds one, and Rust has no literal for it.
+                self.error(node, path, format!("{f} is not a number a JSON payload can hold; write a finite number"));
+                None
+            }
             _ => {
                 self.error(node, path, format!("expected a scalar value, found {}", node.kind()));
                 None

@@ -51,6 +51,52 @@ fn safe(s: String) -> Option<String> {
     Some(s)
 }
 
+/// The longest event name, product key or path component accepted.
+pub const MAX_NAME_LEN: usize = 100;
+
+/// Why an event name or product key cannot be used, if it cannot. Such names become
+/// module names, file names below the output directories (`docs/events/<product>/<event>.md`)
+/// and text in generated code, so they are plain ASCII identifiers: a letter, then letters,
+/// digits or `_`, at most [`MAX_NAME_LEN`] characters. Nothing else can escape a directory,
+/// a comment or a literal.
+pub fn check_spec_name(name: &str) -> Result<(), String> {
+    let ok = name.len() <= MAX_NAME_LEN
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(())
+    } else if name.len() > MAX_NAME_LEN {
+        Err(format!("is longer than {MAX_NAME_LEN} characters"))
+    } else {
+        Err("is not a plain name: a letter, then letters, digits or `_`".to_string())
+    }
+}
+
+/// Why a spec file's path (relative, `/`-separated) cannot be used, if it cannot. Paths go
+/// into generated headers, cargo directives and messages: each component is letters, digits,
+/// `_`, `-` and `.`, not starting with a dot (so no `..`, no hidden files), and the path is
+/// relative.
+pub fn check_spec_path(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        return Err("the path is empty".into());
+    }
+    if path.starts_with('/') {
+        return Err("the path is absolute; spec paths are relative to the spec directory".into());
+    }
+    for part in path.split('/') {
+        if part.is_empty() || part.starts_with('.') {
+            return Err(format!("\"{part}\" is not a file or directory name a spec may use (empty, `.`, `..` or hidden)"));
+        }
+        if part.len() > MAX_NAME_LEN {
+            return Err(format!("a path component is longer than {MAX_NAME_LEN} characters"));
+        }
+        if !part.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+            return Err("spec file and directory names use only letters, digits, `_`, `-` and `.`".into());
+        }
+    }
+    Ok(())
+}
+
 /// Whether a name is a keyword that [`field_ident`] or [`type_ident`] escaped.
 pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
@@ -85,5 +131,19 @@ mod tests {
         assert_eq!(type_ident("--"), None);
         assert_eq!(field_ident("a b").as_deref(), Some("a_b"));
         assert_eq!(field_ident("é"), None);
+    }
+
+    #[test]
+    fn spec_names_and_paths_are_plain() {
+        assert!(check_spec_name("onAgentActivityCreate").is_ok());
+        assert!(check_spec_name("p_1").is_ok());
+        for bad in ["", "1x", "../../x/y", "/x/y", "a\"b", "a\nb", "a-b", "é", &"x".repeat(101)] {
+            assert!(check_spec_name(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_spec_path("freshchat/onAgentActivityCreate.yaml").is_ok());
+        assert!(check_spec_path("spec.yaml").is_ok());
+        for bad in ["", "/etc/x.yaml", "../x.yaml", "a/../x.yaml", "a//x.yaml", ".hidden.yaml", "a\\b.yaml", "a\nb.yaml", "a b.yaml", "a\"b.yaml"] {
+            assert!(check_spec_path(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -25,6 +25,28 @@ const BUILTINS: &[&str] = &[
 pub const UNKNOWN_FIELDS: &str = "unknown_fields";
 /// Methods every generated builder has besides one setter per attribute.
 const BUILDER_METHODS: &[&str] = &["build", "build_in", "into_inner", "unknown_field"];
+/// Names of the Rust prelude (and the derives) that generated code uses unqualified: a
+/// generated type of that name would shadow it in its module.
+const PRELUDE: &[&str] = &[
+    "Copy", "Send", "Sized", "Sync", "Unpin", "Drop", "Fn", "FnMut", "FnOnce", "Box", "ToOwned",
+    "Clone", "PartialEq", "PartialOrd", "Eq", "Ord", "AsRef", "AsMut", "Into", "From", "Default",
+    "Iterator", "Extend", "IntoIterator", "DoubleEndedIterator", "ExactSizeIterator", "Option",
+    "Some", "None", "Result", "Ok", "Err", "String", "ToString", "Vec", "TryFrom", "TryInto",
+    "FromIterator", "Debug", "Hash",
+];
+/// Names at the root of the models crate, beside the product modules: its own modules, the
+/// crates generated code names by path, and the standard crates.
+const RESERVED_MODULES: &[&str] = &[
+    "types", "runtime", "rt", "spec", "envelope", "serde", "serde_json", "thiserror", "std", "core", "alloc",
+];
+/// The most attributes one object may have: rustc overflows its stack on the code generated
+/// for 10,000, and no payload comes near a thousand.
+pub const MAX_ATTRIBUTES: usize = 1_000;
+/// The deepest nesting of objects below an event's envelope (named types included).
+pub const MAX_OBJECT_DEPTH: usize = 32;
+/// The most attribute paths an event may expand to (what its reference page lists, one row
+/// each): shared types used twice at every level would otherwise double them per level.
+pub const MAX_PATHS_PER_EVENT: usize = 20_000;
 
 pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
     let before = diags.len();
@@ -37,6 +59,8 @@ pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
         ir: Ir { products: Vec::new(), modules: Vec::new(), types: Vec::new(), events: Vec::new() },
         shared: HashMap::new(),
         examples: Vec::new(),
+        type_locs: Vec::new(),
+        field_locs: HashMap::new(),
     };
     if spec.defaults.is_none() {
         r.error(&Loc { file: "spec.yaml".into(), pos: None }, "defaults", "no file gives `defaults`");
@@ -58,6 +82,10 @@ struct Resolver<'d> {
     shared: HashMap<String, TypeId>,
     /// Examples to check once every type is resolved.
     examples: Vec<(Loc, String, Ty, Literal)>,
+    /// Where each type of `ir.types` is defined, by id.
+    type_locs: Vec<Loc>,
+    /// Where each attribute is, by its object type and wire name.
+    field_locs: HashMap<(TypeId, String), Loc>,
 }
 
 /// Where a type expression is being resolved.
@@ -80,14 +108,27 @@ impl Resolver<'_> {
             self.error(&Loc { file: "spec.yaml".into(), pos: None }, "products", "no products are defined");
         }
         let mut seen: HashMap<String, String> = HashMap::new();
+        let mut seen_variants: HashMap<String, String> = HashMap::new();
         for p in &spec.products {
             let path = format!("products.{}", p.key);
+            if let Err(why) = crate::names::check_spec_name(&p.key) {
+                self.error(&p.loc, &path, format!("product key \"{}\" {why}", p.key));
+                continue;
+            }
             let (Some(ident), Some(variant)) = (field_ident(&p.key), type_ident(&p.key)) else {
                 self.error(&p.loc, &path, "the product key cannot be turned into a Rust identifier");
                 continue;
             };
+            if RESERVED_MODULES.contains(&ident.as_str()) {
+                self.error(&p.loc, &path, format!("product \"{}\" would be Rust module `{ident}`, a name the models crate already uses", p.key));
+                continue;
+            }
             if let Some(other) = seen.insert(ident.clone(), p.key.clone()) {
                 self.error(&p.loc, &path, format!("product \"{}\" collides with \"{other}\" as Rust module `{ident}`", p.key));
+                continue;
+            }
+            if let Some(other) = seen_variants.insert(variant.clone(), p.key.clone()) {
+                self.error(&p.loc, &path, format!("product \"{}\" collides with \"{other}\" as Rust variant `{variant}`", p.key));
                 continue;
             }
             self.ir.products.push(ir::Product {
@@ -100,7 +141,8 @@ impl Resolver<'_> {
         }
     }
 
-    fn new_type(&mut self, name: String, module: ModuleId, spec_path: String, description: String) -> TypeId {
+    fn new_type(&mut self, name: String, module: ModuleId, spec_path: String, description: String, loc: &Loc) -> TypeId {
+        self.type_locs.push(loc.clone());
         self.ir.types.push(ir::TypeDef {
             name,
             module,
@@ -125,7 +167,13 @@ impl Resolver<'_> {
         }
         let mut events = Vec::new();
         let mut seen_events: HashMap<(String, String), String> = HashMap::new();
+        // Two events of a product may not share a module (and output file) or a variant.
+        let mut seen_rust: HashMap<(usize, String), String> = HashMap::new();
         for event in &spec.events {
+            if let Err(why) = crate::names::check_spec_name(&event.name) {
+                self.error(&event.loc, "event", format!("event name \"{}\" {why}", event.name));
+                continue;
+            }
             let Some(product) = self.ir.products.iter().position(|p| p.key == event.product) else {
                 let keys: Vec<&str> = self.ir.products.iter().map(|p| p.key.as_str()).collect();
                 let hint = closest(&event.product, &keys).map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
@@ -141,6 +189,13 @@ impl Resolver<'_> {
                 self.error(&event.loc, "event", "the event name cannot be turned into a Rust identifier");
                 continue;
             };
+            let clash = [format!("module `{module_ident}`"), format!("variant `{variant}`")]
+                .into_iter()
+                .find_map(|rust| seen_rust.insert((product, rust.clone()), event.name.clone()).map(|other| (rust, other)));
+            if let Some((rust, other)) = clash {
+                self.error(&event.loc, "event", format!("event \"{}\" collides with \"{other}\" of the same product as Rust {rust}", event.name));
+                continue;
+            }
             let module = self.ir.modules.len();
             self.ir.modules.push(ir::Module {
                 path: vec![self.ir.products[product].ident.clone(), module_ident],
@@ -173,6 +228,8 @@ impl Resolver<'_> {
             self.event(spec, event, product, module, variant, &local);
         }
         self.check_type_names();
+        self.check_recursion();
+        self.check_size();
         for (loc, path, ty, example) in std::mem::take(&mut self.examples) {
             if !self.example_fits(&ty, &example) {
                 let what = self.ty_name(&ty);
@@ -188,7 +245,7 @@ impl Resolver<'_> {
             self.error(&def.loc, &path, format!("type names are written in UpperCamelCase (\"{}\")", type_ident(&def.name).unwrap_or_default()));
             return None;
         }
-        let id = self.new_type(def.name.clone(), module, path, def.ty.description.clone());
+        let id = self.new_type(def.name.clone(), module, path, def.ty.description.clone(), &def.loc);
         Some(id)
     }
 
@@ -207,7 +264,7 @@ impl Resolver<'_> {
         let kind = if is_enum {
             self.enum_kind(expr, &path)
         } else {
-            self.object_kind(&expr.fields, &path, scope)
+            self.object_kind(id, &expr.fields, &path, scope)
         };
         if let Some(kind) = kind {
             self.ir.types[id].kind = kind;
@@ -223,19 +280,19 @@ impl Resolver<'_> {
         variant: String,
         local: &HashMap<String, TypeId>,
     ) {
-        let payload = self.new_type("Payload".into(), module, "envelope".into(), format!("A whole {} payload: the envelope and its `data`.", event.name));
-        let data = self.new_type("Data".into(), module, "data".into(), event.description.clone());
+        let payload = self.new_type("Payload".into(), module, "envelope".into(), format!("A whole {} payload: the envelope and its `data`.", event.name), &event.loc);
+        let data = self.new_type("Data".into(), module, "data".into(), event.description.clone(), &event.loc);
         let scope = Scope { module, local, data: Some(data) };
         self.ir.modules[module].types.push(payload);
         if spec.envelope.is_empty() {
             self.error(&event.loc, "envelope", "no file gives the `envelope`");
         }
-        if let Some(kind) = self.object_kind(&spec.envelope, "envelope", &scope) {
+        if let Some(kind) = self.object_kind(payload, &spec.envelope, "envelope", &scope) {
             self.ir.types[payload].kind = kind;
         }
         self.check_envelope(spec, payload, data);
         self.ir.modules[module].types.push(data);
-        if let Some(kind) = self.object_kind(&event.data, "data", &scope) {
+        if let Some(kind) = self.object_kind(data, &event.data, "data", &scope) {
             self.ir.types[data].kind = kind;
         }
         for def in &event.types {
@@ -279,7 +336,12 @@ impl Resolver<'_> {
         }
     }
 
-    fn object_kind(&mut self, attrs: &[Attr], path: &str, scope: &Scope<'_>) -> Option<TypeKind> {
+    fn object_kind(&mut self, owner: TypeId, attrs: &[Attr], path: &str, scope: &Scope<'_>) -> Option<TypeKind> {
+        if attrs.len() > MAX_ATTRIBUTES {
+            let loc = attrs.get(MAX_ATTRIBUTES).map_or_else(|| self.type_locs[owner].clone(), |a| a.loc.clone());
+            self.error(&loc, path, format!("an object has at most {MAX_ATTRIBUTES} attributes; this one has {}", attrs.len()));
+            return None;
+        }
         let mut fields = Vec::with_capacity(attrs.len());
         let mut idents: HashMap<String, String> = HashMap::new();
         idents.insert(UNKNOWN_FIELDS.into(), "(the bag of unknown fields)".into());
@@ -298,14 +360,17 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(field) = self.field(attr, ident, &attr_path, scope) {
+                self.field_locs.insert((owner, field.wire.clone()), attr.loc.clone());
                 fields.push(field);
             }
         }
-        // Object and array attributes get a second setter, `<name>_with`.
+        // Object and array attributes get a second setter, `<name>_with`. One lookup per
+        // field, so that a large object costs no more than linear time.
+        let by_ident: HashMap<&str, &ir::Field> = fields.iter().map(|f| (f.ident.as_str(), f)).collect();
         for f in &fields {
-            let with = format!("{}_with", f.ident.trim_start_matches("r#"));
-            if let Some(other) = fields.iter().find(|o| o.ident == with) {
-                let loc = attrs.iter().find(|a| a.name == other.wire).map_or_else(|| Loc { file: String::new(), pos: None }, |a| a.loc.clone());
+            let with = crate::emit::editor_name(&f.ident);
+            if let Some(other) = by_ident.get(with.as_str()) {
+                let loc = self.field_locs.get(&(owner, other.wire.clone())).cloned().unwrap_or(Loc { file: String::new(), pos: None });
                 self.error(&loc, &other.spec_path, format!("\"{}\" is `{with}` in Rust, the name of the builder's editor for \"{}\"", other.wire, f.wire));
             }
         }
@@ -394,7 +459,7 @@ impl Resolver<'_> {
             "string" | "integer" if expr.enum_values.is_some() => {
                 self.only(expr, path, &["enum", "open", "rust_name"]);
                 let name = self.inline_name(expr, base, path)?;
-                let id = self.new_type(name, scope.module, path.to_string(), expr.description.clone());
+                let id = self.new_type(name, scope.module, path.to_string(), expr.description.clone(), &expr.loc);
                 self.ir.modules[scope.module].types.push(id);
                 if let Some(kind) = self.enum_kind(expr, path) {
                     self.ir.types[id].kind = kind;
@@ -411,9 +476,9 @@ impl Resolver<'_> {
             "object" => {
                 self.only(expr, path, &["fields", "rust_name"]);
                 let name = self.inline_name(expr, base, path)?;
-                let id = self.new_type(name, scope.module, path.to_string(), expr.description.clone());
+                let id = self.new_type(name, scope.module, path.to_string(), expr.description.clone(), &expr.loc);
                 self.ir.modules[scope.module].types.push(id);
-                if let Some(kind) = self.object_kind(&expr.fields, path, scope) {
+                if let Some(kind) = self.object_kind(id, &expr.fields, path, scope) {
                     self.ir.types[id].kind = kind;
                 }
                 Some(Ty::Named(id))
@@ -546,33 +611,108 @@ impl Resolver<'_> {
     }
 
     fn check_type_names(&mut self) {
+        let mut problems = Vec::new();
         for module in &self.ir.modules {
             let mut seen: HashMap<&str, &str> = HashMap::new();
-            let builders: Vec<String> = module
+            let builders: HashMap<String, &str> = module
                 .types
                 .iter()
                 .filter(|&&id| matches!(self.ir.types[id].kind, TypeKind::Object(_)))
-                .map(|&id| format!("{}Builder", self.ir.types[id].name))
+                .map(|&id| (format!("{}Builder", self.ir.types[id].name), self.ir.types[id].name.as_str()))
                 .collect();
             for &id in &module.types {
                 let t = &self.ir.types[id];
-                if builders.contains(&t.name) {
-                    self.diags.push(Diagnostic::new(
-                        &module.source,
-                        None,
-                        &t.spec_path,
-                        format!("Rust type name `{}` is taken by the builder of `{}`; give it another `rust_name`", t.name, t.name.trim_end_matches("Builder")),
-                    ));
+                let loc = &self.type_locs[id];
+                if let Some(owner) = builders.get(&t.name) {
+                    problems.push((loc.clone(), t.spec_path.clone(), format!("Rust type name `{}` is taken by the builder of `{owner}`; give it another `rust_name`", t.name)));
+                }
+                if PRELUDE.contains(&t.name.as_str()) {
+                    problems.push((loc.clone(), t.spec_path.clone(), format!("Rust type name `{}` would hide the standard `{}` in generated code; give it another `rust_name`", t.name, t.name)));
                 }
                 if let Some(other) = seen.insert(&t.name, &t.spec_path) {
-                    self.diags.push(Diagnostic::new(
-                        &module.source,
-                        None,
-                        &t.spec_path,
-                        format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name),
-                    ));
+                    problems.push((loc.clone(), t.spec_path.clone(), format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name)));
                 }
             }
+        }
+        for (loc, path, message) in problems {
+            self.error(&loc, &path, message);
+        }
+    }
+
+    /// An object that holds itself (directly or through other objects) without an array or
+    /// a map between would be infinitely large.
+    fn check_recursion(&mut self) {
+        let n = self.ir.types.len();
+        // Edges from an object to the objects its attributes hold inline.
+        let inline = |ir: &Ir, id: TypeId| -> Vec<(TypeId, String)> {
+            ir.fields(id)
+                .iter()
+                .filter_map(|f| match f.ty {
+                    Ty::Named(to) if matches!(ir.types[to].kind, TypeKind::Object(_)) => Some((to, f.wire.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        // 0: not seen, 1: on the walk, 2: done. An explicit stack: the chain of types can
+        // be as long as the spec is.
+        let mut state = vec![0u8; n];
+        let mut problems = Vec::new();
+        for start in 0..n {
+            if state[start] != 0 {
+                continue;
+            }
+            // Each entry: a type, its inline edges (target, attribute) and the next to follow.
+            type Edges = Vec<(TypeId, String)>;
+            let mut stack: Vec<(TypeId, Edges, usize)> = vec![(start, inline(&self.ir, start), 0)];
+            state[start] = 1;
+            while let Some((id, edges, next)) = stack.last_mut() {
+                let Some((to, wire)) = edges.get(*next).cloned() else {
+                    state[*id] = 2;
+                    stack.pop();
+                    continue;
+                };
+                *next += 1;
+                let from = *id;
+                match state[to] {
+                    0 => {
+                        state[to] = 1;
+                        let e = inline(&self.ir, to);
+                        stack.push((to, e, 0));
+                    }
+                    1 => problems.push((from, to, wire)),
+                    _ => {}
+                }
+            }
+        }
+        for (from, to, wire) in problems {
+            let loc = self.field_locs.get(&(from, wire.clone())).cloned().unwrap_or_else(|| self.type_locs[from].clone());
+            let path = format!("{}.{wire}", self.ir.types[from].spec_path);
+            let (a, b) = (&self.ir.types[from].name, &self.ir.types[to].name);
+            let message = if from == to {
+                format!("`{a}` holds itself through \"{wire}\" with no array or map between, so it would be infinitely large; make \"{wire}\" an array or a map")
+            } else {
+                format!("`{a}` holds `{b}` through \"{wire}\", and `{b}` holds `{a}` again, with no array or map between: infinitely large; make one of them an array or a map")
+            };
+            self.error(&loc, &path, message);
+        }
+    }
+
+    /// Bounds what every consumer of the IR walks: the nesting of objects below each event,
+    /// and how many attribute paths the event expands to (shared types repeat).
+    fn check_size(&mut self) {
+        let mut problems = Vec::new();
+        for event in &self.ir.events {
+            let mut walk = Expansion { ir: &self.ir, paths: 0, stack: Vec::new(), too_deep: None };
+            walk.object(event.payload);
+            let loc = self.type_locs[event.payload].clone();
+            if let Some(path) = walk.too_deep {
+                problems.push((loc, path, format!("objects nest more than {MAX_OBJECT_DEPTH} levels deep below the envelope")));
+            } else if walk.paths > MAX_PATHS_PER_EVENT {
+                problems.push((loc, "data".to_string(), format!("the event expands to more than {MAX_PATHS_PER_EVENT} attribute paths (shared types count once per use)")));
+            }
+        }
+        for (loc, path, message) in problems {
+            self.error(&loc, &path, message);
         }
     }
 
@@ -804,6 +944,43 @@ impl Resolver<'_> {
                 TypeKind::Enum(_) => format!("a string enum ({})", self.ir.types[*id].name),
             },
         }
+    }
+}
+
+/// Walks an event's attribute tree the way the reference docs list it (a type already on
+/// the walk is not entered again), and stops at either limit, so it costs little whatever
+/// the spec.
+struct Expansion<'a> {
+    ir: &'a Ir,
+    paths: usize,
+    stack: Vec<TypeId>,
+    /// The spec path of the object found too deep.
+    too_deep: Option<String>,
+}
+
+impl Expansion<'_> {
+    fn object(&mut self, id: TypeId) {
+        if self.stack.contains(&id) || self.too_deep.is_some() || self.paths > MAX_PATHS_PER_EVENT {
+            return;
+        }
+        if self.stack.len() >= MAX_OBJECT_DEPTH {
+            self.too_deep = Some(self.ir.types[id].spec_path.clone());
+            return;
+        }
+        self.stack.push(id);
+        for f in self.ir.fields(id) {
+            self.paths += 1;
+            let mut ty = &f.ty;
+            while let Ty::Array(inner) | Ty::Map(inner) = ty {
+                ty = inner;
+            }
+            if let Ty::Named(inner) = ty {
+                if matches!(self.ir.types[*inner].kind, TypeKind::Object(_)) {
+                    self.object(*inner);
+                }
+            }
+        }
+        self.stack.pop();
     }
 }
 

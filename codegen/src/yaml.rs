@@ -1,14 +1,28 @@
 //! The only module that parses YAML.
 //!
-//! `serde_yaml` reads the content; a second pass over `yaml-rust2`'s marked events records
+//! `serde_yaml` reads the content; a first pass over `yaml-rust2`'s marked events records
 //! where each mapping key and sequence item sits, so that later stages can point at a line
 //! and column. Nothing outside this module knows which YAML crates are used: swapping the
 //! frozen `serde_yaml` for another parser touches this file only.
+//!
+//! A spec arrives in pull requests and `cargo build` parses it, so a small file must not be
+//! able to cost a lot. The first pass is bounded: it stops at the first collection nested
+//! deeper than [`MAX_DEPTH`] or at the [`MAX_NODES`]th node (aliases counted expanded), and
+//! both passes run only on files of at most [`MAX_FILE_BYTES`]. serde_yaml only ever sees a
+//! document that the bounded pass accepted.
 
 use std::collections::HashMap;
 
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::Marker;
+
+/// The largest spec file read, in bytes (4 MiB; the whole spec today is about 60 KB).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// The deepest nesting of mappings and sequences in a spec file (the spec needs about 12).
+pub const MAX_DEPTH: usize = 64;
+/// The most YAML nodes (scalars, mappings, sequences) in one file, aliases counted as the
+/// nodes they stand for.
+pub const MAX_NODES: usize = 1_000_000;
 
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,26 +94,39 @@ pub struct SyntaxError {
 }
 
 /// Parses one YAML document. Duplicate keys are reported each at its own position, which
-/// `serde_yaml` does not do.
+/// `serde_yaml` does not do. A leading byte order mark is skipped.
 pub fn parse(text: &str) -> Result<Node, Vec<SyntaxError>> {
-    let mut marks = Marks::default();
-    let mut parser = Parser::new_from_str(text);
-    // A failure here is reported by serde_yaml below, with its own message; positions are
-    // a convenience and simply go missing.
-    let marked = parser.load(&mut marks, false).is_ok();
-    if marked && !marks.duplicates.is_empty() {
-        return Err(marks.duplicates);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![SyntaxError {
+            pos: None,
+            message: format!(
+                "the file is {} bytes; a spec file is at most {MAX_FILE_BYTES} bytes (4 MiB)",
+                text.len()
+            ),
+        }]);
     }
+    let skeleton = Skeleton::build(text)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let pos = e.location().map(|l| Pos { line: l.line(), column: l.column() });
-            return Err(vec![SyntaxError { pos, message: strip_location(&e.to_string()) }]);
+            let pos = e.location().map(|l| Pos {
+                line: l.line(),
+                column: l.column(),
+            });
+            return Err(vec![SyntaxError {
+                pos,
+                message: strip_location(&e.to_string()),
+            }]);
         }
     };
-    let mut path = Vec::new();
-    convert(value, &mut path, &marks.positions, Some(Pos { line: 1, column: 1 }))
-        .map_err(|e| vec![e])
+    convert(
+        value,
+        skeleton.as_ref(),
+        Some(Pos { line: 1, column: 1 }),
+        0,
+    )
+    .map_err(|e| vec![e])
 }
 
 /// serde_yaml repeats the position in its message; the diagnostic already carries it.
@@ -110,13 +137,22 @@ fn strip_location(message: &str) -> String {
     }
 }
 
+/// Pairs serde_yaml's value with the skeleton of the same document, node for node. Where the
+/// two parsers see different shapes (they should not), positions simply go missing.
 fn convert(
     value: serde_yaml::Value,
-    path: &mut Vec<String>,
-    positions: &HashMap<Vec<String>, Pos>,
+    skel: Option<&Skel>,
     pos: Option<Pos>,
+    depth: usize,
 ) -> Result<Node, SyntaxError> {
     use serde_yaml::Value as Y;
+    // The skeleton pass bounds the depth; this is for the case the two parsers disagree.
+    if depth > MAX_DEPTH {
+        return Err(SyntaxError {
+            pos,
+            message: format!("nesting deeper than {MAX_DEPTH} levels"),
+        });
+    }
     let value = match value {
         Y::Null => Value::Null,
         Y::Bool(b) => Value::Bool(b),
@@ -126,125 +162,273 @@ fn convert(
         },
         Y::String(s) => Value::Str(s),
         Y::Sequence(items) => {
+            let skels = match skel.map(|s| &s.shape) {
+                Some(Shape::Seq(s)) if s.len() == items.len() => Some(s),
+                _ => None,
+            };
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
-                path.push(i.to_string());
-                let item_pos = positions.get(path.as_slice()).copied();
-                let node = convert(item, path, positions, item_pos);
-                path.pop();
-                out.push(node?);
+                let item_skel = skels.map(|s| &s[i]);
+                out.push(convert(
+                    item,
+                    item_skel,
+                    item_skel.map(|s| s.pos),
+                    depth + 1,
+                )?);
             }
             Value::Seq(out)
         }
         Y::Mapping(map) => {
+            let skels = match skel.map(|s| &s.shape) {
+                Some(Shape::Map(s)) if s.len() == map.len() => Some(s),
+                _ => None,
+            };
             let mut out = Vec::with_capacity(map.len());
-            for (k, v) in map {
+            for (i, (k, v)) in map.into_iter().enumerate() {
                 let key = match k {
                     Y::String(s) => s,
                     Y::Bool(b) => b.to_string(),
                     Y::Number(n) => n.to_string(),
                     Y::Null => "null".to_string(),
-                    other => {
+                    _ => {
                         return Err(SyntaxError {
-                            pos,
-                            message: format!("a mapping key must be a plain scalar, found {other:?}"),
+                            pos: skels.map(|s| s[i].0).or(pos),
+                            message: "a mapping key must be a plain scalar".to_string(),
                         })
                     }
                 };
-                path.push(key);
-                let entry_pos = positions.get(path.as_slice()).copied();
-                let node = convert(v, path, positions, entry_pos);
-                let key = path.pop().unwrap_or_default();
-                out.push((key, node?));
+                let (key_pos, value_skel) = match skels {
+                    Some(s) => (Some(s[i].0), Some(&s[i].1)),
+                    None => (None, None),
+                };
+                out.push((key, convert(v, value_skel, key_pos, depth + 1)?));
             }
             Value::Map(out)
         }
-        Y::Tagged(tagged) => return convert(tagged.value, path, positions, pos),
+        Y::Tagged(tagged) => return convert(tagged.value, skel, pos, depth),
     };
     Ok(Node { value, pos })
 }
 
-/// Records the position of every mapping key and sequence item, by path.
+/// The shape of a document with the position of every node: what the first pass records.
+#[derive(Debug, Clone)]
+struct Skel {
+    pos: Pos,
+    shape: Shape,
+}
+
+#[derive(Debug, Clone)]
+enum Shape {
+    Scalar,
+    Seq(Vec<Skel>),
+    /// Entries in document order: the key's position and the value.
+    Map(Vec<(Pos, Skel)>),
+}
+
+/// A collection being read.
+struct Frame {
+    pos: Pos,
+    anchor: usize,
+    /// Nodes counted when the collection started, to size an anchored collection.
+    nodes_at_start: usize,
+    /// Levels of nesting below this collection so far.
+    height: usize,
+    kind: FrameKind,
+}
+
+enum FrameKind {
+    Seq(Vec<Skel>),
+    Map {
+        entries: Vec<(Pos, Skel)>,
+        /// The key read, waiting for its value: its position and text (none for a complex key).
+        key: Option<(Pos, Option<String>)>,
+        seen: HashMap<String, Pos>,
+    },
+}
+
+/// An anchored node, for its aliases: the node, how many nodes it counts, how deep it goes.
+struct Anchored {
+    skel: Skel,
+    nodes: usize,
+    height: usize,
+}
+
 #[derive(Default)]
-struct Marks {
+struct Skeleton {
     stack: Vec<Frame>,
-    positions: HashMap<Vec<String>, Pos>,
+    anchors: HashMap<usize, Anchored>,
+    /// The first document's root.
+    root: Option<Skel>,
+    nodes: usize,
     duplicates: Vec<SyntaxError>,
 }
 
-enum Frame {
-    Map { path: Vec<String>, key: Option<String>, seen: HashMap<String, Pos> },
-    Seq { path: Vec<String>, next: usize },
-}
-
-impl Marks {
-    /// Called for every node that starts: a scalar, an alias, or a collection.
-    /// Returns the path of the node when it is a value (not a key).
-    fn node_start(&mut self, scalar_key: Option<&str>, pos: Pos) -> Option<Vec<String>> {
-        match self.stack.last_mut() {
-            None => Some(Vec::new()),
-            Some(Frame::Seq { path, next }) => {
-                let mut p = path.clone();
-                p.push(next.to_string());
-                *next += 1;
-                self.positions.insert(p.clone(), pos);
-                Some(p)
-            }
-            Some(Frame::Map { path, key, seen }) => match key.take() {
-                Some(k) => {
-                    let mut p = path.clone();
-                    p.push(k);
-                    Some(p)
-                }
-                None => {
-                    // This node is a key.
-                    let k = scalar_key.unwrap_or("<complex key>").to_string();
-                    let mut p = path.clone();
-                    p.push(k.clone());
-                    if let Some(first) = seen.get(&k) {
-                        self.duplicates.push(SyntaxError {
-                            pos: Some(pos),
-                            message: format!(
-                                "duplicate key \"{k}\" (first at line {})",
-                                first.line
-                            ),
-                        });
-                    } else {
-                        seen.insert(k.clone(), pos);
-                        self.positions.insert(p, pos);
-                    }
-                    *key = Some(k);
-                    None
-                }
-            },
-        }
+fn pos_of(mark: &Marker) -> Pos {
+    Pos {
+        line: mark.line(),
+        column: mark.col() + 1,
     }
 }
 
-impl MarkedEventReceiver for Marks {
-    fn on_event(&mut self, ev: Event, mark: Marker) {
-        let pos = Pos { line: mark.line(), column: mark.col() + 1 };
-        match ev {
-            Event::Scalar(ref text, ..) => {
-                self.node_start(Some(text), pos);
-            }
-            Event::Alias(_) => {
-                self.node_start(None, pos);
-            }
-            Event::SequenceStart(..) => {
-                if let Some(path) = self.node_start(None, pos) {
-                    self.stack.push(Frame::Seq { path, next: 0 });
+impl Skeleton {
+    /// Reads the event stream once, bounded in depth and nodes, and stops at the first
+    /// syntax error or limit. Returns the first document's skeleton.
+    fn build(text: &str) -> Result<Option<Skel>, Vec<SyntaxError>> {
+        let mut parser = Parser::new_from_str(text);
+        let mut this = Skeleton::default();
+        loop {
+            let (event, mark) = parser.next_token().map_err(|e| {
+                // The scanner reads ahead and has a flow-nesting limit of its own, which
+                // it can reach before the parser hands over the 65th level.
+                let message = match e.info() {
+                    "recursion limit exceeded" => format!("nesting deeper than {MAX_DEPTH} levels"),
+                    other => other.to_string(),
+                };
+                vec![SyntaxError {
+                    pos: Some(pos_of(e.marker())),
+                    message,
+                }]
+            })?;
+            let pos = pos_of(&mark);
+            match event {
+                Event::StreamEnd => break,
+                Event::Scalar(text, _, anchor, _) => {
+                    this.count(1, pos)?;
+                    let skel = Skel {
+                        pos,
+                        shape: Shape::Scalar,
+                    };
+                    if anchor != 0 {
+                        this.anchors.insert(
+                            anchor,
+                            Anchored {
+                                skel: skel.clone(),
+                                nodes: 1,
+                                height: 0,
+                            },
+                        );
+                    }
+                    this.deliver(skel, 0, Some(text));
                 }
-            }
-            Event::MappingStart(..) => {
-                if let Some(path) = self.node_start(None, pos) {
-                    self.stack.push(Frame::Map { path, key: None, seen: HashMap::new() });
+                Event::Alias(id) => {
+                    let Some(anchored) = this.anchors.get(&id) else {
+                        return Err(vec![SyntaxError {
+                            pos: Some(pos),
+                            message: "alias of an unknown anchor".into(),
+                        }]);
+                    };
+                    let (nodes, height) = (anchored.nodes, anchored.height);
+                    this.count(nodes, pos)?;
+                    this.check_depth(this.stack.len() + height, pos)?;
+                    let skel = this.anchors[&id].skel.clone();
+                    this.deliver(skel, height, None);
                 }
+                Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                    this.count(1, pos)?;
+                    this.check_depth(this.stack.len() + 1, pos)?;
+                    let kind = if matches!(event, Event::SequenceStart(..)) {
+                        FrameKind::Seq(Vec::new())
+                    } else {
+                        FrameKind::Map {
+                            entries: Vec::new(),
+                            key: None,
+                            seen: HashMap::new(),
+                        }
+                    };
+                    this.stack.push(Frame {
+                        pos,
+                        anchor,
+                        nodes_at_start: this.nodes - 1,
+                        height: 1,
+                        kind,
+                    });
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let Some(frame) = this.stack.pop() else {
+                        continue;
+                    };
+                    let shape = match frame.kind {
+                        FrameKind::Seq(items) => Shape::Seq(items),
+                        FrameKind::Map { entries, .. } => Shape::Map(entries),
+                    };
+                    let skel = Skel {
+                        pos: frame.pos,
+                        shape,
+                    };
+                    if frame.anchor != 0 {
+                        let nodes = this.nodes - frame.nodes_at_start;
+                        this.anchors.insert(
+                            frame.anchor,
+                            Anchored {
+                                skel: skel.clone(),
+                                nodes,
+                                height: frame.height,
+                            },
+                        );
+                    }
+                    this.deliver(skel, frame.height, None);
+                }
+                _ => {}
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                self.stack.pop();
+        }
+        if !this.duplicates.is_empty() {
+            return Err(this.duplicates);
+        }
+        Ok(this.root)
+    }
+
+    fn count(&mut self, nodes: usize, pos: Pos) -> Result<(), Vec<SyntaxError>> {
+        self.nodes = self.nodes.saturating_add(nodes);
+        if self.nodes > MAX_NODES {
+            return Err(vec![SyntaxError {
+                pos: Some(pos),
+                message: format!("more than {MAX_NODES} YAML nodes (aliases counted expanded); a spec file is smaller"),
+            }]);
+        }
+        Ok(())
+    }
+
+    fn check_depth(&self, depth: usize, pos: Pos) -> Result<(), Vec<SyntaxError>> {
+        if depth > MAX_DEPTH {
+            return Err(vec![SyntaxError {
+                pos: Some(pos),
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            }]);
+        }
+        Ok(())
+    }
+
+    /// A finished node goes to the collection around it: an item, a key, or a key's value.
+    fn deliver(&mut self, skel: Skel, height: usize, text: Option<String>) {
+        let Some(frame) = self.stack.last_mut() else {
+            // Later documents are read (and bounded) but not kept: serde_yaml refuses them.
+            if self.root.is_none() {
+                self.root = Some(skel);
             }
-            _ => {}
+            return;
+        };
+        frame.height = frame.height.max(height + 1);
+        match &mut frame.kind {
+            FrameKind::Seq(items) => items.push(skel),
+            FrameKind::Map { entries, key, seen } => match key.take() {
+                Some((key_pos, _)) => entries.push((key_pos, skel)),
+                None => {
+                    if let Some(k) = &text {
+                        if let Some(first) = seen.get(k) {
+                            self.duplicates.push(SyntaxError {
+                                pos: Some(skel.pos),
+                                message: format!(
+                                    "duplicate key \"{k}\" (first at line {})",
+                                    first.line
+                                ),
+                            });
+                        } else {
+                            seen.insert(k.clone(), skel.pos);
+                        }
+                    }
+                    *key = Some((skel.pos, text));
+                }
+            },
         }
     }
 }
@@ -270,7 +454,9 @@ mod tests {
         let errs = parse("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n").unwrap_err();
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].pos, Some(Pos { line: 4, column: 3 }));
-        assert!(errs[0].message.contains("duplicate key \"c\" (first at line 3)"));
+        assert!(errs[0]
+            .message
+            .contains("duplicate key \"c\" (first at line 3)"));
         assert_eq!(errs[1].pos, Some(Pos { line: 5, column: 1 }));
     }
 
@@ -283,7 +469,14 @@ mod tests {
 
     #[test]
     fn hostile_input_is_an_error_not_a_panic() {
-        for text in ["\u{0}", "a: *nope", "[", "- a\nb: c", "a: 1\n---\nb: 2\n", "? [a]\n: b\n"] {
+        for text in [
+            "\u{0}",
+            "a: *nope",
+            "[",
+            "- a\nb: c",
+            "a: 1\n---\nb: 2\n",
+            "? [a]\n: b\n",
+        ] {
             let _ = parse(text);
         }
     }

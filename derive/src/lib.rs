@@ -278,7 +278,8 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
         if !f.nested {
             return setter;
         }
-        let with = format_ident!("{}_with", ident.to_string().trim_start_matches("r#"));
+        // `self_` gives `self_with`, the name the checker reserves (`emit::editor_name`).
+        let with = format_ident!("{}_with", ident.to_string().trim_start_matches("r#").trim_end_matches('_'));
         let doc = format!("Edits `{wire}` with its own builder, starting from its current value (or a default sample when it has none).");
         quote! {
             #setter

@@ -51,7 +51,8 @@ pub fn check(
                     None => name.clone(),
                 };
                 let label = if f.known { "known quirk" } else { "difference" };
-                println!("{place}: {label}: data.{}: {}", f.path, f.message);
+                // Page text is anyone's: shown escaped, it cannot forge lines or drive the terminal.
+                println!("{place}: {label}: data.{}: {}", codegen::safe::escape(&f.path), codegen::safe::escape(&f.message));
             }
         }
         Format::Json | Format::Github => {

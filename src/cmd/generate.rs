@@ -17,8 +17,10 @@ fn existing(out: &Path, ext: &str) -> anyhow::Result<BTreeSet<String>> {
     let mut stack = vec![PathBuf::from(out)];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            // Not through symbolic links: stale files are removed below `out` only.
+            if entry.file_type()?.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == ext) {
                 let rel = path.strip_prefix(out).unwrap_or(&path);
@@ -93,7 +95,7 @@ fn sync(out: &Path, ext: &str, generated: &[Owned], check: bool, stale: &mut Vec
     let mut wanted = BTreeSet::new();
     for file in generated {
         wanted.insert(file.path.clone());
-        let path = out.join(&file.path);
+        let path = below(out, &file.path)?;
         let current = std::fs::read_to_string(&path).ok();
         if current.as_deref() == Some(file.contents.as_str()) {
             continue;
@@ -120,6 +122,19 @@ fn sync(out: &Path, ext: &str, generated: &[Owned], check: bool, stale: &mut Vec
     Ok(())
 }
 
+/// `out` joined with a generated file's relative path, refusing any path that could leave
+/// `out` (absolute, `..`, a drive prefix). The checker already refuses names that would make
+/// one; this keeps a write outside the output directory impossible whatever the IR holds.
+pub(crate) fn below(out: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    use std::path::Component;
+    let rel_path = Path::new(rel);
+    let plain = !rel.is_empty() && rel_path.components().all(|c| matches!(c, Component::Normal(_)));
+    if !plain || rel.contains('\\') {
+        anyhow::bail!("internal error: refusing to write {:?}, which is not a plain path below {}", rel, out.display());
+    }
+    Ok(out.join(rel_path))
+}
+
 pub fn write_docs(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
@@ -131,4 +146,18 @@ pub fn write_typescript(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitC
     let ir = spec_input::ir(spec)?;
     sync(out, "ts", &typescript(&ir)?, false, &mut Vec::new())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_files_stay_below_their_directory() {
+        let out = Path::new("docs/events");
+        assert_eq!(below(out, "freshchat/onX.md").unwrap(), out.join("freshchat/onX.md"));
+        for bad in ["../../x/y.md", "/x/y.md", "a/../../b.md", "", "a\\..\\b.md", "./a.md"] {
+            assert!(below(out, bad).is_err(), "{bad:?}");
+        }
+    }
 }

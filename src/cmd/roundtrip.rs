@@ -9,9 +9,11 @@ use super::spec_input;
 
 pub fn run(file: &Path, event: Option<&str>) -> anyhow::Result<ExitCode> {
     let bytes = spec_input::read_input(file)?;
+    // As `validate` does: a byte order mark some editors add is not part of the payload.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let parsed = match event {
-        Some(name) => freshworks_events::find_event(name).and_then(|i| Event::parse_as(i, &bytes)),
-        None => Event::parse(&bytes),
+        Some(name) => freshworks_events::find_event(name).and_then(|i| Event::parse_as(i, bytes)),
+        None => Event::parse(bytes),
     };
     match parsed {
         Ok(event) => {

@@ -20,7 +20,7 @@ pub fn run(event: Option<&str>, out: Option<&Path>, strict: bool, spec: Option<&
         (None, Some(dir)) => {
             for event in &ir.events {
                 let product = &ir.product_of(event).key;
-                let path = dir.join(product).join(format!("{}.schema.json", event.name));
+                let path = super::generate::below(dir, &format!("{product}/{}.schema.json", event.name))?;
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
                 }

@@ -94,7 +94,14 @@ impl Validator {
                     freshworks_events::Error::Json { .. } | freshworks_events::Error::NotAnObject { .. } => "json",
                     _ => "event",
                 };
-                (None, Report::default(), Some((kind, e.to_string())))
+                let message = match (&e, line) {
+                    // The parser counts from the record; a log is read by file line.
+                    (freshworks_events::Error::Json { line: at, column, message }, Some(record)) => {
+                        format!("malformed JSON at line {}, column {column}: {message}", record + at.saturating_sub(1))
+                    }
+                    _ => e.to_string(),
+                };
+                (None, Report::default(), Some((kind, message)))
             }
         };
         let valid = failure.is_none() && report.is_valid();

@@ -127,7 +127,8 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
         }
         s.push_str(&format!(
             "| `{}` | {} | {} | {} | {} | {} |\n",
-            row.path,
+            // Attribute names are JSON keys and may hold `|`; it would end the cell.
+            cell(&row.path),
             cell(&ty),
             text::presence(f.strict),
             text::presence(f.lenient),
