@@ -32,12 +32,16 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
     }
     let files = codegen::source::read_spec_dir(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?;
     let generated = codegen::generate_rust(&files).map_err(|e| match e {
-        codegen::Error::Spec(diags) => diags.iter().map(|d| format!("error: spec/{d}")).collect::<Vec<_>>().join("\n")
-            + &format!("\nerror: the spec has {} problem(s); fix them and build again", diags.len()),
+        codegen::Error::Spec(diags) => {
+            diags.iter().map(|d| format!("error: spec/{d}")).collect::<Vec<_>>().join("\n")
+                + &format!("\nerror: the spec has {} problem(s); fix them and build again", diags.len())
+        }
         other => format!("error: {other}"),
     })?;
     // The spec itself, so that tools built on this crate describe what it was built from.
-    let mut embedded = String::from("/// The spec files this crate was generated from: (path below `spec/`, text).\npub static SPEC_FILES: &[(&str, &str)] = &[\n");
+    let mut embedded = String::from(
+        "/// The spec files this crate was generated from: (path below `spec/`, text).\npub static SPEC_FILES: &[(&str, &str)] = &[\n",
+    );
     for file in &files {
         let path = spec.join(&file.path);
         let abs = path.canonicalize().map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;

@@ -12,50 +12,27 @@ fn sample_app(name: &str) -> common::TempDir {
     let sample = common::root().join("tests/apps/sample");
     std::fs::copy(sample.join("manifest.json"), tmp.0.join("manifest.json")).unwrap();
     std::fs::create_dir_all(tmp.0.join("server")).unwrap();
-    std::fs::copy(
-        sample.join("server/server.js"),
-        tmp.0.join("server/server.js"),
-    )
-    .unwrap();
+    std::fs::copy(sample.join("server/server.js"), tmp.0.join("server/server.js")).unwrap();
     tmp
 }
 
 /// Runs `fwevents` in `dir`, as a developer would from the app's folder.
 fn fwevents_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fwevents"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_fwevents")).args(args).current_dir(dir).output().unwrap()
 }
 
 fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
 }
 
 const COVERED: [(&str, &str); 5] = [
-    (
-        "onAgentActivityCreate.json",
-        "freshchat/onAgentActivityCreate",
-    ),
-    (
-        "onAgentAvailabilityUpdate.json",
-        "freshdesk/onAgentAvailabilityUpdate",
-    ),
-    (
-        "onAgentCustomStatusUpdate.json",
-        "freshchat/onAgentCustomStatusUpdate",
-    ),
+    ("onAgentActivityCreate.json", "freshchat/onAgentActivityCreate"),
+    ("onAgentAvailabilityUpdate.json", "freshdesk/onAgentAvailabilityUpdate"),
+    ("onAgentCustomStatusUpdate.json", "freshchat/onAgentCustomStatusUpdate"),
     ("onAgentUpdate.json", "freshcaller/onAgentUpdate"),
-    (
-        "onUserAgentAvailabilityUpdate.json",
-        "freshsales/onUserAgentAvailabilityUpdate",
-    ),
+    ("onUserAgentAvailabilityUpdate.json", "freshsales/onUserAgentAvailabilityUpdate"),
 ];
 
 #[test]
@@ -68,54 +45,21 @@ fn writes_one_valid_file_per_subscribed_event_the_spec_covers() {
     assert_eq!(files(&data), names);
     let out = common::text(&o.stdout);
     for (file, qualified) in COVERED {
-        assert!(
-            out.contains(&format!("wrote server/test_data/{file} ({qualified})")),
-            "{out}"
-        );
+        assert!(out.contains(&format!("wrote server/test_data/{file} ({qualified})")), "{out}");
         let path = data.join(file);
-        let payload: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let payload: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         assert_eq!(format!("{}.json", payload["event"].as_str().unwrap()), file);
         // Valid in the strict reading, as the event the manifest's product raises.
-        let v = common::fwevents(
-            &[
-                "validate",
-                "--strict",
-                "--event",
-                qualified,
-                path.to_str().unwrap(),
-            ],
-            b"",
-        );
-        assert!(
-            v.status.success(),
-            "{file}: {}{}",
-            common::text(&v.stdout),
-            common::text(&v.stderr)
-        );
+        let v = common::fwevents(&["validate", "--strict", "--event", qualified, path.to_str().unwrap()], b"");
+        assert!(v.status.success(), "{file}: {}{}", common::text(&v.stdout), common::text(&v.stderr));
     }
     // The freshworks_crm product of the manifest is the spec's Freshsales, and domains
     // tell the shared event name apart.
-    let caller: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(data.join("onAgentUpdate.json")).unwrap()).unwrap();
-    assert!(
-        caller["domain"]
-            .as_str()
-            .unwrap()
-            .ends_with("freshcaller.com"),
-        "{caller}"
-    );
+    let caller: serde_json::Value = serde_json::from_slice(&std::fs::read(data.join("onAgentUpdate.json")).unwrap()).unwrap();
+    assert!(caller["domain"].as_str().unwrap().ends_with("freshcaller.com"), "{caller}");
     let err = common::text(&o.stderr);
-    assert!(
-        err.contains("not covered: freshchat/onConversationCreate: the spec has no such event"),
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "not covered: freshdesk/onAgentUpdate: the spec has onAgentUpdate only for Freshcaller"
-        ),
-        "{err}"
-    );
+    assert!(err.contains("not covered: freshchat/onConversationCreate: the spec has no such event"), "{err}");
+    assert!(err.contains("not covered: freshdesk/onAgentUpdate: the spec has onAgentUpdate only for Freshcaller"), "{err}");
 }
 
 #[test]
@@ -126,28 +70,16 @@ fn existing_files_are_kept_unless_forced() {
     std::fs::write(data.join("onAgentUpdate.json"), "{\"mine\": true}\n").unwrap();
     let o = fwevents_in(&app.0, &["fixture", "--app", "."]);
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    assert_eq!(
-        std::fs::read_to_string(data.join("onAgentUpdate.json")).unwrap(),
-        "{\"mine\": true}\n"
-    );
-    assert!(common::text(&o.stdout)
-        .contains("kept ./server/test_data/onAgentUpdate.json (it exists; --force overwrites)"));
+    assert_eq!(std::fs::read_to_string(data.join("onAgentUpdate.json")).unwrap(), "{\"mine\": true}\n");
+    assert!(common::text(&o.stdout).contains("kept ./server/test_data/onAgentUpdate.json (it exists; --force overwrites)"));
     assert_eq!(files(&data).len(), 5);
     let default = std::fs::read_to_string(data.join("onAgentActivityCreate.json")).unwrap();
     // --force overwrites; a seed draws other payloads, still valid.
     let o = fwevents_in(&app.0, &["fixture", "--app", ".", "--force", "--seed", "7"]);
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    assert!(std::fs::read_to_string(data.join("onAgentUpdate.json"))
-        .unwrap()
-        .contains("\"event\": \"onAgentUpdate\""));
-    assert_ne!(
-        std::fs::read_to_string(data.join("onAgentActivityCreate.json")).unwrap(),
-        default
-    );
-    let paths: Vec<String> = files(&data)
-        .iter()
-        .map(|f| data.join(f).to_string_lossy().into_owned())
-        .collect();
+    assert!(std::fs::read_to_string(data.join("onAgentUpdate.json")).unwrap().contains("\"event\": \"onAgentUpdate\""));
+    assert_ne!(std::fs::read_to_string(data.join("onAgentActivityCreate.json")).unwrap(), default);
+    let paths: Vec<String> = files(&data).iter().map(|f| data.join(f).to_string_lossy().into_owned()).collect();
     let mut args = vec!["validate", "--strict"];
     args.extend(paths.iter().map(String::as_str));
     let v = common::fwevents(&args, b"");
@@ -164,13 +96,8 @@ fn an_app_folder_elsewhere_and_a_platform_3_manifest() {
     .unwrap();
     let o = common::fwevents(&["fixture", "--app", app.0.to_str().unwrap()], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    assert_eq!(
-        files(&app.0.join("server/test_data")),
-        ["onAgentActivityCreate.json"]
-    );
-    assert!(
-        common::text(&o.stderr).contains("not covered: onTicketCreate: the spec has no such event")
-    );
+    assert_eq!(files(&app.0.join("server/test_data")), ["onAgentActivityCreate.json"]);
+    assert!(common::text(&o.stderr).contains("not covered: onTicketCreate: the spec has no such event"));
 }
 
 #[test]
@@ -179,30 +106,15 @@ fn a_missing_or_malformed_manifest_is_a_clear_error() {
     let dir = app.0.to_str().unwrap();
     let o = common::fwevents(&["fixture", "--app", dir], b"");
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        common::text(&o.stderr).contains(&format!("no manifest.json in {dir}")),
-        "{}",
-        common::text(&o.stderr)
-    );
+    assert!(common::text(&o.stderr).contains(&format!("no manifest.json in {dir}")), "{}", common::text(&o.stderr));
 
-    std::fs::write(
-        app.0.join("manifest.json"),
-        "{\n  \"product\": {\n    \"freshchat\": \n}\n",
-    )
-    .unwrap();
+    std::fs::write(app.0.join("manifest.json"), "{\n  \"product\": {\n    \"freshchat\": \n}\n").unwrap();
     let o = common::fwevents(&["fixture", "--app", dir], b"");
     assert_eq!(o.status.code(), Some(2));
     let err = common::text(&o.stderr);
-    assert!(
-        err.contains("manifest.json is not valid JSON") && err.contains("line 4"),
-        "{err}"
-    );
+    assert!(err.contains("manifest.json is not valid JSON") && err.contains("line 4"), "{err}");
 
-    std::fs::write(
-        app.0.join("manifest.json"),
-        r#"{"product": {"freshchat": {"events": {"onAgentActivityCreate": "handler"}}}}"#,
-    )
-    .unwrap();
+    std::fs::write(app.0.join("manifest.json"), r#"{"product": {"freshchat": {"events": {"onAgentActivityCreate": "handler"}}}}"#).unwrap();
     let o = common::fwevents(&["fixture", "--app", dir], b"");
     assert_eq!(o.status.code(), Some(2));
     let err = common::text(&o.stderr);
@@ -210,31 +122,17 @@ fn a_missing_or_malformed_manifest_is_a_clear_error() {
         err.contains("manifest.json: /product/freshchat/events/onAgentActivityCreate: expected {\"handler\": NAME}, found a string"),
         "{err}"
     );
-    assert!(
-        !app.0.join("server").exists(),
-        "nothing is written from a broken manifest"
-    );
+    assert!(!app.0.join("server").exists(), "nothing is written from a broken manifest");
 }
 
 #[test]
 fn event_and_app_options_do_not_mix() {
     let o = common::fwevents(&["fixture", "onAgentUpdate", "--out", "x"], b"");
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        common::text(&o.stderr).contains("not both"),
-        "{}",
-        common::text(&o.stderr)
-    );
-    let o = common::fwevents(
-        &["fixture", "--app", "tests/apps/sample", "--count", "3"],
-        b"",
-    );
+    assert!(common::text(&o.stderr).contains("not both"), "{}", common::text(&o.stderr));
+    let o = common::fwevents(&["fixture", "--app", "tests/apps/sample", "--count", "3"], b"");
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        common::text(&o.stderr).contains("--count does not apply"),
-        "{}",
-        common::text(&o.stderr)
-    );
+    assert!(common::text(&o.stderr).contains("--count does not apply"), "{}", common::text(&o.stderr));
     let o = common::fwevents(&["fixture"], b"");
     assert_eq!(o.status.code(), Some(2));
 }
@@ -242,17 +140,13 @@ fn event_and_app_options_do_not_mix() {
 #[test]
 fn every_handler_the_sample_manifest_names_is_in_its_server_js() {
     let root = common::root().join("tests/apps/sample");
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(root.join("manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join("manifest.json")).unwrap()).unwrap();
     let server = std::fs::read_to_string(root.join("server/server.js")).unwrap();
     let mut n = 0;
     for product in manifest["product"].as_object().unwrap().values() {
         for handler in product["events"].as_object().unwrap().values() {
             let name = handler["handler"].as_str().unwrap();
-            assert!(
-                server.contains(&format!("  {name}: function")),
-                "{name} is not in server.js"
-            );
+            assert!(server.contains(&format!("  {name}: function")), "{name} is not in server.js");
             n += 1;
         }
     }

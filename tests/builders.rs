@@ -5,10 +5,7 @@ use freshworks_events::{Field, Mode};
 
 #[test]
 fn builders_override_nested_fields_and_report_every_problem() {
-    let payload = Payload::builder()
-        .data_with(|d| d.actor_with(|a| a.first_name("Maria").email(Field::Null)))
-        .build()
-        .unwrap();
+    let payload = Payload::builder().data_with(|d| d.actor_with(|a| a.first_name("Maria").email(Field::Null))).build().unwrap();
     let actor = payload.data.get().unwrap().actor.get().unwrap();
     assert_eq!(actor.first_name.get().map(String::as_str), Some("Maria"));
     assert!(actor.email.is_null());
@@ -16,9 +13,7 @@ fn builders_override_nested_fields_and_report_every_problem() {
 
     let report = Payload::builder()
         .event(Field::Absent)
-        .data_with(|d| {
-            d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::invalid("soon")))
-        })
+        .data_with(|d| d.agent_activity_with(|a| a.status(Field::Null).prev_status_change_timestamp(Field::invalid("soon"))))
         .build_in(Mode::Strict)
         .unwrap_err();
     let paths: Vec<&str> = report.violations.iter().map(|v| v.path.as_str()).collect();

@@ -39,10 +39,7 @@ fn check_shape(doc: &Value, command: &str) {
         assert!(f["file"].is_string(), "{f}");
         assert!(f["line"].is_u64() || f["line"].is_null(), "{f}");
         assert!(f["column"].is_u64() || f["column"].is_null(), "{f}");
-        assert!(
-            matches!(f["severity"].as_str(), Some("error" | "notice")),
-            "{f}"
-        );
+        assert!(matches!(f["severity"].as_str(), Some("error" | "notice")), "{f}");
         assert!(f["code"].is_string() && f["message"].is_string(), "{f}");
     }
 }
@@ -55,19 +52,13 @@ fn github_lines(out: &[u8]) -> Vec<Command> {
     text(out)
         .lines()
         .map(|l| {
-            let rest = l
-                .strip_prefix("::")
-                .unwrap_or_else(|| panic!("not a workflow command: {l}"));
-            let (head, message) = rest
-                .split_once("::")
-                .unwrap_or_else(|| panic!("no message: {l}"));
+            let rest = l.strip_prefix("::").unwrap_or_else(|| panic!("not a workflow command: {l}"));
+            let (head, message) = rest.split_once("::").unwrap_or_else(|| panic!("no message: {l}"));
             let (level, props) = head.split_once(' ').unwrap();
             let props = props
                 .split(',')
                 .map(|p| {
-                    let (k, v) = p
-                        .split_once('=')
-                        .unwrap_or_else(|| panic!("property without =: {p} in {l}"));
+                    let (k, v) = p.split_once('=').unwrap_or_else(|| panic!("property without =: {p} in {l}"));
                     (k.to_string(), v.to_string())
                 })
                 .collect();
@@ -77,10 +68,7 @@ fn github_lines(out: &[u8]) -> Vec<Command> {
 }
 
 fn prop<'a>(props: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    props
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+    props.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 #[test]
@@ -93,35 +81,20 @@ fn lint_json_and_github() {
     assert_eq!(doc["summary"]["problems"], 0);
     assert_eq!(doc["summary"]["events"], 5);
 
-    let broken = spec_copy(
-        "fmt-lint",
-        "freshsales/onUserAgentAvailabilityUpdate.yaml",
-        |t| t.replacen("type: ActorType", "type: ActorTyp", 1),
-    );
+    let broken =
+        spec_copy("fmt-lint", "freshsales/onUserAgentAvailabilityUpdate.yaml", |t| t.replacen("type: ActorType", "type: ActorTyp", 1));
     let dir = broken.0.to_str().unwrap();
     let o = fwevents(&["lint", dir, "--format", "json"], b"");
     assert_eq!(o.status.code(), Some(1));
     let doc = json_of(&o.stdout);
     check_shape(&doc, "lint");
     let f = &doc["findings"][0];
-    assert_eq!(
-        f["file"],
-        format!("{dir}/freshsales/onUserAgentAvailabilityUpdate.yaml")
-    );
+    assert_eq!(f["file"], format!("{dir}/freshsales/onUserAgentAvailabilityUpdate.yaml"));
     assert_eq!(f["severity"], "error");
     assert_eq!(f["code"], "spec-problem");
     assert_eq!(f["path"], "data.actor.type");
-    assert!(
-        f["line"].as_u64().unwrap() > 1 && f["column"].as_u64().unwrap() > 1,
-        "{f}"
-    );
-    assert!(
-        f["message"]
-            .as_str()
-            .unwrap()
-            .contains("unknown type \"ActorTyp\""),
-        "{f}"
-    );
+    assert!(f["line"].as_u64().unwrap() > 1 && f["column"].as_u64().unwrap() > 1, "{f}");
+    assert!(f["message"].as_str().unwrap().contains("unknown type \"ActorTyp\""), "{f}");
 
     let o = fwevents(&["lint", dir, "--format", "github"], b"");
     assert_eq!(o.status.code(), Some(1));
@@ -129,118 +102,56 @@ fn lint_json_and_github() {
     assert_eq!(lines.len(), 1, "{}", text(&o.stdout));
     let (level, props, message) = &lines[0];
     assert_eq!(level, "error");
-    assert_eq!(
-        prop(props, "file"),
-        Some(format!("{dir}/freshsales/onUserAgentAvailabilityUpdate.yaml").as_str())
-    );
-    assert_eq!(
-        prop(props, "line").map(|l| l.parse::<u64>().unwrap()),
-        f["line"].as_u64()
-    );
-    assert_eq!(
-        prop(props, "col").map(|l| l.parse::<u64>().unwrap()),
-        f["column"].as_u64()
-    );
+    assert_eq!(prop(props, "file"), Some(format!("{dir}/freshsales/onUserAgentAvailabilityUpdate.yaml").as_str()));
+    assert_eq!(prop(props, "line").map(|l| l.parse::<u64>().unwrap()), f["line"].as_u64());
+    assert_eq!(prop(props, "col").map(|l| l.parse::<u64>().unwrap()), f["column"].as_u64());
     // The title's colon is escaped; the message keeps its own.
     assert_eq!(prop(props, "title"), Some("fwevents lint%3A spec-problem"));
-    assert!(
-        message.starts_with("data.actor.type: unknown type"),
-        "{message}"
-    );
+    assert!(message.starts_with("data.actor.type: unknown type"), "{message}");
 }
 
 #[test]
 fn doc_check_json_and_github() {
     let tmp = TempDir::new("fmt-doccheck");
-    let page = std::fs::read_to_string(
-        common::root().join("../shared/docs/freshchat-onAgentActivityCreate.txt"),
-    )
-    .unwrap();
-    let edited = page.replace(
-        "- emojistring\nEmoji associated with the status of the agent.\n",
-        "- moodstring\nMood of the agent, 100% honest.\n",
-    );
+    let page = std::fs::read_to_string(common::root().join("../shared/docs/freshchat-onAgentActivityCreate.txt")).unwrap();
+    let edited =
+        page.replace("- emojistring\nEmoji associated with the status of the agent.\n", "- moodstring\nMood of the agent, 100% honest.\n");
     assert_ne!(edited, page);
     let path = tmp.0.join("page, v2.txt");
     std::fs::write(&path, edited).unwrap();
     let p = path.to_str().unwrap();
 
-    let o = fwevents(
-        &[
-            "doc-check",
-            p,
-            "--event",
-            "onAgentActivityCreate",
-            "--format",
-            "json",
-        ],
-        b"",
-    );
+    let o = fwevents(&["doc-check", p, "--event", "onAgentActivityCreate", "--format", "json"], b"");
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let doc = json_of(&o.stdout);
     check_shape(&doc, "doc-check");
     assert_eq!(doc["summary"]["event"], "freshchat/onAgentActivityCreate");
     assert_eq!(doc["summary"]["unexplained"], 2);
     let findings = doc["findings"].as_array().unwrap();
-    let mood = findings
-        .iter()
-        .find(|f| f["path"] == "data.agent_activity.mood")
-        .expect("the new attribute");
+    let mood = findings.iter().find(|f| f["path"] == "data.agent_activity.mood").expect("the new attribute");
     assert_eq!(mood["severity"], "error");
     assert_eq!(mood["code"], "difference");
     assert_eq!(mood["known"], false);
     assert_eq!(mood["file"], p);
     let line = mood["line"].as_u64().unwrap() as usize;
-    assert!(
-        page.lines().count() >= line
-            && std::fs::read_to_string(&path)
-                .unwrap()
-                .lines()
-                .nth(line - 1)
-                == Some("- moodstring")
-    );
+    assert!(page.lines().count() >= line && std::fs::read_to_string(&path).unwrap().lines().nth(line - 1) == Some("- moodstring"));
     // Only on the spec's side: no line on the page.
-    let emoji = findings
-        .iter()
-        .find(|f| f["path"] == "data.agent_activity.emoji")
-        .expect("the removed attribute");
+    let emoji = findings.iter().find(|f| f["path"] == "data.agent_activity.emoji").expect("the removed attribute");
     assert_eq!(emoji["line"], Value::Null);
 
-    let o = fwevents(
-        &[
-            "doc-check",
-            p,
-            "--event",
-            "onAgentActivityCreate",
-            "--format",
-            "github",
-        ],
-        b"",
-    );
+    let o = fwevents(&["doc-check", p, "--event", "onAgentActivityCreate", "--format", "github"], b"");
     assert_eq!(o.status.code(), Some(1));
     let lines = github_lines(&o.stdout);
     assert_eq!(lines.len(), findings.len());
-    let (level, props, message) = lines
-        .iter()
-        .find(|(_, _, m)| m.starts_with("data.agent_activity.mood"))
-        .unwrap();
+    let (level, props, message) = lines.iter().find(|(_, _, m)| m.starts_with("data.agent_activity.mood")).unwrap();
     assert_eq!(level, "error");
     // The comma in the file name is escaped so that it does not end the property.
     assert_eq!(prop(props, "file"), Some(p.replace(',', "%2C").as_str()));
     assert_eq!(prop(props, "line"), Some(line.to_string().as_str()));
     assert_eq!(prop(props, "col"), None);
-    assert_eq!(
-        prop(props, "title"),
-        Some("fwevents doc-check%3A difference")
-    );
-    assert_eq!(
-        message,
-        "data.agent_activity.mood: on the page (string), not in the spec"
-    );
-    let (_, props, _) = lines
-        .iter()
-        .find(|(_, _, m)| m.starts_with("data.agent_activity.emoji"))
-        .unwrap();
+    assert_eq!(prop(props, "title"), Some("fwevents doc-check%3A difference"));
+    assert_eq!(message, "data.agent_activity.mood: on the page (string), not in the spec");
+    let (_, props, _) = lines.iter().find(|(_, _, m)| m.starts_with("data.agent_activity.emoji")).unwrap();
     assert_eq!(prop(props, "line"), None);
 
     // Known quirks are notices, and do not fail the check.
@@ -256,9 +167,7 @@ fn doc_check_json_and_github() {
         b"",
     );
     assert_eq!(o.status.code(), Some(0));
-    assert!(github_lines(&o.stdout)
-        .iter()
-        .all(|(level, _, _)| level == "notice"));
+    assert!(github_lines(&o.stdout).iter().all(|(level, _, _)| level == "notice"));
 }
 
 #[test]
@@ -285,23 +194,9 @@ fn diff_json_and_github_report_a_shared_type_once() {
     assert_eq!(f["shared_type"], "ActorType");
     assert_eq!(f["file"], format!("{dir}/types.yaml"));
     let types = std::fs::read_to_string(Path::new(dir).join("types.yaml")).unwrap();
-    assert_eq!(
-        types
-            .lines()
-            .nth(f["line"].as_u64().unwrap() as usize - 1)
-            .map(str::trim),
-        Some("ActorType:")
-    );
-    let events: Vec<&str> = f["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["event"].as_str().unwrap())
-        .collect();
-    assert!(
-        events.len() >= 3 && events.contains(&"freshsales/onUserAgentAvailabilityUpdate"),
-        "{events:?}"
-    );
+    assert_eq!(types.lines().nth(f["line"].as_u64().unwrap() as usize - 1).map(str::trim), Some("ActorType:"));
+    let events: Vec<&str> = f["events"].as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap()).collect();
+    assert!(events.len() >= 3 && events.contains(&"freshsales/onUserAgentAvailabilityUpdate"), "{events:?}");
     // The summary counts the change as each event sees it.
     assert_eq!(doc["summary"]["breaking"], events.len());
 
@@ -310,16 +205,9 @@ fn diff_json_and_github_report_a_shared_type_once() {
     assert_eq!(lines.len(), 1, "{}", text(&o.stdout));
     let (level, props, message) = &lines[0];
     assert_eq!(level, "error");
-    assert_eq!(
-        prop(props, "line").map(|l| l.parse::<u64>().unwrap()),
-        f["line"].as_u64()
-    );
+    assert_eq!(prop(props, "line").map(|l| l.parse::<u64>().unwrap()), f["line"].as_u64());
     assert_eq!(prop(props, "title"), Some("fwevents diff%3A breaking"));
-    assert!(
-        message
-            .starts_with("ActorType: enum value \"bot\" added (closed enum) (reaches freshchat/"),
-        "{message}"
-    );
+    assert!(message.starts_with("ActorType: enum value \"bot\" added (closed enum) (reaches freshchat/"), "{message}");
 
     // Nothing changed: an empty list, no annotations.
     let o = fwevents(&["diff", "spec", "spec", "--format", "json"], b"");

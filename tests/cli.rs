@@ -50,7 +50,10 @@ fn json_format_is_one_object_per_payload() {
 
 #[test]
 fn ndjson_reports_per_line() {
-    let good = String::from_utf8(serde_json::to_vec(&serde_json::from_slice::<Value>(&common::payload("freshchat-onAgentActivityCreate.2.json")).unwrap()).unwrap()).unwrap();
+    let good = String::from_utf8(
+        serde_json::to_vec(&serde_json::from_slice::<Value>(&common::payload("freshchat-onAgentActivityCreate.2.json")).unwrap()).unwrap(),
+    )
+    .unwrap();
     let log = format!("{good}\n\n{{\"event\": \"onAgentActivityCreate\", \"data\": 5}}\n{{broken\n{good}\n");
     let o = fwevents(&["validate", "--ndjson", "-"], log.as_bytes());
     assert_eq!(o.status.code(), Some(1));

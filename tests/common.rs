@@ -84,24 +84,13 @@ pub fn node_tools() -> PathBuf {
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&dir)
             .output()
-            .unwrap_or_else(|e| {
-                panic!("these tests run tools from npm: install Node 20 and npm ({e})")
-            });
-        assert!(
-            out.status.success(),
-            "`npm ci` in {} failed:\n{}",
-            dir.display(),
-            text(&out.stderr)
-        );
+            .unwrap_or_else(|e| panic!("these tests run tools from npm: install Node 20 and npm ({e})"));
+        assert!(out.status.success(), "`npm ci` in {} failed:\n{}", dir.display(), text(&out.stderr));
     }
     dir
 }
 
 /// Runs `node` with `args` in `dir`.
 pub fn node(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new("node")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("these tests run node (Node 20 or later): {e}"))
+    Command::new("node").args(args).current_dir(dir).output().unwrap_or_else(|e| panic!("these tests run node (Node 20 or later): {e}"))
 }

@@ -49,11 +49,7 @@ impl Pair {
     }
 
     fn diff(&self, extra: &[&str]) -> Output {
-        let mut args = vec![
-            "diff",
-            self.old.0.to_str().unwrap(),
-            self.new.0.to_str().unwrap(),
-        ];
+        let mut args = vec!["diff", self.old.0.to_str().unwrap(), self.new.0.to_str().unwrap()];
         args.extend_from_slice(extra);
         fwevents(&args, b"")
     }
@@ -61,19 +57,11 @@ impl Pair {
 
 /// The change lines of the text output (indented), without the event headings and summary.
 fn change_lines(out: &Output) -> Vec<String> {
-    text(&out.stdout)
-        .lines()
-        .filter(|l| l.starts_with("  "))
-        .map(str::to_string)
-        .collect()
+    text(&out.stdout).lines().filter(|l| l.starts_with("  ")).map(str::to_string).collect()
 }
 
 fn last_line(out: &Output) -> String {
-    text(&out.stdout)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_string()
+    text(&out.stdout).lines().last().unwrap_or_default().to_string()
 }
 
 const SALES: &str = "freshsales/onUserAgentAvailabilityUpdate.yaml";
@@ -117,44 +105,26 @@ fn a_removed_attribute_is_breaking() {
     );
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(
-        change_lines(&o),
-        ["  breaking    data.user_agent_availability.channel_preferences[].enabled: removed (was boolean)"]
-    );
+    assert_eq!(change_lines(&o), ["  breaking    data.user_agent_availability.channel_preferences[].enabled: removed (was boolean)"]);
     assert!(text(&o.stdout).starts_with("freshsales/onUserAgentAvailabilityUpdate\n"));
     assert_eq!(last_line(&o), "1 breaking, 0 compatible change(s)");
 }
 
 #[test]
 fn a_type_change_is_breaking() {
-    let pair = Pair::new(
-        "type",
-        SALES,
-        "      name:\n        type: string\n",
-        "      name:\n        type: integer\n",
-    );
+    let pair = Pair::new("type", SALES, "      name:\n        type: string\n", "      name:\n        type: integer\n");
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(
-        change_lines(&o),
-        ["  breaking    data.actor.name: type changed: string -> integer"]
-    );
+    assert_eq!(change_lines(&o), ["  breaking    data.actor.name: type changed: string -> integer"]);
 }
 
 #[test]
 fn a_nullable_attribute_is_breaking() {
-    let pair = Pair::new(
-        "nullable",
-        SALES,
-        "      name:\n        type: string\n",
-        "      name:\n        type: string\n        nullable: true\n",
-    );
+    let pair =
+        Pair::new("nullable", SALES, "      name:\n        type: string\n", "      name:\n        type: string\n        nullable: true\n");
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(
-        change_lines(&o),
-        ["  breaking    data.actor.name: may now be null in strict mode (was not null)"]
-    );
+    assert_eq!(change_lines(&o), ["  breaking    data.actor.name: may now be null in strict mode (was not null)"]);
 }
 
 #[test]
@@ -184,21 +154,11 @@ fn a_value_added_to_a_closed_enum_is_breaking() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     // ActorType is shared: every event whose actor has a type reports it.
-    for event in [
-        "freshchat/onAgentActivityCreate",
-        "freshchat/onAgentCustomStatusUpdate",
-        "freshsales/onUserAgentAvailabilityUpdate",
-    ] {
-        assert!(
-            out.contains(&format!(
-                "{event}\n  breaking    data.actor.type: enum value \"bot\" added (closed enum)\n"
-            )),
-            "{out}"
-        );
+    for event in ["freshchat/onAgentActivityCreate", "freshchat/onAgentCustomStatusUpdate", "freshsales/onUserAgentAvailabilityUpdate"] {
+        assert!(out.contains(&format!("{event}\n  breaking    data.actor.type: enum value \"bot\" added (closed enum)\n")), "{out}");
     }
     assert!(
-        change_lines(&o).iter().all(|l| l.starts_with("  breaking ")
-            && l.ends_with("enum value \"bot\" added (closed enum)")),
+        change_lines(&o).iter().all(|l| l.starts_with("  breaking ") && l.ends_with("enum value \"bot\" added (closed enum)")),
         "{out}"
     );
 }
@@ -213,10 +173,7 @@ fn a_new_rule_is_breaking() {
     );
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(
-        change_lines(&o),
-        ["  breaking    rule actor-is-named: added: actor.name one of [\"Jay\", \"Maria\"]"]
-    );
+    assert_eq!(change_lines(&o), ["  breaking    rule actor-is-named: added: actor.name one of [\"Jay\", \"Maria\"]"]);
 }
 
 #[test]
@@ -260,12 +217,7 @@ fn markdown_reports_a_shared_type_change_once_with_the_events_it_reaches() {
     let md = text(&o.stdout);
     // The text output has one line per event; the markdown has one row.
     assert_eq!(change_lines(&pair.diff(&[])).len(), 2);
-    assert!(
-        md.starts_with(
-            "**Spec changes: 1 change (0 breaking for payload consumers). Semver: minor.**\n"
-        ),
-        "{md}"
-    );
+    assert!(md.starts_with("**Spec changes: 1 change (0 breaking for payload consumers). Semver: minor.**\n"), "{md}");
     let rows: Vec<&str> = md.lines().filter(|l| l.contains("instagram")).collect();
     assert_eq!(
         rows,
@@ -274,27 +226,15 @@ fn markdown_reports_a_shared_type_change_once_with_the_events_it_reaches() {
           freshchat/onAgentCustomStatusUpdate (`data.actor.social_profiles[].type`) |"]
     );
     assert!(md.contains("## Shared types (`types.yaml`)"), "{md}");
-    assert!(
-        !md.contains("\n## freshchat/"),
-        "no per-event section repeats it:\n{md}"
-    );
+    assert!(!md.contains("\n## freshchat/"), "no per-event section repeats it:\n{md}");
 }
 
 #[test]
 fn a_git_revision_against_the_working_spec() {
     let o = fwevents(&["diff", "HEAD", "spec"], b"");
-    assert!(
-        matches!(o.status.code(), Some(0 | 1)),
-        "exit {:?}: {}",
-        o.status.code(),
-        text(&o.stderr)
-    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "exit {:?}: {}", o.status.code(), text(&o.stderr));
     let summary = last_line(&o);
-    assert!(
-        summary == "no changes" || summary.ends_with(" compatible change(s)"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert!(summary == "no changes" || summary.ends_with(" compatible change(s)"), "{}", text(&o.stdout));
     // The explicit form reads the same files.
     let explicit = fwevents(&["diff", "HEAD:spec", "spec"], b"");
     assert_eq!(text(&explicit.stdout), text(&o.stdout));
@@ -303,14 +243,8 @@ fn a_git_revision_against_the_working_spec() {
 #[test]
 fn a_missing_directory_or_revision_is_an_error() {
     for (arg, needle) in [
-        (
-            "no/such/dir",
-            "not an existing directory, nor a git revision",
-        ),
-        (
-            "no-such-revision-xyz",
-            "not an existing directory, nor a git revision",
-        ),
+        ("no/such/dir", "not an existing directory, nor a git revision"),
+        ("no-such-revision-xyz", "not an existing directory, nor a git revision"),
         ("HEAD:no/such/dir", "revision HEAD has no no/such/dir"),
     ] {
         let o = fwevents(&["diff", arg, "spec"], b"");
@@ -323,23 +257,12 @@ fn a_missing_directory_or_revision_is_an_error() {
 
 #[test]
 fn a_broken_spec_is_an_error_listing_its_problems() {
-    let pair = Pair::new(
-        "broken",
-        SALES,
-        "        type: ActorType\n",
-        "        type: ActorTyp\n",
-    );
+    let pair = Pair::new("broken", SALES, "        type: ActorType\n", "        type: ActorTyp\n");
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(err.contains("has 1 problem(s)"), "{err}");
-    assert!(
-        err.contains("freshsales/onUserAgentAvailabilityUpdate.yaml:"),
-        "{err}"
-    );
-    assert!(
-        err.contains(": data.actor.type: unknown type \"ActorTyp\""),
-        "{err}"
-    );
+    assert!(err.contains("freshsales/onUserAgentAvailabilityUpdate.yaml:"), "{err}");
+    assert!(err.contains(": data.actor.type: unknown type \"ActorTyp\""), "{err}");
     assert_eq!(text(&o.stdout), "");
 }

@@ -32,12 +32,7 @@ fn pages_in(dir: &Path) -> Vec<(String, String)> {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
         .collect();
     out.sort();
     out
@@ -46,11 +41,7 @@ fn pages_in(dir: &Path) -> Vec<(String, String)> {
 /// The five real pages and the held-out ones.
 fn every_page() -> Vec<(String, String)> {
     let mut pages = pages_in(&common::root().join("../shared/docs"));
-    assert_eq!(
-        pages.len(),
-        5,
-        "the five vendor pages are expected in ../shared/docs"
-    );
+    assert_eq!(pages.len(), 5, "the five vendor pages are expected in ../shared/docs");
     pages.extend(pages_in(&heldout_dir()));
     pages.extend(pages_in(&blind_dir()));
     pages
@@ -59,9 +50,7 @@ fn every_page() -> Vec<(String, String)> {
 /// `<product>-<event>.txt` → (product, event).
 fn names(file: &str) -> (String, String) {
     let stem = file.trim_end_matches(".txt");
-    let (product, event) = stem
-        .split_once('-')
-        .expect("pages are named <product>-<event>.txt");
+    let (product, event) = stem.split_once('-').expect("pages are named <product>-<event>.txt");
     (product.to_string(), event.to_string())
 }
 
@@ -85,20 +74,14 @@ fn draft(file: &str, text: &str) -> Result<String, docpage::PageError> {
 fn compile_draft(file: &str, yaml: &str) -> Result<Ir, String> {
     let (product, event) = names(file);
     let mut files = base_spec();
-    files.push(SourceFile {
-        path: format!("{product}/{event}.yaml"),
-        text: yaml.to_string(),
-    });
+    files.push(SourceFile { path: format!("{product}/{event}.yaml"), text: yaml.to_string() });
     codegen::compile(&files).map_err(|d| d.to_string())
 }
 
 #[test]
 fn every_draft_compiles_with_the_shared_spec() {
     let pages = every_page();
-    assert!(
-        pages.len() >= 13,
-        "expected the held-out and blind pages too"
-    );
+    assert!(pages.len() >= 13, "expected the held-out and blind pages too");
     for (file, text) in &pages {
         let yaml = draft(file, text).unwrap_or_else(|e| panic!("{file}: {e}"));
         if let Err(e) = compile_draft(file, &yaml) {
@@ -174,31 +157,19 @@ fn plain(l: &Literal) -> String {
 
 fn read_expected(text: &str) -> Facts {
     let mut facts = Facts::default();
-    for line in text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         if let Some(rule) = line.strip_prefix("rule ") {
             let (cond, targets) = rule.split_once(':').expect("rule COND = VALUE: TARGETS");
             let (path, value) = cond.split_once('=').expect("rule COND = VALUE: TARGETS");
             for t in targets.split(',') {
-                facts
-                    .rules
-                    .insert((path.trim().into(), value.trim().into(), t.trim().into()));
+                facts.rules.insert((path.trim().into(), value.trim().into(), t.trim().into()));
             }
             continue;
         }
-        let (path, rest) = line
-            .split_once(": ")
-            .unwrap_or_else(|| panic!("`path: type [values]`, found {line:?}"));
+        let (path, rest) = line.split_once(": ").unwrap_or_else(|| panic!("`path: type [values]`, found {line:?}"));
         let (ty, values) = match rest.split_once(" [") {
             Some((ty, values)) => {
-                let values = values
-                    .trim_end_matches(']')
-                    .split(',')
-                    .map(|v| v.trim().to_string())
-                    .collect();
+                let values = values.trim_end_matches(']').split(',').map(|v| v.trim().to_string()).collect();
                 (ty.trim().to_string(), Some(values))
             }
             None => (rest.trim().to_string(), None),
@@ -222,16 +193,10 @@ fn shape(ir: &Ir, ty: &Ty) -> Fact {
         Ty::Unresolved => ("unresolved", None),
         Ty::Named(id) => match &ir.ty(*id).kind {
             TypeKind::Object(_) => ("object", None),
-            TypeKind::Enum(e) => (
-                "enum",
-                Some(e.variants.iter().map(|v| plain(&v.wire)).collect()),
-            ),
+            TypeKind::Enum(e) => ("enum", Some(e.variants.iter().map(|v| plain(&v.wire)).collect())),
         },
     };
-    Fact {
-        ty: ty.to_string(),
-        values,
-    }
+    Fact { ty: ty.to_string(), values }
 }
 
 fn walk(ir: &Ir, ty: &Ty, path: &str, out: &mut BTreeMap<String, Fact>, depth: usize) {
@@ -241,11 +206,7 @@ fn walk(ir: &Ir, ty: &Ty, path: &str, out: &mut BTreeMap<String, Fact>, depth: u
     match ty {
         Ty::Named(id) => {
             for f in ir.fields(*id) {
-                let p = if path.is_empty() {
-                    f.wire.clone()
-                } else {
-                    format!("{path}.{}", f.wire)
-                };
+                let p = if path.is_empty() { f.wire.clone() } else { format!("{path}.{}", f.wire) };
                 out.insert(p.clone(), shape(ir, &f.ty));
                 walk(ir, &f.ty, &p, out, depth + 1);
             }
@@ -263,9 +224,7 @@ fn drafted_facts(ir: &Ir) -> Facts {
         if let (Some(when), Check::Null(targets)) = (&rule.when, &rule.check) {
             if let CondOp::Equals(v) = &when.op {
                 for t in targets {
-                    facts
-                        .rules
-                        .insert((when.path.text.clone(), plain(v), t.text.clone()));
+                    facts.rules.insert((when.path.text.clone(), plain(v), t.text.clone()));
                 }
             }
         }
@@ -286,12 +245,7 @@ struct Score {
 
 impl Score {
     fn add(&mut self, o: Score) {
-        for (a, b) in [
-            (&mut self.paths, o.paths),
-            (&mut self.types, o.types),
-            (&mut self.values, o.values),
-            (&mut self.rules, o.rules),
-        ] {
+        for (a, b) in [(&mut self.paths, o.paths), (&mut self.types, o.types), (&mut self.values, o.values), (&mut self.rules, o.rules)] {
             a.0 += b.0;
             a.1 += b.1;
         }
@@ -332,15 +286,8 @@ fn score(expected: &Facts, got: &Facts) -> Score {
             s.values.0 += usize::from(have.is_some_and(|h| h.values == want.values));
         }
     }
-    s.extra = got
-        .attrs
-        .keys()
-        .filter(|p| !expected.attrs.contains_key(*p))
-        .count();
-    s.rules = (
-        expected.rules.intersection(&got.rules).count(),
-        expected.rules.len(),
-    );
+    s.extra = got.attrs.keys().filter(|p| !expected.attrs.contains_key(*p)).count();
+    s.rules = (expected.rules.intersection(&got.rules).count(), expected.rules.len());
     // A drafted rule the page does not support counts against the drafts as a miss.
     s.rules.1 += got.rules.difference(&expected.rules).count();
     s
@@ -354,10 +301,8 @@ fn measure(dir: &Path) -> Score {
     assert!(pages.len() >= 3, "{}: expected pages", dir.display());
     for (file, text) in &pages {
         let expected_path = dir.join(file.replace(".txt", ".expected"));
-        let expected = read_expected(
-            &std::fs::read_to_string(&expected_path)
-                .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
-        );
+        let expected =
+            read_expected(&std::fs::read_to_string(&expected_path).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())));
         let yaml = draft(file, text).unwrap();
         // A draft that does not compile scores nothing (another test fails on it).
         let got = match compile_draft(file, &yaml) {
@@ -378,22 +323,11 @@ fn measure(dir: &Path) -> Score {
                 Some(_) => {}
             }
         }
-        for path in got
-            .attrs
-            .keys()
-            .filter(|p| !expected.attrs.contains_key(*p))
-        {
+        for path in got.attrs.keys().filter(|p| !expected.attrs.contains_key(*p)) {
             println!("  extra   {path}");
         }
         for r in expected.rules.symmetric_difference(&got.rules) {
-            println!(
-                "  rule    {r:?} {}",
-                if got.rules.contains(r) {
-                    "drafted, not expected"
-                } else {
-                    "expected, not drafted"
-                }
-            );
+            println!("  rule    {r:?} {}", if got.rules.contains(r) { "drafted, not expected" } else { "expected, not drafted" });
         }
         total.add(s);
     }
@@ -401,10 +335,7 @@ fn measure(dir: &Path) -> Score {
 }
 
 fn at_least(what: &str, (right, all): (usize, usize), floor: usize) {
-    assert!(
-        right * 100 >= all * floor,
-        "{what}: {right} of {all} is below the floor of {floor}%"
-    );
+    assert!(right * 100 >= all * floor, "{what}: {right} of {all} is below the floor of {floor}%");
 }
 
 /// How close the drafts of the held-out pages come to what a careful reader would write.
@@ -434,17 +365,8 @@ fn blind_drafts_are_close_to_what_the_pages_say() {
 #[test]
 fn the_expected_lists_are_read_as_written() {
     let f = read_expected("# c\na: object\na.b: enum [x, y]\nrule a.b = x: a.c, d\n");
-    assert_eq!(
-        f.attrs["a"],
-        Fact {
-            ty: "object".into(),
-            values: None
-        }
-    );
-    assert_eq!(
-        f.attrs["a.b"].values,
-        Some(["x".to_string(), "y".to_string()].into())
-    );
+    assert_eq!(f.attrs["a"], Fact { ty: "object".into(), values: None });
+    assert_eq!(f.attrs["a.b"].values, Some(["x".to_string(), "y".to_string()].into()));
     assert_eq!(f.rules.len(), 2);
     let s = score(&f, &Facts::default());
     assert_eq!((s.paths, s.rules), ((0, 2), (0, 2)));

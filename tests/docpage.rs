@@ -5,23 +5,11 @@ mod common;
 use common::{fwevents, text};
 
 const PAGES: [(&str, &str); 5] = [
-    (
-        "freshchat-onAgentCustomStatusUpdate.txt",
-        "freshchat/onAgentCustomStatusUpdate",
-    ),
-    (
-        "freshchat-onAgentActivityCreate.txt",
-        "freshchat/onAgentActivityCreate",
-    ),
-    (
-        "freshdesk-onAgentAvailabilityUpdate.txt",
-        "freshdesk/onAgentAvailabilityUpdate",
-    ),
+    ("freshchat-onAgentCustomStatusUpdate.txt", "freshchat/onAgentCustomStatusUpdate"),
+    ("freshchat-onAgentActivityCreate.txt", "freshchat/onAgentActivityCreate"),
+    ("freshdesk-onAgentAvailabilityUpdate.txt", "freshdesk/onAgentAvailabilityUpdate"),
     ("freshcaller-onAgentUpdate.txt", "freshcaller/onAgentUpdate"),
-    (
-        "freshsales-onUserAgentAvailabilityUpdate.txt",
-        "freshsales/onUserAgentAvailabilityUpdate",
-    ),
+    ("freshsales-onUserAgentAvailabilityUpdate.txt", "freshsales/onUserAgentAvailabilityUpdate"),
 ];
 
 fn page(name: &str) -> String {
@@ -31,56 +19,16 @@ fn page(name: &str) -> String {
 #[test]
 fn every_page_passes_against_the_shipped_spec_with_its_quirks_reported() {
     for (file, event) in PAGES {
-        let o = fwevents(
-            &[
-                "doc-check",
-                &format!("../shared/docs/{file}"),
-                "--event",
-                event,
-            ],
-            b"",
-        );
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{file}:\n{}{}",
-            text(&o.stdout),
-            text(&o.stderr)
-        );
-        assert!(
-            text(&o.stderr).contains("0 unexplained difference(s)"),
-            "{}",
-            text(&o.stderr)
-        );
+        let o = fwevents(&["doc-check", &format!("../shared/docs/{file}"), "--event", event], b"");
+        assert_eq!(o.status.code(), Some(0), "{file}:\n{}{}", text(&o.stdout), text(&o.stderr));
+        assert!(text(&o.stderr).contains("0 unexplained difference(s)"), "{}", text(&o.stderr));
     }
     // The known quirks are named.
-    let o = fwevents(
-        &[
-            "doc-check",
-            "../shared/docs/freshchat-onAgentCustomStatusUpdate.txt",
-            "--event",
-            "onAgentCustomStatusUpdate",
-        ],
-        b"",
-    );
+    let o = fwevents(&["doc-check", "../shared/docs/freshchat-onAgentCustomStatusUpdate.txt", "--event", "onAgentCustomStatusUpdate"], b"");
     let out = text(&o.stdout);
-    assert!(
-        out.contains("known quirk: data.actor.phone: the page writes \"Phone\""),
-        "{out}"
-    );
-    assert!(
-        out.contains("known quirk: data.actor.social_profiles: the page types it \"string\""),
-        "{out}"
-    );
-    let o = fwevents(
-        &[
-            "doc-check",
-            "../shared/docs/freshcaller-onAgentUpdate.txt",
-            "--event",
-            "freshcaller/onAgentUpdate",
-        ],
-        b"",
-    );
+    assert!(out.contains("known quirk: data.actor.phone: the page writes \"Phone\""), "{out}");
+    assert!(out.contains("known quirk: data.actor.social_profiles: the page types it \"string\""), "{out}");
+    let o = fwevents(&["doc-check", "../shared/docs/freshcaller-onAgentUpdate.txt", "--event", "freshcaller/onAgentUpdate"], b"");
     assert!(text(&o.stdout).contains("known quirk: data.agent.user_id: listed again on the page"));
 }
 
@@ -96,15 +44,8 @@ fn with_new_attribute(text: &str) -> String {
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];
         // Before the first `id` attribute, a sibling in the same layout.
-        let bullet = if trimmed.starts_with("• ") {
-            "• "
-        } else {
-            "- "
-        };
-        if trimmed.starts_with(bullet)
-            && trimmed[bullet.len()..].starts_with("id")
-            && !trimmed[bullet.len()..].contains(' ')
-        {
+        let bullet = if trimmed.starts_with("• ") { "• " } else { "- " };
+        if trimmed.starts_with(bullet) && trimmed[bullet.len()..].starts_with("id") && !trimmed[bullet.len()..].contains(' ') {
             out.pop();
             out.push(format!("{indent}{bullet}zz_nicknamestring"));
             out.push(format!("{indent}  What colleagues call the actor."));
@@ -123,17 +64,10 @@ fn an_attribute_added_to_any_page_is_found() {
         let edited = with_new_attribute(&page(file));
         let path = tmp.0.join(file);
         std::fs::write(&path, edited).unwrap();
-        let o = fwevents(
-            &["doc-check", path.to_str().unwrap(), "--event", event],
-            b"",
-        );
+        let o = fwevents(&["doc-check", path.to_str().unwrap(), "--event", event], b"");
         assert_eq!(o.status.code(), Some(1), "{file}: {}", text(&o.stdout));
         let out = text(&o.stdout);
-        assert!(
-            out.contains("difference: data.")
-                && out.contains("zz_nickname: on the page (string), not in the spec"),
-            "{file}: {out}"
-        );
+        assert!(out.contains("difference: data.") && out.contains("zz_nickname: on the page (string), not in the spec"), "{file}: {out}");
     }
 }
 
@@ -142,72 +76,38 @@ fn type_and_value_changes_on_a_page_are_differences() {
     let tmp = common::TempDir::new("doccheck-types");
     let edited = page("freshdesk-onAgentAvailabilityUpdate.txt")
         .replace("• status_idinteger", "• status_idstring")
-        .replace(
-            "Possible values: freshdesk, freshchat, freshcaller",
-            "Possible values: freshdesk, freshchat, freshcaller, freshsales",
-        );
+        .replace("Possible values: freshdesk, freshchat, freshcaller", "Possible values: freshdesk, freshchat, freshcaller, freshsales");
     let path = tmp.0.join("page.txt");
     std::fs::write(&path, edited).unwrap();
-    let o = fwevents(
-        &[
-            "doc-check",
-            path.to_str().unwrap(),
-            "--event",
-            "onAgentAvailabilityUpdate",
-        ],
-        b"",
-    );
+    let o = fwevents(&["doc-check", path.to_str().unwrap(), "--event", "onAgentAvailabilityUpdate"], b"");
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
-    assert!(out.contains("difference: data.agent_availability.status_id: the page types it \"string\"; the spec reads it as \"integer\""), "{out}");
+    assert!(
+        out.contains("difference: data.agent_availability.status_id: the page types it \"string\"; the spec reads it as \"integer\""),
+        "{out}"
+    );
     assert!(out.contains("difference: data.agent_availability.channel_availability[].channel: the page lists \"freshsales\""), "{out}");
 }
 
 #[test]
 fn a_removed_attribute_is_a_difference() {
     let tmp = common::TempDir::new("doccheck-removed");
-    let edited = page("freshchat-onAgentActivityCreate.txt").replace(
-        "- emojistring\nEmoji associated with the status of the agent.\n",
-        "",
-    );
+    let edited = page("freshchat-onAgentActivityCreate.txt").replace("- emojistring\nEmoji associated with the status of the agent.\n", "");
     let path = tmp.0.join("page.txt");
     std::fs::write(&path, edited).unwrap();
-    let o = fwevents(
-        &[
-            "doc-check",
-            path.to_str().unwrap(),
-            "--event",
-            "onAgentActivityCreate",
-        ],
-        b"",
-    );
+    let o = fwevents(&["doc-check", path.to_str().unwrap(), "--event", "onAgentActivityCreate"], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o.stdout)
-            .contains("difference: data.agent_activity.emoji: in the spec, not on the page"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert!(text(&o.stdout).contains("difference: data.agent_activity.emoji: in the spec, not on the page"), "{}", text(&o.stdout));
 }
 
 #[test]
 fn bad_pages_get_a_clear_error() {
-    let o = fwevents(
-        &["doc-check", "-", "--event", "onAgentUpdate"],
-        b"just some text",
-    );
+    let o = fwevents(&["doc-check", "-", "--event", "onAgentUpdate"], b"just some text");
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("no \"Attributes of the data object\" section"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains("no \"Attributes of the data object\" section"), "{}", text(&o.stderr));
     let o = fwevents(&["doc-import", "-"], &[0xff, 0xfe, 0x00]);
     assert_eq!(o.status.code(), Some(2));
-    let o = fwevents(
-        &["doc-check", "no/such/page.txt", "--event", "onAgentUpdate"],
-        b"",
-    );
+    let o = fwevents(&["doc-check", "no/such/page.txt", "--event", "onAgentUpdate"], b"");
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -228,23 +128,12 @@ fn every_imported_draft_is_a_spec_that_compiles() {
         }
         std::fs::write(dir.join(format!("{event}.yaml")), &draft).unwrap();
         let o = fwevents(&["lint", dir.to_str().unwrap()], b"");
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{file}:\n{}\n{draft}",
-            text(&o.stdout)
-        );
+        assert_eq!(o.status.code(), Some(0), "{file}:\n{}\n{draft}", text(&o.stdout));
     }
 }
 
 /// Every attribute path of an event's `data`, with the shape of its type.
-fn shapes(
-    ir: &codegen::Ir,
-    ty: &codegen::ir::Ty,
-    path: &str,
-    out: &mut std::collections::BTreeMap<String, String>,
-    depth: usize,
-) {
+fn shapes(ir: &codegen::Ir, ty: &codegen::ir::Ty, path: &str, out: &mut std::collections::BTreeMap<String, String>, depth: usize) {
     use codegen::ir::{Ty, TypeKind};
     if depth > 10 {
         return;
@@ -253,11 +142,7 @@ fn shapes(
         Ty::Named(id) => {
             if let TypeKind::Object(fields) = &ir.ty(*id).kind {
                 for f in fields {
-                    let p = if path.is_empty() {
-                        f.wire.clone()
-                    } else {
-                        format!("{path}.{}", f.wire)
-                    };
+                    let p = if path.is_empty() { f.wire.clone() } else { format!("{path}.{}", f.wire) };
                     let shape = match &f.ty {
                         Ty::Named(id) => match &ir.ty(*id).kind {
                             TypeKind::Object(_) => "object".to_string(),
@@ -281,8 +166,7 @@ fn shapes(
 #[test]
 fn imported_drafts_are_close_to_the_shipped_spec() {
     let root = common::root();
-    let shipped =
-        codegen::compile(&codegen::source::read_spec_dir(&root.join("spec")).unwrap()).unwrap();
+    let shipped = codegen::compile(&codegen::source::read_spec_dir(&root.join("spec")).unwrap()).unwrap();
     let tmp = common::TempDir::new("closeness");
     let (mut all_paths, mut all_found, mut all_typed) = (0, 0, 0);
     for (file, event) in PAGES {
@@ -295,46 +179,20 @@ fn imported_drafts_are_close_to_the_shipped_spec() {
         }
         std::fs::write(dir.join(format!("{event}.yaml")), &draft).unwrap();
         let drafted = codegen::compile(&codegen::source::read_spec_dir(&dir).unwrap()).unwrap();
-        let find = |ir: &codegen::Ir| {
-            ir.events
-                .iter()
-                .find(|e| ir.qualified_name(e) == event)
-                .unwrap()
-                .data
-        };
+        let find = |ir: &codegen::Ir| ir.events.iter().find(|e| ir.qualified_name(e) == event).unwrap().data;
         let (mut want, mut got) = (Default::default(), Default::default());
-        shapes(
-            &shipped,
-            &codegen::ir::Ty::Named(find(&shipped)),
-            "",
-            &mut want,
-            0,
-        );
-        shapes(
-            &drafted,
-            &codegen::ir::Ty::Named(find(&drafted)),
-            "",
-            &mut got,
-            0,
-        );
+        shapes(&shipped, &codegen::ir::Ty::Named(find(&shipped)), "", &mut want, 0);
+        shapes(&drafted, &codegen::ir::Ty::Named(find(&drafted)), "", &mut got, 0);
         let found = want.keys().filter(|p| got.contains_key(*p)).count();
         let typed = want.iter().filter(|(p, s)| got.get(*p) == Some(s)).count();
         println!("{event}: {} attributes in the spec; the draft has {found} at the same path, {typed} also with the same type", want.len());
-        assert!(
-            found * 100 >= want.len() * 70,
-            "{event}: only {found} of {} paths",
-            want.len()
-        );
+        assert!(found * 100 >= want.len() * 70, "{event}: only {found} of {} paths", want.len());
         all_paths += want.len();
         all_found += found;
         all_typed += typed;
         // `fwevents diff` between the shipped spec and the draft.
         let o = fwevents(&["diff", "spec", dir.to_str().unwrap()], b"");
-        assert!(
-            matches!(o.status.code(), Some(0 | 1)),
-            "{}",
-            text(&o.stderr)
-        );
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o.stderr));
     }
     println!("all pages: {all_paths} attributes, {all_found} at the same path, {all_typed} with the same type");
     assert!(all_found * 100 >= all_paths * 85);

@@ -38,36 +38,17 @@ fn names_that_are_paths_are_refused_and_nothing_is_written_outside() {
     let spec = spec_copy(&tmp);
     let file = spec.join("freshsales/onUserAgentAvailabilityUpdate.yaml");
     let original = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        original.replacen(
-            "event: onUserAgentAvailabilityUpdate",
-            "event: ../../../escaped/y",
-            1,
-        ),
-    )
-    .unwrap();
+    std::fs::write(&file, original.replacen("event: onUserAgentAvailabilityUpdate", "event: ../../../escaped/y", 1)).unwrap();
     let out = tmp.0.join("a/b/out");
     for args in [
         vec!["docs", "--spec", arg(&spec), "--out", arg(&out)],
-        vec![
-            "generate",
-            "--spec",
-            arg(&spec),
-            "--out",
-            arg(&out),
-            "--docs",
-            arg(&out),
-        ],
+        vec!["generate", "--spec", arg(&spec), "--out", arg(&out), "--docs", arg(&out)],
         vec!["lint", arg(&spec)],
     ] {
         let o = fwevents(&args, b"");
         assert_ne!(o.status.code(), Some(0), "{args:?}");
         let all = text(&o.stdout) + &text(&o.stderr);
-        assert!(
-            all.contains("event name \"../../../escaped/y\" is not a plain name"),
-            "{all}"
-        );
+        assert!(all.contains("event name \"../../../escaped/y\" is not a plain name"), "{all}");
     }
     assert!(!tmp.0.join("escaped").exists() && !tmp.0.join("a/escaped").exists());
 }
@@ -82,20 +63,12 @@ fn a_symlinked_folder_is_read_not_skipped() {
     std::os::unix::fs::symlink(&moved, spec.join("freshchat")).unwrap();
     let o = fwevents(&["lint", arg(&spec)], b"");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains(": 5 events,"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains(": 5 events,"), "{}", text(&o.stderr));
     // A link back up is a loop, reported rather than followed forever.
     std::os::unix::fs::symlink(&spec, moved.join("loop")).unwrap();
     let o = fwevents(&["lint", arg(&spec)], b"");
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("links back to a folder that contains it"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains("links back to a folder that contains it"), "{}", text(&o.stderr));
 }
 
 #[cfg(unix)]
@@ -104,20 +77,13 @@ fn a_fifo_named_yaml_is_refused_without_waiting() {
     let tmp = TempDir::new("hostile-fifo");
     let spec = spec_copy(&tmp);
     let fifo = spec.join("freshchat/onPipe.yaml");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo runs");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
     assert!(made.success());
     let start = Instant::now();
     let o = fwevents(&["lint", arg(&spec)], b"");
     assert!(start.elapsed() < Duration::from_secs(20));
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("onPipe.yaml is not a regular file"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains("onPipe.yaml is not a regular file"), "{}", text(&o.stderr));
 }
 
 #[test]
@@ -128,13 +94,7 @@ fn a_spec_file_with_a_byte_order_mark_is_read() {
     let original = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("\u{feff}{original}")).unwrap();
     let o = fwevents(&["lint", arg(&spec)], b"");
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}{}",
-        text(&o.stdout),
-        text(&o.stderr)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}{}", text(&o.stdout), text(&o.stderr));
 }
 
 #[test]
@@ -152,18 +112,10 @@ fn roundtrip_reads_a_payload_with_a_byte_order_mark_as_validate_does() {
 fn a_deep_spec_file_is_an_error_with_its_position() {
     let tmp = TempDir::new("hostile-deep");
     let spec = spec_copy(&tmp);
-    std::fs::write(
-        spec.join("freshchat/deep.yaml"),
-        format!("{}x\n", "- ".repeat(50_000)),
-    )
-    .unwrap();
+    std::fs::write(spec.join("freshchat/deep.yaml"), format!("{}x\n", "- ".repeat(50_000))).unwrap();
     let start = Instant::now();
     let o = fwevents(&["lint", arg(&spec)], b"");
     assert!(start.elapsed() < Duration::from_secs(20));
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o.stdout).contains("/freshchat/deep.yaml:1:129: nesting deeper than 64 levels"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert!(text(&o.stdout).contains("/freshchat/deep.yaml:1:129: nesting deeper than 64 levels"), "{}", text(&o.stdout));
 }

@@ -13,8 +13,7 @@ use freshworks_events::Mode;
 use serde_json::{json, Value};
 
 fn ir() -> codegen::Ir {
-    codegen::compile(&codegen::source::read_spec_dir(&common::root().join("spec")).unwrap())
-        .unwrap()
+    codegen::compile(&codegen::source::read_spec_dir(&common::root().join("spec")).unwrap()).unwrap()
 }
 
 /// The schemas of every event in both readings, written by `fwevents schema --out`.
@@ -23,10 +22,7 @@ fn schemas(dir: &Path) -> (PathBuf, PathBuf) {
     let strict = dir.join("strict");
     let o = common::fwevents(&["schema", "--out", lenient.to_str().unwrap()], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    let o = common::fwevents(
-        &["schema", "--strict", "--out", strict.to_str().unwrap()],
-        b"",
-    );
+    let o = common::fwevents(&["schema", "--strict", "--out", strict.to_str().unwrap()], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     (lenient, strict)
 }
@@ -51,24 +47,9 @@ fn default_fixture(event: &str) -> Value {
 /// The default fixture and seeds 1..=n.
 fn fixtures(event: &str, n: u64) -> Vec<Value> {
     let mut out = vec![default_fixture(event)];
-    let o = common::fwevents(
-        &[
-            "fixture",
-            event,
-            "--seed",
-            "1",
-            "--count",
-            &n.to_string(),
-            "--strict",
-        ],
-        b"",
-    );
+    let o = common::fwevents(&["fixture", event, "--seed", "1", "--count", &n.to_string(), "--strict"], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    out.extend(
-        common::text(&o.stdout)
-            .lines()
-            .map(|l| serde_json::from_str::<Value>(l).unwrap()),
-    );
+    out.extend(common::text(&o.stdout).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()));
     out
 }
 
@@ -89,147 +70,41 @@ fn cases(ir: &codegen::Ir) -> Vec<Case> {
         let payload: Value = serde_json::from_slice(&bytes).unwrap();
         // The Freshsales payload departs from the docs (see the strict test below).
         let strict = !name.starts_with("freshsales");
-        cases.push(Case {
-            id: format!("real {name}"),
-            event: info.qualified(),
-            payload,
-            lenient: true,
-            strict,
-        });
+        cases.push(Case { id: format!("real {name}"), event: info.qualified(), payload, lenient: true, strict });
     }
-    assert_eq!(
-        cases.len(),
-        3,
-        "three real payloads are of events in the spec"
-    );
+    assert_eq!(cases.len(), 3, "three real payloads are of events in the spec");
     for event in &ir.events {
         let name = ir.qualified_name(event);
         for (i, payload) in fixtures(&name, 24).into_iter().enumerate() {
-            cases.push(Case {
-                id: format!("fixture {name} #{i}"),
-                event: name.clone(),
-                payload,
-                lenient: true,
-                strict: true,
-            });
+            cases.push(Case { id: format!("fixture {name} #{i}"), event: name.clone(), payload, lenient: true, strict: true });
         }
     }
     let chat = "freshchat/onAgentActivityCreate";
     let mut add = |id: &str, event: &str, payload: Value, lenient: bool, strict: bool| {
-        cases.push(Case {
-            id: id.into(),
-            event: event.into(),
-            payload,
-            lenient,
-            strict,
-        });
+        cases.push(Case { id: id.into(), event: event.into(), payload, lenient, strict });
     };
-    add(
-        "closed enum value",
-        chat,
-        broken(chat, |v| v["data"]["actor"]["type"] = "robot".into()),
-        false,
-        false,
-    );
-    add(
-        "wrong JSON type",
-        chat,
-        broken(chat, |v| v["data"]["actor"]["login_status"] = "yes".into()),
-        false,
-        false,
-    );
-    add(
-        "timestamp in no form",
-        chat,
-        broken(chat, |v| v["timestamp"] = "yesterday".into()),
-        false,
-        false,
-    );
+    add("closed enum value", chat, broken(chat, |v| v["data"]["actor"]["type"] = "robot".into()), false, false);
+    add("wrong JSON type", chat, broken(chat, |v| v["data"]["actor"]["login_status"] = "yes".into()), false, false);
+    add("timestamp in no form", chat, broken(chat, |v| v["timestamp"] = "yesterday".into()), false, false);
     add(
         "text timestamp in no form",
         chat,
-        broken(chat, |v| {
-            v["data"]["agent_activity"]["status_change_timestamp"] = "29/07/2022".into()
-        }),
+        broken(chat, |v| v["data"]["agent_activity"]["status_change_timestamp"] = "29/07/2022".into()),
         false,
         false,
     );
-    add(
-        "another event's name",
-        chat,
-        broken(chat, |v| v["event"] = "onAgentCustomStatusUpdate".into()),
-        false,
-        false,
-    );
-    add(
-        "not an object",
-        chat,
-        json!(["onAgentActivityCreate"]),
-        false,
-        false,
-    );
-    add(
-        "null where the docs do not allow it",
-        chat,
-        broken(chat, |v| v["data"]["actor"]["login_status"] = Value::Null),
-        true,
-        false,
-    );
-    add(
-        "an attribute the docs do not list",
-        chat,
-        broken(chat, |v| v["data"]["actor"]["nickname"] = "jay".into()),
-        true,
-        false,
-    );
-    add(
-        "an unknown value of an open enum",
-        chat,
-        broken(chat, |v| {
-            v["data"]["agent_activity"]["status"] = "LUNCH".into()
-        }),
-        true,
-        false,
-    );
-    add(
-        "a required attribute left out",
-        chat,
-        broken(chat, |v| {
-            _ = v["data"]["actor"].as_object_mut().unwrap().remove("id")
-        }),
-        true,
-        false,
-    );
+    add("another event's name", chat, broken(chat, |v| v["event"] = "onAgentCustomStatusUpdate".into()), false, false);
+    add("not an object", chat, json!(["onAgentActivityCreate"]), false, false);
+    add("null where the docs do not allow it", chat, broken(chat, |v| v["data"]["actor"]["login_status"] = Value::Null), true, false);
+    add("an attribute the docs do not list", chat, broken(chat, |v| v["data"]["actor"]["nickname"] = "jay".into()), true, false);
+    add("an unknown value of an open enum", chat, broken(chat, |v| v["data"]["agent_activity"]["status"] = "LUNCH".into()), true, false);
+    add("a required attribute left out", chat, broken(chat, |v| _ = v["data"]["actor"].as_object_mut().unwrap().remove("id")), true, false);
     let sales = "freshsales/onUserAgentAvailabilityUpdate";
-    add(
-        "timestamp in an undocumented form",
-        sales,
-        broken(sales, |v| v["timestamp"] = "2024-08-20T06:02:33Z".into()),
-        true,
-        false,
-    );
+    add("timestamp in an undocumented form", sales, broken(sales, |v| v["timestamp"] = "2024-08-20T06:02:33Z".into()), true, false);
     let caller = "freshcaller/onAgentUpdate";
-    add(
-        "an unknown code of an open integer enum",
-        caller,
-        broken(caller, |v| v["data"]["agent"]["status"] = 9.into()),
-        true,
-        false,
-    );
-    add(
-        "a string for an integer enum",
-        caller,
-        broken(caller, |v| v["data"]["agent"]["status"] = "1".into()),
-        false,
-        false,
-    );
-    add(
-        "a null array item",
-        caller,
-        broken(caller, |v| v["data"]["agent"]["teams"] = json!([null])),
-        false,
-        false,
-    );
+    add("an unknown code of an open integer enum", caller, broken(caller, |v| v["data"]["agent"]["status"] = 9.into()), true, false);
+    add("a string for an integer enum", caller, broken(caller, |v| v["data"]["agent"]["status"] = "1".into()), false, false);
+    add("a null array item", caller, broken(caller, |v| v["data"]["agent"]["teams"] = json!([null])), false, false);
     cases
 }
 
@@ -301,21 +176,12 @@ fn ajv_says_what_each_case_expects_in_both_readings() {
         for (reading, expected) in [("lenient", case.lenient), ("strict", case.strict)] {
             let o = outcome(i, reading);
             if o.valid != expected {
-                wrong.push(format!(
-                    "{} ({reading}): expected valid={expected}, ajv says {} {:?}",
-                    case.id, o.valid, o.errors
-                ));
+                wrong.push(format!("{} ({reading}): expected valid={expected}, ajv says {} {:?}", case.id, o.valid, o.errors));
             }
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    assert!(
-        run.cases
-            .iter()
-            .filter(|c| c.id.starts_with("fixture"))
-            .count()
-            >= 5 * 25
-    );
+    assert!(run.cases.iter().filter(|c| c.id.starts_with("fixture")).count() >= 5 * 25);
 }
 
 #[test]
@@ -332,11 +198,7 @@ fn ajv_agrees_with_the_generated_validator() {
                 Err(_) => false,
             };
             if ours != outcome(i, reading).valid {
-                wrong.push(format!(
-                    "{} ({reading}): the validator says {ours}, ajv {:?}",
-                    case.id,
-                    outcome(i, reading)
-                ));
+                wrong.push(format!("{} ({reading}): the validator says {ours}, ajv {:?}", case.id, outcome(i, reading)));
             }
         }
     }
@@ -348,17 +210,9 @@ fn ajv_points_at_the_attribute_that_is_wrong() {
     let run = run();
     let find = |id: &str| run.cases.iter().position(|c| c.id == id).unwrap();
     let errors = &outcome(find("closed enum value"), "lenient").errors;
-    assert!(
-        errors.iter().any(|e| e.starts_with("/data/actor/type:")),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.starts_with("/data/actor/type:")), "{errors:?}");
     let errors = &outcome(find("another event's name"), "lenient").errors;
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with("/event:") && e.contains("constant")),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.starts_with("/event:") && e.contains("constant")), "{errors:?}");
     // The Freshsales payload breaks the strict reading exactly where the validator says.
     let real = find("real freshsales-onUserAgentAvailabilityUpdate.1.json");
     let errors = &outcome(real, "strict").errors;
@@ -380,61 +234,27 @@ fn json_schema_to_typescript_makes_literal_events_and_required_attributes() {
     for event in &ir.events {
         let file = format!("{}/{}.schema.json", ir.product_of(event).key, event.name);
         for base in [&lenient, &strict] {
-            let out = common::node(
-                &tools,
-                &[
-                    "schema-tools.mjs",
-                    "to-ts",
-                    base.join(&file).to_str().unwrap(),
-                ],
-            );
+            let out = common::node(&tools, &["schema-tools.mjs", "to-ts", base.join(&file).to_str().unwrap()]);
             assert!(out.status.success(), "{}", common::text(&out.stderr));
             let ts = common::text(&out.stdout);
-            assert!(
-                ts.contains(&format!("event: \"{}\"", event.name)),
-                "{file}: no literal event:\n{ts}"
-            );
+            assert!(ts.contains(&format!("event: \"{}\"", event.name)), "{file}: no literal event:\n{ts}");
             // A node with `type` beside `anyOf` came out as an intersection.
             assert!(!ts.contains(" & "), "{file}: an intersection type:\n{ts}");
         }
     }
     let ts = |base: &Path| {
         let file = base.join("freshchat/onAgentActivityCreate.schema.json");
-        common::text(
-            &common::node(
-                &tools,
-                &["schema-tools.mjs", "to-ts", file.to_str().unwrap()],
-            )
-            .stdout,
-        )
+        common::text(&common::node(&tools, &["schema-tools.mjs", "to-ts", file.to_str().unwrap()]).stdout)
     };
     let strict = ts(&strict);
     let lenient = ts(&lenient);
     // Required in the strict reading, optional and nullable in the lenient one.
     assert!(strict.contains("\nlogin_status: boolean\n"), "{strict}");
-    assert!(
-        lenient.contains("\nlogin_status?: (boolean | null)\n"),
-        "{lenient}"
-    );
-    assert!(
-        strict.contains("\nactor_source?: string\n"),
-        "optional in both readings: {strict}"
-    );
-    assert!(
-        strict.contains("\ntimestamp: (string | number)\n"),
-        "{strict}"
-    );
+    assert!(lenient.contains("\nlogin_status?: (boolean | null)\n"), "{lenient}");
+    assert!(strict.contains("\nactor_source?: string\n"), "optional in both readings: {strict}");
+    assert!(strict.contains("\ntimestamp: (string | number)\n"), "{strict}");
     // Open enums keep their known values, as literals beside any other string.
-    assert!(
-        lenient.contains("(\"AVAILABLE\" | \"UNAVAILABLE\") | string"),
-        "{lenient}"
-    );
-    assert!(
-        strict.contains("(\"AVAILABLE\" | \"UNAVAILABLE\")"),
-        "{strict}"
-    );
-    assert!(
-        !strict.contains("| string"),
-        "closed in the strict reading: {strict}"
-    );
+    assert!(lenient.contains("(\"AVAILABLE\" | \"UNAVAILABLE\") | string"), "{lenient}");
+    assert!(strict.contains("(\"AVAILABLE\" | \"UNAVAILABLE\")"), "{strict}");
+    assert!(!strict.contains("| string"), "closed in the strict reading: {strict}");
 }

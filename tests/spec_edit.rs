@@ -102,7 +102,11 @@ fn a_spec_edit_flows_through_cargo_build() {
     let generated = generated_freshsales(&target);
     assert!(generated.contains("pub nickname: rt::Field<String>"), "the new attribute is in the generated code");
 
-    std::fs::write(&spec_file, added.replacen("type: string\n        description: What colleagues", "type: strnig\n        description: What colleagues", 1)).unwrap();
+    std::fs::write(
+        &spec_file,
+        added.replacen("type: string\n        description: What colleagues", "type: strnig\n        description: What colleagues", 1),
+    )
+    .unwrap();
     let o = cargo_build(&ws, &target);
     assert!(!o.status.success());
     let err = common::text(&o.stderr);
@@ -220,7 +224,7 @@ fn a_spec_file_name_cannot_become_a_cargo_directive() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("directive");
-    let ws = workspace(&tmp, &["codegen", "generated", "spec"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
     std::fs::write(ws.join("spec/freshchat/x\ncargo:warning=INJECTED\ncargo:rustc-cfg=injected\n.yaml"), "{}\n").unwrap();
     let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
     let log = common::text(&o.stderr);

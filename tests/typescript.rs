@@ -114,8 +114,7 @@ struct Compiled {
 }
 
 fn ir() -> codegen::Ir {
-    codegen::compile(&codegen::source::read_spec_dir(&common::root().join("spec")).unwrap())
-        .unwrap()
+    codegen::compile(&codegen::source::read_spec_dir(&common::root().join("spec")).unwrap()).unwrap()
 }
 
 fn slash(p: &Path) -> String {
@@ -132,24 +131,9 @@ fn fixtures(event: &str, n: u64) -> Vec<serde_json::Value> {
     let o = common::fwevents(&["fixture", event], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     let mut out = vec![serde_json::from_slice(&o.stdout).unwrap()];
-    let o = common::fwevents(
-        &[
-            "fixture",
-            event,
-            "--seed",
-            "1",
-            "--count",
-            &n.to_string(),
-            "--strict",
-        ],
-        b"",
-    );
+    let o = common::fwevents(&["fixture", event, "--seed", "1", "--count", &n.to_string(), "--strict"], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    out.extend(
-        common::text(&o.stdout)
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()),
-    );
+    out.extend(common::text(&o.stdout).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()));
     out
 }
 
@@ -208,7 +192,8 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
         );
         let mut covered = 0;
         for (name, bytes) in common::real_payloads() {
-            if freshworks_events::Event::parse(&bytes).is_err() {
+            // The Freshdesk onAgentUpdate reads as an unknown event, with no types of its own.
+            if freshworks_events::Event::parse(&bytes).ok().and_then(|e| e.info()).is_none() {
                 continue;
             }
             covered += 1;
@@ -288,34 +273,19 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
 /// The JavaScript example of the README's TypeScript section.
 fn readme_example() -> String {
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
-    let section = readme
-        .split("## TypeScript types for Freshworks apps")
-        .nth(1)
-        .expect("the README has the section");
-    let block = section
-        .split("```js\n")
-        .nth(1)
-        .expect("the section has a js example");
+    let section = readme.split("## TypeScript types for Freshworks apps").nth(1).expect("the README has the section");
+    let block = section.split("```js\n").nth(1).expect("the section has a js example");
     block.split("```").next().unwrap().to_string()
 }
 
 #[test]
 fn the_readme_example_fails_only_where_it_says() {
     let example = readme_example();
-    let line = example
-        .lines()
-        .position(|l| l.contains("error TS2339"))
-        .expect("the example marks its error")
-        + 1;
+    let line = example.lines().position(|l| l.contains("error TS2339")).expect("the example marks its error") + 1;
     let errors = errors_of("readme-example.js");
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0].0, 2339, "{errors:#?}");
-    assert!(
-        errors[0]
-            .1
-            .starts_with(&format!("readme-example.js({line},")),
-        "{errors:#?}"
-    );
+    assert!(errors[0].1.starts_with(&format!("readme-example.js({line},")), "{errors:#?}");
 }
 
 fn errors_of(file: &str) -> Vec<(u32, String)> {
@@ -325,11 +295,7 @@ fn errors_of(file: &str) -> Vec<(u32, String)> {
 #[test]
 fn the_sample_server_js_type_checks_against_the_declarations() {
     let c = compiled();
-    assert!(
-        c.output.contains("error TS") || c.status == Some(0),
-        "tsc did not run:\n{}",
-        c.output
-    );
+    assert!(c.output.contains("error TS") || c.status == Some(0), "tsc did not run:\n{}", c.output);
     let errors = errors_of("server.js");
     assert!(errors.is_empty(), "{errors:#?}");
     let errors = errors_of("accepted.ts");
@@ -338,16 +304,9 @@ fn the_sample_server_js_type_checks_against_the_declarations() {
     let unexpected: Vec<&String> = c
         .errors
         .keys()
-        .filter(|f| {
-            !f.starts_with("wrong-")
-                && !["real-payloads.ts", "fixtures.ts", "readme-example.js"].contains(&f.as_str())
-        })
+        .filter(|f| !f.starts_with("wrong-") && !["real-payloads.ts", "fixtures.ts", "readme-example.js"].contains(&f.as_str()))
         .collect();
-    assert!(
-        unexpected.is_empty(),
-        "unexpected errors in {unexpected:?}:\n{}",
-        c.output
-    );
+    assert!(unexpected.is_empty(), "unexpected errors in {unexpected:?}:\n{}", c.output);
 }
 
 #[test]
@@ -365,39 +324,23 @@ fn fixtures_fit_both_readings() {
 #[test]
 fn wrong_code_fails_with_the_error_for_that_mistake() {
     let c = compiled();
-    assert_ne!(
-        c.status,
-        Some(0),
-        "tsc passed code that must fail:\n{}",
-        c.output
-    );
+    assert_ne!(c.status, Some(0), "tsc passed code that must fail:\n{}", c.output);
     for (file, codes, _) in WRONG {
         let errors = errors_of(file);
         assert!(!errors.is_empty(), "{file} compiled, but must not");
         for (code, line) in &errors {
-            assert!(
-                codes.contains(code),
-                "{file}: expected TS{codes:?}, got {line}"
-            );
+            assert!(codes.contains(code), "{file}: expected TS{codes:?}, got {line}");
         }
     }
     // Each line of the two-line case fails on its own.
-    assert_eq!(
-        errors_of("wrong-strict-timestamp.ts").len(),
-        2,
-        "{:#?}",
-        errors_of("wrong-strict-timestamp.ts")
-    );
+    assert_eq!(errors_of("wrong-strict-timestamp.ts").len(), 2, "{:#?}", errors_of("wrong-strict-timestamp.ts"));
 }
 
 #[test]
 fn the_strict_reading_refuses_the_real_freshsales_payload_where_it_departs_from_the_docs() {
     let errors = errors_of("wrong-real-payload-strict.ts");
     let text: Vec<&str> = errors.iter().map(|(_, l)| l.as_str()).collect();
-    assert!(
-        !errors.is_empty(),
-        "the Freshsales payload passed the strict reading"
-    );
+    assert!(!errors.is_empty(), "the Freshsales payload passed the strict reading");
     // TypeScript reports the first departure it meets: an id in the other form than the
     // docs give (actor.id "132" for an integer, user_information[].user_id 132 for a string).
     assert!(errors.iter().all(|(code, _)| *code == 2322), "{text:#?}");

@@ -27,18 +27,12 @@ fn the_update_loop_checks_drafts_and_summarises() {
     let docs = common::root().join("../shared/docs");
     // The vendor renamed an attribute on one page...
     let chat = std::fs::read_to_string(docs.join("freshchat-onAgentActivityCreate.txt")).unwrap();
-    let changed = chat.replace(
-        "- emojistring\nEmoji associated with the status of the agent.\n",
-        "- moodstring\nMood the agent picked.\n",
-    );
+    let changed = chat.replace("- emojistring\nEmoji associated with the status of the agent.\n", "- moodstring\nMood the agent picked.\n");
     assert_ne!(changed, chat);
     std::fs::write(pages.join("freshchat-onAgentActivityCreate.txt"), changed).unwrap();
     // ...left another as it was...
-    std::fs::copy(
-        docs.join("freshsales-onUserAgentAvailabilityUpdate.txt"),
-        pages.join("freshsales-onUserAgentAvailabilityUpdate.txt"),
-    )
-    .unwrap();
+    std::fs::copy(docs.join("freshsales-onUserAgentAvailabilityUpdate.txt"), pages.join("freshsales-onUserAgentAvailabilityUpdate.txt"))
+        .unwrap();
     // ...and published a page of a new event.
     std::fs::copy(
         common::root().join("tests/pages/heldout/freshdesk-onAgentStatusUpdate.txt"),
@@ -48,55 +42,22 @@ fn the_update_loop_checks_drafts_and_summarises() {
 
     let o = run_script(&[pages.to_str().unwrap(), drafts.to_str().unwrap()]);
     let out = text(&o.stdout);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "a difference and a draft need a person:\n{out}\n{}",
-        text(&o.stderr)
-    );
+    assert_eq!(o.status.code(), Some(1), "a difference and a draft need a person:\n{out}\n{}", text(&o.stderr));
     assert!(out.starts_with("# Spec update from saved pages\n"), "{out}");
     // The changed page: both sides of the rename, as differences.
-    assert!(
-        out.contains("against freshchat/onAgentActivityCreate\n\n2 unexplained difference(s)"),
-        "{out}"
-    );
+    assert!(out.contains("against freshchat/onAgentActivityCreate\n\n2 unexplained difference(s)"), "{out}");
     assert!(out.contains("| **difference** | 70 | `data.agent_activity.mood` | on the page (string), not in the spec |"), "{out}");
-    assert!(
-        out.contains(
-            "| **difference** |  | `data.agent_activity.emoji` | in the spec, not on the page |"
-        ),
-        "{out}"
-    );
+    assert!(out.contains("| **difference** |  | `data.agent_activity.emoji` | in the spec, not on the page |"), "{out}");
     // The unchanged page: quirks only.
-    assert!(
-        out.contains(
-            "against freshsales/onUserAgentAvailabilityUpdate\n\n0 unexplained difference(s)"
-        ),
-        "{out}"
-    );
+    assert!(out.contains("against freshsales/onUserAgentAvailabilityUpdate\n\n0 unexplained difference(s)"), "{out}");
     // The new event: drafted, linted, and in the diff.
     let draft = drafts.join("freshdesk/onAgentStatusUpdate.yaml");
     let yaml = std::fs::read_to_string(&draft).expect("the draft is written");
-    assert!(
-        yaml.contains("event: onAgentStatusUpdate\nproduct: freshdesk\n"),
-        "{yaml}"
-    );
-    assert!(
-        out.contains(&format!(
-            "- `{}` from `freshdesk-onAgentStatusUpdate.txt`",
-            draft.display()
-        )),
-        "{out}"
-    );
-    assert!(
-        out.contains("The drafts pass `fwevents lint` beside the spec."),
-        "{out}"
-    );
+    assert!(yaml.contains("event: onAgentStatusUpdate\nproduct: freshdesk\n"), "{yaml}");
+    assert!(out.contains(&format!("- `{}` from `freshdesk-onAgentStatusUpdate.txt`", draft.display())), "{out}");
+    assert!(out.contains("The drafts pass `fwevents lint` beside the spec."), "{out}");
     assert!(out.contains("Semver: minor."), "{out}");
-    assert!(
-        out.contains("| minor | compatible | (event) | added |"),
-        "{out}"
-    );
+    assert!(out.contains("| minor | compatible | (event) | added |"), "{out}");
 }
 
 #[test]
@@ -107,22 +68,9 @@ fn pages_that_agree_with_the_spec_exit_0() {
         tmp.0.join("freshsales-onUserAgentAvailabilityUpdate.txt"),
     )
     .unwrap();
-    let o = run_script(&[
-        tmp.0.to_str().unwrap(),
-        tmp.0.join("drafts").to_str().unwrap(),
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}{}",
-        text(&o.stdout),
-        text(&o.stderr)
-    );
-    assert!(
-        text(&o.stdout).contains("## New events drafted\n\nNone.\n"),
-        "{}",
-        text(&o.stdout)
-    );
+    let o = run_script(&[tmp.0.to_str().unwrap(), tmp.0.join("drafts").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", text(&o.stdout), text(&o.stderr));
+    assert!(text(&o.stdout).contains("## New events drafted\n\nNone.\n"), "{}", text(&o.stdout));
 }
 
 #[test]
@@ -132,22 +80,10 @@ fn bad_arguments_exit_2() {
     assert!(text(&o.stderr).contains("usage:"));
     let o = run_script(&["no/such/dir"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("no/such/dir is not a directory"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains("no/such/dir is not a directory"), "{}", text(&o.stderr));
     let tmp = TempDir::new("update-loop-badname");
-    std::fs::write(
-        tmp.0.join("page.txt"),
-        "Attributes of the data object\n- idstring\n",
-    )
-    .unwrap();
+    std::fs::write(tmp.0.join("page.txt"), "Attributes of the data object\n- idstring\n").unwrap();
     let o = run_script(&[tmp.0.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("is not named <product>-<event>.txt"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains("is not named <product>-<event>.txt"), "{}", text(&o.stderr));
 }

@@ -145,11 +145,7 @@ fn three_mistakes_give_three_errors() {
     let paths: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
     assert_eq!(
         paths,
-        [
-            "/data/actor/type",
-            "/data/agent_availability/channel_availability/0/available",
-            "/data/agent_availability/updated_at"
-        ]
+        ["/data/actor/type", "/data/agent_availability/channel_availability/0/available", "/data/agent_availability/updated_at"]
     );
 }
 
@@ -178,12 +174,18 @@ fn rule_system_actor_has_no_profile() {
         set(v, "/data/actor/social_profiles/0/type", json!("skype"));
     });
     expect_one(CHAT, &v, Mode::Lenient, "/data/actor/social_profiles/0/type", "rule", Some("system-actor-has-no-profile"));
-    rule(STATUS, Mode::Lenient, |v| {
-        set(v, "/data/actor/type", json!("system"));
-        for p in ["avatar/url", "email", "first_name", "last_name"] {
-            set(v, &format!("/data/actor/{p}"), Value::Null);
-        }
-    }, "/data/actor/phone", "system-actor-has-no-profile");
+    rule(
+        STATUS,
+        Mode::Lenient,
+        |v| {
+            set(v, "/data/actor/type", json!("system"));
+            for p in ["avatar/url", "email", "first_name", "last_name"] {
+                set(v, &format!("/data/actor/{p}"), Value::Null);
+            }
+        },
+        "/data/actor/phone",
+        "system-actor-has-no-profile",
+    );
 }
 
 #[test]
@@ -198,9 +200,36 @@ fn rule_general_availability() {
         }
     };
     assert_eq!(violations(CHAT, &edited(CHAT, ga), Mode::Strict), vec![]);
-    rule(CHAT, Mode::Lenient, |v| { ga(v); set(v, "/data/agent_activity/custom_status_id", json!("x")) }, "/data/agent_activity/custom_status_id", "general-availability-has-no-custom-status");
-    rule(CHAT, Mode::Lenient, |v| { ga(v); set(v, "/data/actor/sub_entity", json!("bot")) }, "/data/actor/sub_entity", "general-availability-has-no-custom-status");
-    rule(CHAT, Mode::Lenient, |v| { ga(v); set(v, "/data/agent_activity/status", json!("LUNCH")) }, "/data/agent_activity/status", "general-availability-status");
+    rule(
+        CHAT,
+        Mode::Lenient,
+        |v| {
+            ga(v);
+            set(v, "/data/agent_activity/custom_status_id", json!("x"))
+        },
+        "/data/agent_activity/custom_status_id",
+        "general-availability-has-no-custom-status",
+    );
+    rule(
+        CHAT,
+        Mode::Lenient,
+        |v| {
+            ga(v);
+            set(v, "/data/actor/sub_entity", json!("bot"))
+        },
+        "/data/actor/sub_entity",
+        "general-availability-has-no-custom-status",
+    );
+    rule(
+        CHAT,
+        Mode::Lenient,
+        |v| {
+            ga(v);
+            set(v, "/data/agent_activity/status", json!("LUNCH"))
+        },
+        "/data/agent_activity/status",
+        "general-availability-status",
+    );
     // A GeneralAvailability change by an agent breaks general-availability-is-system.
     let v = edited(CHAT, |v| {
         set(v, "/data/agent_activity/availability_event_type", json!("GeneralAvailability"));
@@ -212,14 +241,38 @@ fn rule_general_availability() {
 
 #[test]
 fn rule_event_types() {
-    rule(CHAT, Mode::Lenient, |v| set(v, "/data/agent_activity/availability_event_type", json!("custom_status")), "/data/agent_activity/availability_event_type", "activity-event-type");
-    rule(STATUS, Mode::Lenient, |v| set(v, "/data/agent_custom_status/availability_event_type", json!("Intelliassign")), "/data/agent_custom_status/availability_event_type", "custom-status-event-type");
+    rule(
+        CHAT,
+        Mode::Lenient,
+        |v| set(v, "/data/agent_activity/availability_event_type", json!("custom_status")),
+        "/data/agent_activity/availability_event_type",
+        "activity-event-type",
+    );
+    rule(
+        STATUS,
+        Mode::Lenient,
+        |v| set(v, "/data/agent_custom_status/availability_event_type", json!("Intelliassign")),
+        "/data/agent_custom_status/availability_event_type",
+        "custom-status-event-type",
+    );
 }
 
 #[test]
 fn rule_status_change_order() {
-    rule(CHAT, Mode::Lenient, |v| set(v, "/data/agent_activity/prev_status_change_timestamp", json!("2030-01-01T00:00:00Z")), "/data/agent_activity/prev_status_change_timestamp", "status-change-order");
-    rule(STATUS, Mode::Lenient, |v| set(v, "/data/agent_custom_status/prev_status_change_timestamp", json!("2030-01-01 00:00:00 UTC")), "/data/agent_custom_status/prev_status_change_timestamp", "status-change-order");
+    rule(
+        CHAT,
+        Mode::Lenient,
+        |v| set(v, "/data/agent_activity/prev_status_change_timestamp", json!("2030-01-01T00:00:00Z")),
+        "/data/agent_activity/prev_status_change_timestamp",
+        "status-change-order",
+    );
+    rule(
+        STATUS,
+        Mode::Lenient,
+        |v| set(v, "/data/agent_custom_status/prev_status_change_timestamp", json!("2030-01-01 00:00:00 UTC")),
+        "/data/agent_custom_status/prev_status_change_timestamp",
+        "status-change-order",
+    );
     // Forms mix: an instant is compared, not text.
     let v = edited(CHAT, |v| set(v, "/data/agent_activity/prev_status_change_timestamp", json!("2022-07-29 06:23:03 UTC")));
     assert_eq!(violations(CHAT, &v, Mode::Lenient), vec![]);
@@ -238,8 +291,23 @@ fn rule_changes_name_attributes_in_strict_mode() {
 
 #[test]
 fn rule_freshdesk() {
-    rule(DESK, Mode::Lenient, |v| { set(v, "/data/actor/type", json!("system")); set(v, "/data/actor/name", Value::Null) }, "/data/actor/id", "system-actor-is-anonymous");
-    rule(DESK, Mode::Lenient, |v| set(v, "/data/agent_availability/created_at", json!("2030-01-01T00:00:00Z")), "/data/agent_availability/created_at", "availability-record-order");
+    rule(
+        DESK,
+        Mode::Lenient,
+        |v| {
+            set(v, "/data/actor/type", json!("system"));
+            set(v, "/data/actor/name", Value::Null)
+        },
+        "/data/actor/id",
+        "system-actor-is-anonymous",
+    );
+    rule(
+        DESK,
+        Mode::Lenient,
+        |v| set(v, "/data/agent_availability/created_at", json!("2030-01-01T00:00:00Z")),
+        "/data/agent_availability/created_at",
+        "availability-record-order",
+    );
     let v = edited(DESK, |v| set(v, "/data/agent_availability/status_updated_at", json!("2029-01-01T00:00:00Z")));
     // Only the strict rule status-update-order, and availability order is untouched.
     assert_eq!(violations(DESK, &v, Mode::Lenient), vec![]);
@@ -250,14 +318,44 @@ fn rule_freshdesk() {
 fn rule_freshcaller() {
     rule(CALLER, Mode::Lenient, |v| set(v, "/data/actor/id", json!(999_999)), "/data/actor/id", "actor-is-the-agent-user");
     rule(CALLER, Mode::Lenient, |v| set(v, "/data/actor/name", json!("Someone Else")), "/data/actor/name", "actor-name-is-agent-name");
-    rule(CALLER, Mode::Lenient, |v| set(v, "/data/actor/primary_email/primary_email", json!(false)), "/data/actor/primary_email/primary_email", "primary-email-is-primary");
-    rule(CALLER, Mode::Lenient, |v| set(v, "/data/agent/created_at", json!("2030-01-01 00:00:00 UTC")), "/data/agent/created_at", "agent-record-order");
-    rule(CALLER, Mode::Lenient, |v| set(v, "/data/actor/created_at", json!("2030-01-01 00:00:00 UTC")), "/data/actor/created_at", "actor-record-order");
-    rule(CALLER, Mode::Lenient, |v| set(v, "/data/actor/last_sign_in_at", json!("2030-01-01 00:00:00 UTC")), "/data/actor/last_sign_in_at", "sign-in-order");
+    rule(
+        CALLER,
+        Mode::Lenient,
+        |v| set(v, "/data/actor/primary_email/primary_email", json!(false)),
+        "/data/actor/primary_email/primary_email",
+        "primary-email-is-primary",
+    );
+    rule(
+        CALLER,
+        Mode::Lenient,
+        |v| set(v, "/data/agent/created_at", json!("2030-01-01 00:00:00 UTC")),
+        "/data/agent/created_at",
+        "agent-record-order",
+    );
+    rule(
+        CALLER,
+        Mode::Lenient,
+        |v| set(v, "/data/actor/created_at", json!("2030-01-01 00:00:00 UTC")),
+        "/data/actor/created_at",
+        "actor-record-order",
+    );
+    rule(
+        CALLER,
+        Mode::Lenient,
+        |v| set(v, "/data/actor/last_sign_in_at", json!("2030-01-01 00:00:00 UTC")),
+        "/data/actor/last_sign_in_at",
+        "sign-in-order",
+    );
     let custom = |v: &mut Value| set(v, "/data/agent/browser_status_name", json!("In a meeting"));
     assert_eq!(violations(CALLER, &edited(CALLER, custom), Mode::Lenient), vec![]);
     rule(CALLER, Mode::Strict, custom, "/data/agent/status", "custom-status-means-offline-code");
-    rule(CALLER, Mode::Strict, |v| set(v, "/data/agent/common_status_name", json!("Busy")), "/data/agent/common_status_name", "available-means-available-status");
+    rule(
+        CALLER,
+        Mode::Strict,
+        |v| set(v, "/data/agent/common_status_name", json!("Busy")),
+        "/data/agent/common_status_name",
+        "available-means-available-status",
+    );
     // A string id equal to the integer user id is the same id.
     let v = edited(CALLER, |v| {
         let user = v.pointer("/data/agent/user_id").unwrap().as_i64().unwrap();

@@ -76,8 +76,7 @@ impl Diagnostics {
     /// Sorts by file, then line, keeping the order of discovery otherwise, and drops repeats.
     pub(crate) fn finish(mut self) -> Self {
         self.0.sort_by(|a, b| {
-            (&a.location.file, a.location.line.unwrap_or(usize::MAX))
-                .cmp(&(&b.location.file, b.location.line.unwrap_or(usize::MAX)))
+            (&a.location.file, a.location.line.unwrap_or(usize::MAX)).cmp(&(&b.location.file, b.location.line.unwrap_or(usize::MAX)))
         });
         self.0.dedup();
         self

@@ -13,8 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::ir::{
-    ChangeOrder, Check, CondOp, Condition, DocFacts, Enum, EnumRepr, Event, Field, Ir, Literal,
-    Presence, Rule, Ty, TypeId, TypeKind,
+    ChangeOrder, Check, CondOp, Condition, DocFacts, Enum, EnumRepr, Event, Field, Ir, Literal, Presence, Rule, Ty, TypeId, TypeKind,
 };
 
 /// Whether a change can break a consumer written against the old spec.
@@ -133,11 +132,7 @@ impl Report {
         if self.changes.is_empty() {
             "no changes".into()
         } else {
-            format!(
-                "{} breaking, {} compatible change(s)",
-                self.breaking(),
-                self.compatible()
-            )
+            format!("{} breaking, {} compatible change(s)", self.breaking(), self.compatible())
         }
     }
 
@@ -167,32 +162,16 @@ pub fn diff(old: &Ir, new: &Ir) -> Report {
     for (o, n) in merge_order(&old_names, &new_names) {
         match (o, n) {
             (Some(o), Some(n)) => {
-                let mut ctx = Ctx {
-                    old,
-                    new,
-                    event: &new_names[n],
-                    out: &mut out,
-                    origin: event_origin(&new.events[n]),
-                };
+                let mut ctx = Ctx { old, new, event: &new_names[n], out: &mut out, origin: event_origin(&new.events[n]) };
                 ctx.event(&old.events[o], &new.events[n]);
             }
             (Some(o), None) => out.push(Change {
                 origin: event_origin(&old.events[o]),
-                ..change(
-                    &old_names[o],
-                    Subject::Event,
-                    "removed".into(),
-                    Class::Breaking,
-                )
+                ..change(&old_names[o], Subject::Event, "removed".into(), Class::Breaking)
             }),
             (None, Some(n)) => out.push(Change {
                 origin: event_origin(&new.events[n]),
-                ..change(
-                    &new_names[n],
-                    Subject::Event,
-                    "added".into(),
-                    Class::Compatible,
-                )
+                ..change(&new_names[n], Subject::Event, "added".into(), Class::Compatible)
             }),
             (None, None) => {}
         }
@@ -205,23 +184,12 @@ fn change(event: &str, subject: Subject, what: String, class: Class) -> Change {
         Class::Breaking => Impact::Major,
         Class::Compatible => Impact::Minor,
     };
-    Change {
-        event: event.to_string(),
-        subject,
-        what,
-        class,
-        impact,
-        origin: Origin::default(),
-    }
+    Change { event: event.to_string(), subject, what, class, impact, origin: Origin::default() }
 }
 
 /// The origin of an event as a whole.
 fn event_origin(event: &Event) -> Origin {
-    Origin {
-        file: event.file.clone(),
-        spec_path: String::new(),
-        shared: None,
-    }
+    Origin { file: event.file.clone(), spec_path: String::new(), shared: None }
 }
 
 /// The origin of a type or of an attribute of it: its module's file, and the type's name
@@ -230,16 +198,8 @@ fn type_origin(ir: &Ir, id: TypeId, spec_path: &str) -> Origin {
     let t = ir.ty(id);
     let module = &ir.modules[t.module];
     // The envelope's attributes are written in spec.yaml, though every event has a copy.
-    let file = if spec_path.starts_with("envelope") {
-        "spec.yaml".to_string()
-    } else {
-        module.source.clone()
-    };
-    Origin {
-        file,
-        spec_path: spec_path.to_string(),
-        shared: (t.module == 0).then(|| t.spec_path.trim_start_matches("types.").to_string()),
-    }
+    let file = if spec_path.starts_with("envelope") { "spec.yaml".to_string() } else { module.source.clone() };
+    Origin { file, spec_path: spec_path.to_string(), shared: (t.module == 0).then(|| t.spec_path.trim_start_matches("types.").to_string()) }
 }
 
 /// Pairs up two keyed sequences: every key of `new` in its order, each key found only in
@@ -297,40 +257,20 @@ fn flatten(ir: &Ir, payload: TypeId) -> Vec<Attr<'_>> {
     out
 }
 
-fn walk_object<'a>(
-    ir: &'a Ir,
-    id: TypeId,
-    prefix: &str,
-    stack: &mut Vec<TypeId>,
-    out: &mut Vec<Attr<'a>>,
-) {
+fn walk_object<'a>(ir: &'a Ir, id: TypeId, prefix: &str, stack: &mut Vec<TypeId>, out: &mut Vec<Attr<'a>>) {
     let Some(TypeKind::Object(fields)) = ir.types.get(id).map(|t| &t.kind) else {
         return;
     };
     for field in fields {
-        let path = if prefix.is_empty() {
-            field.wire.clone()
-        } else {
-            format!("{prefix}.{}", field.wire)
-        };
-        out.push(Attr {
-            path: path.clone(),
-            field,
-            owner: id,
-        });
+        let path = if prefix.is_empty() { field.wire.clone() } else { format!("{prefix}.{}", field.wire) };
+        out.push(Attr { path: path.clone(), field, owner: id });
         walk_type(ir, &field.ty, &path, stack, out);
     }
 }
 
 /// Goes through arrays (`path[]`) and maps (`path{}`) into object types. A type already on
 /// the stack is not entered again: a recursive type would otherwise never end.
-fn walk_type<'a>(
-    ir: &'a Ir,
-    ty: &Ty,
-    path: &str,
-    stack: &mut Vec<TypeId>,
-    out: &mut Vec<Attr<'a>>,
-) {
+fn walk_type<'a>(ir: &'a Ir, ty: &Ty, path: &str, stack: &mut Vec<TypeId>, out: &mut Vec<Attr<'a>>) {
     match ty {
         Ty::Array(item) => walk_type(ir, item, &format!("{path}[]"), stack, out),
         Ty::Map(value) => walk_type(ir, value, &format!("{path}{{}}"), stack, out),
@@ -417,19 +357,9 @@ fn quote_change(old: &str, new: &str) -> String {
     const CONTEXT: usize = 3;
     let old_words: Vec<&str> = old_flat.split(' ').collect();
     let new_words: Vec<&str> = new_flat.split(' ').collect();
-    let prefix = old_words
-        .iter()
-        .zip(&new_words)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let prefix = old_words.iter().zip(&new_words).take_while(|(a, b)| a == b).count();
     let room = old_words.len().min(new_words.len()) - prefix;
-    let suffix = old_words
-        .iter()
-        .rev()
-        .zip(new_words.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let suffix = old_words.iter().rev().zip(new_words.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
     let start = prefix.saturating_sub(CONTEXT);
     let keep_end = suffix.saturating_sub(CONTEXT);
     let window = |words: &[&str]| {
@@ -499,31 +429,18 @@ impl Ctx<'_> {
     fn event_docs(&mut self, old: &Event, new: &Event) {
         let s = Subject::Event;
         if squash(&old.description) != squash(&new.description) {
-            let what = format!(
-                "description changed: {}",
-                quote_change(&old.description, &new.description)
-            );
+            let what = format!("description changed: {}", quote_change(&old.description, &new.description));
             self.push_doc(&s, what);
         }
         if old.source != new.source {
-            let what = format!(
-                "documentation page changed: {}",
-                quote_change(&old.source, &new.source)
-            );
+            let what = format!("documentation page changed: {}", quote_change(&old.source, &new.source));
             self.push_doc(&s, what);
         }
         let quirks = |e: &Event| -> Vec<(Vec<String>, String, String)> {
-            e.quirks
-                .iter()
-                .map(|q| (q.about.clone(), squash(&q.docs), squash(&q.resolution)))
-                .collect()
+            e.quirks.iter().map(|q| (q.about.clone(), squash(&q.docs), squash(&q.resolution))).collect()
         };
         if quirks(old) != quirks(new) {
-            let what = format!(
-                "documentation quirks changed ({} -> {})",
-                old.quirks.len(),
-                new.quirks.len()
-            );
+            let what = format!("documentation quirks changed ({} -> {})", old.quirks.len(), new.quirks.len());
             self.push_doc(&s, what);
         }
     }
@@ -573,17 +490,9 @@ impl Ctx<'_> {
     fn added(&mut self, subject: &Subject, field: &Field) {
         let shape = shape(self.new, &field.ty);
         if field.strict.optional {
-            self.push(
-                subject,
-                format!("added ({shape}, may be absent in strict mode)"),
-                Class::Compatible,
-            );
+            self.push(subject, format!("added ({shape}, may be absent in strict mode)"), Class::Compatible);
         } else {
-            self.push(
-                subject,
-                format!("added ({shape}, required in strict mode)"),
-                Class::Breaking,
-            );
+            self.push(subject, format!("added ({shape}, required in strict mode)"), Class::Breaking);
         }
     }
 
@@ -592,11 +501,7 @@ impl Ctx<'_> {
     fn attribute(&mut self, s: &Subject, old: &Field, new: &Field) -> bool {
         let (old_shape, new_shape) = (shape(self.old, &old.ty), shape(self.new, &new.ty));
         if old_shape != new_shape {
-            self.push(
-                s,
-                format!("type changed: {old_shape} -> {new_shape}"),
-                Class::Breaking,
-            );
+            self.push(s, format!("type changed: {old_shape} -> {new_shape}"), Class::Breaking);
             // Values, id forms and timestamp forms of another type are not comparable.
             self.presence(s, "strict", old.strict, new.strict);
             self.presence(s, "lenient", old.lenient, new.lenient);
@@ -606,9 +511,7 @@ impl Ctx<'_> {
         self.presence(s, "strict", old.strict, new.strict);
         self.presence(s, "lenient", old.lenient, new.lenient);
         self.rust_name(s, &old.ty, &new.ty);
-        if let (Some(old_enum), Some(new_enum)) =
-            (enum_of(self.old, &old.ty), enum_of(self.new, &new.ty))
-        {
+        if let (Some(old_enum), Some(new_enum)) = (enum_of(self.old, &old.ty), enum_of(self.new, &new.ty)) {
             // Values and openness belong to the enum type, which may be a shared one.
             let field_origin = self.origin.clone();
             if let Some(id) = enum_id_of(self.new, &new.ty) {
@@ -634,11 +537,7 @@ impl Ctx<'_> {
             match ty {
                 Ty::Named(id) => {
                     let t = ir.ty(*id);
-                    Some(format!(
-                        "{}::{}",
-                        ir.modules[t.module].path.join("::"),
-                        t.name
-                    ))
+                    Some(format!("{}::{}", ir.modules[t.module].path.join("::"), t.name))
                 }
                 _ => None,
             }
@@ -654,29 +553,13 @@ impl Ctx<'_> {
     /// that relied on it; requiring what was optional breaks payloads that validated.
     fn presence(&mut self, s: &Subject, reading: &str, old: Presence, new: Presence) {
         match (old.nullable, new.nullable) {
-            (false, true) => self.push(
-                s,
-                format!("may now be null in {reading} mode (was not null)"),
-                Class::Breaking,
-            ),
-            (true, false) => self.push(
-                s,
-                format!("may no longer be null in {reading} mode (was nullable)"),
-                Class::Compatible,
-            ),
+            (false, true) => self.push(s, format!("may now be null in {reading} mode (was not null)"), Class::Breaking),
+            (true, false) => self.push(s, format!("may no longer be null in {reading} mode (was nullable)"), Class::Compatible),
             _ => {}
         }
         match (old.optional, new.optional) {
-            (false, true) => self.push(
-                s,
-                format!("may now be absent in {reading} mode (was required)"),
-                Class::Breaking,
-            ),
-            (true, false) => self.push(
-                s,
-                format!("now required in {reading} mode (was optional)"),
-                Class::Breaking,
-            ),
+            (false, true) => self.push(s, format!("may now be absent in {reading} mode (was required)"), Class::Breaking),
+            (true, false) => self.push(s, format!("now required in {reading} mode (was optional)"), Class::Breaking),
             _ => {}
         }
     }
@@ -691,39 +574,19 @@ impl Ctx<'_> {
             match old.variants.iter().find(|o| o.wire == v.wire) {
                 // A closed enum rejected the value before, and a Rust `match` on it no
                 // longer covers every variant; an open enum read it as `Other` already.
-                None if new.open => self.push(
-                    s,
-                    format!("enum value {} added (open enum)", v.wire),
-                    Class::Compatible,
-                ),
-                None => self.push(
-                    s,
-                    format!("enum value {} added (closed enum)", v.wire),
-                    Class::Breaking,
-                ),
+                None if new.open => self.push(s, format!("enum value {} added (open enum)", v.wire), Class::Compatible),
+                None => self.push(s, format!("enum value {} added (closed enum)", v.wire), Class::Breaking),
                 Some(o) if squash(&o.description) != squash(&v.description) => {
-                    let what = format!(
-                        "description of enum value {} changed: {}",
-                        v.wire,
-                        quote_change(&o.description, &v.description)
-                    );
+                    let what = format!("description of enum value {} changed: {}", v.wire, quote_change(&o.description, &v.description));
                     self.push_doc(s, what);
                 }
                 Some(_) => {}
             }
         }
         match (old.open, new.open) {
-            (true, false) => self.push(
-                s,
-                "enum is now closed (was open): unlisted values are rejected".into(),
-                Class::Breaking,
-            ),
+            (true, false) => self.push(s, "enum is now closed (was open): unlisted values are rejected".into(), Class::Breaking),
             // Not looser for Rust code: the enum gains an `Other` variant a `match` must cover.
-            (false, true) => self.push(
-                s,
-                "enum is now open (was closed): unlisted values are kept as Other".into(),
-                Class::Breaking,
-            ),
+            (false, true) => self.push(s, "enum is now open (was closed): unlisted values are kept as Other".into(), Class::Breaking),
             _ => {}
         }
     }
@@ -731,41 +594,21 @@ impl Ctx<'_> {
     fn id_form(&mut self, s: &Subject, old: &Field, new: &Field) {
         if old.id_form != new.id_form {
             let form = |f: &Option<String>| f.clone().unwrap_or_else(|| "none".into());
-            let what = format!(
-                "documented id form changed: {} -> {}",
-                form(&old.id_form),
-                form(&new.id_form)
-            );
+            let what = format!("documented id form changed: {} -> {}", form(&old.id_form), form(&new.id_form));
             self.push(s, what, Class::Breaking);
         }
     }
 
     /// Timestamp forms strict mode accepts: fewer rejects payloads that validated.
     fn formats(&mut self, s: &Subject, old: &Field, new: &Field) {
-        let dropped: Vec<String> = old
-            .formats
-            .iter()
-            .filter(|f| !new.formats.contains(f))
-            .cloned()
-            .collect();
-        let gained: Vec<String> = new
-            .formats
-            .iter()
-            .filter(|f| !old.formats.contains(f))
-            .cloned()
-            .collect();
+        let dropped: Vec<String> = old.formats.iter().filter(|f| !new.formats.contains(f)).cloned().collect();
+        let gained: Vec<String> = new.formats.iter().filter(|f| !old.formats.contains(f)).cloned().collect();
         if !dropped.is_empty() {
-            let what = format!(
-                "strict timestamp forms narrowed: {} no longer accepted",
-                list(&dropped)
-            );
+            let what = format!("strict timestamp forms narrowed: {} no longer accepted", list(&dropped));
             self.push(s, what, Class::Breaking);
         }
         if !gained.is_empty() {
-            let what = format!(
-                "strict timestamp forms widened: {} now accepted",
-                list(&gained)
-            );
+            let what = format!("strict timestamp forms widened: {} now accepted", list(&gained));
             self.push(s, what, Class::Compatible);
         }
     }
@@ -773,10 +616,7 @@ impl Ctx<'_> {
     /// Documentation of an attribute: read by people, not by the validator.
     fn docs(&mut self, s: &Subject, old: &Field, new: &Field) {
         if squash(&old.description) != squash(&new.description) {
-            let what = format!(
-                "description changed: {}",
-                quote_change(&old.description, &new.description)
-            );
+            let what = format!("description changed: {}", quote_change(&old.description, &new.description));
             self.push_doc(s, what);
         }
         let notes = |f: &Field| -> Vec<String> { f.notes.iter().map(|n| squash(n)).collect() };
@@ -793,22 +633,11 @@ impl Ctx<'_> {
             self.push_doc(s, what);
         }
         if old.example != new.example {
-            let e = |f: &Field| {
-                f.example
-                    .as_ref()
-                    .map(Literal::to_string)
-                    .unwrap_or_else(|| "none".into())
-            };
+            let e = |f: &Field| f.example.as_ref().map(Literal::to_string).unwrap_or_else(|| "none".into());
             self.push_doc(s, format!("example changed: {} -> {}", e(old), e(new)));
         }
         if old.doc != new.doc {
-            self.push_doc(
-                s,
-                format!(
-                    "documentation facts changed: {}",
-                    doc_changes(&old.doc, &new.doc)
-                ),
-            );
+            self.push_doc(s, format!("documentation facts changed: {}", doc_changes(&old.doc, &new.doc)));
         }
     }
 
@@ -821,23 +650,12 @@ impl Ctx<'_> {
                 (Some(o), None) => (&old.file, old_ids[o]),
                 (None, None) => continue,
             };
-            self.origin = Origin {
-                file: file.clone(),
-                spec_path: format!("rules.{id}"),
-                shared: None,
-            };
-            match (
-                o.and_then(|o| old.rules.get(o)),
-                n.and_then(|n| new.rules.get(n)),
-            ) {
+            self.origin = Origin { file: file.clone(), spec_path: format!("rules.{id}"), shared: None };
+            match (o.and_then(|o| old.rules.get(o)), n.and_then(|n| new.rules.get(n))) {
                 (Some(o), Some(n)) => self.rule(o, n),
                 // A check fewer can only accept more payloads.
                 (Some(o), None) => {
-                    self.push(
-                        &Subject::Rule(o.id.clone()),
-                        "removed".into(),
-                        Class::Compatible,
-                    );
+                    self.push(&Subject::Rule(o.id.clone()), "removed".into(), Class::Compatible);
                 }
                 // A check more may reject payloads that validated.
                 (None, Some(n)) => {
@@ -851,36 +669,18 @@ impl Ctx<'_> {
 
     fn rule(&mut self, old: &Rule, new: &Rule) {
         let s = Subject::Rule(new.id.clone());
-        let (old_when, new_when) = (
-            condition_text(old.when.as_ref()),
-            condition_text(new.when.as_ref()),
-        );
+        let (old_when, new_when) = (condition_text(old.when.as_ref()), condition_text(new.when.as_ref()));
         if old_when != new_when {
-            self.push(
-                &s,
-                format!("condition changed: {old_when} -> {new_when}"),
-                Class::Breaking,
-            );
+            self.push(&s, format!("condition changed: {old_when} -> {new_when}"), Class::Breaking);
         }
         self.check(&s, &old.check, &new.check);
         match (old.strict_only, new.strict_only) {
-            (true, false) => self.push(
-                &s,
-                "now checked in lenient mode too (was strict only)".into(),
-                Class::Breaking,
-            ),
-            (false, true) => self.push(
-                &s,
-                "now checked in strict mode only".into(),
-                Class::Compatible,
-            ),
+            (true, false) => self.push(&s, "now checked in lenient mode too (was strict only)".into(), Class::Breaking),
+            (false, true) => self.push(&s, "now checked in strict mode only".into(), Class::Compatible),
             _ => {}
         }
         if squash(&old.description) != squash(&new.description) {
-            let what = format!(
-                "description changed: {}",
-                quote_change(&old.description, &new.description)
-            );
+            let what = format!("description changed: {}", quote_change(&old.description, &new.description));
             self.push_doc(&s, what);
         }
     }
@@ -892,34 +692,20 @@ impl Ctx<'_> {
         }
         // `keys_of` follows the object's attributes: a key more rejects nothing that was
         // accepted, a key fewer rejects payloads that validated.
-        if let (Check::KeysOf { map: om, names: on }, Check::KeysOf { map: nm, names: nn }) =
-            (old, new)
-        {
+        if let (Check::KeysOf { map: om, names: on }, Check::KeysOf { map: nm, names: nn }) = (old, new) {
             if om.text == nm.text {
                 let lost: Vec<String> = on.iter().filter(|k| !nn.contains(k)).cloned().collect();
                 let gained: Vec<String> = nn.iter().filter(|k| !on.contains(k)).cloned().collect();
                 if !lost.is_empty() {
-                    self.push(
-                        s,
-                        format!("keys of {} may no longer be: {}", nm.text, list(&lost)),
-                        Class::Breaking,
-                    );
+                    self.push(s, format!("keys of {} may no longer be: {}", nm.text, list(&lost)), Class::Breaking);
                 }
                 if !gained.is_empty() {
-                    self.push(
-                        s,
-                        format!("keys of {} may now also be: {}", nm.text, list(&gained)),
-                        Class::Compatible,
-                    );
+                    self.push(s, format!("keys of {} may now also be: {}", nm.text, list(&gained)), Class::Compatible);
                 }
                 return;
             }
         }
-        self.push(
-            s,
-            format!("check changed: {old_text} -> {new_text}"),
-            Class::Breaking,
-        );
+        self.push(s, format!("check changed: {old_text} -> {new_text}"), Class::Breaking);
     }
 }
 
@@ -935,32 +721,12 @@ fn doc_changes(old: &DocFacts, new: &DocFacts) -> String {
             parts.push(format!("{what} {old} -> {new}"));
         }
     };
-    fact(
-        "name as written",
-        opt(old.name.as_deref().map(quote)),
-        opt(new.name.as_deref().map(quote)),
-    );
-    fact(
-        "type as written",
-        opt(old.ty.as_deref().map(quote)),
-        opt(new.ty.as_deref().map(quote)),
-    );
-    fact(
-        "values as listed",
-        opt(old.values.as_deref().map(literals)),
-        opt(new.values.as_deref().map(literals)),
-    );
+    fact("name as written", opt(old.name.as_deref().map(quote)), opt(new.name.as_deref().map(quote)));
+    fact("type as written", opt(old.ty.as_deref().map(quote)), opt(new.ty.as_deref().map(quote)));
+    fact("values as listed", opt(old.values.as_deref().map(literals)), opt(new.values.as_deref().map(literals)));
     fact("times listed", opt(old.listed), opt(new.listed));
-    fact(
-        "absent from the pages",
-        old.absent.to_string(),
-        new.absent.to_string(),
-    );
-    fact(
-        "pages that list it",
-        format!("{:?}", old.only),
-        format!("{:?}", new.only),
-    );
+    fact("absent from the pages", old.absent.to_string(), new.absent.to_string());
+    fact("pages that list it", format!("{:?}", old.only), format!("{:?}", new.only));
     if parts.is_empty() {
         parts.push("other facts".into());
     }
@@ -969,8 +735,7 @@ fn doc_changes(old: &DocFacts, new: &DocFacts) -> String {
 
 /// Whether a proper ancestor of `path` (cut at `.`, `[]` or `{}`) is in `set`.
 fn has_ancestor_in(path: &str, set: &BTreeSet<String>) -> bool {
-    path.char_indices()
-        .any(|(i, c)| matches!(c, '.' | '[' | '{') && set.contains(&path[..i]))
+    path.char_indices().any(|(i, c)| matches!(c, '.' | '[' | '{') && set.contains(&path[..i]))
 }
 
 fn condition_text(when: Option<&Condition>) -> String {
@@ -1025,17 +790,11 @@ pub fn entries(report: &Report) -> Vec<Entry<'_>> {
     let mut out: Vec<Entry<'_>> = Vec::new();
     for c in &report.changes {
         let same = |e: &Entry<'_>| {
-            c.origin.shared.is_some()
-                && e.change.origin == c.origin
-                && e.change.what == c.what
-                && e.change.class == c.class
+            c.origin.shared.is_some() && e.change.origin == c.origin && e.change.what == c.what && e.change.class == c.class
         };
         match out.iter_mut().find(|e| same(e)) {
             Some(e) => e.reaches.push((&c.event, &c.subject)),
-            None => out.push(Entry {
-                change: c,
-                reaches: vec![(&c.event, &c.subject)],
-            }),
+            None => out.push(Entry { change: c, reaches: vec![(&c.event, &c.subject)] }),
         }
     }
     out
@@ -1055,16 +814,12 @@ pub fn locate(text: &str, spec_path: &str) -> Option<crate::yaml::Pos> {
         if depth > 3 {
             return None;
         }
-        map.iter()
-            .filter(|(k, _)| matches!(k.as_str(), "fields" | "items" | "values"))
-            .find_map(|(_, n)| child(n, key, depth + 1))
+        map.iter().filter(|(k, _)| matches!(k.as_str(), "fields" | "items" | "values")).find_map(|(_, n)| child(n, key, depth + 1))
     }
     let root = crate::yaml::parse(text).ok()?;
     if let Some(id) = spec_path.strip_prefix("rules.") {
         let rules = child(&root, "rules", 0)?.as_seq()?;
-        let rule = rules
-            .iter()
-            .find(|r| child(r, "id", 0).and_then(Node::as_str) == Some(id))?;
+        let rule = rules.iter().find(|r| child(r, "id", 0).and_then(Node::as_str) == Some(id))?;
         return rule.pos;
     }
     let mut node = &root;
@@ -1082,12 +837,7 @@ pub fn render_text(report: &Report) -> String {
         out.push_str(event);
         out.push('\n');
         for c in changes {
-            out.push_str(&format!(
-                "  {:<10}  {}: {}\n",
-                c.class.to_string(),
-                c.subject,
-                c.what
-            ));
+            out.push_str(&format!("  {:<10}  {}: {}\n", c.class.to_string(), c.subject, c.what));
         }
     }
     out.push_str(&report.summary());
@@ -1104,10 +854,7 @@ pub fn render_markdown(report: &Report) -> String {
     let Some(bump) = report.semver() else {
         return "**Spec changes: none.** The models crate needs no new version.\n".into();
     };
-    let breaking = entries
-        .iter()
-        .filter(|e| e.change.class == Class::Breaking)
-        .count();
+    let breaking = entries.iter().filter(|e| e.change.class == Class::Breaking).count();
     let mut out = format!(
         "**Spec changes: {} ({breaking} breaking for payload consumers). Semver: {bump}.**\n\n{}\n",
         count(entries.len(), "change"),
@@ -1117,26 +864,16 @@ pub fn render_markdown(report: &Report) -> String {
             Impact::Patch => "The models crate needs a patch release: documentation only.",
         }
     );
-    let shared: Vec<&Entry<'_>> = entries
-        .iter()
-        .filter(|e| e.change.origin.shared.is_some())
-        .collect();
+    let shared: Vec<&Entry<'_>> = entries.iter().filter(|e| e.change.origin.shared.is_some()).collect();
     if !shared.is_empty() {
-        out.push_str("\n## Shared types (`types.yaml`)\n\n| Rust API | payloads | type | change | events |\n| --- | --- | --- | --- | --- |\n");
+        out.push_str(
+            "\n## Shared types (`types.yaml`)\n\n| Rust API | payloads | type | change | events |\n| --- | --- | --- | --- | --- |\n",
+        );
         for e in &shared {
             let c = e.change;
             let place = c.origin.spec_path.trim_start_matches("types.");
-            let events: Vec<String> = e
-                .reaches
-                .iter()
-                .map(|(event, subject)| {
-                    format!(
-                        "{} (`{}`)",
-                        md_escape(event),
-                        md_escape(&subject.to_string())
-                    )
-                })
-                .collect();
+            let events: Vec<String> =
+                e.reaches.iter().map(|(event, subject)| format!("{} (`{}`)", md_escape(event), md_escape(&subject.to_string()))).collect();
             out.push_str(&format!(
                 "| {} | {} | `{}` | {} | {} |\n",
                 impact_md(c.impact),
@@ -1162,12 +899,7 @@ pub fn render_markdown(report: &Report) -> String {
             Subject::Attribute(path) => format!("`{}`", md_escape(path)),
             Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
         };
-        out.push_str(&format!(
-            "| {} | {} | {subject} | {} |\n",
-            impact_md(c.impact),
-            class_md(c.class),
-            md_escape(&c.what)
-        ));
+        out.push_str(&format!("| {} | {} | {subject} | {} |\n", impact_md(c.impact), class_md(c.class), md_escape(&c.what)));
     }
     out.push_str("\nRust API: **major**: a removed event or attribute, a changed or narrowed type, a new value of a closed enum, a stricter check; minor: a new event or optional attribute, a new value of an open (non-exhaustive) enum, a looser check; patch: documentation only.\n");
     out
@@ -1266,14 +998,8 @@ rules:
 
     fn ir(event: &str) -> Ir {
         let files = vec![
-            SourceFile {
-                path: "spec.yaml".into(),
-                text: BASE.into(),
-            },
-            SourceFile {
-                path: "acme/onThing.yaml".into(),
-                text: event.into(),
-            },
+            SourceFile { path: "spec.yaml".into(), text: BASE.into() },
+            SourceFile { path: "acme/onThing.yaml".into(), text: event.into() },
         ];
         match compile(&files) {
             Ok(ir) => ir,
@@ -1285,11 +1011,7 @@ rules:
     fn changes(edit: impl Fn(&str) -> String) -> Vec<(Class, String, String)> {
         let new = edit(EVENT);
         assert_ne!(new, EVENT, "the edit did not apply");
-        diff(&ir(EVENT), &ir(&new))
-            .changes
-            .into_iter()
-            .map(|c| (c.class, c.subject.to_string(), c.what))
-            .collect()
+        diff(&ir(EVENT), &ir(&new)).changes.into_iter().map(|c| (c.class, c.subject.to_string(), c.what)).collect()
     }
 
     fn one(class: Class, subject: &str, what: &str) -> Vec<(Class, String, String)> {
@@ -1306,15 +1028,8 @@ rules:
     #[test]
     fn recursive_types_are_walked_once() {
         let ir = ir(EVENT);
-        let paths: Vec<String> = flatten(&ir, ir.events[0].payload)
-            .into_iter()
-            .map(|a| a.path)
-            .collect();
-        let tree: Vec<&str> = paths
-            .iter()
-            .map(String::as_str)
-            .filter(|p| p.starts_with("data.tree"))
-            .collect();
+        let paths: Vec<String> = flatten(&ir, ir.events[0].payload).into_iter().map(|a| a.path).collect();
+        let tree: Vec<&str> = paths.iter().map(String::as_str).filter(|p| p.starts_with("data.tree")).collect();
         assert_eq!(tree, ["data.tree", "data.tree.name", "data.tree.children"]);
         assert!(paths.iter().any(|p| p == "data.owner.email"));
     }
@@ -1322,38 +1037,11 @@ rules:
     #[test]
     fn attributes_added_and_removed() {
         let c = changes(|s| s.replace("      name: { type: string, description: Name. }\n", ""));
-        assert_eq!(
-            c,
-            one(Class::Breaking, "data.owner.name", "removed (was string)")
-        );
-        let c = changes(|s| {
-            s.replace(
-                "description: Name. }",
-                "description: Name. }\n      nick: { type: string, optional: true }",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "data.owner.nick",
-                "added (string, may be absent in strict mode)"
-            )
-        );
-        let c = changes(|s| {
-            s.replace(
-                "description: Name. }",
-                "description: Name. }\n      nick: { type: string }",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.owner.nick",
-                "added (string, required in strict mode)"
-            )
-        );
+        assert_eq!(c, one(Class::Breaking, "data.owner.name", "removed (was string)"));
+        let c = changes(|s| s.replace("description: Name. }", "description: Name. }\n      nick: { type: string, optional: true }"));
+        assert_eq!(c, one(Class::Compatible, "data.owner.nick", "added (string, may be absent in strict mode)"));
+        let c = changes(|s| s.replace("description: Name. }", "description: Name. }\n      nick: { type: string }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.nick", "added (string, required in strict mode)"));
     }
 
     #[test]
@@ -1361,10 +1049,7 @@ rules:
         let c = changes(|s| {
             s.replace("  owner:\n    type: object\n    description: Who.\n    fields:\n      email: { type: string, description: Email. }\n      name: { type: string, description: Name. }\n", "")
         });
-        assert_eq!(
-            c,
-            one(Class::Breaking, "data.owner", "removed (was object)")
-        );
+        assert_eq!(c, one(Class::Breaking, "data.owner", "removed (was object)"));
     }
 
     #[test]
@@ -1373,155 +1058,47 @@ rules:
         let c = changes(|s| {
             s.replace(owner, "    type: map\n    description: Who.\n    values:\n      type: object\n      fields:\n        email: { type: string, description: Email. }\n")
         });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.owner",
-                "type changed: object -> map of object"
-            )
-        );
+        assert_eq!(c, one(Class::Breaking, "data.owner", "type changed: object -> map of object"));
     }
 
     #[test]
     fn presence_in_each_reading() {
-        let c = changes(|s| {
-            s.replace(
-                "description: Email. }",
-                "description: Email., nullable: true }",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.owner.email",
-                "may now be null in strict mode (was not null)"
-            )
-        );
-        let c = changes(|s| {
-            s.replace(
-                "description: Email. }",
-                "description: Email., lenient: { nullable: false } }",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "data.owner.email",
-                "may no longer be null in lenient mode (was nullable)"
-            )
-        );
-        let c = changes(|s| {
-            s.replace(
-                "description: Email. }",
-                "description: Email., optional: true }",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.owner.email",
-                "may now be absent in strict mode (was required)"
-            )
-        );
-        let c = changes(|s| {
-            s.replace(
-                "description: Email. }",
-                "description: Email., lenient: { optional: false } }",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.owner.email",
-                "now required in lenient mode (was optional)"
-            )
-        );
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., nullable: true }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.email", "may now be null in strict mode (was not null)"));
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., lenient: { nullable: false } }"));
+        assert_eq!(c, one(Class::Compatible, "data.owner.email", "may no longer be null in lenient mode (was nullable)"));
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., optional: true }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.email", "may now be absent in strict mode (was required)"));
+        let c = changes(|s| s.replace("description: Email. }", "description: Email., lenient: { optional: false } }"));
+        assert_eq!(c, one(Class::Breaking, "data.owner.email", "now required in lenient mode (was optional)"));
     }
 
     #[test]
     fn enum_values_and_openness() {
         let c = changes(|s| s.replace("enum: [a, b]", "enum: [a, b, c]"));
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.kind",
-                "enum value \"c\" added (closed enum)"
-            )
-        );
+        assert_eq!(c, one(Class::Breaking, "data.kind", "enum value \"c\" added (closed enum)"));
         let c = changes(|s| s.replace("enum: [red, green]", "enum: [red, green, blue]"));
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "data.tags",
-                "enum value \"blue\" added (open enum)"
-            )
-        );
+        assert_eq!(c, one(Class::Compatible, "data.tags", "enum value \"blue\" added (open enum)"));
         let c = changes(|s| s.replace("enum: [red, green]", "enum: [red]"));
-        assert_eq!(
-            c,
-            one(Class::Breaking, "data.tags", "enum value \"green\" removed")
-        );
+        assert_eq!(c, one(Class::Breaking, "data.tags", "enum value \"green\" removed"));
         let c = changes(|s| s.replace("open: true", "open: false"));
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.tags",
-                "enum is now closed (was open): unlisted values are rejected"
-            )
-        );
+        assert_eq!(c, one(Class::Breaking, "data.tags", "enum is now closed (was open): unlisted values are rejected"));
         let c = changes(|s| s.replace("open: false", "open: true"));
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.kind",
-                "enum is now open (was closed): unlisted values are kept as Other"
-            )
-        );
+        assert_eq!(c, one(Class::Breaking, "data.kind", "enum is now open (was closed): unlisted values are kept as Other"));
     }
 
     #[test]
     fn id_and_timestamp_forms() {
         let c = changes(|s| s.replace("doc: { type: integer }", "doc: { type: string }"));
-        assert_eq!(
-            c[0],
-            (
-                Class::Breaking,
-                "data.id".into(),
-                "documented id form changed: integer -> string".into()
-            )
-        );
+        assert_eq!(c[0], (Class::Breaking, "data.id".into(), "documented id form changed: integer -> string".into()));
         let c = changes(|s| s.replace("formats: [iso8601]", "formats: [iso8601, epoch_millis]"));
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "data.when",
-                "strict timestamp forms widened: epoch_millis now accepted"
-            )
-        );
+        assert_eq!(c, one(Class::Compatible, "data.when", "strict timestamp forms widened: epoch_millis now accepted"));
         let c = changes(|s| s.replace("formats: [iso8601]", "formats: [epoch_millis]"));
         assert_eq!(
             c,
             [
-                (
-                    Class::Breaking,
-                    "data.when".into(),
-                    "strict timestamp forms narrowed: iso8601 no longer accepted".into()
-                ),
-                (
-                    Class::Compatible,
-                    "data.when".into(),
-                    "strict timestamp forms widened: epoch_millis now accepted".into()
-                ),
+                (Class::Breaking, "data.when".into(), "strict timestamp forms narrowed: iso8601 no longer accepted".into()),
+                (Class::Compatible, "data.when".into(), "strict timestamp forms widened: epoch_millis now accepted".into()),
             ]
         );
     }
@@ -1529,112 +1106,38 @@ rules:
     #[test]
     fn documentation_is_compatible() {
         let c = changes(|s| s.replace("description: The kind.", "description: The kind of thing."));
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "data.kind",
-                "description changed: \"The kind.\" -> \"The kind of thing.\""
-            )
-        );
-        let c =
-            changes(|s| s.replace("doc: { type: integer }", "doc: { type: integer, name: Id }"));
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "data.id",
-                "documentation facts changed: name as written none -> \"Id\""
-            )
-        );
-        let c = changes(|s| {
-            s.replace(
-                "description: A thing happened.",
-                "description: Something happened.",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "event",
-                "description changed: \"A thing happened.\" -> \"Something happened.\""
-            )
-        );
+        assert_eq!(c, one(Class::Compatible, "data.kind", "description changed: \"The kind.\" -> \"The kind of thing.\""));
+        let c = changes(|s| s.replace("doc: { type: integer }", "doc: { type: integer, name: Id }"));
+        assert_eq!(c, one(Class::Compatible, "data.id", "documentation facts changed: name as written none -> \"Id\""));
+        let c = changes(|s| s.replace("description: A thing happened.", "description: Something happened."));
+        assert_eq!(c, one(Class::Compatible, "event", "description changed: \"A thing happened.\" -> \"Something happened.\""));
     }
 
     #[test]
     fn long_texts_are_quoted_around_what_differs() {
-        let old =
-            "Raised when a Freshsales user marks themselves available or unavailable in the app.";
+        let old = "Raised when a Freshsales user marks themselves available or unavailable in the app.";
         let new = "Raised when a Freshsales user marks themselves available or unavailable in the web app.";
-        assert_eq!(
-            quote_change(old, new),
-            "\"...unavailable in the app.\" -> \"...unavailable in the web app.\""
-        );
-        let new =
-            "Fired when a Freshsales user marks themselves available or unavailable in the app.";
-        assert_eq!(
-            quote_change(old, new),
-            "\"Raised when a Freshsales...\" -> \"Fired when a Freshsales...\""
-        );
+        assert_eq!(quote_change(old, new), "\"...unavailable in the app.\" -> \"...unavailable in the web app.\"");
+        let new = "Fired when a Freshsales user marks themselves available or unavailable in the app.";
+        assert_eq!(quote_change(old, new), "\"Raised when a Freshsales...\" -> \"Fired when a Freshsales...\"");
         assert_eq!(quote_change("a b", "a c"), "\"a b\" -> \"a c\"");
     }
 
     #[test]
     fn rules() {
-        let rule =
-            "rules:\n  - id: kind-a\n    description: Always a.\n    path: kind\n    equals: a\n";
-        let c = changes(|s| {
-            s.replace(
-                rule,
-                &format!("{rule}  - id: kind-b\n    path: kind\n    one_of: [a, b]\n"),
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "rule kind-b",
-                "added: kind one of [\"a\", \"b\"]"
-            )
-        );
+        let rule = "rules:\n  - id: kind-a\n    description: Always a.\n    path: kind\n    equals: a\n";
+        let c = changes(|s| s.replace(rule, &format!("{rule}  - id: kind-b\n    path: kind\n    one_of: [a, b]\n")));
+        assert_eq!(c, one(Class::Breaking, "rule kind-b", "added: kind one of [\"a\", \"b\"]"));
         let c = changes(|s| s.replace(rule, ""));
         assert_eq!(c, one(Class::Compatible, "rule kind-a", "removed"));
         let c = changes(|s| s.replace("equals: a", "equals: b"));
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "rule kind-a",
-                "check changed: kind equals \"a\" -> kind equals \"b\""
-            )
-        );
+        assert_eq!(c, one(Class::Breaking, "rule kind-a", "check changed: kind equals \"a\" -> kind equals \"b\""));
         let c = changes(|s| s.replace("equals: a", "equals: a\n    strict_only: true"));
-        assert_eq!(
-            c,
-            one(
-                Class::Compatible,
-                "rule kind-a",
-                "now checked in strict mode only"
-            )
-        );
+        assert_eq!(c, one(Class::Compatible, "rule kind-a", "now checked in strict mode only"));
         let c = changes(|s| s.replace("Always a.", "Always a, really."));
         assert_eq!(c[0].0, Class::Compatible);
-        let c = changes(|s| {
-            s.replace(
-                "    path: kind\n",
-                "    when: { path: kind, equals: b }\n    path: kind\n",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "rule kind-a",
-                "condition changed: always -> when kind equals \"b\""
-            )
-        );
+        let c = changes(|s| s.replace("    path: kind\n", "    when: { path: kind, equals: b }\n    path: kind\n"));
+        assert_eq!(c, one(Class::Breaking, "rule kind-a", "condition changed: always -> when kind equals \"b\""));
     }
 
     #[test]
@@ -1642,50 +1145,25 @@ rules:
         let old = ir(EVENT);
         let other = EVENT.replace("event: onThing", "event: onOther");
         let files = vec![
-            SourceFile {
-                path: "spec.yaml".into(),
-                text: BASE.into(),
-            },
-            SourceFile {
-                path: "acme/onOther.yaml".into(),
-                text: other,
-            },
-            SourceFile {
-                path: "acme/onThing.yaml".into(),
-                text: EVENT.into(),
-            },
+            SourceFile { path: "spec.yaml".into(), text: BASE.into() },
+            SourceFile { path: "acme/onOther.yaml".into(), text: other },
+            SourceFile { path: "acme/onThing.yaml".into(), text: EVENT.into() },
         ];
         let new = compile(&files).unwrap_or_else(|d| panic!("{d}"));
         let report = diff(&old, &new);
         assert_eq!(
             report.changes,
             [Change {
-                origin: Origin {
-                    file: "acme/onOther.yaml".into(),
-                    ..Origin::default()
-                },
-                ..change(
-                    "acme/onOther",
-                    Subject::Event,
-                    "added".into(),
-                    Class::Compatible
-                )
+                origin: Origin { file: "acme/onOther.yaml".into(), ..Origin::default() },
+                ..change("acme/onOther", Subject::Event, "added".into(), Class::Compatible)
             }]
         );
         let report = diff(&new, &old);
         assert_eq!(
             report.changes,
             [Change {
-                origin: Origin {
-                    file: "acme/onOther.yaml".into(),
-                    ..Origin::default()
-                },
-                ..change(
-                    "acme/onOther",
-                    Subject::Event,
-                    "removed".into(),
-                    Class::Breaking
-                )
+                origin: Origin { file: "acme/onOther.yaml".into(), ..Origin::default() },
+                ..change("acme/onOther", Subject::Event, "removed".into(), Class::Breaking)
             }]
         );
         assert!(report.is_breaking());
@@ -1694,47 +1172,26 @@ rules:
     #[test]
     fn removals_keep_their_place_in_spec_order() {
         let pairs = merge_order(&["a", "b", "c", "d"], &["a", "x", "c", "d", "y"]);
-        assert_eq!(
-            pairs,
-            [
-                (Some(0), Some(0)),
-                (None, Some(1)),
-                (Some(1), None),
-                (Some(2), Some(2)),
-                (Some(3), Some(3)),
-                (None, Some(4))
-            ]
-        );
+        assert_eq!(pairs, [(Some(0), Some(0)), (None, Some(1)), (Some(1), None), (Some(2), Some(2)), (Some(3), Some(3)), (None, Some(4))]);
     }
 
     #[test]
     fn renderers() {
-        let report = diff(
-            &ir(EVENT),
-            &ir(&EVENT.replace(
-                "description: Email. }",
-                "description: Email | mail., nullable: true }",
-            )),
-        );
+        let report = diff(&ir(EVENT), &ir(&EVENT.replace("description: Email. }", "description: Email | mail., nullable: true }")));
         assert_eq!(
             render_text(&report),
             "acme/onThing\n  breaking    data.owner.email: may now be null in strict mode (was not null)\n  compatible  data.owner.email: description changed: \"Email.\" -> \"Email | mail.\"\n1 breaking, 1 compatible change(s)\n"
         );
         let md = render_markdown(&report);
-        assert!(
-            md.starts_with(
-                "**Spec changes: 2 changes (1 breaking for payload consumers). Semver: major.**\n"
-            ),
-            "{md}"
-        );
+        assert!(md.starts_with("**Spec changes: 2 changes (1 breaking for payload consumers). Semver: major.**\n"), "{md}");
         assert!(md.contains("\n## acme/onThing\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n"), "{md}");
         assert!(md.contains("| **major** | breaking | `data.owner.email` | may now be null in strict mode (was not null) |\n"), "{md}");
-        assert!(md.contains("| patch | compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"), "{md}");
-        assert!(!md.contains("Shared types"), "{md}");
-        assert_eq!(
-            render_markdown(&diff(&ir(EVENT), &ir(EVENT))),
-            "**Spec changes: none.** The models crate needs no new version.\n"
+        assert!(
+            md.contains("| patch | compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"),
+            "{md}"
         );
+        assert!(!md.contains("Shared types"), "{md}");
+        assert_eq!(render_markdown(&diff(&ir(EVENT), &ir(EVENT))), "**Spec changes: none.** The models crate needs no new version.\n");
     }
 
     #[test]
@@ -1742,66 +1199,29 @@ rules:
         let impact = |edit: &dyn Fn(&str) -> String| {
             let report = diff(&ir(EVENT), &ir(&edit(EVENT)));
             assert!(!report.changes.is_empty());
-            (
-                report.changes.iter().map(|c| c.impact).collect::<Vec<_>>(),
-                report.semver(),
-            )
+            (report.changes.iter().map(|c| c.impact).collect::<Vec<_>>(), report.semver())
         };
         // Documentation only.
-        assert_eq!(
-            impact(&|s| s.replace("description: The kind.", "description: The sort.")),
-            (vec![Impact::Patch], Some(Impact::Patch))
-        );
+        assert_eq!(impact(&|s| s.replace("description: The kind.", "description: The sort.")), (vec![Impact::Patch], Some(Impact::Patch)));
         // A new value of an open enum, a new optional attribute: additions.
+        assert_eq!(impact(&|s| s.replace("enum: [red, green]", "enum: [red, green, blue]")).1, Some(Impact::Minor));
         assert_eq!(
-            impact(&|s| s.replace("enum: [red, green]", "enum: [red, green, blue]")).1,
-            Some(Impact::Minor)
-        );
-        assert_eq!(
-            impact(&|s| s.replace(
-                "description: Name. }",
-                "description: Name. }\n      nick: { type: string, optional: true }"
-            ))
-            .1,
+            impact(&|s| s.replace("description: Name. }", "description: Name. }\n      nick: { type: string, optional: true }")).1,
             Some(Impact::Minor)
         );
         // A new value of a closed enum, a removed attribute, a narrowed type.
-        assert_eq!(
-            impact(&|s| s.replace("enum: [a, b]", "enum: [a, b, c]")).1,
-            Some(Impact::Major)
-        );
-        assert_eq!(
-            impact(&|s| s.replace("      name: { type: string, description: Name. }\n", "")).1,
-            Some(Impact::Major)
-        );
-        assert_eq!(
-            impact(&|s| s.replace("formats: [iso8601]", "formats: [epoch_millis]")).1,
-            Some(Impact::Major)
-        );
+        assert_eq!(impact(&|s| s.replace("enum: [a, b]", "enum: [a, b, c]")).1, Some(Impact::Major));
+        assert_eq!(impact(&|s| s.replace("      name: { type: string, description: Name. }\n", "")).1, Some(Impact::Major));
+        assert_eq!(impact(&|s| s.replace("formats: [iso8601]", "formats: [epoch_millis]")).1, Some(Impact::Major));
         // The origin names the file and the attribute; an enum's values belong to its type.
-        let report = diff(
-            &ir(EVENT),
-            &ir(&EVENT.replace("enum: [red, green]", "enum: [red, green, blue]")),
-        );
-        assert_eq!(
-            report.changes[0].origin,
-            Origin {
-                file: "acme/onThing.yaml".into(),
-                spec_path: "types.Tag".into(),
-                shared: None
-            }
-        );
+        let report = diff(&ir(EVENT), &ir(&EVENT.replace("enum: [red, green]", "enum: [red, green, blue]")));
+        assert_eq!(report.changes[0].origin, Origin { file: "acme/onThing.yaml".into(), spec_path: "types.Tag".into(), shared: None });
     }
 
     #[test]
     fn spec_paths_are_found_in_the_text() {
         let at = |path: &str| locate(EVENT, path).map(|p| p.line);
-        let line = |needle: &str| {
-            EVENT
-                .lines()
-                .position(|l| l.trim_start().starts_with(needle))
-                .map(|i| i + 1)
-        };
+        let line = |needle: &str| EVENT.lines().position(|l| l.trim_start().starts_with(needle)).map(|i| i + 1);
         assert_eq!(at("data.owner.email"), line("email:"));
         assert_eq!(at("types.Node.children"), line("children:"));
         assert_eq!(at("types.Tag"), line("Tag:"));
@@ -1812,19 +1232,7 @@ rules:
 
     #[test]
     fn a_renamed_rust_type_is_breaking() {
-        let c = changes(|e| {
-            e.replace(
-                "  owner:\n    type: object\n",
-                "  owner:\n    type: object\n    rust_name: Person\n",
-            )
-        });
-        assert_eq!(
-            c,
-            one(
-                Class::Breaking,
-                "data.owner",
-                "Rust type renamed: acme::on_thing::Owner -> acme::on_thing::Person"
-            )
-        );
+        let c = changes(|e| e.replace("  owner:\n    type: object\n", "  owner:\n    type: object\n    rust_name: Person\n"));
+        assert_eq!(c, one(Class::Breaking, "data.owner", "Rust type renamed: acme::on_thing::Owner -> acme::on_thing::Person"));
     }
 }

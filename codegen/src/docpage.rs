@@ -15,16 +15,7 @@ use crate::ir::{Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
 
 /// Type words as pages write them, longest first so that `array of objects` wins over
 /// `array`.
-const TYPE_WORDS: &[&str] = &[
-    "array of objects",
-    "array of object",
-    "string",
-    "integer",
-    "number",
-    "boolean",
-    "object",
-    "array",
-];
+const TYPE_WORDS: &[&str] = &["array of objects", "array of object", "string", "integer", "number", "boolean", "object", "array"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -52,10 +43,7 @@ pub struct PageAttr {
 
 impl PageAttr {
     fn is_container(&self) -> bool {
-        matches!(
-            self.ty.as_str(),
-            "object" | "array of objects" | "array of object"
-        )
+        matches!(self.ty.as_str(), "object" | "array of objects" | "array of object")
     }
 }
 
@@ -71,9 +59,7 @@ pub struct Page {
 pub enum PageError {
     #[error("no \"Attributes of the data object\" section: is this a Freshworks event page?")]
     NoAttributes,
-    #[error(
-        "the attribute section lists no attributes (lines like `- actorobject` or `• actorobject`)"
-    )]
+    #[error("the attribute section lists no attributes (lines like `- actorobject` or `• actorobject`)")]
     Empty,
 }
 
@@ -90,10 +76,7 @@ pub fn split_token(token: &str) -> Option<(&str, &str)> {
     TYPE_WORDS.iter().find_map(|ty| {
         let name = token.strip_suffix(ty)?;
         let valid = !name.is_empty()
-            && name
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         valid.then_some((name, *ty))
     })
@@ -114,9 +97,8 @@ fn attribute_at_end(line: &str) -> Option<(&str, usize, (&str, &str))> {
             // Run into a sentence only after punctuation or a space, never inside a word;
             // the token itself has no spaces but for the type `array of objects`.
             let boundary = at_start || before.chars().last().is_some_and(|c| !c.is_alphanumeric());
-            let one_token = !token.contains(char::is_whitespace)
-                || token.ends_with("array of objects")
-                || token.ends_with("array of object");
+            let one_token =
+                !token.contains(char::is_whitespace) || token.ends_with("array of objects") || token.ends_with("array of object");
             if boundary && one_token {
                 if let Some(split) = split_token(token) {
                     let indent = before.chars().count();
@@ -132,18 +114,8 @@ fn attribute_at_end(line: &str) -> Option<(&str, usize, (&str, &str))> {
 /// Reads a page's attribute section. `spec` guides the nesting of flat pages.
 pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
     let lines: Vec<&str> = text.lines().collect();
-    let start = lines
-        .iter()
-        .position(|l| l.contains("Attributes of the data object"))
-        .ok_or(PageError::NoAttributes)?;
-    let layout = if lines[start..]
-        .iter()
-        .any(|l| l.trim_start().starts_with("• "))
-    {
-        Layout::Indented
-    } else {
-        Layout::Flat
-    };
+    let start = lines.iter().position(|l| l.contains("Attributes of the data object")).ok_or(PageError::NoAttributes)?;
+    let layout = if lines[start..].iter().any(|l| l.trim_start().starts_with("• ")) { Layout::Indented } else { Layout::Flat };
     let mut items: Vec<Item> = Vec::new();
     for (i, raw) in lines.iter().enumerate().skip(start + 1) {
         let line_no = i + 1;
@@ -225,11 +197,7 @@ fn read_values(attr: &mut PageAttr) {
         } else {
             // Up to the end of the sentence, or to a note run into it without a break
             // ("Possible values: true, false Note:Default statuses are ...").
-            let mut sentence = first
-                .split(". ")
-                .next()
-                .unwrap_or(first)
-                .trim_end_matches('.');
+            let mut sentence = first.split(". ").next().unwrap_or(first).trim_end_matches('.');
             for marker in RUN_IN_MARKERS {
                 if let Some(i) = sentence.find(marker) {
                     sentence = &sentence[..i];
@@ -294,11 +262,7 @@ fn literal(v: &str) -> Literal {
 pub fn null_conditions(desc: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     // Sentences end at ". " or a line break; a dot inside `actor.type` is not an end.
-    for sentence in desc
-        .split('\n')
-        .flat_map(|l| l.split(". "))
-        .map(|s| s.trim().trim_end_matches('.'))
-    {
+    for sentence in desc.split('\n').flat_map(|l| l.split(". ")).map(|s| s.trim().trim_end_matches('.')) {
         let lower = sentence.to_ascii_lowercase();
         if !lower.contains("null") {
             continue;
@@ -330,10 +294,7 @@ fn nest_by_indent(items: Vec<Item>) -> Vec<PageAttr> {
     let mut roots: Vec<PageAttr> = Vec::new();
     let mut stack: Vec<(usize, PageAttr)> = Vec::new();
     for item in items {
-        while stack
-            .last()
-            .is_some_and(|(indent, _)| *indent >= item.indent)
-        {
+        while stack.last().is_some_and(|(indent, _)| *indent >= item.indent) {
             close(&mut stack, &mut roots);
         }
         stack.push((item.indent, item.attr));
@@ -386,11 +347,7 @@ impl Evidence {
                 }
                 let w = word.trim_matches('.');
                 if w.contains('.')
-                    && w.split('.').all(|s| {
-                        !s.is_empty()
-                            && s.chars()
-                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-                    })
+                    && w.split('.').all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
                 {
                     // `manifest.json`, `server.js` name files, not attributes.
                     if !matches!(w.rsplit('.').next(), Some("json" | "js")) {
@@ -406,11 +363,7 @@ impl Evidence {
     /// Whether a sentence names a path through `parents` and then `name` (`a.b` for
     /// `parents = [a]`, `name = b`), so that `name` is an object below `parents`.
     fn names_object_at(&self, parents: &[&str], name: &str) -> bool {
-        self.paths.iter().any(|p| {
-            p.len() > parents.len() + 1
-                && p.iter().zip(parents).all(|(a, b)| a == b)
-                && p[parents.len()] == name
-        })
+        self.paths.iter().any(|p| p.len() > parents.len() + 1 && p.iter().zip(parents).all(|(a, b)| a == b) && p[parents.len()] == name)
     }
 }
 
@@ -483,12 +436,7 @@ fn refuses(container: &PageAttr, attr: &PageAttr) -> bool {
 ///   objects, or that the page's sentences name as the start of a path
 ///   (`agent_status.state_type`), is likely top-level; one named below an open object
 ///   (`queue.overflow.action`) likely belongs there.
-fn heuristic_depth(
-    attr: &PageAttr,
-    stack: &[(PageAttr, Option<GuideNode>)],
-    roots: &[PageAttr],
-    evidence: &Evidence,
-) -> usize {
+fn heuristic_depth(attr: &PageAttr, stack: &[(PageAttr, Option<GuideNode>)], roots: &[PageAttr], evidence: &Evidence) -> usize {
     let n = stack.len();
     let names: Vec<&str> = stack.iter().map(|(a, _)| a.name.as_str()).collect();
     let lower = attr.name.to_ascii_lowercase();
@@ -503,11 +451,7 @@ fn heuristic_depth(
         }
         // The attribute listed last at this depth, and whether it is the only one.
         let (prev, alone) = if d < n {
-            let siblings = if d == 0 {
-                roots.len()
-            } else {
-                stack[d - 1].0.children.len()
-            };
+            let siblings = if d == 0 { roots.len() } else { stack[d - 1].0.children.len() };
             (Some(stack[d].0.name.as_str()), siblings == 0)
         } else if n > 0 {
             let c = &stack[n - 1].0.children;
@@ -522,11 +466,8 @@ fn heuristic_depth(
             }
         }
         if attr.is_container() {
-            let phrase = TOP_LEVEL_CUES
-                .iter()
-                .any(|c| attr.description.starts_with(c))
-                || (attr.ty == "object"
-                    && attr.description.starts_with("Information pertaining to"));
+            let phrase = TOP_LEVEL_CUES.iter().any(|c| attr.description.starts_with(c))
+                || (attr.ty == "object" && attr.description.starts_with("Information pertaining to"));
             if d == 0 && (phrase || evidence.names_object_at(&[], &attr.name)) {
                 score += 4;
             }
@@ -554,10 +495,7 @@ pub struct Guide<'a> {
 
 impl<'a> Guide<'a> {
     pub fn new(ir: &'a Ir, event: &Event) -> Self {
-        Guide {
-            ir,
-            data: event.data,
-        }
+        Guide { ir, data: event.data }
     }
 
     fn fields(&self, node: Option<&Option<GuideNode>>) -> &'a [Field] {
@@ -578,11 +516,7 @@ impl<'a> Guide<'a> {
     /// when none does (an attribute the spec lacks stays where the page puts it).
     fn depth_for(&self, name: &str, stack: &[(PageAttr, Option<GuideNode>)]) -> usize {
         for depth in (0..=stack.len()).rev() {
-            let node = if depth == 0 {
-                None
-            } else {
-                Some(&stack[depth - 1].1)
-            };
+            let node = if depth == 0 { None } else { Some(&stack[depth - 1].1) };
             if find_field(self.fields(node), name).is_some() {
                 return depth;
             }
@@ -593,10 +527,7 @@ impl<'a> Guide<'a> {
 
 /// A field by its wire name or the name the page writes.
 fn find_field<'f>(fields: &'f [Field], name: &str) -> Option<&'f Field> {
-    fields
-        .iter()
-        .find(|f| f.wire == name)
-        .or_else(|| fields.iter().find(|f| f.doc.name.as_deref() == Some(name)))
+    fields.iter().find(|f| f.wire == name).or_else(|| fields.iter().find(|f| f.doc.name.as_deref() == Some(name)))
 }
 
 /// The object whose attributes a page lists under an attribute of type `ty`: the object
@@ -650,9 +581,7 @@ pub fn page_type(ir: &Ir, f: &Field) -> String {
             Ty::Any | Ty::Unresolved | Ty::Map(_) => "object".into(),
             Ty::Change(_) => "array".into(),
             Ty::Array(item) => match item.as_ref() {
-                Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => {
-                    "array of objects".into()
-                }
+                Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => "array of objects".into(),
                 _ => "array".into(),
             },
             Ty::Named(id) => match &ir.ty(*id).kind {
@@ -675,11 +604,7 @@ pub fn check(ir: &Ir, event: &Event, page: &Page) -> CheckReport {
 fn enum_values(ir: &Ir, ty: &Ty) -> Option<(Vec<Literal>, bool, TypeId)> {
     match ty {
         Ty::Named(id) => match &ir.ty(*id).kind {
-            TypeKind::Enum(e) => Some((
-                e.variants.iter().map(|v| v.wire.clone()).collect(),
-                e.open,
-                *id,
-            )),
+            TypeKind::Enum(e) => Some((e.variants.iter().map(|v| v.wire.clone()).collect(), e.open, *id)),
             TypeKind::Object(_) => None,
         },
         _ => None,
@@ -687,22 +612,10 @@ fn enum_values(ir: &Ir, ty: &Ty) -> Option<(Vec<Literal>, bool, TypeId)> {
 }
 
 fn show(values: &[Literal]) -> String {
-    values
-        .iter()
-        .map(|v| v.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-fn compare(
-    ir: &Ir,
-    object: Option<TypeId>,
-    attrs: &[PageAttr],
-    prefix: &str,
-    report: &mut CheckReport,
-    event: &Event,
-    depth: usize,
-) {
+fn compare(ir: &Ir, object: Option<TypeId>, attrs: &[PageAttr], prefix: &str, report: &mut CheckReport, event: &Event, depth: usize) {
     if depth > 16 {
         return;
     }
@@ -730,12 +643,7 @@ fn compare(
         let path = join(&field.wire);
         if seen.contains(&field.wire.as_str()) {
             let known = field.doc.listed.is_some_and(|n| n >= 2);
-            report.findings.push(Finding {
-                path: path.clone(),
-                line: Some(attr.line),
-                message: "listed again on the page".into(),
-                known,
-            });
+            report.findings.push(Finding { path: path.clone(), line: Some(attr.line), message: "listed again on the page".into(), known });
             continue;
         }
         seen.push(&field.wire);
@@ -743,10 +651,7 @@ fn compare(
             report.findings.push(Finding {
                 path: path.clone(),
                 line: Some(attr.line),
-                message: format!(
-                    "the page writes \"{}\"; the spec's wire name is \"{}\"",
-                    attr.name, field.wire
-                ),
+                message: format!("the page writes \"{}\"; the spec's wire name is \"{}\"", attr.name, field.wire),
                 known: field.doc.name.as_deref() == Some(attr.name.as_str()),
             });
         }
@@ -757,10 +662,7 @@ fn compare(
             report.findings.push(Finding {
                 path: path.clone(),
                 line: Some(attr.line),
-                message: format!(
-                    "the page types it \"{}\"; the spec reads it as \"{expected}\"",
-                    attr.ty
-                ),
+                message: format!("the page types it \"{}\"; the spec reads it as \"{expected}\"", attr.ty),
                 known,
             });
         }
@@ -768,20 +670,8 @@ fn compare(
             check_values(ir, field, listed, attr, &path, report, event);
         }
         if !type_quirk || attr.is_container() {
-            let inner = if matches!(field.ty, Ty::Array(_)) {
-                format!("{path}[]")
-            } else {
-                path.clone()
-            };
-            compare(
-                ir,
-                object_of(ir, &field.ty),
-                &attr.children,
-                &inner,
-                report,
-                event,
-                depth + 1,
-            );
+            let inner = if matches!(field.ty, Ty::Array(_)) { format!("{path}[]") } else { path.clone() };
+            compare(ir, object_of(ir, &field.ty), &attr.children, &inner, report, event, depth + 1);
         }
     }
     // What the spec has and the page does not.
@@ -794,10 +684,7 @@ fn compare(
             path: join(&f.wire),
             line: None,
             message: if elsewhere {
-                format!(
-                    "in the spec, listed only on the {} page",
-                    f.doc.only.join(" and ")
-                )
+                format!("in the spec, listed only on the {} page", f.doc.only.join(" and "))
             } else {
                 "in the spec, not on the page".into()
             },
@@ -806,40 +693,21 @@ fn compare(
     }
 }
 
-fn check_values(
-    ir: &Ir,
-    field: &Field,
-    listed: &[Literal],
-    attr: &PageAttr,
-    path: &str,
-    report: &mut CheckReport,
-    _event: &Event,
-) {
+fn check_values(ir: &Ir, field: &Field, listed: &[Literal], attr: &PageAttr, path: &str, report: &mut CheckReport, _event: &Event) {
     let spec: Vec<Literal> = match (&field.ty, enum_values(ir, &field.ty)) {
         (Ty::Boolean, _) => vec![Literal::Bool(true), Literal::Bool(false)],
         (_, Some((values, _, _))) => values,
         _ => Vec::new(),
     };
-    let extra: Vec<Literal> = listed
-        .iter()
-        .filter(|v| !spec.contains(v))
-        .cloned()
-        .collect();
+    let extra: Vec<Literal> = listed.iter().filter(|v| !spec.contains(v)).cloned().collect();
     let used_by_events = enum_values(ir, &field.ty).map_or(1, |(_, _, id)| users(ir, id));
-    let missing: Vec<Literal> = spec
-        .iter()
-        .filter(|v| !listed.contains(v))
-        .cloned()
-        .collect();
+    let missing: Vec<Literal> = spec.iter().filter(|v| !listed.contains(v)).cloned().collect();
     let documented = field.doc.values.as_deref() == Some(listed);
     if !extra.is_empty() {
         report.findings.push(Finding {
             path: path.to_string(),
             line: Some(attr.line),
-            message: format!(
-                "the page lists {} that the spec does not accept",
-                show(&extra)
-            ),
+            message: format!("the page lists {} that the spec does not accept", show(&extra)),
             known: documented,
         });
     }
@@ -847,10 +715,7 @@ fn check_values(
         report.findings.push(Finding {
             path: path.to_string(),
             line: Some(attr.line),
-            message: format!(
-                "the spec accepts {} that the page does not list",
-                show(&missing)
-            ),
+            message: format!("the spec accepts {} that the page does not list", show(&missing)),
             // A shared enum serves other events' values too.
             known: documented || used_by_events > 1,
         });
@@ -870,10 +735,7 @@ fn users(ir: &Ir, id: TypeId) -> usize {
             _ => false,
         }
     }
-    ir.events
-        .iter()
-        .filter(|e| uses(ir, &Ty::Named(e.data), id, &mut Vec::new()))
-        .count()
+    ir.events.iter().filter(|e| uses(ir, &Ty::Named(e.data), id, &mut Vec::new())).count()
 }
 
 // ---- doc-import ----
@@ -881,18 +743,10 @@ fn users(ir: &Ir, id: TypeId) -> usize {
 /// Drafts a spec file for a page's event, for a person to finish.
 pub fn import(page: &Page, event: &str, product: &str, source: &str) -> String {
     let mut s = String::new();
-    s.push_str(&format!(
-        "# Drafted by `fwevents doc-import` from {source}. Review every TODO.\n"
-    ));
-    s.push_str(&format!(
-        "event: {event}\nproduct: {product}\nsource: {source}\n"
-    ));
+    s.push_str(&format!("# Drafted by `fwevents doc-import` from {source}. Review every TODO.\n"));
+    s.push_str(&format!("event: {event}\nproduct: {product}\nsource: {source}\n"));
     s.push_str("description: TODO describe the event in our own words.\n\ndata:\n");
-    let mut d = Draft {
-        rules: Vec::new(),
-        type_names: Vec::new(),
-        paths: Vec::new(),
-    };
+    let mut d = Draft { rules: Vec::new(), type_names: Vec::new(), paths: Vec::new() };
     for attr in &dedupe(&page.attrs) {
         draft_attr(&mut s, attr, 1, "", &mut d);
     }
@@ -912,9 +766,7 @@ pub fn import(page: &Page, event: &str, product: &str, source: &str) -> String {
     let mut rule = |s: &mut String, hash: &str, path: &str, literal: &str, targets: &[String]| {
         n += 1;
         s.push_str(&format!("{hash}  - id: null-when-{n}\n{hash}    description: TODO (from the page's null-when sentences).\n"));
-        s.push_str(&format!(
-            "{hash}    when: {{ path: {path}, equals: {literal} }}\n{hash}    null:\n"
-        ));
+        s.push_str(&format!("{hash}    when: {{ path: {path}, equals: {literal} }}\n{hash}    null:\n"));
         for t in targets {
             s.push_str(&format!("{hash}      - {t}\n"));
         }
@@ -926,15 +778,9 @@ pub fn import(page: &Page, event: &str, product: &str, source: &str) -> String {
         }
     }
     if !parked.is_empty() {
-        s.push_str(if active.is_empty() {
-            "\n# rules:\n"
-        } else {
-            ""
-        });
+        s.push_str(if active.is_empty() { "\n# rules:\n" } else { "" });
         for (path, literal, targets, why) in &parked {
-            s.push_str(&format!(
-                "  # TODO: {why}; fix the rule and uncomment it.\n"
-            ));
+            s.push_str(&format!("  # TODO: {why}; fix the rule and uncomment it.\n"));
             rule(&mut s, "# ", path, literal, targets);
         }
     }
@@ -986,15 +832,11 @@ impl Draft {
                 Literal::Str(_) => yaml_scalar(value),
                 other => other.to_string(),
             }),
-            Kind::Enum(_) => Err(format!(
-                "{value} is not one of the values the page lists for {path}"
-            )),
+            Kind::Enum(_) => Err(format!("{value} is not one of the values the page lists for {path}")),
             Kind::Integer if matches!(lit, Literal::Int(_)) => Ok(value.to_string()),
             Kind::Boolean if matches!(lit, Literal::Bool(_)) => Ok(value.to_string()),
             Kind::Text => Ok(yaml_scalar(value)),
-            Kind::Integer | Kind::Boolean | Kind::Other => {
-                Err(format!("{path} cannot be compared with {value}"))
-            }
+            Kind::Integer | Kind::Boolean | Kind::Other => Err(format!("{path} cannot be compared with {value}")),
         }
     }
 }
@@ -1018,22 +860,12 @@ fn dedupe(attrs: &[PageAttr]) -> Vec<PageAttr> {
 fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &mut Draft) {
     let pad = "  ".repeat(depth);
     let name = attr.name.to_lowercase();
-    let path = if prefix.is_empty() {
-        name.clone()
-    } else {
-        format!("{prefix}.{name}")
-    };
-    let item_path = if attr.ty.starts_with("array of object") {
-        format!("{path}[]")
-    } else {
-        path.clone()
-    };
+    let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+    let item_path = if attr.ty.starts_with("array of object") { format!("{path}[]") } else { path.clone() };
     s.push_str(&format!("{pad}{name}:\n"));
     let is_id = name == "id" || name.ends_with("_id");
-    let is_timestamp = attr.ty == "string"
-        && (attr.description.starts_with("Timestamp")
-            || name.ends_with("_at")
-            || name.ends_with("_timestamp"));
+    let is_timestamp =
+        attr.ty == "string" && (attr.description.starts_with("Timestamp") || name.ends_with("_at") || name.ends_with("_timestamp"));
     let ty = match attr.ty.as_str() {
         _ if is_id && matches!(attr.ty.as_str(), "string" | "integer") => "id",
         _ if is_timestamp => "timestamp",
@@ -1043,8 +875,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
     s.push_str(&format!("{pad}  type: {ty}\n"));
     // An inline object, item object or enum becomes a Rust type named after the attribute;
     // a name already taken gets one from the whole path instead.
-    let makes_type = attr.is_container()
-        || (attr.values.is_some() && matches!(attr.ty.as_str(), "string" | "integer"));
+    let makes_type = attr.is_container() || (attr.values.is_some() && matches!(attr.ty.as_str(), "string" | "integer"));
     let rust_name = if makes_type {
         use heck::ToUpperCamelCase;
         let leaf = name.to_upper_camel_case();
@@ -1062,21 +893,8 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
     if let (Some(n), false) = (&rust_name, attr.ty.starts_with("array")) {
         s.push_str(&format!("{pad}  rust_name: {n}\n"));
     }
-    let first_sentence = attr
-        .description
-        .lines()
-        .next()
-        .unwrap_or("")
-        .split(". ")
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.');
-    s.push_str(&format!(
-        "{pad}  description: {}\n",
-        yaml_scalar(&format!(
-            "TODO in our own words; the page: {first_sentence}"
-        ))
-    ));
+    let first_sentence = attr.description.lines().next().unwrap_or("").split(". ").next().unwrap_or("").trim_end_matches('.');
+    s.push_str(&format!("{pad}  description: {}\n", yaml_scalar(&format!("TODO in our own words; the page: {first_sentence}"))));
     if !attr.nulls.is_empty() {
         s.push_str(&format!("{pad}  nullable: true\n"));
     }
@@ -1087,9 +905,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
     if name != attr.name {
         doc.push(format!("name: {}", attr.name));
     }
-    if ty == "id"
-        || (attr.ty != "array of objects" && ty == "array" && attr.ty.starts_with("array of"))
-    {
+    if ty == "id" || (attr.ty != "array of objects" && ty == "array" && attr.ty.starts_with("array of")) {
         doc.push(format!("type: {}", yaml_scalar(&attr.ty)));
     }
     if let Some(values) = &attr.values {
@@ -1113,11 +929,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
                 }
             }
             _ => {
-                s.push_str(&format!(
-                    "{pad}  open: {}\n{pad}  enum: [{}]\n",
-                    attr.open,
-                    strs.join(", ")
-                ));
+                s.push_str(&format!("{pad}  open: {}\n{pad}  enum: [{}]\n", attr.open, strs.join(", ")));
             }
         }
     }
@@ -1135,9 +947,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
     for (cond, value) in &attr.nulls {
         match d.rules.iter_mut().find(|(p, v, _)| p == cond && v == value) {
             Some((_, _, targets)) => targets.push(path.clone()),
-            None => d
-                .rules
-                .push((cond.clone(), value.clone(), vec![path.clone()])),
+            None => d.rules.push((cond.clone(), value.clone(), vec![path.clone()])),
         }
     }
     match attr.ty.as_str() {
@@ -1174,14 +984,8 @@ mod tests {
     #[test]
     fn tokens_split_into_name_and_type() {
         assert_eq!(split_token("actorobject"), Some(("actor", "object")));
-        assert_eq!(
-            split_token("social_profilesarray of objects"),
-            Some(("social_profiles", "array of objects"))
-        );
-        assert_eq!(
-            split_token("user_informationarray of object"),
-            Some(("user_information", "array of object"))
-        );
+        assert_eq!(split_token("social_profilesarray of objects"), Some(("social_profiles", "array of objects")));
+        assert_eq!(split_token("user_informationarray of object"), Some(("user_information", "array of object")));
         assert_eq!(split_token("changedarray"), Some(("changed", "array")));
         assert_eq!(split_token("Phonestring"), Some(("Phone", "string")));
         assert_eq!(split_token("string"), None);
@@ -1190,8 +994,7 @@ mod tests {
 
     #[test]
     fn attributes_run_into_sentences_are_found() {
-        let (before, _, split) =
-            attribute_at_end("Possible values: true, false - org_actor_idstring").unwrap();
+        let (before, _, split) = attribute_at_end("Possible values: true, false - org_actor_idstring").unwrap();
         assert_eq!(before, "Possible values: true, false");
         assert_eq!(split, ("org_actor_id", "string"));
         assert!(attribute_at_end("- An agent’s existing default status is updated").is_none());
@@ -1206,24 +1009,11 @@ mod tests {
         assert_eq!(page.layout, Layout::Flat);
         let names: Vec<&str> = page.attrs.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["actor", "agent_activity"]);
-        let actor: Vec<&str> = page.attrs[0]
-            .children
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect();
+        let actor: Vec<&str> = page.attrs[0].children.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(actor, ["avatar", "email", "type"]);
-        assert_eq!(
-            page.attrs[0].children[0].children[0].nulls,
-            [("actor.type".to_string(), "system".to_string())]
-        );
+        assert_eq!(page.attrs[0].children[0].children[0].nulls, [("actor.type".to_string(), "system".to_string())]);
         let status = &page.attrs[1].children[0];
-        assert_eq!(
-            status.values,
-            Some(vec![
-                Literal::Str("AVAILABLE".into()),
-                Literal::Str("UNAVAILABLE".into())
-            ])
-        );
+        assert_eq!(status.values, Some(vec![Literal::Str("AVAILABLE".into()), Literal::Str("UNAVAILABLE".into())]));
         assert!(status.open);
     }
 
@@ -1240,10 +1030,7 @@ mod tests {
     #[test]
     fn pages_without_attributes_are_errors() {
         assert_eq!(parse("hello", None), Err(PageError::NoAttributes));
-        assert_eq!(
-            parse("Attributes of the data object\nnothing here", None),
-            Err(PageError::Empty)
-        );
+        assert_eq!(parse("Attributes of the data object\nnothing here", None), Err(PageError::Empty));
     }
 
     #[test]
@@ -1262,36 +1049,20 @@ mod tests {
             read_values(&mut a);
             (a.values, a.open)
         };
-        let (values, _) = attr("boolean", "Active.\nPossible values: true, false Note:Default statuses available are available, unavailable, on_call.");
-        assert_eq!(
-            values,
-            Some(vec![Literal::Bool(true), Literal::Bool(false)])
-        );
+        let (values, _) =
+            attr("boolean", "Active.\nPossible values: true, false Note:Default statuses available are available, unavailable, on_call.");
+        assert_eq!(values, Some(vec![Literal::Bool(true), Literal::Bool(false)]));
         let (values, _) = attr("string", "Priority.\nPossible values: primary, secondary Agents with the secondary priority wait.");
-        assert_eq!(
-            values,
-            Some(vec![
-                Literal::Str("primary".into()),
-                Literal::Str("secondary".into())
-            ])
-        );
+        assert_eq!(values, Some(vec![Literal::Str("primary".into()), Literal::Str("secondary".into())]));
         let (values, open) = attr("string", "Possible values: a, b, or c");
         assert_eq!((values.map(|v| v.len()), open), (Some(3), false));
-        let (values, open) = attr(
-            "string",
-            "Possible values: A, B, or the name of a custom status.",
-        );
+        let (values, open) = attr("string", "Possible values: A, B, or the name of a custom status.");
         assert_eq!((values.map(|v| v.len()), open), (Some(2), true));
     }
 
     /// The draft of a page, for the tests below.
     fn draft_of(text: &str) -> String {
-        import(
-            &parse(text, None).unwrap(),
-            "onThing",
-            "acme",
-            "acme-onThing.txt",
-        )
+        import(&parse(text, None).unwrap(), "onThing", "acme", "acme-onThing.txt")
     }
 
     #[test]
@@ -1299,14 +1070,8 @@ mod tests {
         let text = "Attributes of the data object\n- actorobject\nInformation pertaining to the entity.\n- emailstring\nEmail. The value of this attribute is null when the actor.type is system.\n";
         let draft = draft_of(text);
         assert!(!draft.lines().any(|l| l.starts_with("rules:")), "{draft}");
-        assert!(
-            draft.contains("# TODO: the page names actor.type, which it does not list"),
-            "{draft}"
-        );
-        assert!(
-            draft.contains("#     when: { path: actor.type, equals: system }"),
-            "{draft}"
-        );
+        assert!(draft.contains("# TODO: the page names actor.type, which it does not list"), "{draft}");
+        assert!(draft.contains("#     when: { path: actor.type, equals: system }"), "{draft}");
     }
 
     #[test]
@@ -1314,14 +1079,8 @@ mod tests {
         let text = "Attributes of the data object\n  • queueobject\n    Queue.\n    • actioninteger\n      What.\n      Possible values:\n      0: Drop.\n      1: Keep.\n    • targetstring\n      Where. If the queue.action is 0, this attribute value is null.\n    • kindstring\n      Kind.\n      Possible values: a, b\n    • notestring\n      Note. If the queue.kind is c, this attribute value is null.\n";
         let draft = draft_of(text);
         assert!(draft.contains("\nrules:\n  - id: null-when-1\n"), "{draft}");
-        assert!(
-            draft.contains("when: { path: queue.action, equals: 0 }"),
-            "{draft}"
-        );
-        assert!(
-            draft.contains("# TODO: c is not one of the values the page lists for queue.kind"),
-            "{draft}"
-        );
+        assert!(draft.contains("when: { path: queue.action, equals: 0 }"), "{draft}");
+        assert!(draft.contains("# TODO: c is not one of the values the page lists for queue.kind"), "{draft}");
     }
 
     #[test]
@@ -1332,11 +1091,7 @@ mod tests {
         let page = parse(text, None).unwrap();
         let names: Vec<&str> = page.attrs.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["actor", "agent_status", "associations", "reason"]);
-        let status: Vec<&str> = page.attrs[1]
-            .children
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect();
+        let status: Vec<&str> = page.attrs[1].children.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(status, ["channels", "created_at"]);
         assert_eq!(page.attrs[1].children[0].children.len(), 2);
     }

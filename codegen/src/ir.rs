@@ -173,7 +173,10 @@ pub enum Check {
     Same(Path, Path),
     NotAfter(Path, Path),
     /// Every key of the map is one of these attribute names.
-    KeysOf { map: Path, names: Vec<String> },
+    KeysOf {
+        map: Path,
+        names: Vec<String>,
+    },
 }
 
 /// An attribute path below `data`, resolved to the fields it goes through.

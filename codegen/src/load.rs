@@ -107,11 +107,7 @@ impl Cx<'_> {
 
     fn entries<'n>(&mut self, node: &'n Node, path: &str) -> Option<Entries<'n>> {
         match node.as_map() {
-            Some(entries) => Some(Entries {
-                entries,
-                used: vec![false; entries.len()],
-                path: path.to_string(),
-            }),
+            Some(entries) => Some(Entries { entries, used: vec![false; entries.len()], path: path.to_string() }),
             None => {
                 self.error(node, path, format!("expected a mapping, found {}", node.kind()));
                 None
@@ -122,9 +118,7 @@ impl Cx<'_> {
     fn finish(&mut self, e: Entries<'_>, allowed: &[&str]) {
         for (i, (key, node)) in e.entries.iter().enumerate() {
             if !e.used[i] {
-                let hint = closest(key, allowed)
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default();
+                let hint = closest(key, allowed).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default();
                 self.error(node, &join(&e.path, key), format!("unknown key \"{key}\"{hint}"));
             }
         }
@@ -204,11 +198,7 @@ impl Cx<'_> {
 
     fn literal_list(&mut self, node: &Node, path: &str) -> Vec<Literal> {
         match node.as_seq() {
-            Some(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, n)| self.literal(n, &format!("{path}[{i}]")))
-                .collect(),
+            Some(items) => items.iter().enumerate().filter_map(|(i, n)| self.literal(n, &format!("{path}[{i}]"))).collect(),
             None => {
                 self.error(node, path, format!("expected a list of values, found {}", node.kind()));
                 Vec::new()
@@ -255,10 +245,7 @@ impl Cx<'_> {
         }
         self.finish(
             e,
-            &[
-                "defaults", "products", "envelope", "types", "event", "product", "source",
-                "description", "data", "rules", "quirks",
-            ],
+            &["defaults", "products", "envelope", "types", "event", "product", "source", "description", "data", "rules", "quirks"],
         );
     }
 
@@ -286,10 +273,7 @@ impl Cx<'_> {
 
     fn presence(&mut self, node: &Node, path: &str) -> PresencePatch {
         let Some(mut e) = self.entries(node, path) else { return PresencePatch::default() };
-        let p = PresencePatch {
-            nullable: self.opt_bool(&mut e, "nullable"),
-            optional: self.opt_bool(&mut e, "optional"),
-        };
+        let p = PresencePatch { nullable: self.opt_bool(&mut e, "nullable"), optional: self.opt_bool(&mut e, "optional") };
         self.finish(e, &["nullable", "optional"]);
         p
     }
@@ -308,22 +292,11 @@ impl Cx<'_> {
                 None => Vec::new(),
             };
             self.finish(e, &["title", "domains"]);
-            out.push(Product {
-                key: key.clone(),
-                title,
-                domains: domains.into_iter().map(|(d, _)| d).collect(),
-                loc: self.loc(n),
-            });
+            out.push(Product { key: key.clone(), title, domains: domains.into_iter().map(|(d, _)| d).collect(), loc: self.loc(n) });
         }
     }
 
-    fn event(
-        &mut self,
-        name_node: &Node,
-        e: &mut Entries<'_>,
-        types: Vec<TypeDef>,
-        root: &Node,
-    ) -> Option<Event> {
+    fn event(&mut self, name_node: &Node, e: &mut Entries<'_>, types: Vec<TypeDef>, root: &Node) -> Option<Event> {
         let name = self.string(name_node, "event");
         let product = self.req_string(e, "product", root);
         let source = self.opt_string(e, "source").unwrap_or_default();
@@ -343,17 +316,7 @@ impl Cx<'_> {
             Some(node) => self.quirks(node),
             None => Vec::new(),
         };
-        Some(Event {
-            name: name?,
-            product: product?,
-            source,
-            description,
-            data,
-            types,
-            rules,
-            quirks,
-            loc: self.loc(name_node),
-        })
+        Some(Event { name: name?, product: product?, source, description, data, types, rules, quirks, loc: self.loc(name_node) })
     }
 
     fn type_defs(&mut self, node: &Node, path: &str) -> Vec<TypeDef> {
@@ -404,17 +367,7 @@ impl Cx<'_> {
         };
         let quirk = find("quirk").and_then(|n| self.string(n, &join(path, "quirk")));
         let example = find("example").and_then(|n| self.literal(n, &join(path, "example")));
-        Some(Attr {
-            name: name.to_string(),
-            ty,
-            strict,
-            lenient,
-            doc,
-            notes,
-            quirk,
-            example,
-            loc: self.loc(node),
-        })
+        Some(Attr { name: name.to_string(), ty, strict, lenient, doc, notes, quirk, example, loc: self.loc(node) })
     }
 
     fn doc_facts(&mut self, node: &Node, path: &str) -> DocFacts {
@@ -444,28 +397,17 @@ impl Cx<'_> {
         let name = self.req_string(&mut e, "type", node);
         let description = self.opt_string(&mut e, "description").unwrap_or_default();
         let fields = e.get("fields").map(|n| self.attrs(n, path)).unwrap_or_default();
-        let items = e
-            .get("items")
-            .and_then(|n| self.type_expr(n, &format!("{path}[]"), &[]))
-            .map(Box::new);
-        let values = e
-            .get("values")
-            .and_then(|n| self.type_expr(n, &format!("{path}{{}}"), &[]))
-            .map(Box::new);
+        let items = e.get("items").and_then(|n| self.type_expr(n, &format!("{path}[]"), &[])).map(Box::new);
+        let values = e.get("values").and_then(|n| self.type_expr(n, &format!("{path}{{}}"), &[])).map(Box::new);
         let enum_values = e.get("enum").map(|n| self.enum_values(n, &join(path, "enum")));
         let open = self.opt_bool(&mut e, "open");
         let rust_name = self.opt_string(&mut e, "rust_name");
-        let formats = e.get("formats").map(|n| {
-            self.string_list(n, &join(path, "formats"))
-        });
+        let formats = e.get("formats").map(|n| self.string_list(n, &join(path, "formats")));
         let order = self.opt_string(&mut e, "order");
         for key in extra {
             e.get(key);
         }
-        let mut allowed = vec![
-            "type", "description", "fields", "items", "values", "enum", "open", "rust_name",
-            "formats", "order",
-        ];
+        let mut allowed = vec!["type", "description", "fields", "items", "values", "enum", "open", "rust_name", "formats", "order"];
         allowed.extend_from_slice(extra);
         self.finish(e, &allowed);
         Some(TypeExpr {
@@ -547,10 +489,9 @@ impl Cx<'_> {
             let v = self.literal_list(n, &join(&path, "one_of"));
             checks.push(Check::OneOf(target.clone().unwrap_or_default(), v));
         }
-        for (key, make) in [
-            ("same", Check::Same as fn(String, String) -> Check),
-            ("not_after", Check::NotAfter as fn(String, String) -> Check),
-        ] {
+        for (key, make) in
+            [("same", Check::Same as fn(String, String) -> Check), ("not_after", Check::NotAfter as fn(String, String) -> Check)]
+        {
             if let Some(n) = e.get(key) {
                 let list = self.string_list(n, &join(&path, key));
                 if list.len() == 2 {
@@ -578,21 +519,12 @@ impl Cx<'_> {
         if !needs_path && target.is_some() {
             self.error(node, &path, "`path` is only used with `equals` or `one_of`");
         }
-        self.finish(
-            e,
-            &[
-                "id", "description", "strict_only", "when", "path", "null", "equals", "one_of",
-                "same", "not_after", "keys_of",
-            ],
-        );
+        self.finish(e, &["id", "description", "strict_only", "when", "path", "null", "equals", "one_of", "same", "not_after", "keys_of"]);
         if checks.len() != 1 {
             self.error(
                 node,
                 &path,
-                format!(
-                    "a rule states exactly one of null, equals, one_of, same, not_after, keys_of (found {})",
-                    checks.len()
-                ),
+                format!("a rule states exactly one of null, equals, one_of, same, not_after, keys_of (found {})", checks.len()),
             );
             return None;
         }

@@ -5,12 +5,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Keywords of every edition, strict and reserved.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
-    "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while",
-    "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else", "enum", "extern",
+    "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof", "union", "unsafe",
+    "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -142,7 +140,9 @@ mod tests {
         }
         assert!(check_spec_path("freshchat/onAgentActivityCreate.yaml").is_ok());
         assert!(check_spec_path("spec.yaml").is_ok());
-        for bad in ["", "/etc/x.yaml", "../x.yaml", "a/../x.yaml", "a//x.yaml", ".hidden.yaml", "a\\b.yaml", "a\nb.yaml", "a b.yaml", "a\"b.yaml"] {
+        for bad in
+            ["", "/etc/x.yaml", "../x.yaml", "a/../x.yaml", "a//x.yaml", ".hidden.yaml", "a\\b.yaml", "a\nb.yaml", "a b.yaml", "a\"b.yaml"]
+        {
             assert!(check_spec_path(bad).is_err(), "{bad:?}");
         }
     }

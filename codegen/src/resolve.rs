@@ -13,14 +13,10 @@ use crate::model::{self, Attr, Defaults, Literal, Loc, Presence, PresencePatch, 
 use crate::names::{field_ident, type_ident};
 
 /// Timestamp forms the runtime knows, by spec name.
-pub const TIMESTAMP_FORMATS: &[&str] =
-    &["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
+pub const TIMESTAMP_FORMATS: &[&str] = &["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
 /// Forms a timestamp takes in strict mode unless its attribute says otherwise.
 const DEFAULT_FORMATS: &[&str] = &["iso8601", "utc_text"];
-const BUILTINS: &[&str] = &[
-    "string", "integer", "number", "boolean", "timestamp", "id", "any", "object", "array", "map",
-    "change",
-];
+const BUILTINS: &[&str] = &["string", "integer", "number", "boolean", "timestamp", "id", "any", "object", "array", "map", "change"];
 /// The field that keeps attributes the spec does not list.
 pub const UNKNOWN_FIELDS: &str = "unknown_fields";
 /// Methods every generated builder has besides one setter per attribute.
@@ -28,17 +24,51 @@ const BUILDER_METHODS: &[&str] = &["build", "build_in", "into_inner", "unknown_f
 /// Names of the Rust prelude (and the derives) that generated code uses unqualified: a
 /// generated type of that name would shadow it in its module.
 const PRELUDE: &[&str] = &[
-    "Copy", "Send", "Sized", "Sync", "Unpin", "Drop", "Fn", "FnMut", "FnOnce", "Box", "ToOwned",
-    "Clone", "PartialEq", "PartialOrd", "Eq", "Ord", "AsRef", "AsMut", "Into", "From", "Default",
-    "Iterator", "Extend", "IntoIterator", "DoubleEndedIterator", "ExactSizeIterator", "Option",
-    "Some", "None", "Result", "Ok", "Err", "String", "ToString", "Vec", "TryFrom", "TryInto",
-    "FromIterator", "Debug", "Hash",
+    "Copy",
+    "Send",
+    "Sized",
+    "Sync",
+    "Unpin",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Box",
+    "ToOwned",
+    "Clone",
+    "PartialEq",
+    "PartialOrd",
+    "Eq",
+    "Ord",
+    "AsRef",
+    "AsMut",
+    "Into",
+    "From",
+    "Default",
+    "Iterator",
+    "Extend",
+    "IntoIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "ToString",
+    "Vec",
+    "TryFrom",
+    "TryInto",
+    "FromIterator",
+    "Debug",
+    "Hash",
 ];
 /// Names at the root of the models crate, beside the product modules: its own modules, the
 /// crates generated code names by path, and the standard crates.
-const RESERVED_MODULES: &[&str] = &[
-    "types", "runtime", "rt", "spec", "envelope", "serde", "serde_json", "thiserror", "std", "core", "alloc",
-];
+const RESERVED_MODULES: &[&str] =
+    &["types", "runtime", "rt", "spec", "envelope", "serde", "serde_json", "thiserror", "std", "core", "alloc"];
 /// The most attributes one object may have: rustc overflows its stack on the code generated
 /// for 10,000, and no payload comes near a thousand.
 pub const MAX_ATTRIBUTES: usize = 1_000;
@@ -120,7 +150,11 @@ impl Resolver<'_> {
                 continue;
             };
             if RESERVED_MODULES.contains(&ident.as_str()) {
-                self.error(&p.loc, &path, format!("product \"{}\" would be Rust module `{ident}`, a name the models crate already uses", p.key));
+                self.error(
+                    &p.loc,
+                    &path,
+                    format!("product \"{}\" would be Rust module `{ident}`, a name the models crate already uses", p.key),
+                );
                 continue;
             }
             if let Some(other) = seen.insert(ident.clone(), p.key.clone()) {
@@ -131,25 +165,13 @@ impl Resolver<'_> {
                 self.error(&p.loc, &path, format!("product \"{}\" collides with \"{other}\" as Rust variant `{variant}`", p.key));
                 continue;
             }
-            self.ir.products.push(ir::Product {
-                key: p.key.clone(),
-                ident,
-                variant,
-                title: p.title.clone(),
-                domains: p.domains.clone(),
-            });
+            self.ir.products.push(ir::Product { key: p.key.clone(), ident, variant, title: p.title.clone(), domains: p.domains.clone() });
         }
     }
 
     fn new_type(&mut self, name: String, module: ModuleId, spec_path: String, description: String, loc: &Loc) -> TypeId {
         self.type_locs.push(loc.clone());
-        self.ir.types.push(ir::TypeDef {
-            name,
-            module,
-            spec_path,
-            description,
-            kind: TypeKind::Object(Vec::new()),
-        });
+        self.ir.types.push(ir::TypeDef { name, module, spec_path, description, kind: TypeKind::Object(Vec::new()) });
         self.ir.types.len() - 1
     }
 
@@ -193,7 +215,11 @@ impl Resolver<'_> {
                 .into_iter()
                 .find_map(|rust| seen_rust.insert((product, rust.clone()), event.name.clone()).map(|other| (rust, other)));
             if let Some((rust, other)) = clash {
-                self.error(&event.loc, "event", format!("event \"{}\" collides with \"{other}\" of the same product as Rust {rust}", event.name));
+                self.error(
+                    &event.loc,
+                    "event",
+                    format!("event \"{}\" collides with \"{other}\" of the same product as Rust {rust}", event.name),
+                );
                 continue;
             }
             let module = self.ir.modules.len();
@@ -205,7 +231,11 @@ impl Resolver<'_> {
             let mut local = HashMap::new();
             for def in &event.types {
                 if self.shared.contains_key(&def.name) {
-                    self.error(&def.loc, &format!("types.{}", def.name), format!("type \"{}\" is also a shared type in types.yaml", def.name));
+                    self.error(
+                        &def.loc,
+                        &format!("types.{}", def.name),
+                        format!("type \"{}\" is also a shared type in types.yaml", def.name),
+                    );
                     continue;
                 }
                 if let Some(id) = self.declare(def, module, "types") {
@@ -242,7 +272,11 @@ impl Resolver<'_> {
     fn declare(&mut self, def: &model::TypeDef, module: ModuleId, section: &str) -> Option<TypeId> {
         let path = format!("{section}.{}", def.name);
         if type_ident(&def.name).as_deref() != Some(def.name.as_str()) {
-            self.error(&def.loc, &path, format!("type names are written in UpperCamelCase (\"{}\")", type_ident(&def.name).unwrap_or_default()));
+            self.error(
+                &def.loc,
+                &path,
+                format!("type names are written in UpperCamelCase (\"{}\")", type_ident(&def.name).unwrap_or_default()),
+            );
             return None;
         }
         let id = self.new_type(def.name.clone(), module, path, def.ty.description.clone(), &def.loc);
@@ -261,11 +295,7 @@ impl Resolver<'_> {
         if expr.rust_name.is_some() {
             self.error(&def.loc, &path, "a named type is already named; drop `rust_name`");
         }
-        let kind = if is_enum {
-            self.enum_kind(expr, &path)
-        } else {
-            self.object_kind(id, &expr.fields, &path, scope)
-        };
+        let kind = if is_enum { self.enum_kind(expr, &path) } else { self.object_kind(id, &expr.fields, &path, scope) };
         if let Some(kind) = kind {
             self.ir.types[id].kind = kind;
         }
@@ -280,7 +310,13 @@ impl Resolver<'_> {
         variant: String,
         local: &HashMap<String, TypeId>,
     ) {
-        let payload = self.new_type("Payload".into(), module, "envelope".into(), format!("A whole {} payload: the envelope and its `data`.", event.name), &event.loc);
+        let payload = self.new_type(
+            "Payload".into(),
+            module,
+            "envelope".into(),
+            format!("A whole {} payload: the envelope and its `data`.", event.name),
+            &event.loc,
+        );
         let data = self.new_type("Data".into(), module, "data".into(), event.description.clone(), &event.loc);
         let scope = Scope { module, local, data: Some(data) };
         self.ir.modules[module].types.push(payload);
@@ -371,7 +407,11 @@ impl Resolver<'_> {
             let with = crate::emit::editor_name(&f.ident);
             if let Some(other) = by_ident.get(with.as_str()) {
                 let loc = self.field_locs.get(&(owner, other.wire.clone())).cloned().unwrap_or(Loc { file: String::new(), pos: None });
-                self.error(&loc, &other.spec_path, format!("\"{}\" is `{with}` in Rust, the name of the builder's editor for \"{}\"", other.wire, f.wire));
+                self.error(
+                    &loc,
+                    &other.spec_path,
+                    format!("\"{}\" is `{with}` in Rust, the name of the builder's editor for \"{}\"", other.wire, f.wire),
+                );
             }
         }
         Some(TypeKind::Object(fields))
@@ -388,7 +428,11 @@ impl Resolver<'_> {
             match attr.doc.ty.as_deref() {
                 Some(form @ ("string" | "integer")) => Some(form.to_string()),
                 _ => {
-                    self.error(&attr.loc, path, "an id says which form the docs give it: `doc: { type: string }` or `doc: { type: integer }`");
+                    self.error(
+                        &attr.loc,
+                        path,
+                        "an id says which form the docs give it: `doc: { type: string }` or `doc: { type: integer }`",
+                    );
                     None
                 }
             }
@@ -400,7 +444,11 @@ impl Resolver<'_> {
                 Some(list) => {
                     for (name, loc) in list {
                         if !TIMESTAMP_FORMATS.contains(&name.as_str()) {
-                            self.error(loc, &format!("{path}.formats"), format!("unknown timestamp form \"{name}\" (known: {})", TIMESTAMP_FORMATS.join(", ")));
+                            self.error(
+                                loc,
+                                &format!("{path}.formats"),
+                                format!("unknown timestamp form \"{name}\" (known: {})", TIMESTAMP_FORMATS.join(", ")),
+                            );
                         }
                     }
                     if list.is_empty() {
@@ -466,13 +514,34 @@ impl Resolver<'_> {
                 }
                 Some(Ty::Named(id))
             }
-            "string" => { self.only(expr, path, &[]); simple(Ty::String) }
-            "integer" => { self.only(expr, path, &[]); simple(Ty::Integer) }
-            "number" => { self.only(expr, path, &[]); simple(Ty::Number) }
-            "boolean" => { self.only(expr, path, &[]); simple(Ty::Boolean) }
-            "timestamp" => { self.only(expr, path, &["formats"]); simple(Ty::Timestamp) }
-            "id" => { self.only(expr, path, &[]); simple(Ty::Id) }
-            "any" => { self.only(expr, path, &[]); simple(Ty::Any) }
+            "string" => {
+                self.only(expr, path, &[]);
+                simple(Ty::String)
+            }
+            "integer" => {
+                self.only(expr, path, &[]);
+                simple(Ty::Integer)
+            }
+            "number" => {
+                self.only(expr, path, &[]);
+                simple(Ty::Number)
+            }
+            "boolean" => {
+                self.only(expr, path, &[]);
+                simple(Ty::Boolean)
+            }
+            "timestamp" => {
+                self.only(expr, path, &["formats"]);
+                simple(Ty::Timestamp)
+            }
+            "id" => {
+                self.only(expr, path, &[]);
+                simple(Ty::Id)
+            }
+            "any" => {
+                self.only(expr, path, &[]);
+                simple(Ty::Any)
+            }
             "object" => {
                 self.only(expr, path, &["fields", "rust_name"]);
                 let name = self.inline_name(expr, base, path)?;
@@ -598,7 +667,11 @@ impl Resolver<'_> {
                 continue;
             };
             if open && ident == "Other" {
-                self.error(&v.loc, &vpath, "`Other` is the variant that keeps unknown values of an open enum; give this value another `name`");
+                self.error(
+                    &v.loc,
+                    &vpath,
+                    "`Other` is the variant that keeps unknown values of an open enum; give this value another `name`",
+                );
                 continue;
             }
             if let Some(other) = idents.insert(ident.clone(), v.value.to_string()) {
@@ -624,13 +697,28 @@ impl Resolver<'_> {
                 let t = &self.ir.types[id];
                 let loc = &self.type_locs[id];
                 if let Some(owner) = builders.get(&t.name) {
-                    problems.push((loc.clone(), t.spec_path.clone(), format!("Rust type name `{}` is taken by the builder of `{owner}`; give it another `rust_name`", t.name)));
+                    problems.push((
+                        loc.clone(),
+                        t.spec_path.clone(),
+                        format!("Rust type name `{}` is taken by the builder of `{owner}`; give it another `rust_name`", t.name),
+                    ));
                 }
                 if PRELUDE.contains(&t.name.as_str()) {
-                    problems.push((loc.clone(), t.spec_path.clone(), format!("Rust type name `{}` would hide the standard `{}` in generated code; give it another `rust_name`", t.name, t.name)));
+                    problems.push((
+                        loc.clone(),
+                        t.spec_path.clone(),
+                        format!(
+                            "Rust type name `{}` would hide the standard `{}` in generated code; give it another `rust_name`",
+                            t.name, t.name
+                        ),
+                    ));
                 }
                 if let Some(other) = seen.insert(&t.name, &t.spec_path) {
-                    problems.push((loc.clone(), t.spec_path.clone(), format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name)));
+                    problems.push((
+                        loc.clone(),
+                        t.spec_path.clone(),
+                        format!("Rust type name `{}` is also used for {other}; give one of them `rust_name`", t.name),
+                    ));
                 }
             }
         }
@@ -708,7 +796,11 @@ impl Resolver<'_> {
             if let Some(path) = walk.too_deep {
                 problems.push((loc, path, format!("objects nest more than {MAX_OBJECT_DEPTH} levels deep below the envelope")));
             } else if walk.paths > MAX_PATHS_PER_EVENT {
-                problems.push((loc, "data".to_string(), format!("the event expands to more than {MAX_PATHS_PER_EVENT} attribute paths (shared types count once per use)")));
+                problems.push((
+                    loc,
+                    "data".to_string(),
+                    format!("the event expands to more than {MAX_PATHS_PER_EVENT} attribute paths (shared types count once per use)"),
+                ));
             }
         }
         for (loc, path, message) in problems {
@@ -755,7 +847,11 @@ impl Resolver<'_> {
                 self.no_each(&pa, &rule.loc, &rpath);
                 self.no_each(&pb, &rule.loc, &rpath);
                 if !same_kind(&pa.leaf, &pb.leaf) && pa.leaf != Ty::Unresolved && pb.leaf != Ty::Unresolved {
-                    self.error(&rule.loc, &rpath, format!("{a} ({}) and {b} ({}) hold values of different types", self.ty_name(&pa.leaf), self.ty_name(&pb.leaf)));
+                    self.error(
+                        &rule.loc,
+                        &rpath,
+                        format!("{a} ({}) and {b} ({}) hold values of different types", self.ty_name(&pa.leaf), self.ty_name(&pb.leaf)),
+                    );
                 }
                 ir::Check::Same(pa, pb)
             }
@@ -790,13 +886,7 @@ impl Resolver<'_> {
                 ir::Check::KeysOf { map: pm, names }
             }
         };
-        Some(ir::Rule {
-            id: rule.id.clone(),
-            description: rule.description.clone(),
-            when,
-            check,
-            strict_only: rule.strict_only,
-        })
+        Some(ir::Rule { id: rule.id.clone(), description: rule.description.clone(), when, check, strict_only: rule.strict_only })
     }
 
     fn condition(&mut self, c: &model::Condition, data: TypeId, rpath: &str) -> Option<ir::Condition> {
@@ -839,7 +929,11 @@ impl Resolver<'_> {
                 Ty::Named(id) if matches!(self.ir.types[*id].kind, TypeKind::Object(_)) => self.ir.fields(*id),
                 Ty::Unresolved => return None,
                 Ty::Array(_) => {
-                    self.error(loc, rpath, format!("{walked} is an array; write {}[] to reach into its items", walked.trim_start_matches("data.")));
+                    self.error(
+                        loc,
+                        rpath,
+                        format!("{walked} is an array; write {}[] to reach into its items", walked.trim_start_matches("data.")),
+                    );
                     return None;
                 }
                 other => {

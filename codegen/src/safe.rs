@@ -28,11 +28,7 @@ pub fn first_forbidden(s: &str) -> Option<(char, &'static str)> {
     let c = s.chars().find(|&c| is_forbidden(c))?;
     let what = match c {
         '\r' => "a carriage return",
-        '\u{061C}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => "a bidirectional control character",
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a bidirectional control character",
         '\u{2028}' | '\u{2029}' => "a Unicode line or paragraph separator",
         '\u{FEFF}' => "a byte order mark",
         _ => "a control character",
@@ -81,18 +77,9 @@ mod tests {
     #[test]
     fn descriptions_may_have_newlines_and_tabs_but_not_carriage_returns() {
         assert_eq!(first_forbidden("two\nlines\tand a tab"), None);
-        assert_eq!(
-            first_forbidden("a\r\nb").map(|x| x.1),
-            Some("a carriage return")
-        );
-        assert_eq!(
-            first_forbidden("abc\u{202E}").map(|x| x.1),
-            Some("a bidirectional control character")
-        );
-        assert_eq!(
-            first_forbidden("\u{7f}").map(|x| x.1),
-            Some("a control character")
-        );
+        assert_eq!(first_forbidden("a\r\nb").map(|x| x.1), Some("a carriage return"));
+        assert_eq!(first_forbidden("abc\u{202E}").map(|x| x.1), Some("a bidirectional control character"));
+        assert_eq!(first_forbidden("\u{7f}").map(|x| x.1), Some("a control character"));
         assert_eq!(code_point('\u{202E}'), "U+202E");
     }
 }

@@ -35,16 +35,12 @@ pub fn read_spec_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
 fn read_text(path: &Path) -> std::io::Result<String> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", path.display()),
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{} is not a regular file", path.display())));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    String::from_utf8(bytes).map_err(|_| {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not UTF-8 text", path.display()))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not UTF-8 text", path.display())))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -60,8 +56,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) -> st
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         // `metadata` follows symbolic links: a linked folder is read, a dangling link is an error.
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let meta = std::fs::metadata(&path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         if meta.is_dir() {
             collect(&path, out, visited)?;
         } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {

@@ -100,33 +100,18 @@ pub fn parse(text: &str) -> Result<Node, Vec<SyntaxError>> {
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![SyntaxError {
             pos: None,
-            message: format!(
-                "the file is {} bytes; a spec file is at most {MAX_FILE_BYTES} bytes (4 MiB)",
-                text.len()
-            ),
+            message: format!("the file is {} bytes; a spec file is at most {MAX_FILE_BYTES} bytes (4 MiB)", text.len()),
         }]);
     }
     let skeleton = Skeleton::build(text)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let pos = e.location().map(|l| Pos {
-                line: l.line(),
-                column: l.column(),
-            });
-            return Err(vec![SyntaxError {
-                pos,
-                message: strip_location(&e.to_string()),
-            }]);
+            let pos = e.location().map(|l| Pos { line: l.line(), column: l.column() });
+            return Err(vec![SyntaxError { pos, message: strip_location(&e.to_string()) }]);
         }
     };
-    convert(
-        value,
-        skeleton.as_ref(),
-        Some(Pos { line: 1, column: 1 }),
-        0,
-    )
-    .map_err(|e| vec![e])
+    convert(value, skeleton.as_ref(), Some(Pos { line: 1, column: 1 }), 0).map_err(|e| vec![e])
 }
 
 /// serde_yaml repeats the position in its message; the diagnostic already carries it.
@@ -139,19 +124,11 @@ fn strip_location(message: &str) -> String {
 
 /// Pairs serde_yaml's value with the skeleton of the same document, node for node. Where the
 /// two parsers see different shapes (they should not), positions simply go missing.
-fn convert(
-    value: serde_yaml::Value,
-    skel: Option<&Skel>,
-    pos: Option<Pos>,
-    depth: usize,
-) -> Result<Node, SyntaxError> {
+fn convert(value: serde_yaml::Value, skel: Option<&Skel>, pos: Option<Pos>, depth: usize) -> Result<Node, SyntaxError> {
     use serde_yaml::Value as Y;
     // The skeleton pass bounds the depth; this is for the case the two parsers disagree.
     if depth > MAX_DEPTH {
-        return Err(SyntaxError {
-            pos,
-            message: format!("nesting deeper than {MAX_DEPTH} levels"),
-        });
+        return Err(SyntaxError { pos, message: format!("nesting deeper than {MAX_DEPTH} levels") });
     }
     let value = match value {
         Y::Null => Value::Null,
@@ -169,12 +146,7 @@ fn convert(
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
                 let item_skel = skels.map(|s| &s[i]);
-                out.push(convert(
-                    item,
-                    item_skel,
-                    item_skel.map(|s| s.pos),
-                    depth + 1,
-                )?);
+                out.push(convert(item, item_skel, item_skel.map(|s| s.pos), depth + 1)?);
             }
             Value::Seq(out)
         }
@@ -264,10 +236,7 @@ struct Skeleton {
 }
 
 fn pos_of(mark: &Marker) -> Pos {
-    Pos {
-        line: mark.line(),
-        column: mark.col() + 1,
-    }
+    Pos { line: mark.line(), column: mark.col() + 1 }
 }
 
 impl Skeleton {
@@ -284,38 +253,22 @@ impl Skeleton {
                     "recursion limit exceeded" => format!("nesting deeper than {MAX_DEPTH} levels"),
                     other => other.to_string(),
                 };
-                vec![SyntaxError {
-                    pos: Some(pos_of(e.marker())),
-                    message,
-                }]
+                vec![SyntaxError { pos: Some(pos_of(e.marker())), message }]
             })?;
             let pos = pos_of(&mark);
             match event {
                 Event::StreamEnd => break,
                 Event::Scalar(text, _, anchor, _) => {
                     this.count(1, pos)?;
-                    let skel = Skel {
-                        pos,
-                        shape: Shape::Scalar,
-                    };
+                    let skel = Skel { pos, shape: Shape::Scalar };
                     if anchor != 0 {
-                        this.anchors.insert(
-                            anchor,
-                            Anchored {
-                                skel: skel.clone(),
-                                nodes: 1,
-                                height: 0,
-                            },
-                        );
+                        this.anchors.insert(anchor, Anchored { skel: skel.clone(), nodes: 1, height: 0 });
                     }
                     this.deliver(skel, 0, Some(text));
                 }
                 Event::Alias(id) => {
                     let Some(anchored) = this.anchors.get(&id) else {
-                        return Err(vec![SyntaxError {
-                            pos: Some(pos),
-                            message: "alias of an unknown anchor".into(),
-                        }]);
+                        return Err(vec![SyntaxError { pos: Some(pos), message: "alias of an unknown anchor".into() }]);
                     };
                     let (nodes, height) = (anchored.nodes, anchored.height);
                     this.count(nodes, pos)?;
@@ -329,19 +282,9 @@ impl Skeleton {
                     let kind = if matches!(event, Event::SequenceStart(..)) {
                         FrameKind::Seq(Vec::new())
                     } else {
-                        FrameKind::Map {
-                            entries: Vec::new(),
-                            key: None,
-                            seen: HashMap::new(),
-                        }
+                        FrameKind::Map { entries: Vec::new(), key: None, seen: HashMap::new() }
                     };
-                    this.stack.push(Frame {
-                        pos,
-                        anchor,
-                        nodes_at_start: this.nodes - 1,
-                        height: 1,
-                        kind,
-                    });
+                    this.stack.push(Frame { pos, anchor, nodes_at_start: this.nodes - 1, height: 1, kind });
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
                     let Some(frame) = this.stack.pop() else {
@@ -351,20 +294,10 @@ impl Skeleton {
                         FrameKind::Seq(items) => Shape::Seq(items),
                         FrameKind::Map { entries, .. } => Shape::Map(entries),
                     };
-                    let skel = Skel {
-                        pos: frame.pos,
-                        shape,
-                    };
+                    let skel = Skel { pos: frame.pos, shape };
                     if frame.anchor != 0 {
                         let nodes = this.nodes - frame.nodes_at_start;
-                        this.anchors.insert(
-                            frame.anchor,
-                            Anchored {
-                                skel: skel.clone(),
-                                nodes,
-                                height: frame.height,
-                            },
-                        );
+                        this.anchors.insert(frame.anchor, Anchored { skel: skel.clone(), nodes, height: frame.height });
                     }
                     this.deliver(skel, frame.height, None);
                 }
@@ -390,10 +323,7 @@ impl Skeleton {
 
     fn check_depth(&self, depth: usize, pos: Pos) -> Result<(), Vec<SyntaxError>> {
         if depth > MAX_DEPTH {
-            return Err(vec![SyntaxError {
-                pos: Some(pos),
-                message: format!("nesting deeper than {MAX_DEPTH} levels"),
-            }]);
+            return Err(vec![SyntaxError { pos: Some(pos), message: format!("nesting deeper than {MAX_DEPTH} levels") }]);
         }
         Ok(())
     }
@@ -417,10 +347,7 @@ impl Skeleton {
                         if let Some(first) = seen.get(k) {
                             self.duplicates.push(SyntaxError {
                                 pos: Some(skel.pos),
-                                message: format!(
-                                    "duplicate key \"{k}\" (first at line {})",
-                                    first.line
-                                ),
+                                message: format!("duplicate key \"{k}\" (first at line {})", first.line),
                             });
                         } else {
                             seen.insert(k.clone(), skel.pos);
@@ -454,9 +381,7 @@ mod tests {
         let errs = parse("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n").unwrap_err();
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].pos, Some(Pos { line: 4, column: 3 }));
-        assert!(errs[0]
-            .message
-            .contains("duplicate key \"c\" (first at line 3)"));
+        assert!(errs[0].message.contains("duplicate key \"c\" (first at line 3)"));
         assert_eq!(errs[1].pos, Some(Pos { line: 5, column: 1 }));
     }
 
@@ -469,14 +394,7 @@ mod tests {
 
     #[test]
     fn hostile_input_is_an_error_not_a_panic() {
-        for text in [
-            "\u{0}",
-            "a: *nope",
-            "[",
-            "- a\nb: c",
-            "a: 1\n---\nb: 2\n",
-            "? [a]\n: b\n",
-        ] {
+        for text in ["\u{0}", "a: *nope", "[", "- a\nb: c", "a: 1\n---\nb: 2\n", "? [a]\n: b\n"] {
             let _ = parse(text);
         }
     }

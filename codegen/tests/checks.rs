@@ -17,10 +17,7 @@ envelope:
 "#;
 
 fn spec(event: &str) -> Vec<SourceFile> {
-    vec![
-        SourceFile { path: "spec.yaml".into(), text: BASE.into() },
-        SourceFile { path: "acme/onThing.yaml".into(), text: event.into() },
-    ]
+    vec![SourceFile { path: "spec.yaml".into(), text: BASE.into() }, SourceFile { path: "acme/onThing.yaml".into(), text: event.into() }]
 }
 
 fn problems(event: &str) -> Vec<String> {
@@ -138,8 +135,15 @@ fn same_rust_type_name_twice_in_a_module_is_an_error_not_a_silent_reuse() {
 #[test]
 fn hostile_files_never_panic() {
     let inputs = [
-        "", "\0", "- - - -", "event: 5\nproduct: []\ndescription: {}\ndata: 7\n", "data:\n  x:\n    type: array\n",
-        "types:\n  lower: { type: object }\n", "{{{{", "a: &x [*x]", "rules: 5\n",
+        "",
+        "\0",
+        "- - - -",
+        "event: 5\nproduct: []\ndescription: {}\ndata: 7\n",
+        "data:\n  x:\n    type: array\n",
+        "types:\n  lower: { type: object }\n",
+        "{{{{",
+        "a: &x [*x]",
+        "rules: 5\n",
         "event: e\nproduct: acme\ndescription: d\ndata:\n  m: { type: map }\n  c: { type: change, order: sideways }\n",
     ];
     for text in inputs {
@@ -170,6 +174,10 @@ fn names_the_generated_code_uses_itself_are_refused() {
     let p = problems(&text);
     assert_eq!(p.len(), 3, "{p:#?}");
     assert!(p.iter().any(|l| l.contains("data.build: \"build\" and \"(the builder method `build`)\" are both `build` in Rust")), "{p:#?}");
-    assert!(p.iter().any(|l| l.contains("data.owner_with: \"owner_with\" is `owner_with` in Rust, the name of the builder's editor for \"owner\"")), "{p:#?}");
+    assert!(
+        p.iter()
+            .any(|l| l.contains("data.owner_with: \"owner_with\" is `owner_with` in Rust, the name of the builder's editor for \"owner\"")),
+        "{p:#?}"
+    );
     assert!(p.iter().any(|l| l.contains("data.thing: Rust type name `OwnerBuilder` is taken by the builder of `Owner`")), "{p:#?}");
 }

@@ -14,8 +14,7 @@ use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
 use quote::{format_ident, quote};
 use syn::{
-    parse_macro_input, Attribute, Data, DeriveInput, Error, Expr, Fields, GenericArgument, Ident, Lit, LitStr, PathArguments,
-    Result, Type,
+    parse_macro_input, Attribute, Data, DeriveInput, Error, Expr, Fields, GenericArgument, Ident, Lit, LitStr, PathArguments, Result, Type,
 };
 
 /// Derives the runtime of an object type: `rt::Wire`, `rt::Object`, `rt::Build`, serde's
@@ -609,7 +608,10 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
     let other_read = match (open, int) {
         (true, true) => quote!(Ok(crate::rt::Field::Value(#name::Other(n)))),
         (true, false) => quote!(Ok(crate::rt::Field::Value(#name::Other(n.to_owned())))),
-        (false, _) => quote!({ let _ = n; r.invalid_since(start) }),
+        (false, _) => quote!({
+            let _ = n;
+            r.invalid_since(start)
+        }),
     };
     let (other_arm_scalar, other_arm_ser, other_lit, listed_check, n_listed) = if open {
         (
@@ -629,7 +631,8 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
     let scalars: Vec<Tokens> =
         lits.iter().map(|l| if int { quote!(crate::rt::Scalar::Int(#l)) } else { quote!(crate::rt::Scalar::Str(#l)) }).collect();
     let n = idents.len();
-    let wire_doc = format!("The value as the wire carries it{}.", if open { "; for a value the spec does not list, what was sent" } else { "" });
+    let wire_doc =
+        format!("The value as the wire carries it{}.", if open { "; for a value the spec does not list, what was sent" } else { "" });
     let index_doc = "The position of the value in the spec's list; `None` for a value the spec does not list.";
     let matches_read = if int {
         quote! { match n { #(#ints => Ok(crate::rt::Field::Value(#name::#idents)),)* n => #other_read } }

@@ -32,7 +32,7 @@ pub mod spec {
 }
 
 pub use rt::{
-    EventInfo, Error, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Timestamp, TimestampFormat,
+    Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Timestamp, TimestampFormat,
     UnknownEvent, UnknownFields, Violation,
 };
 

@@ -7,8 +7,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use freshworks_events::runtime::TimestampFormat;
 use freshworks_events::Timestamp;
+use freshworks_events::TimestampFormat;
 
 fn parse(text: &str) -> Timestamp {
     Timestamp::parse_str(text).unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
@@ -24,25 +24,13 @@ fn cases() -> Vec<(Timestamp, i128)> {
     const S: i128 = 1_000_000_000;
     vec![
         (parse("2022-06-09T02:18:41Z"), 1_654_741_121 * S),
-        (
-            parse("2022-07-29T06:23:03.081Z"),
-            1_659_075_783 * S + 81_000_000,
-        ),
-        (
-            parse("2022-06-09T07:48:41.123456789+05:30"),
-            1_654_741_121 * S + 123_456_789,
-        ),
+        (parse("2022-07-29T06:23:03.081Z"), 1_659_075_783 * S + 81_000_000),
+        (parse("2022-06-09T07:48:41.123456789+05:30"), 1_654_741_121 * S + 123_456_789),
         (parse("2022-06-08T21:18:41-05:00"), 1_654_741_121 * S),
         (parse("2022-08-29 18:45:26 UTC"), 1_661_798_726 * S),
-        (
-            parse("2022-08-29 18:45:26.5 UTC"),
-            1_661_798_726 * S + 500_000_000,
-        ),
+        (parse("2022-08-29 18:45:26.5 UTC"), 1_661_798_726 * S + 500_000_000),
         (parse("1724133753887"), 1_724_133_753_887_000_000),
-        (
-            Timestamp::from_millis(1564592339214),
-            1_564_592_339_214_000_000,
-        ),
+        (Timestamp::from_millis(1564592339214), 1_564_592_339_214_000_000),
         (seconds(1632216310.817101), 1_632_216_310_817_101_000),
         // Before 1970: negative seconds with a positive fraction.
         (parse("1969-12-31T23:59:59.5Z"), -S / 2),
@@ -53,10 +41,7 @@ fn cases() -> Vec<(Timestamp, i128)> {
         (parse("1900-01-01T00:00:00Z"), -2_208_988_800 * S),
         // The ends of the text forms: with an offset, year 0000 reaches into year -1.
         (parse("0000-01-01T00:00:00Z"), -62_167_219_200 * S),
-        (
-            parse("0000-01-01T00:00:00+05:30"),
-            (-62_167_219_200 - 19_800) * S,
-        ),
+        (parse("0000-01-01T00:00:00+05:30"), (-62_167_219_200 - 19_800) * S),
         (parse("9999-12-30T22:00:00Z"), 253_402_207_200 * S),
     ]
 }
@@ -67,20 +52,11 @@ fn far_cases() -> Vec<(Timestamp, i128)> {
     const S: i128 = 1_000_000_000;
     vec![
         (parse("9999-12-31T23:59:59Z"), 253_402_300_799 * S),
-        (
-            parse("9999-12-31T23:59:59.999999999-23:59"),
-            (253_402_300_799 + 86_340) * S + 999_999_999,
-        ),
+        (parse("9999-12-31T23:59:59.999999999-23:59"), (253_402_300_799 + 86_340) * S + 999_999_999),
         (seconds(1e13), 10_000_000_000_000 * S),
         (seconds(-1e13), -10_000_000_000_000 * S),
-        (
-            Timestamp::from_millis(i64::MAX),
-            i128::from(i64::MAX) * 1_000_000,
-        ),
-        (
-            Timestamp::from_millis(i64::MIN),
-            i128::from(i64::MIN) * 1_000_000,
-        ),
+        (Timestamp::from_millis(i64::MAX), i128::from(i64::MAX) * 1_000_000),
+        (Timestamp::from_millis(i64::MIN), i128::from(i64::MIN) * 1_000_000),
     ]
 }
 
@@ -101,10 +77,7 @@ fn the_cases_are_what_unix_nanos_says() {
 #[test]
 fn every_form_is_covered() {
     for format in TimestampFormat::ALL {
-        assert!(
-            cases().iter().any(|(ts, _)| ts.format() == format),
-            "{format:?}"
-        );
+        assert!(cases().iter().any(|(ts, _)| ts.format() == format), "{format:?}");
     }
 }
 
@@ -134,9 +107,7 @@ fn jiff_agrees() {
         assert_eq!(jiff.as_nanosecond(), nanos, "{ts}");
         assert_eq!(jiff::Timestamp::try_from(&ts), Ok(jiff), "{ts}");
     }
-    let jiff = parse("2022-06-09T07:48:41.5+05:30")
-        .to_jiff()
-        .expect("in range");
+    let jiff = parse("2022-06-09T07:48:41.5+05:30").to_jiff().expect("in range");
     assert_eq!(jiff.to_string(), "2022-06-09T02:18:41.5Z");
 }
 
@@ -144,17 +115,10 @@ fn jiff_agrees() {
 fn beyond_jiff_is_an_error() {
     for (ts, _) in far_cases() {
         let error = ts.to_jiff().expect_err("outside jiff's range");
-        assert_eq!(
-            error.to_string(),
-            format!("{} is out of range for jiff::Timestamp", ts.to_rfc3339()),
-            "{ts}"
-        );
+        assert_eq!(error.to_string(), format!("{} is out of range for jiff::Timestamp", ts.to_rfc3339()), "{ts}");
     }
     assert_eq!(
-        parse("9999-12-31T23:59:59Z")
-            .to_jiff()
-            .expect_err("past jiff's last instant")
-            .to_string(),
+        parse("9999-12-31T23:59:59Z").to_jiff().expect_err("past jiff's last instant").to_string(),
         "9999-12-31T23:59:59.000Z is out of range for jiff::Timestamp"
     );
 }
@@ -206,10 +170,8 @@ mod chrono_conversions {
     fn chrono_agrees() {
         // chrono reaches some 262,000 years (8.3e12 seconds) either way, short of
         // 1e13 seconds and of from_millis' extremes.
-        let (inside, beyond): (Vec<_>, Vec<_>) = cases()
-            .into_iter()
-            .chain(far_cases())
-            .partition(|(_, nanos)| nanos.unsigned_abs() < 10u128.pow(22));
+        let (inside, beyond): (Vec<_>, Vec<_>) =
+            cases().into_iter().chain(far_cases()).partition(|(_, nanos)| nanos.unsigned_abs() < 10u128.pow(22));
         assert_eq!(beyond.len(), 4);
         for (ts, nanos) in inside {
             let dt = ts.to_chrono().expect("inside chrono's range");
@@ -223,12 +185,7 @@ mod chrono_conversions {
         }
         for (ts, _) in beyond {
             let error = ts.to_chrono().expect_err("beyond chrono's range");
-            assert!(
-                error
-                    .to_string()
-                    .ends_with(" is out of range for chrono::DateTime"),
-                "{error}"
-            );
+            assert!(error.to_string().ends_with(" is out of range for chrono::DateTime"), "{error}");
         }
     }
 }
@@ -258,22 +215,10 @@ mod time_conversions {
         }
         // time without its large-dates feature ends with 9999-12-31T23:59:59.999999999Z.
         let last = parse("9999-12-31T23:59:59.999999999Z");
-        assert_eq!(
-            last.to_time()
-                .expect("time's last instant")
-                .unix_timestamp_nanos(),
-            last.unix_nanos()
-        );
+        assert_eq!(last.to_time().expect("time's last instant").unix_timestamp_nanos(), last.unix_nanos());
         for (ts, _) in far_cases().into_iter().skip(1) {
             let error = ts.to_time().expect_err("outside time's range");
-            assert_eq!(
-                error.to_string(),
-                format!(
-                    "{} is out of range for time::OffsetDateTime",
-                    ts.to_rfc3339()
-                ),
-                "{ts}"
-            );
+            assert_eq!(error.to_string(), format!("{} is out of range for time::OffsetDateTime", ts.to_rfc3339()), "{ts}");
         }
     }
 }
@@ -297,17 +242,9 @@ fn sweep_agrees() {
         let utc_text = text.replace('T', " ").replace('Z', " UTC");
         assert_eq!(parse(&utc_text).unix_nanos(), nanos, "{utc_text}");
         #[cfg(feature = "chrono")]
-        assert_eq!(
-            ts.to_chrono().map(|t| t.timestamp_millis()),
-            Ok(millis),
-            "{ts}"
-        );
+        assert_eq!(ts.to_chrono().map(|t| t.timestamp_millis()), Ok(millis), "{ts}");
         #[cfg(feature = "time")]
-        assert_eq!(
-            ts.to_time().map(|t| t.unix_timestamp_nanos()),
-            Ok(nanos),
-            "{ts}"
-        );
+        assert_eq!(ts.to_time().map(|t| t.unix_timestamp_nanos()), Ok(nanos), "{ts}");
         millis += 7_777_777_777;
         checked += 1;
     }

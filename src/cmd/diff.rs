@@ -51,11 +51,7 @@ impl Side {
     /// `DIR/FILE` and the line of `spec_path` in it, when found.
     fn place(&self, origin: &diff::Origin) -> (String, Option<(usize, usize)>) {
         let file = format!("{}/{}", self.dir, origin.file);
-        let pos = self
-            .files
-            .iter()
-            .find(|f| f.path == origin.file)
-            .and_then(|f| diff::locate(&f.text, &origin.spec_path));
+        let pos = self.files.iter().find(|f| f.path == origin.file).and_then(|f| diff::locate(&f.text, &origin.spec_path));
         (file, pos.map(|p| (p.line, p.column)))
     }
 }
@@ -78,11 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Github => output::github("fwevents diff", &findings(&report, &old, &new)),
     };
     print!("{text}");
-    Ok(if report.is_breaking() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if report.is_breaking() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// One finding per change of the spec: a change made in a shared type once, with every
@@ -138,11 +130,7 @@ fn compile(arg: &str) -> anyhow::Result<Side> {
     let (files, label, dir) = read_side(arg)?;
     let ir = codegen::compile(&files).map_err(|diags| {
         let lines: Vec<String> = diags.iter().map(|d| format!("  {label}/{d}")).collect();
-        anyhow::anyhow!(
-            "the spec {arg} has {} problem(s):\n{}",
-            diags.len(),
-            lines.join("\n")
-        )
+        anyhow::anyhow!("the spec {arg} has {} problem(s):\n{}", diags.len(), lines.join("\n"))
     })?;
     Ok(Side { ir, files, dir })
 }
@@ -152,8 +140,7 @@ fn compile(arg: &str) -> anyhow::Result<Side> {
 fn read_side(arg: &str) -> anyhow::Result<(Vec<SourceFile>, String, String)> {
     let dir = Path::new(arg);
     if dir.is_dir() {
-        let files = codegen::source::read_spec_dir(dir)
-            .with_context(|| format!("cannot read the spec at {arg}"))?;
+        let files = codegen::source::read_spec_dir(dir).with_context(|| format!("cannot read the spec at {arg}"))?;
         let label = arg.trim_end_matches('/').to_string();
         return Ok((files, label.clone(), label));
     }
@@ -163,33 +150,20 @@ fn read_side(arg: &str) -> anyhow::Result<(Vec<SourceFile>, String, String)> {
     };
     let files = read_revision(rev, dir).with_context(|| arg.to_string())?;
     let dir = dir.trim_end_matches('/');
-    Ok((
-        files,
-        format!("{rev}:{dir}"),
-        dir.trim_start_matches("./").to_string(),
-    ))
+    Ok((files, format!("{rev}:{dir}"), dir.trim_start_matches("./").to_string()))
 }
 
 /// The `*.yaml` / `*.yml` files below `dir` at revision `rev`, paths relative to `dir`.
 fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
-    const NEITHER: &str =
-        "not an existing directory, nor a git revision of the repository here (REV or REV:DIR)";
+    const NEITHER: &str = "not an existing directory, nor a git revision of the repository here (REV or REV:DIR)";
     // A leading dash would make git read the revision as an option.
     if rev.is_empty() || rev.starts_with('-') || dir.is_empty() {
         bail!(NEITHER);
     }
-    let Some(commit) = rev_parse(&format!("{rev}^{{commit}}"))? else {
-        bail!(NEITHER)
-    };
+    let Some(commit) = rev_parse(&format!("{rev}^{{commit}}"))? else { bail!(NEITHER) };
     // `./` makes DIR relative to the current directory, as a directory argument is.
-    let dir_spec = if dir.starts_with("./") || dir.starts_with("../") {
-        dir.to_string()
-    } else {
-        format!("./{dir}")
-    };
-    let Some(tree) = rev_parse(&format!("{commit}:{dir_spec}"))? else {
-        bail!("revision {rev} has no {dir}")
-    };
+    let dir_spec = if dir.starts_with("./") || dir.starts_with("../") { dir.to_string() } else { format!("./{dir}") };
+    let Some(tree) = rev_parse(&format!("{commit}:{dir_spec}"))? else { bail!("revision {rev} has no {dir}") };
     if git(&["cat-file", "-t", &tree])?.trim() != "tree" {
         bail!("{dir} is not a directory at revision {rev}");
     }
@@ -197,12 +171,8 @@ fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     for entry in listing.split('\0').filter(|e| !e.is_empty()) {
         if let Some((blob, path)) = spec_blob(entry) {
-            let text = git(&["cat-file", "blob", blob])
-                .with_context(|| format!("cannot read {dir}/{path} at {rev}"))?;
-            files.push(SourceFile {
-                path: path.to_string(),
-                text,
-            });
+            let text = git(&["cat-file", "blob", blob]).with_context(|| format!("cannot read {dir}/{path} at {rev}"))?;
+            files.push(SourceFile { path: path.to_string(), text });
         }
     }
     Ok(files)
@@ -211,14 +181,9 @@ fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
 /// The object id `spec` names, or `None` when it names nothing; git failing otherwise (no
 /// repository here, no git at all) is an error saying so.
 fn rev_parse(spec: &str) -> anyhow::Result<Option<String>> {
-    let out = Command::new("git")
-        .args(["rev-parse", "--verify", "--quiet", spec])
-        .output()
-        .context("cannot run git")?;
+    let out = Command::new("git").args(["rev-parse", "--verify", "--quiet", spec]).output().context("cannot run git")?;
     if out.status.success() {
-        return Ok(Some(
-            String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        ));
+        return Ok(Some(String::from_utf8_lossy(&out.stdout).trim().to_string()));
     }
     // With --quiet, git says nothing about a name that does not resolve.
     let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
@@ -240,10 +205,7 @@ fn spec_blob(entry: &str) -> Option<(&str, &str)> {
 
 /// Runs git in the current directory; its standard output, or an error with what it said.
 fn git(args: &[&str]) -> anyhow::Result<String> {
-    let out = Command::new("git")
-        .args(args)
-        .output()
-        .context("cannot run git")?;
+    let out = Command::new("git").args(args).output().context("cannot run git")?;
     if !out.status.success() {
         let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
         if said.is_empty() {

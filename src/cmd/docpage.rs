@@ -27,17 +27,11 @@ pub enum Format {
     Markdown,
 }
 
-pub fn check(
-    page_path: &Path,
-    event: &str,
-    spec: Option<&Path>,
-    format: Format,
-) -> anyhow::Result<ExitCode> {
+pub fn check(page_path: &Path, event: &str, spec: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let event = schema::find(&ir, event)?;
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, Some(&Guide::new(&ir, event)))
-        .with_context(|| format!("cannot read {}", page_path.display()))?;
+    let page = docpage::parse(&text, Some(&Guide::new(&ir, event))).with_context(|| format!("cannot read {}", page_path.display()))?;
     let report = docpage::check(&ir, event, &page);
     let name = page_path.display().to_string();
     let qualified = ir.qualified_name(event);
@@ -63,11 +57,7 @@ pub fn check(
                     file: name.clone(),
                     line: f.line,
                     column: None,
-                    severity: if f.known {
-                        Severity::Notice
-                    } else {
-                        Severity::Error
-                    },
+                    severity: if f.known { Severity::Notice } else { Severity::Error },
                     code: if f.known { "known-quirk" } else { "difference" }.into(),
                     message: format!("data.{}: {}", f.path, f.message),
                     extra: output::extra([
@@ -96,11 +86,7 @@ pub fn check(
         "{qualified}: {} attribute(s) on the page, {} in the spec; {known} known quirk(s), {unexplained} unexplained difference(s)",
         report.on_page, report.matched,
     );
-    Ok(if unexplained == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if unexplained == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// A section for a pull request: what to act on first, then the quirks the spec already
@@ -123,46 +109,31 @@ fn markdown(page: &str, event: &str, report: &docpage::CheckReport) -> String {
     // Differences to act on first; the page's order otherwise.
     findings.sort_by_key(|f| f.known);
     for f in findings {
-        let label = if f.known {
-            "known quirk"
-        } else {
-            "**difference**"
-        };
+        let label = if f.known { "known quirk" } else { "**difference**" };
         let line = f.line.map(|l| l.to_string()).unwrap_or_default();
         let message = f.message.replace('|', "\\|");
-        out.push_str(&format!(
-            "| {label} | {line} | `data.{}` | {message} |\n",
-            f.path
-        ));
+        out.push_str(&format!("| {label} | {line} | `data.{}` | {message} |\n", f.path));
     }
     out
 }
 
-pub fn import(
-    page_path: &Path,
-    event: Option<&str>,
-    product: Option<&str>,
-) -> anyhow::Result<ExitCode> {
+pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>) -> anyhow::Result<ExitCode> {
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, None)
-        .with_context(|| format!("cannot read {}", page_path.display()))?;
+    let page = docpage::parse(&text, None).with_context(|| format!("cannot read {}", page_path.display()))?;
     // Pages are named <product>-<event>.txt; flags win.
-    let stem = page_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = page_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (guess_product, guess_event) = stem.split_once('-').unwrap_or(("TODO", stem.as_str()));
     let event = event.unwrap_or(guess_event);
     let product = product.unwrap_or(guess_product);
-    let source = page_path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let source = page_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     // A product the spec does not define makes a draft the checker refuses; say so now.
     if let Ok(ir) = spec_input::ir(None) {
         if !ir.products.iter().any(|p| p.key == product) {
             let known: Vec<&str> = ir.products.iter().map(|p| p.key.as_str()).collect();
-            eprintln!("warning: product \"{product}\" is not in the spec ({}); pass --product or add it to spec/spec.yaml", known.join(", "));
+            eprintln!(
+                "warning: product \"{product}\" is not in the spec ({}); pass --product or add it to spec/spec.yaml",
+                known.join(", ")
+            );
         }
     }
     print!("{}", docpage::import(&page, event, product, &source));

@@ -25,16 +25,8 @@ pub fn run(spec: &Path, format: Format) -> anyhow::Result<ExitCode> {
     }
     let (findings, summary) = match codegen::compile(&files) {
         Ok(ir) => {
-            eprintln!(
-                "{}: {} events, {} types, no problems",
-                spec.display(),
-                ir.events.len(),
-                ir.types.len()
-            );
-            (
-                Vec::new(),
-                json!({ "problems": 0, "events": ir.events.len(), "types": ir.types.len() }),
-            )
+            eprintln!("{}: {} events, {} types, no problems", spec.display(), ir.events.len(), ir.types.len());
+            (Vec::new(), json!({ "problems": 0, "events": ir.events.len(), "types": ir.types.len() }))
         }
         Err(diags) => {
             eprintln!("{} problem(s)", diags.len());
@@ -46,11 +38,7 @@ pub fn run(spec: &Path, format: Format) -> anyhow::Result<ExitCode> {
                     column: d.location.column,
                     severity: Severity::Error,
                     code: "spec-problem".into(),
-                    message: if d.path.is_empty() {
-                        d.message.clone()
-                    } else {
-                        format!("{}: {}", d.path, d.message)
-                    },
+                    message: if d.path.is_empty() { d.message.clone() } else { format!("{}: {}", d.path, d.message) },
                     extra: output::extra([("path", json!(d.path))]),
                 })
                 .collect();
@@ -68,9 +56,5 @@ pub fn run(spec: &Path, format: Format) -> anyhow::Result<ExitCode> {
         Format::Json => print!("{}", output::json("lint", &findings, summary)),
         Format::Github => print!("{}", output::github("fwevents lint", &findings)),
     }
-    Ok(if findings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if findings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

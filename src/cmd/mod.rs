@@ -165,7 +165,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
         Command::Fixture { event, seed, count, strict, out, app, force } => match (event, out, app) {
             (Some(event), None, None) if !force => fixture::run(&event, seed, count, strict),
-            (Some(_), ..) => anyhow::bail!("give an EVENT to print its fixture, or --out/--app (with --force) to write an app's test data; not both"),
+            (Some(_), ..) => {
+                anyhow::bail!("give an EVENT to print its fixture, or --out/--app (with --force) to write an app's test data; not both")
+            }
             (None, None, None) => anyhow::bail!("give an EVENT (e.g. onAgentUpdate), or --out DIR / --app DIR to write an app's test data"),
             (None, out, app) => {
                 if count != 1 {

@@ -72,16 +72,8 @@ pub fn github(title: &str, findings: &[Finding]) -> String {
         if let Some(col) = f.column {
             props.push(format!("col={col}"));
         }
-        props.push(format!(
-            "title={}",
-            escape_property(&format!("{title}: {}", f.code))
-        ));
-        out.push_str(&format!(
-            "::{} {}::{}\n",
-            f.severity.command(),
-            props.join(","),
-            escape_data(&f.message)
-        ));
+        props.push(format!("title={}", escape_property(&format!("{title}: {}", f.code))));
+        out.push_str(&format!("::{} {}::{}\n", f.severity.command(), props.join(","), escape_data(&f.message)));
     }
     out
 }
@@ -89,9 +81,7 @@ pub fn github(title: &str, findings: &[Finding]) -> String {
 /// A workflow command's message: `%`, carriage return and line feed are escaped, as the
 /// runner's own toolkit does.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// A workflow command's property value: as a message, and `:` and `,` too, which would
@@ -122,9 +112,6 @@ mod tests {
             message: "one: two,\nthree".into(),
             extra: Map::new(),
         };
-        assert_eq!(
-            github("fwevents lint", &[f]),
-            "::notice file=spec/x%2Cy.yaml,line=3,title=fwevents lint%3A c::one: two,%0Athree\n"
-        );
+        assert_eq!(github("fwevents lint", &[f]), "::notice file=spec/x%2Cy.yaml,line=3,title=fwevents lint%3A c::one: two,%0Athree\n");
     }
 }

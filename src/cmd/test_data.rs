@@ -38,10 +38,7 @@ pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>>
     let mut problems = Vec::new();
     let mut subs = Vec::new();
     let Some(root) = manifest.as_object() else {
-        return Err(vec![format!(
-            "expected a JSON object, found {}",
-            kind(manifest)
-        )]);
+        return Err(vec![format!("expected a JSON object, found {}", kind(manifest))]);
     };
     // Platform 2.x: product.<name>.events; platform 3.x: modules.<module>.events.
     let mut sections = Vec::new();
@@ -50,23 +47,14 @@ pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>>
             None => {}
             Some(Value::Object(map)) => {
                 for (name, section) in map {
-                    sections.push((
-                        format!("/{key}/{}", escape(name)),
-                        named.then(|| name.clone()),
-                        section,
-                    ));
+                    sections.push((format!("/{key}/{}", escape(name)), named.then(|| name.clone()), section));
                 }
             }
-            Some(other) => {
-                problems.push(format!("/{key}: expected an object, found {}", kind(other)))
-            }
+            Some(other) => problems.push(format!("/{key}: expected an object, found {}", kind(other))),
         }
     }
     if !root.contains_key("product") && !root.contains_key("modules") {
-        problems.push(
-            "no \"product\" (platform 2.x) or \"modules\" (platform 3.x) to find the events in"
-                .into(),
-        );
+        problems.push("no \"product\" (platform 2.x) or \"modules\" (platform 3.x) to find the events in".into());
     }
     for (at, product, section) in sections {
         let Some(section) = section.as_object() else {
@@ -79,34 +67,18 @@ pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>>
                 for (event, handler) in events {
                     let at = format!("{at}/events/{}", escape(event));
                     match handler.get("handler") {
-                        Some(Value::String(_)) => subs.push(Subscription {
-                            product: product.clone(),
-                            event: event.clone(),
-                        }),
-                        Some(other) => problems.push(format!(
-                            "{at}/handler: expected the handler's name, found {}",
-                            kind(other)
-                        )),
-                        None if handler.is_object() => {
-                            problems.push(format!("{at}: no \"handler\""))
-                        }
-                        None => problems.push(format!(
-                            "{at}: expected {{\"handler\": NAME}}, found {}",
-                            kind(handler)
-                        )),
+                        Some(Value::String(_)) => subs.push(Subscription { product: product.clone(), event: event.clone() }),
+                        Some(other) => problems.push(format!("{at}/handler: expected the handler's name, found {}", kind(other))),
+                        None if handler.is_object() => problems.push(format!("{at}: no \"handler\"")),
+                        None => problems.push(format!("{at}: expected {{\"handler\": NAME}}, found {}", kind(handler))),
                     }
                 }
             }
-            Some(other) => problems.push(format!(
-                "{at}/events: expected an object of event names, found {}",
-                kind(other)
-            )),
+            Some(other) => problems.push(format!("{at}/events: expected an object of event names, found {}", kind(other))),
         }
     }
     if problems.is_empty() && subs.is_empty() {
-        problems.push(
-            "subscribes to no events (no product.<name>.events or modules.<name>.events)".into(),
-        );
+        problems.push("subscribes to no events (no product.<name>.events or modules.<name>.events)".into());
     }
     if problems.is_empty() {
         Ok(subs)
@@ -133,15 +105,8 @@ fn escape(key: &str) -> String {
 
 /// What becomes of a subscription: the spec's event (`product/event`), or why none.
 fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
-    let named: Vec<&codegen::ir::Event> =
-        ir.events.iter().filter(|e| e.name == sub.event).collect();
-    let products = |events: &[&codegen::ir::Event]| {
-        events
-            .iter()
-            .map(|e| ir.product_of(e).title.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let named: Vec<&codegen::ir::Event> = ir.events.iter().filter(|e| e.name == sub.event).collect();
+    let products = |events: &[&codegen::ir::Event]| events.iter().map(|e| ir.product_of(e).title.clone()).collect::<Vec<_>>().join(", ");
     match &sub.product {
         Some(product) => {
             let key = PRODUCT_ALIASES.iter().find(|(alias, _)| alias == product).map_or(product.as_str(), |(_, key)| key);
@@ -169,10 +134,7 @@ fn read_manifest(app: &Path) -> anyhow::Result<Value> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!(
-                "no manifest.json in {} (give the app's folder with --app)",
-                app.display()
-            )
+            anyhow::bail!("no manifest.json in {} (give the app's folder with --app)", app.display())
         }
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
@@ -183,10 +145,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let manifest = read_manifest(&args.app)?;
     let path = args.app.join("manifest.json");
     let subs = subscriptions(&manifest).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}: {p}", path.display()))
-            .collect();
+        let lines: Vec<String> = problems.iter().map(|p| format!("{}: {p}", path.display())).collect();
         anyhow::anyhow!("the manifest cannot be read:\n{}", lines.join("\n"))
     })?;
     let ir = spec_input::ir(None)?;
@@ -219,10 +178,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         match fixture::make(qualified, args.seed)? {
             Made::Json(text) => {
-                std::fs::create_dir_all(&args.out)
-                    .with_context(|| format!("cannot create {}", args.out.display()))?;
-                std::fs::write(&target, text + "\n")
-                    .with_context(|| format!("cannot write {}", target.display()))?;
+                std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+                std::fs::write(&target, text + "\n").with_context(|| format!("cannot write {}", target.display()))?;
                 println!("wrote {} ({qualified})", target.display());
             }
             Made::Invalid(why) => {
@@ -237,11 +194,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if order.is_empty() {
         eprintln!("note: none of the {} events the manifest subscribes to is in the spec; nothing written", subs.len());
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 #[cfg(test)]
@@ -254,19 +207,10 @@ mod tests {
         let v2 = json!({"platform-version": "2.3", "product": {"freshchat": {"events": {"onAgentActivityCreate": {"handler": "h"}}}}});
         assert_eq!(
             subscriptions(&v2).unwrap(),
-            [Subscription {
-                product: Some("freshchat".into()),
-                event: "onAgentActivityCreate".into()
-            }]
+            [Subscription { product: Some("freshchat".into()), event: "onAgentActivityCreate".into() }]
         );
         let v3 = json!({"platform-version": "3.0", "modules": {"common": {"events": {"onAgentUpdate": {"handler": "h"}}}}});
-        assert_eq!(
-            subscriptions(&v3).unwrap(),
-            [Subscription {
-                product: None,
-                event: "onAgentUpdate".into()
-            }]
-        );
+        assert_eq!(subscriptions(&v3).unwrap(), [Subscription { product: None, event: "onAgentUpdate".into() }]);
     }
 
     #[test]
@@ -283,17 +227,8 @@ mod tests {
                 "/product/x: expected an object, found a number",
             ]
         );
-        assert_eq!(
-            subscriptions(&json!([])).unwrap_err(),
-            ["expected a JSON object, found an array"]
-        );
-        assert!(
-            subscriptions(&json!({"platform-version": "2.3"})).unwrap_err()[0]
-                .contains("no \"product\"")
-        );
-        assert!(
-            subscriptions(&json!({"product": {"freshchat": {}}})).unwrap_err()[0]
-                .contains("subscribes to no events")
-        );
+        assert_eq!(subscriptions(&json!([])).unwrap_err(), ["expected a JSON object, found an array"]);
+        assert!(subscriptions(&json!({"platform-version": "2.3"})).unwrap_err()[0].contains("no \"product\""));
+        assert!(subscriptions(&json!({"product": {"freshchat": {}}})).unwrap_err()[0].contains("subscribes to no events"));
     }
 }

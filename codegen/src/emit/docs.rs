@@ -142,7 +142,13 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
         s.push_str("The page documents no rules across attributes.\n");
     }
     for rule in &event.rules {
-        s.push_str(&format!("- **`{}`** ({}): {} {}\n", rule.id, if rule.strict_only { "strict mode" } else { "both modes" }, rule.description.trim(), rule_text(rule)));
+        s.push_str(&format!(
+            "- **`{}`** ({}): {} {}\n",
+            rule.id,
+            if rule.strict_only { "strict mode" } else { "both modes" },
+            rule.description.trim(),
+            rule_text(rule)
+        ));
     }
     s.push_str("- **`event-name`** (both modes): the envelope's `event` is `");
     s.push_str(&event.name);
@@ -213,7 +219,9 @@ fn rule_text(rule: &Rule) -> String {
         None => String::new(),
     };
     let then = match &rule.check {
-        Check::Null(paths) => format!("{} {} null.", paths.iter().map(p).collect::<Vec<_>>().join(", "), if paths.len() == 1 { "is" } else { "are" }),
+        Check::Null(paths) => {
+            format!("{} {} null.", paths.iter().map(p).collect::<Vec<_>>().join(", "), if paths.len() == 1 { "is" } else { "are" })
+        }
         Check::Equals(path, l) => format!("{} is {}.", p(path), text::literal(l)),
         Check::OneOf(path, ls) => format!("{} is one of {}.", p(path), lits(ls)),
         Check::Same(a, b) => format!("{} equals {}.", p(a), p(b)),

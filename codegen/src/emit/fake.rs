@@ -53,4 +53,3 @@ pub fn kind(owner: &str, wire: &str) -> &'static str {
         "word"
     }
 }
-

@@ -62,11 +62,7 @@ pub(crate) mod text {
     }
 
     pub fn presence(p: Presence) -> String {
-        format!(
-            "{}, {}",
-            if p.optional { "may be absent" } else { "required" },
-            if p.nullable { "may be null" } else { "not null" }
-        )
+        format!("{}, {}", if p.optional { "may be absent" } else { "required" }, if p.nullable { "may be null" } else { "not null" })
     }
 
     pub fn literal(l: &Literal) -> String {

@@ -56,7 +56,9 @@ fn spaced(text: &str) -> String {
         let t = line.trim_start();
         let p = previous.trim_start();
         let top_level = line.len() == t.len() && !t.is_empty() && !t.starts_with('}') && !t.starts_with(')');
-        let starts_item = t.starts_with("///") || (t.starts_with("#[") && !p.starts_with("///") && !p.starts_with("#[")) || (top_level && !p.starts_with("///") && !p.starts_with("#["));
+        let starts_item = t.starts_with("///")
+            || (t.starts_with("#[") && !p.starts_with("///") && !p.starts_with("#["))
+            || (top_level && !p.starts_with("///") && !p.starts_with("#["));
         let after_item = !(p.is_empty() || p.starts_with("///") || p.starts_with("#[") || p.ends_with('{') || p.starts_with("//"));
         if starts_item && after_item {
             out.push('\n');
@@ -102,7 +104,8 @@ fn index(ir: &Ir) -> TokenStream {
             let emod = ident(&module.path[1]);
             let evar = ident(&event.variant);
             let include = format!("/{}.rs", module.path.join("/"));
-            let mdoc = doc(&format!("{} {}: {}\n\nGenerated from `spec/{}`.", product.title, event.name, event.description.trim(), event.file));
+            let mdoc =
+                doc(&format!("{} {}: {}\n\nGenerated from `spec/{}`.", product.title, event.name, event.description.trim(), event.file));
             mods.push(quote! {
                 #mdoc
                 pub mod #emod { include!(concat!(env!("OUT_DIR"), #include)); }
@@ -447,7 +450,8 @@ fn enumeration(t: &TypeDef, e: &crate::ir::Enum) -> TokenStream {
     let variants = e.variants.iter().map(|v| {
         let vid = ident(&v.ident);
         let shown = text::literal(&v.wire);
-        let vdoc = doc(&if v.description.trim().is_empty() { format!("`{shown}`") } else { format!("`{shown}`: {}", v.description.trim()) });
+        let vdoc =
+            doc(&if v.description.trim().is_empty() { format!("`{shown}`") } else { format!("`{shown}`: {}", v.description.trim()) });
         let wire = literal(&v.wire);
         quote! { #vdoc #[fw(#wire)] #vid, }
     });

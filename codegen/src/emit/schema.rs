@@ -153,11 +153,7 @@ fn object_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>, 
             entries.push(("const".into(), s(&event.name)));
         }
     }
-    let required: Vec<Json> = fields
-        .iter()
-        .filter(|f| !presence(f, reading).optional)
-        .map(|f| s(&f.wire))
-        .collect();
+    let required: Vec<Json> = fields.iter().filter(|f| !presence(f, reading).optional).map(|f| s(&f.wire)).collect();
     let mut entries = vec![("type", s("object"))];
     if !description.trim().is_empty() {
         entries.push(("description", s(description.trim())));

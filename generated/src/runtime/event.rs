@@ -461,9 +461,9 @@ pub fn find(name: &str, products: &[ProductInfo], events: &'static [EventInfo]) 
 fn product_of_domain<'p>(domain: &str, products: &'p [ProductInfo]) -> Option<&'p ProductInfo> {
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     products.iter().find(|p| {
-        p.domains.iter().any(|suffix| {
-            domain == *suffix || (domain.ends_with(suffix) && domain[..domain.len() - suffix.len()].ends_with('.'))
-        })
+        p.domains
+            .iter()
+            .any(|suffix| domain == *suffix || (domain.ends_with(suffix) && domain[..domain.len() - suffix.len()].ends_with('.')))
     })
 }
 
@@ -479,4 +479,3 @@ fn join(items: impl Iterator<Item = String>) -> String {
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
-

@@ -263,7 +263,13 @@ impl Gen {
         let n = self.count();
         self.depth -= 1;
         let keys = (0..n)
-            .map(|i| if names.is_empty() { format!("setting_{}", i + 1) } else { names[(i + self.pick(names.len())) % names.len()].to_string() })
+            .map(|i| {
+                if names.is_empty() {
+                    format!("setting_{}", i + 1)
+                } else {
+                    names[(i + self.pick(names.len())) % names.len()].to_string()
+                }
+            })
             .collect::<Vec<_>>();
         // A key twice would be a duplicate key; keep the first.
         let mut out: Vec<String> = Vec::new();
@@ -284,10 +290,14 @@ impl Gen {
                 _ => {}
             }
         }
-        let hints: Vec<&'static str> = self.hints().into_iter().filter_map(|h| match h {
-            Scalar::Str(s) => Some(s),
-            _ => None,
-        }).collect();
+        let hints: Vec<&'static str> = self
+            .hints()
+            .into_iter()
+            .filter_map(|h| match h {
+                Scalar::Str(s) => Some(s),
+                _ => None,
+            })
+            .collect();
         if !hints.is_empty() && (self.is_default() || self.one_in(2)) {
             return hints[self.pick(hints.len())].to_string();
         }
@@ -339,10 +349,14 @@ impl Gen {
 
     /// An integer: a value the rules mention, 0 to 11 for counts, otherwise 1 to 1000.
     pub fn integer(&mut self, spec: &'static FieldSpec) -> i64 {
-        let hints: Vec<i64> = self.hints().into_iter().filter_map(|h| match h {
-            Scalar::Int(i) => Some(i),
-            _ => None,
-        }).collect();
+        let hints: Vec<i64> = self
+            .hints()
+            .into_iter()
+            .filter_map(|h| match h {
+                Scalar::Int(i) => Some(i),
+                _ => None,
+            })
+            .collect();
         if !hints.is_empty() && self.one_in(2) {
             return hints[self.pick(hints.len())];
         }

@@ -51,9 +51,7 @@ impl Id {
         match (self, other) {
             (Id::Integer(a), Id::Integer(b)) => a == b,
             (Id::String(a), Id::String(b)) => a == b,
-            (Id::Integer(value), Id::String(text)) | (Id::String(text), Id::Integer(value)) => {
-                canonical_integer(text) == Some(*value)
-            }
+            (Id::Integer(value), Id::String(text)) | (Id::String(text), Id::Integer(value)) => canonical_integer(text) == Some(*value),
         }
     }
 }

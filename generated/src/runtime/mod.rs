@@ -26,6 +26,7 @@ pub use event::{
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Fake, Gen};
+pub use freshworks_events_derive::{Enum, Object};
 pub use id::Id;
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
@@ -34,4 +35,3 @@ pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};
 pub use values::Num;
 pub use wire::{field_raw, serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};
-pub use freshworks_events_derive::{Enum, Object};

@@ -127,9 +127,7 @@ pub struct TimestampError {
 
 impl TimestampError {
     fn new(message: impl Into<String>) -> Self {
-        TimestampError {
-            message: message.into(),
-        }
+        TimestampError { message: message.into() }
     }
 }
 
@@ -159,61 +157,33 @@ impl Timestamp {
         } else if starts_like_a_date(s.as_bytes()) {
             Ok(parse_date_time(s)?.into_timestamp(s))
         } else {
-            Err(TimestampError::new(format!(
-                "{} is not in any timestamp form (e.g. {})",
-                quoted(s),
-                TimestampFormat::Iso8601.example()
-            )))
+            Err(TimestampError::new(format!("{} is not in any timestamp form (e.g. {})", quoted(s), TimestampFormat::Iso8601.example())))
         }
     }
 
     /// A [`TimestampFormat::EpochMillis`] timestamp; every `i64` is in range.
     pub fn from_millis(ms: i64) -> Timestamp {
-        Timestamp::from_nanos(
-            TimestampRepr::Integer(ms),
-            TimestampFormat::EpochMillis,
-            i128::from(ms) * NANOS_PER_MILLI,
-        )
+        Timestamp::from_nanos(TimestampRepr::Integer(ms), TimestampFormat::EpochMillis, i128::from(ms) * NANOS_PER_MILLI)
     }
 
     /// A [`TimestampFormat::EpochSeconds`] timestamp; NaN, infinities and values
     /// beyond 1e13 seconds either way are errors.
     pub fn from_seconds(secs: f64) -> Result<Timestamp, TimestampError> {
         if !secs.is_finite() {
-            return Err(TimestampError::new(format!(
-                "{secs} is not a number of seconds since the epoch"
-            )));
+            return Err(TimestampError::new(format!("{secs} is not a number of seconds since the epoch")));
         }
         if secs.abs() > MAX_EPOCH_SECONDS {
-            return Err(TimestampError::new(format!(
-                "{secs:e} seconds since the epoch is out of range (at most 1e13 either way)"
-            )));
+            return Err(TimestampError::new(format!("{secs:e} seconds since the epoch is out of range (at most 1e13 either way)")));
         }
-        let nanos = decimal_nanos(secs).ok_or_else(|| {
-            TimestampError::new(format!("{secs} is not a number of seconds since the epoch"))
-        })?;
-        Ok(Timestamp::from_nanos(
-            TimestampRepr::Float(secs),
-            TimestampFormat::EpochSeconds,
-            nanos,
-        ))
+        let nanos = decimal_nanos(secs).ok_or_else(|| TimestampError::new(format!("{secs} is not a number of seconds since the epoch")))?;
+        Ok(Timestamp::from_nanos(TimestampRepr::Float(secs), TimestampFormat::EpochSeconds, nanos))
     }
 
     fn from_nanos(repr: TimestampRepr, format: TimestampFormat, nanos: i128) -> Timestamp {
         // Every constructor stays within ±1e16 seconds, far inside i64.
-        let secs = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).unwrap_or(if nanos < 0 {
-            i64::MIN
-        } else {
-            i64::MAX
-        });
+        let secs = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).unwrap_or(if nanos < 0 { i64::MIN } else { i64::MAX });
         let subsec_nanos = u32::try_from(nanos.rem_euclid(NANOS_PER_SECOND)).unwrap_or(0);
-        Timestamp {
-            repr,
-            secs,
-            subsec_nanos,
-            offset_minutes: 0,
-            format,
-        }
+        Timestamp { repr, secs, subsec_nanos, offset_minutes: 0, format }
     }
 
     /// The form it was sent in, which strict validation checks against the docs.
@@ -240,12 +210,8 @@ impl Timestamp {
     /// epoch forms, which count from 1970-01-01T00:00:00Z and so carry no offset.
     pub fn utc_offset_seconds(&self) -> Option<i32> {
         match self.format {
-            TimestampFormat::Iso8601 | TimestampFormat::UtcText => {
-                Some(i32::from(self.offset_minutes) * 60)
-            }
-            TimestampFormat::EpochMillis
-            | TimestampFormat::EpochSeconds
-            | TimestampFormat::EpochMillisString => None,
+            TimestampFormat::Iso8601 | TimestampFormat::UtcText => Some(i32::from(self.offset_minutes) * 60),
+            TimestampFormat::EpochMillis | TimestampFormat::EpochSeconds | TimestampFormat::EpochMillisString => None,
         }
     }
 
@@ -279,11 +245,7 @@ impl Timestamp {
     /// as many digits as they need, as in ISO 8601's expanded years.
     pub fn to_rfc3339(&self) -> String {
         let (year, civil) = self.civil_utc();
-        let year = if (0..=9999).contains(&year) {
-            format!("{year:04}")
-        } else {
-            format!("{year:+05}")
-        };
+        let year = if (0..=9999).contains(&year) { format!("{year:04}") } else { format!("{year:+05}") };
         format!(
             "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
             civil.month(),
@@ -304,17 +266,12 @@ impl Timestamp {
         // Under 1e9, so the cast is exact.
         let nanos = self.subsec_nanos as i32;
         // Less than 400 years after 1970, inside jiff's range: the fallback is never taken.
-        let civil = EPOCH_DATE_TIME
-            .checked_add(SignedDuration::new(within, nanos))
-            .unwrap_or(EPOCH_DATE_TIME);
+        let civil = EPOCH_DATE_TIME.checked_add(SignedDuration::new(within, nanos)).unwrap_or(EPOCH_DATE_TIME);
         (i64::from(civil.year()) + 400 * cycles, civil)
     }
 
     fn out_of_range_for(&self, target: &str) -> TimestampError {
-        TimestampError::new(format!(
-            "{} is out of range for {target}",
-            self.to_rfc3339()
-        ))
+        TimestampError::new(format!("{} is out of range for {target}", self.to_rfc3339()))
     }
 
     /// The instant as a [`std::time::SystemTime`]. Fails only where the platform's
@@ -322,11 +279,7 @@ impl Timestamp {
     /// those outside about 1601 to 30828 do not.
     pub fn to_system_time(&self) -> Result<SystemTime, TimestampError> {
         let whole = Duration::from_secs(self.secs.unsigned_abs());
-        let second = if self.secs >= 0 {
-            UNIX_EPOCH.checked_add(whole)
-        } else {
-            UNIX_EPOCH.checked_sub(whole)
-        };
+        let second = if self.secs >= 0 { UNIX_EPOCH.checked_add(whole) } else { UNIX_EPOCH.checked_sub(whole) };
         second
             .and_then(|t| t.checked_add(Duration::from_nanos(u64::from(self.subsec_nanos))))
             .ok_or_else(|| self.out_of_range_for("std::time::SystemTime"))
@@ -337,8 +290,7 @@ impl Timestamp {
     /// forms reach past its end only in their last two days (such as
     /// `9999-12-31T00:00:00Z`), epoch forms much further either way.
     pub fn to_jiff(&self) -> Result<jiff::Timestamp, TimestampError> {
-        jiff::Timestamp::from_nanosecond(self.unix_nanos())
-            .map_err(|_| self.out_of_range_for("jiff::Timestamp"))
+        jiff::Timestamp::from_nanosecond(self.unix_nanos()).map_err(|_| self.out_of_range_for("jiff::Timestamp"))
     }
 
     /// The instant as a `chrono::DateTime<Utc>`, exact to the nanosecond. Fails
@@ -346,8 +298,7 @@ impl Timestamp {
     /// epoch forms reach. Needs the cargo feature `chrono`.
     #[cfg(feature = "chrono")]
     pub fn to_chrono(&self) -> Result<chrono::DateTime<chrono::Utc>, TimestampError> {
-        chrono::DateTime::from_timestamp(self.secs, self.subsec_nanos)
-            .ok_or_else(|| self.out_of_range_for("chrono::DateTime"))
+        chrono::DateTime::from_timestamp(self.secs, self.subsec_nanos).ok_or_else(|| self.out_of_range_for("chrono::DateTime"))
     }
 
     /// The instant as a `time::OffsetDateTime` at UTC, exact to the nanosecond.
@@ -355,8 +306,7 @@ impl Timestamp {
     /// `large-dates` feature). Needs the cargo feature `time`.
     #[cfg(feature = "time")]
     pub fn to_time(&self) -> Result<time::OffsetDateTime, TimestampError> {
-        time::OffsetDateTime::from_unix_timestamp_nanos(self.unix_nanos())
-            .map_err(|_| self.out_of_range_for("time::OffsetDateTime"))
+        time::OffsetDateTime::from_unix_timestamp_nanos(self.unix_nanos()).map_err(|_| self.out_of_range_for("time::OffsetDateTime"))
     }
 }
 
@@ -433,22 +383,10 @@ struct TextInstant {
 
 impl TextInstant {
     /// A wall-clock time on a date jiff has checked, written with an offset.
-    fn new(
-        format: TimestampFormat,
-        date: Date,
-        [hour, minute, second]: [u32; 3],
-        subsec_nanos: u32,
-        offset_minutes: i16,
-    ) -> TextInstant {
-        let secs = date.duration_since(EPOCH_DATE).as_secs()
-            + i64::from(hour * 3600 + minute * 60 + second)
-            - i64::from(offset_minutes) * 60;
-        TextInstant {
-            format,
-            secs,
-            subsec_nanos,
-            offset_minutes,
-        }
+    fn new(format: TimestampFormat, date: Date, [hour, minute, second]: [u32; 3], subsec_nanos: u32, offset_minutes: i16) -> TextInstant {
+        let secs =
+            date.duration_since(EPOCH_DATE).as_secs() + i64::from(hour * 3600 + minute * 60 + second) - i64::from(offset_minutes) * 60;
+        TextInstant { format, secs, subsec_nanos, offset_minutes }
     }
 
     fn into_timestamp(self, text: &str) -> Timestamp {
@@ -478,12 +416,7 @@ fn decimal_nanos(secs: f64) -> Option<i128> {
 }
 
 fn parse_millis_string(s: &str, unsigned: &str) -> Result<i64, TimestampError> {
-    let out_of_range = || {
-        TimestampError::new(format!(
-            "{} is out of range for milliseconds since the epoch",
-            quoted(s)
-        ))
-    };
+    let out_of_range = || TimestampError::new(format!("{} is out of range for milliseconds since the epoch", quoted(s)));
     if unsigned.len() > 19 {
         return Err(out_of_range());
     }
@@ -498,12 +431,7 @@ fn starts_like_a_date(bytes: &[u8]) -> bool {
 
 /// The date, if it exists in the proleptic Gregorian calendar (jiff decides).
 fn civil_date(year: u32, month: u32, day: u32) -> Option<Date> {
-    Date::new(
-        i16::try_from(year).ok()?,
-        i8::try_from(month).ok()?,
-        i8::try_from(day).ok()?,
-    )
-    .ok()
+    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// The common shapes, read at fixed positions: `YYYY-MM-DDTHH:MM:SS[.f]Z` and
@@ -511,23 +439,14 @@ fn civil_date(year: u32, month: u32, day: u32) -> Option<Date> {
 /// general parser, which also explains what is wrong.
 fn fast_text(b: &[u8]) -> Option<TextInstant> {
     fn two(b: &[u8], i: usize) -> Option<u32> {
-        let (x, y) = (
-            b.get(i)?.wrapping_sub(b'0'),
-            b.get(i + 1)?.wrapping_sub(b'0'),
-        );
+        let (x, y) = (b.get(i)?.wrapping_sub(b'0'), b.get(i + 1)?.wrapping_sub(b'0'));
         (x < 10 && y < 10).then(|| u32::from(x) * 10 + u32::from(y))
     }
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[13] != b':' || b[16] != b':' {
         return None;
     }
     let year = two(b, 0)? * 100 + two(b, 2)?;
-    let (month, day, hour, minute, second) = (
-        two(b, 5)?,
-        two(b, 8)?,
-        two(b, 11)?,
-        two(b, 14)?,
-        two(b, 17)?,
-    );
+    let (month, day, hour, minute, second) = (two(b, 5)?, two(b, 8)?, two(b, 11)?, two(b, 14)?, two(b, 17)?);
     let mut i = 19;
     let mut nanos = 0u32;
     if b.get(i) == Some(&b'.') {
@@ -552,13 +471,7 @@ fn fast_text(b: &[u8]) -> Option<TextInstant> {
         return None;
     }
     let date = civil_date(year, month, day)?;
-    Some(TextInstant::new(
-        format,
-        date,
-        [hour, minute, second],
-        nanos,
-        0,
-    ))
+    Some(TextInstant::new(format, date, [hour, minute, second], nanos, 0))
 }
 
 /// Parses the two date-time text forms.
@@ -576,12 +489,7 @@ fn parse_date_time(s: &str) -> Result<TextInstant, TimestampError> {
         Some(b'T' | b't') => TimestampFormat::Iso8601,
         Some(b' ') => TimestampFormat::UtcText,
         None => return Err(TimestampError::new("missing time after the date")),
-        Some(_) => {
-            return Err(TimestampError::new(format!(
-                "expected 'T' or a space after the date, found {}",
-                r.found()
-            )))
-        }
+        Some(_) => return Err(TimestampError::new(format!("expected 'T' or a space after the date, found {}", r.found()))),
     };
     r.pos += 1;
 
@@ -595,9 +503,7 @@ fn parse_date_time(s: &str) -> Result<TextInstant, TimestampError> {
     // Leap seconds are rejected: their instant is ambiguous without a leap
     // second table, and Freshworks has not been seen to send one.
     if second == 60 {
-        return Err(TimestampError::new(
-            "second 60 is out of range (leap seconds are not accepted)",
-        ));
+        return Err(TimestampError::new("second 60 is out of range (leap seconds are not accepted)"));
     }
     in_range("second", second, 0, 59)?;
     let fraction_nanos = r.fraction()?;
@@ -605,36 +511,23 @@ fn parse_date_time(s: &str) -> Result<TextInstant, TimestampError> {
     let offset_minutes = match format {
         TimestampFormat::UtcText => {
             if !r.eat_str(" UTC") {
-                return Err(TimestampError::new(format!(
-                    "expected \" UTC\" after the time, found {}",
-                    r.found()
-                )));
+                return Err(TimestampError::new(format!("expected \" UTC\" after the time, found {}", r.found())));
             }
             0
         }
         _ => r.offset()?,
     };
     if r.pos != s.len() {
-        return Err(TimestampError::new(
-            "trailing characters after the time zone",
-        ));
+        return Err(TimestampError::new("trailing characters after the time zone"));
     }
-    Ok(TextInstant::new(
-        format,
-        date,
-        [hour, minute, second],
-        fraction_nanos,
-        offset_minutes,
-    ))
+    Ok(TextInstant::new(format, date, [hour, minute, second], fraction_nanos, offset_minutes))
 }
 
 fn in_range(what: &str, value: u32, min: u32, max: u32) -> Result<(), TimestampError> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(TimestampError::new(format!(
-            "{what} {value} is out of range"
-        )))
+        Err(TimestampError::new(format!("{what} {value} is out of range")))
     }
 }
 
@@ -646,10 +539,7 @@ fn check_day(year: u32, month: u32, day: u32) -> Result<Date, TimestampError> {
         return Ok(date);
     }
     // The first of a month in 0000-9999 always exists; the fallback only keeps a panic path out.
-    let month_name = civil_date(year, month, 1).map_or_else(
-        || format!("month {month}"),
-        |first| first.strftime("%B").to_string(),
-    );
+    let month_name = civil_date(year, month, 1).map_or_else(|| format!("month {month}"), |first| first.strftime("%B").to_string());
     // Only the 29th (of February) exists in some years and not in others.
     Err(TimestampError::new(if day == 29 {
         format!("{month_name} 29 does not exist in {year:04}")
@@ -687,11 +577,7 @@ impl Reader<'_> {
     }
 
     fn eat_str(&mut self, expected: &str) -> bool {
-        let matched = self
-            .text
-            .as_bytes()
-            .get(self.pos..)
-            .is_some_and(|rest| rest.starts_with(expected.as_bytes()));
+        let matched = self.text.as_bytes().get(self.pos..).is_some_and(|rest| rest.starts_with(expected.as_bytes()));
         if matched {
             self.pos += expected.len();
         }
@@ -700,11 +586,7 @@ impl Reader<'_> {
 
     /// The character at the cursor, for messages.
     fn found(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
+        match self.text.get(self.pos..).and_then(|rest| rest.chars().next()) {
             Some(c) => format!("{c:?}"),
             None => "end of text".to_owned(),
         }
@@ -714,10 +596,7 @@ impl Reader<'_> {
         if self.eat(byte) {
             Ok(())
         } else {
-            Err(TimestampError::new(format!(
-                "expected {what}, found {}",
-                self.found()
-            )))
+            Err(TimestampError::new(format!("expected {what}, found {}", self.found())))
         }
     }
 
@@ -729,12 +608,7 @@ impl Reader<'_> {
                     value = value * 10 + u32::from(digit - b'0');
                     self.pos += 1;
                 }
-                _ => {
-                    return Err(TimestampError::new(format!(
-                        "expected a {count}-digit {what}, found {}",
-                        self.found()
-                    )))
-                }
+                _ => return Err(TimestampError::new(format!("expected a {count}-digit {what}, found {}", self.found()))),
             }
         }
         Ok(value)
@@ -750,18 +624,13 @@ impl Reader<'_> {
         while let Some(digit @ b'0'..=b'9') = self.peek() {
             count += 1;
             if count > 9 {
-                return Err(TimestampError::new(
-                    "fraction of a second has more than 9 digits",
-                ));
+                return Err(TimestampError::new("fraction of a second has more than 9 digits"));
             }
             nanos = nanos * 10 + u32::from(digit - b'0');
             self.pos += 1;
         }
         if count == 0 {
-            return Err(TimestampError::new(format!(
-                "expected digits after '.', found {}",
-                self.found()
-            )));
+            return Err(TimestampError::new(format!("expected digits after '.', found {}", self.found())));
         }
         Ok(nanos * 10u32.pow(9 - count))
     }
@@ -775,16 +644,9 @@ impl Reader<'_> {
             }
             Some(b'+') => 1,
             Some(b'-') => -1,
-            None => {
-                return Err(TimestampError::new(
-                    "missing time zone after the time (e.g. Z or +05:30)",
-                ))
-            }
+            None => return Err(TimestampError::new("missing time zone after the time (e.g. Z or +05:30)")),
             Some(_) => {
-                return Err(TimestampError::new(format!(
-                    "expected a time zone (Z or ±HH:MM) after the time, found {}",
-                    self.found()
-                )))
+                return Err(TimestampError::new(format!("expected a time zone (Z or ±HH:MM) after the time, found {}", self.found())))
             }
         };
         self.pos += 1;
@@ -863,10 +725,7 @@ mod tests {
             assert_eq!(ts.repr(), &TimestampRepr::Float(secs));
             assert_eq!(json(&ts), ts.to_string());
         }
-        assert_eq!(
-            json(&Timestamp::from_seconds(1632216310.817101).expect("in range")),
-            "1632216310.817101"
-        );
+        assert_eq!(json(&Timestamp::from_seconds(1632216310.817101).expect("in range")), "1632216310.817101");
     }
 
     #[test]
@@ -892,26 +751,11 @@ mod tests {
     #[test]
     fn fractions() {
         let base = parse("2022-07-29T06:23:03Z").unix_nanos();
-        assert_eq!(
-            parse("2022-07-29T06:23:03.081Z").unix_nanos(),
-            base + 81_000_000
-        );
-        assert_eq!(
-            parse("2022-07-29T06:23:03.5Z").unix_nanos(),
-            base + 500_000_000
-        );
-        assert_eq!(
-            parse("2022-07-29T06:23:03.123456789Z").unix_nanos(),
-            base + 123_456_789
-        );
-        assert_eq!(
-            parse("2022-07-29 06:23:03.000001 UTC").unix_nanos(),
-            base + 1_000
-        );
-        assert_eq!(
-            parse("2022-07-29T06:23:03.081Z").unix_millis(),
-            1659075783081
-        );
+        assert_eq!(parse("2022-07-29T06:23:03.081Z").unix_nanos(), base + 81_000_000);
+        assert_eq!(parse("2022-07-29T06:23:03.5Z").unix_nanos(), base + 500_000_000);
+        assert_eq!(parse("2022-07-29T06:23:03.123456789Z").unix_nanos(), base + 123_456_789);
+        assert_eq!(parse("2022-07-29 06:23:03.000001 UTC").unix_nanos(), base + 1_000);
+        assert_eq!(parse("2022-07-29T06:23:03.081Z").unix_millis(), 1659075783081);
 
         let secs = Timestamp::from_seconds(1632216310.817101).expect("in range");
         assert_eq!(secs.unix_nanos(), 1_632_216_310_817_101_000);
@@ -930,20 +774,11 @@ mod tests {
         parse("2024-02-29T00:00:00Z");
         parse("2000-02-29T00:00:00Z");
         parse("0000-02-29T00:00:00Z");
-        assert_eq!(
-            error("2023-02-29T00:00:00Z"),
-            "February 29 does not exist in 2023"
-        );
-        assert_eq!(
-            error("1900-02-29T00:00:00Z"),
-            "February 29 does not exist in 1900"
-        );
+        assert_eq!(error("2023-02-29T00:00:00Z"), "February 29 does not exist in 2023");
+        assert_eq!(error("1900-02-29T00:00:00Z"), "February 29 does not exist in 1900");
         assert_eq!(error("2024-02-30T00:00:00Z"), "February 30 does not exist");
         assert_eq!(error("2022-04-31 00:00:00 UTC"), "April 31 does not exist");
-        assert_eq!(
-            parse("2024-03-01T00:00:00Z").unix_nanos() - parse("2024-02-28T00:00:00Z").unix_nanos(),
-            2 * 86_400 * NANOS_PER_SECOND
-        );
+        assert_eq!(parse("2024-03-01T00:00:00Z").unix_nanos() - parse("2024-02-28T00:00:00Z").unix_nanos(), 2 * 86_400 * NANOS_PER_SECOND);
     }
 
     #[test]
@@ -955,85 +790,28 @@ mod tests {
             ("2022-06-00T02:18:41Z", "day 0 is out of range"),
             ("2022-06-09T24:18:41Z", "hour 24 is out of range"),
             ("2022-06-09T02:60:41Z", "minute 60 is out of range"),
-            (
-                "2022-06-09T02:18:60Z",
-                "second 60 is out of range (leap seconds are not accepted)",
-            ),
+            ("2022-06-09T02:18:60Z", "second 60 is out of range (leap seconds are not accepted)"),
             ("2022-06-09T02:18:61Z", "second 61 is out of range"),
-            (
-                "2022-06-09T02:18:41+24:00",
-                "offset hour 24 is out of range",
-            ),
-            (
-                "2022-06-09T02:18:41+05:60",
-                "offset minute 60 is out of range",
-            ),
-            (
-                "yesterday",
-                "\"yesterday\" is not in any timestamp form (e.g. 2022-06-09T02:18:41Z)",
-            ),
-            (
-                "",
-                "\"\" is not in any timestamp form (e.g. 2022-06-09T02:18:41Z)",
-            ),
+            ("2022-06-09T02:18:41+24:00", "offset hour 24 is out of range"),
+            ("2022-06-09T02:18:41+05:60", "offset minute 60 is out of range"),
+            ("yesterday", "\"yesterday\" is not in any timestamp form (e.g. 2022-06-09T02:18:41Z)"),
+            ("", "\"\" is not in any timestamp form (e.g. 2022-06-09T02:18:41Z)"),
             ("2022-06-09", "missing time after the date"),
-            (
-                "2022-06-09T02:18:41",
-                "missing time zone after the time (e.g. Z or +05:30)",
-            ),
-            (
-                "2022-06-09T02:18:41Z\u{e9}",
-                "trailing characters after the time zone",
-            ),
-            (
-                "2022-06-09T02:18:41Z ",
-                "trailing characters after the time zone",
-            ),
-            (
-                "2022-08-29 18:45:26 UTCZ",
-                "trailing characters after the time zone",
-            ),
-            (
-                "2022-08-29 18:45:26",
-                "expected \" UTC\" after the time, found end of text",
-            ),
-            (
-                "2022-08-29 18:45:26Z",
-                "expected \" UTC\" after the time, found 'Z'",
-            ),
-            (
-                "2022-08-29 18:45:26 utc",
-                "expected \" UTC\" after the time, found ' '",
-            ),
+            ("2022-06-09T02:18:41", "missing time zone after the time (e.g. Z or +05:30)"),
+            ("2022-06-09T02:18:41Z\u{e9}", "trailing characters after the time zone"),
+            ("2022-06-09T02:18:41Z ", "trailing characters after the time zone"),
+            ("2022-08-29 18:45:26 UTCZ", "trailing characters after the time zone"),
+            ("2022-08-29 18:45:26", "expected \" UTC\" after the time, found end of text"),
+            ("2022-08-29 18:45:26Z", "expected \" UTC\" after the time, found 'Z'"),
+            ("2022-08-29 18:45:26 utc", "expected \" UTC\" after the time, found ' '"),
             ("2022-6-09T02:18:41Z", "expected a 2-digit month, found '-'"),
-            (
-                "2022-06-09X02:18:41Z",
-                "expected 'T' or a space after the date, found 'X'",
-            ),
-            (
-                "2022-06-09T02:18:41.Z",
-                "expected digits after '.', found 'Z'",
-            ),
-            (
-                "2022-06-09T02:18:41.1234567891Z",
-                "fraction of a second has more than 9 digits",
-            ),
-            (
-                "2022-06-09T02:18:41+0530",
-                "expected ':' in the offset, found '3'",
-            ),
-            (
-                "2022-06-09T02:18:4\u{e9}Z",
-                "expected a 2-digit second, found 'é'",
-            ),
-            (
-                "9223372036854775808",
-                "\"9223372036854775808\" is out of range for milliseconds since the epoch",
-            ),
-            (
-                "00000000000000000001",
-                "\"00000000000000000001\" is out of range for milliseconds since the epoch",
-            ),
+            ("2022-06-09X02:18:41Z", "expected 'T' or a space after the date, found 'X'"),
+            ("2022-06-09T02:18:41.Z", "expected digits after '.', found 'Z'"),
+            ("2022-06-09T02:18:41.1234567891Z", "fraction of a second has more than 9 digits"),
+            ("2022-06-09T02:18:41+0530", "expected ':' in the offset, found '3'"),
+            ("2022-06-09T02:18:4\u{e9}Z", "expected a 2-digit second, found 'é'"),
+            ("9223372036854775808", "\"9223372036854775808\" is out of range for milliseconds since the epoch"),
+            ("00000000000000000001", "\"00000000000000000001\" is out of range for milliseconds since the epoch"),
         ];
         for (input, message) in cases {
             assert_eq!(error(input), message, "{input:?}");
@@ -1065,14 +843,7 @@ mod tests {
 
     #[test]
     fn from_seconds_rejects_non_times() {
-        for secs in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            1.5e13,
-            -1e14,
-            f64::MAX,
-        ] {
+        for secs in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1.5e13, -1e14, f64::MAX] {
             assert!(Timestamp::from_seconds(secs).is_err(), "{secs}");
         }
         let edge = Timestamp::from_seconds(-1e13).expect("in range");
@@ -1095,22 +866,10 @@ mod tests {
         for (millis, text) in cases {
             assert_eq!(Timestamp::from_millis(millis).to_rfc3339(), text);
         }
-        assert_eq!(
-            parse("2022-06-09T07:48:41.123999+05:30").to_rfc3339(),
-            "2022-06-09T02:18:41.123Z"
-        );
-        assert_eq!(
-            Timestamp::from_seconds(-1.5)
-                .expect("in range")
-                .to_rfc3339(),
-            "1969-12-31T23:59:58.500Z"
-        );
-        assert!(Timestamp::from_millis(i64::MAX)
-            .to_rfc3339()
-            .starts_with("+292278994-"));
-        assert!(Timestamp::from_millis(i64::MIN)
-            .to_rfc3339()
-            .starts_with("-292275055-"));
+        assert_eq!(parse("2022-06-09T07:48:41.123999+05:30").to_rfc3339(), "2022-06-09T02:18:41.123Z");
+        assert_eq!(Timestamp::from_seconds(-1.5).expect("in range").to_rfc3339(), "1969-12-31T23:59:58.500Z");
+        assert!(Timestamp::from_millis(i64::MAX).to_rfc3339().starts_with("+292278994-"));
+        assert!(Timestamp::from_millis(i64::MIN).to_rfc3339().starts_with("-292275055-"));
     }
 
     #[test]
@@ -1123,20 +882,12 @@ mod tests {
             assert_eq!(parse(&text).unix_millis(), millis, "{text}");
             millis += 7_777_777_777; // about 90 days, and lands on every time of day
         }
-        assert_eq!(
-            parse(&Timestamp::from_millis(last).to_rfc3339()).unix_millis(),
-            last
-        );
+        assert_eq!(parse(&Timestamp::from_millis(last).to_rfc3339()).unix_millis(), last);
     }
 
     #[test]
     fn mutated_inputs_never_panic() {
-        let seeds = [
-            "2022-07-29T06:23:03.081+05:30",
-            "2022-08-29 18:45:26.5 UTC",
-            "2024-02-29t23:59:59.123456789z",
-            "-1724133753887",
-        ];
+        let seeds = ["2022-07-29T06:23:03.081+05:30", "2022-08-29 18:45:26.5 UTC", "2024-02-29t23:59:59.123456789z", "-1724133753887"];
         for seed in seeds {
             let bytes = seed.as_bytes();
             for pos in 0..bytes.len() {
@@ -1161,17 +912,11 @@ mod tests {
         for year in [0u32, 1, 1899, 1900, 1970, 2000, 2023, 2024, 9999] {
             for month in 0..=13u32 {
                 for day in [0u32, 1, 28, 29, 30, 31, 32] {
-                    for (time, frac) in [
-                        ("00:00:00", ""),
-                        ("23:59:59", ".5"),
-                        ("12:34:56", ".123456789"),
-                        ("24:00:00", ""),
-                        ("12:60:00", ".1"),
-                    ] {
-                        for (sep, zone) in [("T", "Z"), (" ", " UTC"), ("T", "+00:00"), ("t", "z")]
-                        {
-                            let text =
-                                format!("{year:04}-{month:02}-{day:02}{sep}{time}{frac}{zone}");
+                    for (time, frac) in
+                        [("00:00:00", ""), ("23:59:59", ".5"), ("12:34:56", ".123456789"), ("24:00:00", ""), ("12:60:00", ".1")]
+                    {
+                        for (sep, zone) in [("T", "Z"), (" ", " UTC"), ("T", "+00:00"), ("t", "z")] {
+                            let text = format!("{year:04}-{month:02}-{day:02}{sep}{time}{frac}{zone}");
                             let general = parse_date_time(&text).ok();
                             if let Some(fast) = fast_text(text.as_bytes()) {
                                 assert_eq!(Some(fast), general, "{text}");
@@ -1179,20 +924,11 @@ mod tests {
                             }
                             // Either way, parse_str gives the general parser's answer.
                             let general = general.map(|g| {
-                                let nanos = i128::from(g.secs) * NANOS_PER_SECOND
-                                    + i128::from(g.subsec_nanos);
+                                let nanos = i128::from(g.secs) * NANOS_PER_SECOND + i128::from(g.subsec_nanos);
                                 (g.format, nanos, Some(i32::from(g.offset_minutes) * 60))
                             });
                             let parsed = Timestamp::parse_str(&text).ok();
-                            assert_eq!(
-                                parsed.map(|t| (
-                                    t.format(),
-                                    t.unix_nanos(),
-                                    t.utc_offset_seconds()
-                                )),
-                                general,
-                                "{text}"
-                            );
+                            assert_eq!(parsed.map(|t| (t.format(), t.unix_nanos(), t.utc_offset_seconds())), general, "{text}");
                         }
                     }
                 }
@@ -1223,19 +959,13 @@ mod tests {
             assert_eq!(ts.utc_offset_seconds(), offset, "{text}");
             assert_eq!(ts.is_utc(), utc, "{text}");
         }
-        for ts in [
-            Timestamp::from_millis(1564592339214),
-            Timestamp::from_seconds(-1.5).expect("in range"),
-        ] {
+        for ts in [Timestamp::from_millis(1564592339214), Timestamp::from_seconds(-1.5).expect("in range")] {
             assert_eq!(ts.utc_offset_seconds(), None, "{ts}");
             assert!(ts.is_utc(), "{ts}");
         }
         // The offset is applied to the instant: local 07:48:41 at +05:30 is 02:18:41 UTC.
         let local = parse("2022-06-09T07:48:41+05:30");
-        assert_eq!(
-            local.unix_nanos(),
-            parse("2022-06-09T02:18:41Z").unix_nanos()
-        );
+        assert_eq!(local.unix_nanos(), parse("2022-06-09T02:18:41Z").unix_nanos());
         assert_eq!(
             i128::from(local.utc_offset_seconds().expect("text form")) * NANOS_PER_SECOND,
             parse("2022-06-09T07:48:41Z").unix_nanos() - local.unix_nanos()
@@ -1256,31 +986,18 @@ mod tests {
                     format!("{y:+05}")
                 }
             };
-            assert_eq!(
-                start.to_rfc3339(),
-                format!("{}-01-01T00:00:00.000Z", render(year))
-            );
+            assert_eq!(start.to_rfc3339(), format!("{}-01-01T00:00:00.000Z", render(year)));
             let before = Timestamp::from_millis(start.unix_millis() - 1);
-            assert_eq!(
-                before.to_rfc3339(),
-                format!("{}-12-31T23:59:59.999Z", render(year - 1))
-            );
+            assert_eq!(before.to_rfc3339(), format!("{}-12-31T23:59:59.999Z", render(year - 1)));
         }
         // Leap days fall the same way in every cycle: 2000 and 2400 are leap years, 2100 is not.
         let day = 86_400_000_i64;
         let feb_29_2000 = parse("2000-02-29T00:00:00Z").unix_millis();
-        assert_eq!(
-            Timestamp::from_millis(feb_29_2000 + SECONDS_PER_400_YEARS * 1000).to_rfc3339(),
-            "2400-02-29T00:00:00.000Z"
-        );
+        assert_eq!(Timestamp::from_millis(feb_29_2000 + SECONDS_PER_400_YEARS * 1000).to_rfc3339(), "2400-02-29T00:00:00.000Z");
         let mar_1_2100 = parse("2100-03-01T00:00:00Z").unix_millis();
+        assert_eq!(Timestamp::from_millis(mar_1_2100 - day).to_rfc3339(), "2100-02-28T00:00:00.000Z");
         assert_eq!(
-            Timestamp::from_millis(mar_1_2100 - day).to_rfc3339(),
-            "2100-02-28T00:00:00.000Z"
-        );
-        assert_eq!(
-            Timestamp::from_millis(mar_1_2100 + 1000 * SECONDS_PER_400_YEARS * 1000 - day)
-                .to_rfc3339(),
+            Timestamp::from_millis(mar_1_2100 + 1000 * SECONDS_PER_400_YEARS * 1000 - day).to_rfc3339(),
             "+402100-02-28T00:00:00.000Z"
         );
     }
@@ -1323,16 +1040,9 @@ mod tests {
             assert_eq!(nanos, ts.unix_nanos(), "{ts}");
             assert_eq!(SystemTime::try_from(ts), Ok(system));
         }
-        for ts in [
-            parse("9999-12-31T23:59:59Z"),
-            Timestamp::from_millis(i64::MAX),
-            Timestamp::from_seconds(-1e13).expect("in range"),
-        ] {
+        for ts in [parse("9999-12-31T23:59:59Z"), Timestamp::from_millis(i64::MAX), Timestamp::from_seconds(-1e13).expect("in range")] {
             let message = ts.to_jiff().expect_err("beyond jiff's range").to_string();
-            assert_eq!(
-                message,
-                format!("{} is out of range for jiff::Timestamp", ts.to_rfc3339())
-            );
+            assert_eq!(message, format!("{} is out of range for jiff::Timestamp", ts.to_rfc3339()));
         }
     }
 }

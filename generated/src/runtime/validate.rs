@@ -189,7 +189,8 @@ impl<'a> Cx<'a> {
 
     /// Records a violation at the current position.
     pub fn report(&mut self, kind: Kind, expected: impl Into<String>, found: impl Into<String>, message: impl Into<String>) {
-        let v = Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message: message.into(), rule: None };
+        let v =
+            Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message: message.into(), rule: None };
         self.out.push(v);
     }
 
@@ -263,7 +264,12 @@ impl<'a> Cx<'a> {
         }
         for (key, value) in fields.iter() {
             self.push_key(key);
-            self.report(Kind::UnknownField, "no such attribute", value.describe(), format!("attribute \"{key}\" is not in the documentation"));
+            self.report(
+                Kind::UnknownField,
+                "no such attribute",
+                value.describe(),
+                format!("attribute \"{key}\" is not in the documentation"),
+            );
             self.pop();
         }
     }
