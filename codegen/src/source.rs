@@ -21,7 +21,7 @@ pub fn read_spec_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
         let mut parts = Vec::new();
         for c in rel.components() {
             let part = c.as_os_str().to_str().ok_or_else(|| {
-                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not a UTF-8 file name", path.display()))
+                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not a UTF-8 file name", shown(&path)))
             })?;
             parts.push(part);
         }
@@ -35,28 +35,27 @@ pub fn read_spec_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
 fn read_text(path: &Path) -> std::io::Result<String> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{} is not a regular file", path.display())));
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{} is not a regular file", shown(path))));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    String::from_utf8(bytes)
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not UTF-8 text", path.display())))
+    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not UTF-8 text", shown(path))))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) -> std::io::Result<()> {
     // A spec is a shallow tree; a deep one is a mistake (or a symlink loop).
     if visited.len() > 8 {
-        return Err(std::io::Error::other(format!("{} is nested too deeply for a spec directory", dir.display())));
+        return Err(std::io::Error::other(format!("{} is nested too deeply for a spec directory", shown(dir))));
     }
     let real = std::fs::canonicalize(dir)?;
     if visited.contains(&real) {
-        return Err(std::io::Error::other(format!("{} links back to a folder that contains it", dir.display())));
+        return Err(std::io::Error::other(format!("{} links back to a folder that contains it", shown(dir))));
     }
     visited.push(real);
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         // `metadata` follows symbolic links: a linked folder is read, a dangling link is an error.
-        let meta = std::fs::metadata(&path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let meta = std::fs::metadata(&path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", shown(&path))))?;
         if meta.is_dir() {
             collect(&path, out, visited)?;
         } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
@@ -65,6 +64,11 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) -> st
     }
     visited.pop();
     Ok(())
+}
+
+/// A path for a message: a file name may hold any character, shown escaped.
+fn shown(path: &Path) -> String {
+    crate::safe::escape(&path.display().to_string()).into_owned()
 }
 
 /// The spec files' paths, for `cargo:rerun-if-changed`.
