@@ -593,7 +593,7 @@ impl Ctx<'_> {
 
     fn id_form(&mut self, s: &Subject, old: &Field, new: &Field) {
         if old.id_form != new.id_form {
-            let form = |f: &Option<String>| f.clone().unwrap_or_else(|| "none".into());
+            let form = |f: &Option<crate::ir::IdForm>| f.map_or("none", |f| f.name());
             let what = format!("documented id form changed: {} -> {}", form(&old.id_form), form(&new.id_form));
             self.push(s, what, Class::Breaking);
         }
@@ -601,8 +601,8 @@ impl Ctx<'_> {
 
     /// Timestamp forms strict mode accepts: fewer rejects payloads that validated.
     fn formats(&mut self, s: &Subject, old: &Field, new: &Field) {
-        let dropped: Vec<String> = old.formats.iter().filter(|f| !new.formats.contains(f)).cloned().collect();
-        let gained: Vec<String> = new.formats.iter().filter(|f| !old.formats.contains(f)).cloned().collect();
+        let dropped: Vec<String> = old.formats.iter().filter(|f| !new.formats.contains(f)).map(|f| f.to_string()).collect();
+        let gained: Vec<String> = new.formats.iter().filter(|f| !old.formats.contains(f)).map(|f| f.to_string()).collect();
         if !dropped.is_empty() {
             let what = format!("strict timestamp forms narrowed: {} no longer accepted", list(&dropped));
             self.push(s, what, Class::Breaking);

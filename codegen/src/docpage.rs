@@ -591,7 +591,7 @@ pub fn page_type(ir: &Ir, f: &Field) -> String {
             },
         }
     }
-    base(ir, &f.ty, f.id_form.as_deref())
+    base(ir, &f.ty, f.id_form.map(|f| f.name()))
 }
 
 /// Compares a page with an event of the spec.

@@ -89,10 +89,10 @@ pub struct Field {
     pub doc: DocFacts,
     pub notes: Vec<String>,
     pub quirk: Option<String>,
-    /// Timestamp forms accepted in strict mode (names as in the runtime's `TimestampFormat`).
-    pub formats: Vec<String>,
-    /// The documented form of an `id`: `"string"` or `"integer"`.
-    pub id_form: Option<String>,
+    /// Timestamp forms accepted in strict mode.
+    pub formats: Vec<TimestampForm>,
+    /// The documented form of an `id`.
+    pub id_form: Option<IdForm>,
     /// Dotted spec path of the attribute, e.g. `types.ChatActor.email`.
     pub spec_path: String,
     /// A realistic value for the default fixture and the docs.
@@ -239,5 +239,80 @@ impl Ir {
     /// `product/event`, the name used on the command line.
     pub fn qualified_name(&self, event: &Event) -> String {
         format!("{}/{}", self.products[event.product].key, event.name)
+    }
+}
+
+/// A wire form of a timestamp, as the spec names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimestampForm {
+    /// `2022-06-09T02:18:41Z`
+    Iso8601,
+    /// `2022-08-29 18:45:26 UTC`
+    UtcText,
+    /// Integer milliseconds since the epoch.
+    EpochMillis,
+    /// Seconds since the epoch, possibly with a fraction.
+    EpochSeconds,
+    /// Milliseconds since the epoch as a numeric string.
+    EpochMillisString,
+}
+
+impl TimestampForm {
+    /// Every form, in spec order.
+    pub const ALL: [TimestampForm; 5] = [
+        TimestampForm::Iso8601,
+        TimestampForm::UtcText,
+        TimestampForm::EpochMillis,
+        TimestampForm::EpochSeconds,
+        TimestampForm::EpochMillisString,
+    ];
+    /// The forms an attribute has when the spec names none: the text forms.
+    pub const DEFAULT: [TimestampForm; 2] = [TimestampForm::Iso8601, TimestampForm::UtcText];
+
+    /// The spec's name, e.g. `epoch_millis`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimestampForm::Iso8601 => "iso8601",
+            TimestampForm::UtcText => "utc_text",
+            TimestampForm::EpochMillis => "epoch_millis",
+            TimestampForm::EpochSeconds => "epoch_seconds",
+            TimestampForm::EpochMillisString => "epoch_millis_string",
+        }
+    }
+
+    /// The form the spec names `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl std::fmt::Display for TimestampForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The documented JSON form of an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdForm {
+    /// A JSON string.
+    String,
+    /// A JSON integer.
+    Integer,
+}
+
+impl IdForm {
+    /// `string` or `integer`, as the spec writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            IdForm::String => "string",
+            IdForm::Integer => "integer",
+        }
+    }
+}
+
+impl std::fmt::Display for IdForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }

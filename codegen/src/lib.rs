@@ -8,7 +8,9 @@
 //! says what spec text may contain and escapes text shown outside string literals.
 
 pub mod diag;
+#[cfg(feature = "tools")]
 pub mod diff;
+#[cfg(feature = "tools")]
 pub mod docpage;
 pub mod emit;
 pub mod ir;

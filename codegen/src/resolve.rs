@@ -12,10 +12,6 @@ use crate::load::closest;
 use crate::model::{self, Attr, Defaults, Literal, Loc, Presence, PresencePatch, Spec, TypeExpr};
 use crate::names::{field_ident, type_ident};
 
-/// Timestamp forms the runtime knows, by spec name.
-pub const TIMESTAMP_FORMATS: &[&str] = &["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
-/// Forms a timestamp takes in strict mode unless its attribute says otherwise.
-const DEFAULT_FORMATS: &[&str] = &["iso8601", "utc_text"];
 const BUILTINS: &[&str] = &["string", "integer", "number", "boolean", "timestamp", "id", "any", "object", "array", "map", "change"];
 /// The field that keeps attributes the spec does not list.
 pub const UNKNOWN_FIELDS: &str = "unknown_fields";
@@ -426,7 +422,8 @@ impl Resolver<'_> {
         lenient.optional |= strict.optional;
         let id_form = if contains(&ty, &Ty::Id) {
             match attr.doc.ty.as_deref() {
-                Some(form @ ("string" | "integer")) => Some(form.to_string()),
+                Some("string") => Some(ir::IdForm::String),
+                Some("integer") => Some(ir::IdForm::Integer),
                 _ => {
                     self.error(
                         &attr.loc,
@@ -442,21 +439,26 @@ impl Resolver<'_> {
         let formats = if contains(&ty, &Ty::Timestamp) {
             match &attr.ty.formats {
                 Some(list) => {
+                    let mut forms = Vec::new();
                     for (name, loc) in list {
-                        if !TIMESTAMP_FORMATS.contains(&name.as_str()) {
-                            self.error(
-                                loc,
-                                &format!("{path}.formats"),
-                                format!("unknown timestamp form \"{name}\" (known: {})", TIMESTAMP_FORMATS.join(", ")),
-                            );
+                        match ir::TimestampForm::from_name(name) {
+                            Some(form) => forms.push(form),
+                            None => {
+                                let known: Vec<&str> = ir::TimestampForm::ALL.iter().map(|f| f.name()).collect();
+                                self.error(
+                                    loc,
+                                    &format!("{path}.formats"),
+                                    format!("unknown timestamp form \"{name}\" (known: {})", known.join(", ")),
+                                );
+                            }
                         }
                     }
                     if list.is_empty() {
                         self.error(&attr.loc, &format!("{path}.formats"), "list at least one timestamp form");
                     }
-                    list.iter().map(|(n, _)| n.clone()).collect()
+                    forms
                 }
-                None => DEFAULT_FORMATS.iter().map(|s| s.to_string()).collect(),
+                None => ir::TimestampForm::DEFAULT.to_vec(),
             }
         } else {
             Vec::new()

@@ -119,7 +119,8 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
             ty.push_str(&format!("; documented {form}"));
         }
         if f.ty == Ty::Timestamp {
-            ty.push_str(&format!("; strict forms: {}", f.formats.join(", ")));
+            let forms: Vec<&str> = f.formats.iter().map(|f| f.name()).collect();
+            ty.push_str(&format!("; strict forms: {}", forms.join(", ")));
         }
         let mut desc = f.description.trim().to_string();
         if let Some(ex) = &f.example {

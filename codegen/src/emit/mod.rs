@@ -1,10 +1,13 @@
 //! Emitters: each turns the [`Ir`](crate::ir::Ir) into one kind of output. None of them
 //! reads files or the environment.
 
+#[cfg(feature = "tools")]
 pub mod docs;
 pub mod fake;
 pub mod rust;
+#[cfg(feature = "tools")]
 pub mod schema;
+#[cfg(feature = "tools")]
 pub mod typescript;
 
 /// Any spec text made safe for the body of a `//` or `///` comment: newlines, carriage
@@ -33,6 +36,7 @@ pub(crate) mod text {
     use crate::ir::{Field, Ir, Literal, Presence, Ty, TypeKind};
 
     /// The type of an attribute in words: `string`, `array of SocialProfile`, ...
+    #[cfg(feature = "tools")]
     pub fn type_name(ir: &Ir, ty: &Ty) -> String {
         match ty {
             Ty::String => "string".into(),

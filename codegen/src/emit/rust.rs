@@ -393,10 +393,11 @@ fn field_attr(ir: &Ir, owner: &str, f: &Field) -> TokenStream {
         other => other,
     };
     if *leaf == Ty::Timestamp && !f.formats.is_empty() {
-        let forms = f.formats.join(" ");
+        let forms = f.formats.iter().map(|f| f.name()).collect::<Vec<_>>().join(" ");
         parts.push(quote!(forms = #forms));
     }
-    if let Some(form) = &f.id_form {
+    if let Some(form) = f.id_form {
+        let form = form.name();
         parts.push(quote!(id = #form));
     }
     if let Some(example) = &f.example {

@@ -224,8 +224,8 @@ fn type_schema(ir: &Ir, ty: &Ty, f: &Field, reading: Reading, defs: &mut Vec<Typ
         Ty::Number => obj(vec![("type", s("number"))]),
         Ty::Boolean => obj(vec![("type", s("boolean"))]),
         Ty::Any | Ty::Unresolved => obj(vec![]),
-        Ty::Id => match (strict, f.id_form.as_deref()) {
-            (true, Some("integer")) => obj(vec![("type", s("integer"))]),
+        Ty::Id => match (strict, f.id_form) {
+            (true, Some(crate::ir::IdForm::Integer)) => obj(vec![("type", s("integer"))]),
             (true, _) => obj(vec![("type", s("string"))]),
             (false, _) => obj(vec![("type", Json::Arr(vec![s("string"), s("integer")]))]),
         },
@@ -270,8 +270,11 @@ fn timestamp_schema(f: &Field, strict: bool) -> Json {
     const ISO: &str = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$";
     const UTC: &str = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})? UTC$";
     const MILLIS: &str = r"^-?\d{1,19}$";
-    let all = ["iso8601", "utc_text", "epoch_millis", "epoch_seconds", "epoch_millis_string"];
-    let forms: Vec<&str> = if strict { f.formats.iter().map(String::as_str).collect() } else { all.to_vec() };
+    let forms: Vec<&str> = if strict {
+        f.formats.iter().map(|f| f.name()).collect()
+    } else {
+        crate::ir::TimestampForm::ALL.iter().map(|f| f.name()).collect()
+    };
     let mut patterns = Vec::new();
     let (mut text, mut integer, mut number) = (false, false, false);
     for form in &forms {

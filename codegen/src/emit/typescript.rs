@@ -14,7 +14,7 @@
 //! as `unknown`.
 
 use super::text;
-use crate::ir::{ChangeOrder, EnumRepr, Event, Field, Ir, Literal, ModuleId, Presence, Ty, TypeId, TypeKind};
+use crate::ir::{ChangeOrder, EnumRepr, Event, Field, IdForm, Ir, Literal, ModuleId, Presence, Ty, TypeId, TypeKind};
 
 /// A generated declaration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,14 +307,17 @@ impl Writer<'_> {
             Ty::Integer | Ty::Number => "number".into(),
             Ty::Boolean => "boolean".into(),
             Ty::Any | Ty::Unresolved => "unknown".into(),
-            Ty::Id if strict => match f.id_form.as_deref() {
-                Some("integer") => "number".into(),
+            Ty::Id if strict => match f.id_form {
+                Some(IdForm::Integer) => "number".into(),
                 _ => "string".into(),
             },
             Ty::Id => "Wire.Id".into(),
             Ty::Timestamp if strict => {
-                let forms: Vec<&str> =
-                    TIMESTAMP_FORMS.iter().filter(|(form, ..)| f.formats.iter().any(|x| x == form)).map(|(_, name, ..)| *name).collect();
+                let forms: Vec<&str> = TIMESTAMP_FORMS
+                    .iter()
+                    .filter(|(form, ..)| f.formats.iter().any(|x| x.name() == *form))
+                    .map(|(_, name, ..)| *name)
+                    .collect();
                 if forms.is_empty() {
                     "Wire.Timestamp".into()
                 } else {
@@ -365,19 +368,22 @@ impl Writer<'_> {
         }
         let mut wire = Vec::new();
         if has(&f.ty, &|t| *t == Ty::Timestamp) {
-            let forms: Vec<&str> =
-                TIMESTAMP_FORMS.iter().filter(|(form, ..)| f.formats.iter().any(|x| x == form)).map(|(_, name, ..)| *name).collect();
+            let forms: Vec<&str> = TIMESTAMP_FORMS
+                .iter()
+                .filter(|(form, ..)| f.formats.iter().any(|x| x.name() == *form))
+                .map(|(_, name, ..)| *name)
+                .collect();
             wire.push(match self.reading {
                 Reading::Strict => format!("Timestamp, documented as {}.", forms.join(" or ")),
                 Reading::Lenient => format!("Timestamp in any form; documented as {}.", forms.join(" or ")),
             });
         }
         if has(&f.ty, &|t| *t == Ty::Id) {
-            let form = f.id_form.as_deref().unwrap_or("string");
+            let form = if f.id_form == Some(IdForm::Integer) { "an integer" } else { "a string" };
             wire.push(match self.reading {
-                Reading::Strict => format!("An id, documented as {}.", if form == "integer" { "an integer" } else { "a string" }),
+                Reading::Strict => format!("An id, documented as {form}."),
                 Reading::Lenient => {
-                    format!("An id, documented as {}; read in either form.", if form == "integer" { "an integer" } else { "a string" })
+                    format!("An id, documented as {form}; read in either form.")
                 }
             });
         }
