@@ -181,3 +181,35 @@ fn names_the_generated_code_uses_itself_are_refused() {
     );
     assert!(p.iter().any(|l| l.contains("data.thing: Rust type name `OwnerBuilder` is taken by the builder of `Owner`")), "{p:#?}");
 }
+
+/// Lines that differ between two texts: those outside their longest common subsequence.
+fn changed_lines(old: &str, new: &str) -> usize {
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    a.len() + b.len() - 2 * lcs[0][0]
+}
+
+#[test]
+fn adding_one_plain_attribute_is_a_small_diff() {
+    let shared = |extra: &str| {
+        format!(
+            "types:\n  Agent:\n    type: object\n    description: An agent.\n    fields:\n      id: {{ type: id, doc: {{ type: string }}, description: Id. }}\n{extra}      email: {{ type: string, description: Email. }}\n"
+        )
+    };
+    let event = format!("{HEAD}data:\n  agent: {{ type: Agent, description: The agent. }}\n");
+    let files = |extra: &str| {
+        let mut f = spec(&event);
+        f.push(SourceFile { path: "types.yaml".into(), text: shared(extra) });
+        generate_rust(&f).unwrap()
+    };
+    let before = files("");
+    let after = files("      nickname: { type: string, description: What colleagues call the agent. }\n");
+    let changed: usize = before.iter().zip(&after).map(|(a, b)| changed_lines(&a.contents, &b.contents)).sum();
+    assert!(changed <= 12, "adding one attribute changed {changed} lines of generated code");
+    assert!(changed >= 4, "the attribute is in the generated code ({changed} lines)");
+}

@@ -13,6 +13,8 @@ pub mod fixture;
 pub mod id;
 pub mod raw;
 pub mod reader;
+#[cfg(test)]
+mod rule_literals;
 pub mod rules;
 pub mod timestamp;
 pub mod validate;
