@@ -111,3 +111,16 @@ fn builders_apply_the_rules_like_fixtures() {
     assert!(report.violations.len() >= 5, "{report}");
     assert!(report.violations.iter().all(|v| v.rule == Some("system-actor-has-no-profile")), "{report}");
 }
+
+#[test]
+fn other_serde_formats_see_values_not_json_text() {
+    let bytes = br#"{"event":"onAgentActivityCreate","data":{"actor":{"login_status":"yes"}},"trace":5,"tags":["a"]}"#;
+    let p = Payload::from_slice(bytes).unwrap();
+    let yaml = serde_yaml::to_string(&p).unwrap();
+    assert!(yaml.contains("trace: 5"), "{yaml}");
+    assert!(yaml.contains("- a"), "{yaml}");
+    assert!(!yaml.contains("serde_json"), "{yaml}");
+    // And back: the same payload, through YAML.
+    let again: Payload = serde_yaml::from_str(&yaml).unwrap();
+    assert_eq!(serde_json::to_vec(&again).unwrap(), serde_json::to_vec(&p).unwrap());
+}

@@ -238,10 +238,7 @@ fn index(ir: &Ir) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for Event {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                use serde::de::Error as _;
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-                let bytes = serde_json::to_vec(&value).map_err(D::Error::custom)?;
-                Event::parse(&bytes).map_err(D::Error::custom)
+                rt::deserialize_with(d, Event::parse)
             }
         }
     }

@@ -1,7 +1,7 @@
 //! What every event's payload can do, how a payload finds its event, and the events the
 //! spec does not cover.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
@@ -361,18 +361,29 @@ impl Serialize for UnknownEvent {
     }
 }
 
-/// serde's `Deserialize` for the models: the value is read through `serde_json::Value`
-/// in any self-describing format, then by the same reader as [`from_slice`]. The fast,
-/// exact path is `from_slice` on the bytes.
+/// serde's `Deserialize` for the models: the value, in any self-describing format, is
+/// written as JSON text in the order given and read by the same reader as
+/// [`from_slice`]. The fast, exact path is `from_slice` on the bytes.
 pub fn deserialize<'de, De: serde::Deserializer<'de>, T: Wire>(d: De) -> Result<T, De::Error> {
     use serde::de::Error as _;
-    let value = serde_json::Value::deserialize(d)?;
-    let bytes = serde_json::to_vec(&value).map_err(De::Error::custom)?;
-    match Reader::new(&bytes).document::<T>().map_err(De::Error::custom)? {
+    deserialize_with(d, |bytes| match Reader::new(bytes).document::<T>().map_err(|e| e.to_string())? {
         Field::Value(v) => Ok(v),
-        Field::Invalid(raw) => Err(De::Error::custom(format!("expected {}, found {}", T::EXPECTED, raw.describe()))),
-        Field::Null | Field::Absent => Err(De::Error::custom(format!("expected {}, found null", T::EXPECTED))),
-    }
+        Field::Invalid(raw) => Err(format!("expected {}, found {}", T::EXPECTED, raw.describe())),
+        Field::Null | Field::Absent => Err(format!("expected {}, found null", T::EXPECTED)),
+    })
+    .map_err(De::Error::custom)
+}
+
+/// Writes the value a deserializer holds as JSON text and hands it to `read`.
+pub fn deserialize_with<'de, De, T, E>(d: De, read: impl FnOnce(&[u8]) -> Result<T, E>) -> Result<T, De::Error>
+where
+    De: serde::Deserializer<'de>,
+    E: std::fmt::Display,
+{
+    use serde::de::{DeserializeSeed, Error as _};
+    let mut bytes = Vec::new();
+    super::transcode::JsonText(&mut bytes).deserialize(d)?;
+    read(&bytes).map_err(De::Error::custom)
 }
 
 /// Why a payload was not accepted.

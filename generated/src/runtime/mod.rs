@@ -17,14 +17,15 @@ pub mod reader;
 mod rule_literals;
 pub mod rules;
 pub mod timestamp;
+pub mod transcode;
 pub mod validate;
 pub mod values;
 pub mod wire;
 
 pub use collections::{Map, NewOld, OldNew};
 pub use event::{
-    deserialize, find, fixture as event_fixture, from_slice, identify, parse_event, validate_payload, DataReader, Deferred, Envelope,
-    Error, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
+    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, parse_event, validate_payload, DataReader,
+    Deferred, Envelope, Error, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Fake, Gen};
