@@ -20,6 +20,8 @@ pub mod names;
 pub mod resolve;
 pub mod safe;
 pub mod source;
+#[doc(hidden)]
+pub mod testing;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Diagnostics};

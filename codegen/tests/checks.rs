@@ -3,18 +3,7 @@
 
 use codegen::{compile, generate_rust, SourceFile};
 
-const BASE: &str = r#"
-defaults:
-  strict: { nullable: false, optional: false }
-  lenient: { nullable: true, optional: true }
-products:
-  acme:
-    title: Acme
-    domains: [acme.test]
-envelope:
-  event: { type: string, lenient: { nullable: false, optional: false } }
-  data: { type: data, lenient: { nullable: false, optional: false } }
-"#;
+const BASE: &str = codegen::testing::BASE_SPEC;
 
 fn spec(event: &str) -> Vec<SourceFile> {
     vec![SourceFile { path: "spec.yaml".into(), text: BASE.into() }, SourceFile { path: "acme/onThing.yaml".into(), text: event.into() }]

@@ -6,18 +6,7 @@ use std::time::{Duration, Instant};
 
 use codegen::{compile, generate_rust, SourceFile};
 
-const BASE: &str = r#"
-defaults:
-  strict: { nullable: false, optional: false }
-  lenient: { nullable: true, optional: true }
-products:
-  acme:
-    title: Acme
-    domains: [acme.test]
-envelope:
-  event: { type: string, lenient: { nullable: false, optional: false } }
-  data: { type: data, lenient: { nullable: false, optional: false } }
-"#;
+const BASE: &str = codegen::testing::BASE_SPEC;
 
 const HEAD: &str = "event: onThing\nproduct: acme\ndescription: A thing happened.\n";
 

@@ -469,18 +469,7 @@ mod tests {
     use super::*;
     use crate::{compile, SourceFile};
 
-    const BASE: &str = r#"
-defaults:
-  strict: { nullable: false, optional: false }
-  lenient: { nullable: true, optional: true }
-products:
-  acme:
-    title: Acme
-    domains: [acme.test]
-envelope:
-  event: { type: string, lenient: { nullable: false, optional: false } }
-  data: { type: data, lenient: { nullable: false, optional: false } }
-"#;
+    const BASE: &str = crate::testing::BASE_SPEC;
 
     const EVENT: &str = r#"
 event: onThing
