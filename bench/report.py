@@ -46,12 +46,20 @@ def main():
         print(f"| {name} | {fmt(gen)} | {fmt(val)} | {fmt(js)} | {fmt(bare)} | {ratio(gen, val)} | {ratio(js, gen)} | {ratio(gen, bare)} |")
     nd = os.path.join(ROOT, "ndjson")
     if os.path.isdir(nd):
+        print("\n| ndjson, end to end | time | MB/s |\n| --- | --- | --- |")
+        rates = {}
         for b in sorted(os.listdir(nd)):
+            if not os.path.isdir(os.path.join(nd, b)) or b == "report":
+                continue
             for size in os.listdir(os.path.join(nd, b)):
                 e = estimate("ndjson", b, size)
                 if e:
                     mb = int(size) / 1e6
-                    print(f"\nndjson {b}: {fmt(e)} for {mb:.1f} MB ({mb / (e / 1e9):.0f} MB/s)")
+                    rates[b] = mb / (e / 1e9)
+                    print(f"| {b} ({mb:.1f} MB) | {fmt(e)} | {rates[b]:.0f} |")
+        one, two = (rates.get(f"fwevents validate --ndjson --jobs {n}") for n in (1, 2))
+        if one and two:
+            print(f"\n--jobs 2 / --jobs 1: {two / one:.2f}x")
     gen_root = os.path.join(ROOT, "generate")
     if os.path.isdir(gen_root):
         print("\n| spec | generation time |\n| --- | --- |")

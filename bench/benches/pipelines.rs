@@ -79,11 +79,36 @@ fn index_of(name: &str) -> usize {
 
 fn events(c: &mut Criterion) {
     use fwevents_bench as b;
-    per_event!(c, index_of("freshchat/onAgentActivityCreate"), freshworks_events::freshchat::on_agent_activity_create, b::freshchat_on_agent_activity_create::Payload);
-    per_event!(c, index_of("freshchat/onAgentCustomStatusUpdate"), freshworks_events::freshchat::on_agent_custom_status_update, b::freshchat_on_agent_custom_status_update::Payload);
-    per_event!(c, index_of("freshdesk/onAgentAvailabilityUpdate"), freshworks_events::freshdesk::on_agent_availability_update, b::freshdesk_on_agent_availability_update::Payload);
-    per_event!(c, index_of("freshcaller/onAgentUpdate"), freshworks_events::freshcaller::on_agent_update, b::freshcaller_on_agent_update::Payload);
-    per_event!(c, index_of("freshsales/onUserAgentAvailabilityUpdate"), freshworks_events::freshsales::on_user_agent_availability_update, b::freshsales_on_user_agent_availability_update::Payload);
+    per_event!(
+        c,
+        index_of("freshchat/onAgentActivityCreate"),
+        freshworks_events::freshchat::on_agent_activity_create,
+        b::freshchat_on_agent_activity_create::Payload
+    );
+    per_event!(
+        c,
+        index_of("freshchat/onAgentCustomStatusUpdate"),
+        freshworks_events::freshchat::on_agent_custom_status_update,
+        b::freshchat_on_agent_custom_status_update::Payload
+    );
+    per_event!(
+        c,
+        index_of("freshdesk/onAgentAvailabilityUpdate"),
+        freshworks_events::freshdesk::on_agent_availability_update,
+        b::freshdesk_on_agent_availability_update::Payload
+    );
+    per_event!(
+        c,
+        index_of("freshcaller/onAgentUpdate"),
+        freshworks_events::freshcaller::on_agent_update,
+        b::freshcaller_on_agent_update::Payload
+    );
+    per_event!(
+        c,
+        index_of("freshsales/onUserAgentAvailabilityUpdate"),
+        freshworks_events::freshsales::on_user_agent_availability_update,
+        b::freshsales_on_user_agent_availability_update::Payload
+    );
 }
 
 /// Every event interleaved, found from the envelope as a webhook receiver must.
@@ -140,15 +165,19 @@ fn mixed(c: &mut Criterion) {
     let mut g = c.benchmark_group("ndjson");
     g.throughput(Throughput::Bytes(log.len() as u64));
     g.sample_size(20);
-    g.bench_with_input(BenchmarkId::new("fwevents validate --ndjson", log.len()), &log, |bench, log| {
-        bench.iter(|| {
-            let mut v = fwevents::cmd::validate::Validator::new(Mode::Lenient, None, fwevents::cmd::validate::Format::Text);
-            let mut sink = std::io::sink();
-            fwevents::cmd::validate::ndjson(&mut v, &mut sink, "log", &log[..]).unwrap();
-            assert_eq!(v.invalid, 0);
-            black_box(v.checked)
-        })
-    });
+    // `--jobs 1` validates as it reads; `--jobs 2` reads in batches and validates each on
+    // two threads (on this 2-core machine, the most it can use).
+    for jobs in [1, 2] {
+        g.bench_with_input(BenchmarkId::new(format!("fwevents validate --ndjson --jobs {jobs}"), log.len()), &log, |bench, log| {
+            bench.iter(|| {
+                let mut v = fwevents::cmd::validate::Validator::new(Mode::Lenient, None, fwevents::cmd::validate::Format::Text);
+                let mut sink = std::io::sink();
+                fwevents::cmd::validate::ndjson(&mut v, &mut sink, "log", &log[..], jobs).unwrap();
+                assert_eq!(v.invalid, 0);
+                black_box(v.checked)
+            })
+        });
+    }
     g.bench_with_input(BenchmarkId::new("value per line", log.len()), &log, |bench, log| {
         bench.iter(|| {
             let mut n = 0;

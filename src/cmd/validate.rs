@@ -25,6 +25,10 @@ pub struct Args {
     /// Read one payload per line (a webhook log) and report per line.
     #[arg(long)]
     ndjson: bool,
+    /// With --ndjson: validate the lines on this many threads (0: one per core). The
+    /// output is the same as with one, in the log's order.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    jobs: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,6 +62,7 @@ struct ErrorOut<'a> {
 }
 
 /// Validates payloads one after another and writes their reports; counts as it goes.
+#[derive(Clone)]
 pub struct Validator {
     mode: Mode,
     event: Option<usize>,
@@ -74,6 +79,11 @@ impl Validator {
         Validator { mode, event, format, checked: 0, invalid: 0 }
     }
 
+    /// A validator with the same settings and nothing counted yet, for another thread.
+    fn fresh(&self) -> Self {
+        Validator { checked: 0, invalid: 0, ..self.clone() }
+    }
+
     /// Validates one payload and writes its report.
     fn payload(&mut self, out: &mut impl Write, file: &str, line: Option<usize>, bytes: &[u8]) -> std::io::Result<()> {
         self.checked += 1;
@@ -87,7 +97,7 @@ impl Validator {
             Ok(Event::Unknown(unknown)) => (None, Report::default(), Some(("event", unknown.reason.clone()))),
             Ok(event) => {
                 let report = event.validate(self.mode);
-                (event.info().map(|i| i.qualified()), report, None)
+                (event.info(), report, None)
             }
             Err(e) => {
                 let kind = match e {
@@ -108,12 +118,15 @@ impl Validator {
         if !valid {
             self.invalid += 1;
         }
-        let place = match line {
-            Some(l) => format!("{file}:{l}"),
-            None => file.to_string(),
-        };
         match self.format {
+            // A valid payload prints nothing: nothing is formatted for it either (the common
+            // case of a log, and a cost per line otherwise).
+            Format::Text if valid => {}
             Format::Text => {
+                let place = match line {
+                    Some(l) => format!("{file}:{l}"),
+                    None => file.to_string(),
+                };
                 if let Some((_, message)) = &failure {
                     writeln!(out, "{place}: {message}")?;
                 }
@@ -135,7 +148,7 @@ impl Validator {
                     found: Some(&v.found),
                     rule: v.rule,
                 }));
-                let outcome = Outcome { file, line, event, valid, errors };
+                let outcome = Outcome { file, line, event: event.map(|i| i.qualified()), valid, errors };
                 serde_json::to_writer(&mut *out, &outcome)?;
                 writeln!(out)?;
             }
@@ -150,6 +163,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mode = if args.strict { Mode::Strict } else { Mode::Lenient };
+    let jobs = match args.jobs {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
     let mut v = Validator::new(mode, event, args.format);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -169,7 +186,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         };
-        let result = if args.ndjson { ndjson(&mut v, &mut out, &name, reader) } else { whole(&mut v, &mut out, &name, reader) };
+        let result = if args.ndjson { ndjson(&mut v, &mut out, &name, reader, jobs) } else { whole(&mut v, &mut out, &name, reader) };
         let result = result.context("read failed");
         if let Err(e) = result {
             out.flush()?;
@@ -196,21 +213,156 @@ fn whole(v: &mut Validator, out: &mut impl Write, name: &str, mut reader: Box<dy
     Ok(())
 }
 
-/// One payload per line; the line buffer is reused from line to line.
-pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl Read) -> std::io::Result<()> {
+/// One payload per line, on `jobs` threads. The log is read in batches of bounded size, so
+/// memory stays flat however long the log is; each batch is cut into `jobs` runs of
+/// consecutive lines, each thread writes its run's reports into a buffer of its own, and the
+/// buffers are written in order, so the output is the same for any `jobs`. The next batch is
+/// read while the threads work on the current one.
+pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl Read, jobs: usize) -> std::io::Result<()> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut line = Vec::with_capacity(4096);
     let mut number = 0;
+    if jobs <= 1 {
+        // One thread: no batches, no buffers; reports go out as each line is read.
+        let mut line = Vec::with_capacity(4096);
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                return Ok(());
+            }
+            number += 1;
+            if let Some(body) = payload_of(&line, number) {
+                v.payload(out, name, Some(number), &line[body])?;
+            }
+        }
+    }
+    let limit = jobs * BATCH_PER_JOB;
+    let mut current = Batch::default();
+    let mut next = Batch::default();
+    let mut read = current.fill(&mut reader, &mut number, limit);
+    let mut results: Vec<(Validator, Vec<u8>)> = (0..jobs).map(|_| (v.fresh(), Vec::new())).collect();
     loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        let more = match read {
+            Ok(more) => more,
+            // Lines before the failure were read and are reported; then the failure.
+            Err(e) => {
+                current.run(&mut results, name)?;
+                v.add(out, &mut results)?;
+                return Err(e);
+            }
+        };
+        if current.lines.is_empty() {
             return Ok(());
         }
-        number += 1;
-        let body = if number == 1 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line) } else { &line[..] };
-        if body.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        read = std::thread::scope(|s| {
+            let workers: Vec<_> = current
+                .runs(results.len())
+                .zip(results.iter_mut())
+                .map(|(lines, (worker, buffer))| {
+                    let data = &current.data;
+                    s.spawn(move || -> std::io::Result<()> {
+                        for (number, range) in lines {
+                            worker.payload(buffer, name, Some(*number), &data[range.clone()])?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            let read = if more {
+                next.fill(&mut reader, &mut number, limit)
+            } else {
+                next.clear();
+                Ok(false)
+            };
+            for w in workers {
+                w.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            }
+            Ok::<_, std::io::Error>(read)
+        })?;
+        v.add(out, &mut results)?;
+        std::mem::swap(&mut current, &mut next);
+    }
+}
+
+/// Bytes of log each thread gets per batch: large enough that starting the threads is
+/// noise (a few milliseconds of work each), small enough that memory stays flat.
+const BATCH_PER_JOB: usize = 512 << 10;
+
+/// The payload of line `number` (counted from 1), without a leading byte order mark on the
+/// first line; `None` for a blank line.
+fn payload_of(line: &[u8], number: usize) -> Option<std::ops::Range<usize>> {
+    let start = if number == 1 && line.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    if line[start..].iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        Some(start..line.len())
+    }
+}
+
+/// Consecutive lines of a log: their bytes, and each payload's line number and place.
+#[derive(Default)]
+struct Batch {
+    data: Vec<u8>,
+    lines: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl Batch {
+    /// Reads lines until at least `limit` bytes are held or the log ends (then `false`).
+    /// A line longer than `limit` is read whole.
+    fn fill(&mut self, reader: &mut impl BufRead, number: &mut usize, limit: usize) -> std::io::Result<bool> {
+        self.clear();
+        while self.data.len() < limit {
+            let start = self.data.len();
+            if reader.read_until(b'\n', &mut self.data)? == 0 {
+                return Ok(false);
+            }
+            *number += 1;
+            match payload_of(&self.data[start..], *number) {
+                Some(body) => self.lines.push((*number, start + body.start..start + body.end)),
+                None => self.data.truncate(start),
+            }
         }
-        v.payload(out, name, Some(number), body)?;
+        Ok(true)
+    }
+
+    fn clear(&mut self) {
+        self.data.clear();
+        self.lines.clear();
+    }
+
+    /// The lines cut into `n` runs of consecutive lines of about equal bytes (some may be
+    /// empty).
+    fn runs(&self, n: usize) -> impl Iterator<Item = &[(usize, std::ops::Range<usize>)]> {
+        let total = self.data.len().max(1);
+        let mut rest = &self.lines[..];
+        (1..=n).map(move |k| {
+            // Run k ends at the first line that ends past k/n of the bytes.
+            let bound = total * k / n;
+            let take = if k == n { rest.len() } else { rest.iter().position(|(_, r)| r.end >= bound).map_or(rest.len(), |i| i + 1) };
+            let (run, after) = rest.split_at(take);
+            rest = after;
+            run
+        })
+    }
+
+    /// Validates every line on this thread (the lines read before a read failure).
+    fn run(&self, results: &mut [(Validator, Vec<u8>)], name: &str) -> std::io::Result<()> {
+        let (worker, buffer) = &mut results[0];
+        for (number, range) in &self.lines {
+            worker.payload(buffer, name, Some(*number), &self.data[range.clone()])?;
+        }
+        Ok(())
+    }
+}
+
+impl Validator {
+    /// Writes the threads' buffers in order, adds their counts to this one and resets them.
+    fn add(&mut self, out: &mut impl Write, results: &mut [(Validator, Vec<u8>)]) -> std::io::Result<()> {
+        for (worker, buffer) in results {
+            out.write_all(buffer)?;
+            buffer.clear();
+            self.checked += std::mem::take(&mut worker.checked);
+            self.invalid += std::mem::take(&mut worker.invalid);
+        }
+        Ok(())
     }
 }
