@@ -130,3 +130,17 @@ fn a_chunked_body_over_the_limit_is_refused_while_read() {
     assert!(answer.contains("content-type: application/problem+json"), "{answer}");
     assert!(answer.contains(r#""detail":"the body is larger than 65536 bytes""#), "{answer}");
 }
+
+/// The README's axum section shows the example's code as it is.
+#[test]
+fn the_readme_shows_the_example() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let section = readme.split("## Webhook endpoints on axum").nth(1).expect("the README has the section");
+    let code = section.split("```rust\n").nth(1).and_then(|s| s.split("```").next()).expect("the section shows code");
+    let example = std::fs::read_to_string(common::root().join("generated/examples/axum_server.rs")).unwrap();
+    let lines: Vec<&str> = code.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() > 10, "{code}");
+    for line in lines {
+        assert!(example.lines().any(|l| l.trim() == line), "README line not in the example: {line}");
+    }
+}
