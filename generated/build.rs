@@ -1,4 +1,10 @@
-//! Generates the models from `../spec` into OUT_DIR on every build that needs it.
+//! Generates the models from the spec into OUT_DIR on every build that needs it.
+//!
+//! The spec is `spec/` beside this file: in the repository a symbolic link to the
+//! workspace's `../spec` (so an edit there flows through `cargo build`), in a packaged
+//! crate a copy that `cargo package` made by following the link. A checkout without
+//! symbolic links (git on Windows may write the link as a small text file) falls back
+//! to `../spec`.
 //!
 //! It writes nowhere else: the checked-in copy under `out/` is refreshed by
 //! `fwevents generate`, and a test fails when it differs from what this produces.
@@ -9,8 +15,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let spec = manifest.join("../spec");
-    match run(&spec, &out) {
+    let spec = ["spec", "../spec"].iter().map(|dir| manifest.join(dir)).find(|dir| dir.is_dir()).unwrap_or_else(|| manifest.join("spec"));
+    match run(&spec, &out, &manifest.join("Cargo.toml")) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             // Cargo shows a build script's stderr when it fails; one line per problem.
@@ -22,8 +28,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(spec: &Path, out: &Path) -> Result<(), String> {
-    let mut watched = vec![spec.to_path_buf()];
+fn run(spec: &Path, out: &Path, cargo_toml: &Path) -> Result<(), String> {
+    let mut watched = vec![spec.to_path_buf(), cargo_toml.to_path_buf()];
     watched.extend(codegen::source::spec_paths(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?);
     // Every path is checked before the first directive is printed.
     let directives = watched.iter().map(|p| rerun_if_changed(p)).collect::<Result<Vec<_>, _>>()?;
@@ -31,13 +37,13 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
         println!("{d}");
     }
     let files = codegen::source::read_spec_dir(spec).map_err(|e| format!("cannot read the spec at {}: {e}", spec.display()))?;
-    let generated = codegen::generate_rust(&files).map_err(|e| match e {
-        codegen::Error::Spec(diags) => {
-            diags.iter().map(|d| format!("error: spec/{d}")).collect::<Vec<_>>().join("\n")
-                + &format!("\nerror: the spec has {} problem(s); fix them and build again", diags.len())
-        }
-        other => format!("error: {other}"),
+    let ir = codegen::compile(&files).map_err(|diags| {
+        diags.iter().map(|d| format!("error: spec/{d}")).collect::<Vec<_>>().join("\n")
+            + &format!("\nerror: the spec has {} problem(s); fix them and build again", diags.len())
     })?;
+    let manifest = std::fs::read_to_string(cargo_toml).map_err(|e| format!("cannot read {}: {e}", cargo_toml.display()))?;
+    check_product_features(&ir, &manifest)?;
+    let generated = codegen::emit::rust::generate(&ir).map_err(|e| format!("error: {e}"))?;
     // The spec itself, so that tools built on this crate describe what it was built from.
     let mut embedded = String::from(
         "/// The spec files this crate was generated from: (path below `spec/`, text).\npub static SPEC_FILES: &[(&str, &str)] = &[\n",
@@ -75,4 +81,68 @@ fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
         std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// The generated code gates each product on the cargo feature named by its key, so every
+/// product with events must be a feature, on by default: otherwise a new product of the
+/// spec would be compiled out without a word.
+fn check_product_features(ir: &codegen::Ir, manifest: &str) -> Result<(), String> {
+    let (declared, default) = features(manifest);
+    let mut problems = Vec::new();
+    for product in ir.products.iter().enumerate().filter(|(p, _)| ir.events.iter().any(|e| e.product == *p)).map(|(_, p)| p) {
+        let key = &product.key;
+        if !declared.contains(key) {
+            problems.push(format!(
+                "error: spec product \"{key}\" has no cargo feature; add `{key} = []` to [features] in the models crate's Cargo.toml, and \"{key}\" to `default`"
+            ));
+        } else if !default.contains(key) {
+            problems.push(format!("error: the cargo feature \"{key}\" of spec product \"{key}\" is not in `default`; add it"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// The feature names of a Cargo.toml's `[features]` table, and the names `default` lists.
+/// Enough TOML for what cargo writes and people write there: `name = [...]`, the array on
+/// one line or several; comments after `#`.
+fn features(manifest: &str) -> (Vec<String>, Vec<String>) {
+    let mut declared = Vec::new();
+    let mut default = Vec::new();
+    let mut in_features = false;
+    let mut in_default = false;
+    for line in manifest.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.starts_with('[') && !in_default {
+            in_features = line == "[features]";
+            continue;
+        }
+        if !in_features {
+            continue;
+        }
+        let mut values = line;
+        if !in_default {
+            let Some((name, rest)) = line.split_once('=') else { continue };
+            let name = name.trim().trim_matches('"').to_string();
+            in_default = name == "default";
+            declared.push(name);
+            values = rest;
+        }
+        if in_default {
+            default.extend(
+                values
+                    .split(',')
+                    .map(|v| v.trim().trim_matches(['[', ']']).trim().trim_matches('"'))
+                    .filter(|v| !v.is_empty())
+                    .map(String::from),
+            );
+            if values.contains(']') {
+                in_default = false;
+            }
+        }
+    }
+    (declared, default)
 }

@@ -15,12 +15,26 @@ fn copy_dir(from: &Path, to: &Path) {
         if name == "target" || name == "out" {
             continue;
         }
-        if path.is_dir() {
+        // The models crate's `spec` is a link to the workspace's: copied as a link, so an
+        // edit of the copy's spec flows through the copy's build.
+        if entry.file_type().unwrap().is_symlink() {
+            link(&std::fs::read_link(&path).unwrap(), &to.join(name));
+        } else if path.is_dir() {
             copy_dir(&path, &to.join(name));
         } else {
             std::fs::copy(&path, to.join(name)).unwrap();
         }
     }
+}
+
+#[cfg(unix)]
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+#[cfg(windows)]
+fn link(target: &Path, at: &Path) {
+    std::os::windows::fs::symlink_dir(target, at).unwrap();
 }
 
 /// The tests share one target directory (so only the models rebuild); they take turns.
@@ -206,6 +220,12 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     let base = base.replacen("products:\n", products, 1);
     std::fs::write(spec.join("spec.yaml"), base).unwrap();
     std::fs::write(spec.join("acme/onEverything.yaml"), TRICKY).unwrap();
+    // A new product is a new cargo feature of the models crate, on by default.
+    let cargo_toml = ws.join("generated/Cargo.toml");
+    let manifest = std::fs::read_to_string(&cargo_toml).unwrap();
+    let with_acme = manifest.replacen("default = [", "default = [\"acme\", ", 1).replacen("freshchat = []", "acme = []\nfreshchat = []", 1);
+    assert_ne!(with_acme, manifest);
+    std::fs::write(&cargo_toml, with_acme).unwrap();
     // The checker passes it...
     let files = codegen::source::read_spec_dir(&spec).unwrap();
     codegen::compile(&files).unwrap_or_else(|d| panic!("{d}"));
@@ -231,4 +251,24 @@ fn a_spec_file_name_cannot_become_a_cargo_directive() {
     assert!(!o.status.success(), "{log}");
     assert!(log.contains("holds a control character; rename it"), "{log}");
     assert!(!log.contains("warning: freshworks-events@0.1.0: INJECTED"), "{log}");
+}
+
+/// A product added to the spec without a cargo feature would be compiled out without a
+/// word; the build says what to add instead.
+#[test]
+fn a_product_without_a_cargo_feature_is_named() {
+    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let root = common::root();
+    let tmp = common::TempDir::new("no-feature");
+    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
+    let cargo_toml = ws.join("generated/Cargo.toml");
+    let manifest = std::fs::read_to_string(&cargo_toml).unwrap();
+    let without = manifest.replacen("freshsales = []\n", "", 1);
+    assert_ne!(without, manifest);
+    std::fs::write(&cargo_toml, without.replacen(", \"freshsales\"]", "]", 1)).unwrap();
+    let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
+    let log = common::text(&o.stderr);
+    assert!(!o.status.success(), "{log}");
+    assert!(log.contains("error: spec product \"freshsales\" has no cargo feature; add `freshsales = []` to [features]"), "{log}");
+    assert!(!log.contains("panicked"), "{log}");
 }

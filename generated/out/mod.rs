@@ -10,6 +10,7 @@ pub mod types {
 }
 
 /// Freshchat events.
+#[cfg(feature = "freshchat")]
 pub mod freshchat {
     /// Freshchat onAgentActivityCreate: Raised when a Freshchat agent's general availability (online/offline) or IntelliAssign status changes.
     ///
@@ -40,6 +41,7 @@ pub mod freshchat {
 }
 
 /// Freshdesk events.
+#[cfg(feature = "freshdesk")]
 pub mod freshdesk {
     /// Freshdesk onAgentAvailabilityUpdate: Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out.
     ///
@@ -58,6 +60,7 @@ pub mod freshdesk {
 }
 
 /// Freshcaller events.
+#[cfg(feature = "freshcaller")]
 pub mod freshcaller {
     /// Freshcaller onAgentUpdate: Raised when a phone agent's status changes or the agent signs in or out. The page speaks of "the Freshworks system"; its attributes (available_on, browser and mobile status, calls) are Freshcaller's. Freshdesk raises an event of the same name with a different shape, which this spec does not cover.
     ///
@@ -76,6 +79,7 @@ pub mod freshcaller {
 }
 
 /// Freshsales events.
+#[cfg(feature = "freshsales")]
 pub mod freshsales {
     /// Freshsales onUserAgentAvailabilityUpdate: Raised when a Freshsales user marks themselves available or unavailable. User availability is an internal feature that not every Freshsales account has.
     ///
@@ -100,15 +104,19 @@ pub mod freshsales {
 #[non_exhaustive]
 pub enum Event {
     /// A Freshchat event.
+    #[cfg(feature = "freshchat")]
     Freshchat(freshchat::Event),
 
     /// A Freshdesk event.
+    #[cfg(feature = "freshdesk")]
     Freshdesk(freshdesk::Event),
 
     /// A Freshcaller event.
+    #[cfg(feature = "freshcaller")]
     Freshcaller(freshcaller::Event),
 
     /// A Freshsales event.
+    #[cfg(feature = "freshsales")]
     Freshsales(freshsales::Event),
 
     /// An event or product the spec does not cover, kept whole.
@@ -166,6 +174,17 @@ pub static EVENTS: &[rt::EventInfo] = &[
 ];
 
 impl Event {
+    #[cfg_attr(
+        not(
+            any(
+                feature = "freshchat",
+                feature = "freshdesk",
+                feature = "freshcaller",
+                feature = "freshsales"
+            )
+        ),
+        allow(unused_variables)
+    )]
     fn read(bytes: &[u8], index: Option<usize>) -> Result<Self, rt::Error> {
         rt::parse_event(
             bytes,
@@ -175,6 +194,7 @@ impl Event {
             |index, head: Envelope<rt::Deferred>, data| {
                 Ok(
                     match index {
+                        #[cfg(feature = "freshchat")]
                         1 => {
                             Event::Freshchat(
                                 freshchat::Event::OnAgentActivityCreate(
@@ -182,6 +202,8 @@ impl Event {
                                 ),
                             )
                         }
+
+                        #[cfg(feature = "freshchat")]
                         2 => {
                             Event::Freshchat(
                                 freshchat::Event::OnAgentCustomStatusUpdate(
@@ -189,6 +211,8 @@ impl Event {
                                 ),
                             )
                         }
+
+                        #[cfg(feature = "freshdesk")]
                         3 => {
                             Event::Freshdesk(
                                 freshdesk::Event::OnAgentAvailabilityUpdate(
@@ -196,6 +220,8 @@ impl Event {
                                 ),
                             )
                         }
+
+                        #[cfg(feature = "freshcaller")]
                         0 => {
                             Event::Freshcaller(
                                 freshcaller::Event::OnAgentUpdate(
@@ -203,6 +229,8 @@ impl Event {
                                 ),
                             )
                         }
+
+                        #[cfg(feature = "freshsales")]
                         4 => {
                             Event::Freshsales(
                                 freshsales::Event::OnUserAgentAvailabilityUpdate(
@@ -210,7 +238,11 @@ impl Event {
                                 ),
                             )
                         }
-                        _ => unreachable!("parse_event checks the index"),
+                        _ => {
+                            Event::Unknown(
+                                rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes),
+                            )
+                        }
                     },
                 )
             },
@@ -230,62 +262,99 @@ impl Event {
     }
 
     /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
+    #[cfg_attr(
+        not(
+            any(
+                feature = "freshchat",
+                feature = "freshdesk",
+                feature = "freshcaller",
+                feature = "freshsales"
+            )
+        ),
+        allow(unused_variables)
+    )]
     pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
-        Some(
-            match index {
-                1 => {
+        match index {
+            #[cfg(feature = "freshchat")]
+            1 => {
+                Some(
                     Event::Freshchat(
                         freshchat::Event::OnAgentActivityCreate(
                             Box::new(rt::event_fixture(seed)),
                         ),
-                    )
-                }
-                2 => {
+                    ),
+                )
+            }
+
+            #[cfg(feature = "freshchat")]
+            2 => {
+                Some(
                     Event::Freshchat(
                         freshchat::Event::OnAgentCustomStatusUpdate(
                             Box::new(rt::event_fixture(seed)),
                         ),
-                    )
-                }
-                3 => {
+                    ),
+                )
+            }
+
+            #[cfg(feature = "freshdesk")]
+            3 => {
+                Some(
                     Event::Freshdesk(
                         freshdesk::Event::OnAgentAvailabilityUpdate(
                             Box::new(rt::event_fixture(seed)),
                         ),
-                    )
-                }
-                0 => {
+                    ),
+                )
+            }
+
+            #[cfg(feature = "freshcaller")]
+            0 => {
+                Some(
                     Event::Freshcaller(
                         freshcaller::Event::OnAgentUpdate(
                             Box::new(rt::event_fixture(seed)),
                         ),
-                    )
-                }
-                4 => {
+                    ),
+                )
+            }
+
+            #[cfg(feature = "freshsales")]
+            4 => {
+                Some(
                     Event::Freshsales(
                         freshsales::Event::OnUserAgentAvailabilityUpdate(
                             Box::new(rt::event_fixture(seed)),
                         ),
-                    )
-                }
-                _ => return None,
-            },
-        )
+                    ),
+                )
+            }
+            _ => None,
+        }
     }
 
     /// Which event of the spec this is; `None` for an unknown one.
     pub fn info(&self) -> Option<&'static rt::EventInfo> {
         match self {
+            #[cfg(feature = "freshchat")]
             Event::Freshchat(freshchat::Event::OnAgentActivityCreate(_)) => {
                 Some(&EVENTS[1])
             }
+
+            #[cfg(feature = "freshchat")]
             Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(_)) => {
                 Some(&EVENTS[2])
             }
+
+            #[cfg(feature = "freshdesk")]
             Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(_)) => {
                 Some(&EVENTS[3])
             }
+
+            #[cfg(feature = "freshcaller")]
             Event::Freshcaller(freshcaller::Event::OnAgentUpdate(_)) => Some(&EVENTS[0]),
+
+            #[cfg(feature = "freshsales")]
             Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(_)) => {
                 Some(&EVENTS[4])
             }
@@ -294,18 +363,38 @@ impl Event {
     }
 
     /// Every violation of the spec, in the given mode.
+    #[cfg_attr(
+        not(
+            any(
+                feature = "freshchat",
+                feature = "freshdesk",
+                feature = "freshcaller",
+                feature = "freshsales"
+            )
+        ),
+        allow(unused_variables)
+    )]
     pub fn validate(&self, mode: rt::Mode) -> rt::Report {
         match self {
+            #[cfg(feature = "freshchat")]
             Event::Freshchat(freshchat::Event::OnAgentActivityCreate(p)) => {
                 p.validate(mode)
             }
+
+            #[cfg(feature = "freshchat")]
             Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(p)) => {
                 p.validate(mode)
             }
+
+            #[cfg(feature = "freshdesk")]
             Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(p)) => {
                 p.validate(mode)
             }
+
+            #[cfg(feature = "freshcaller")]
             Event::Freshcaller(freshcaller::Event::OnAgentUpdate(p)) => p.validate(mode),
+
+            #[cfg(feature = "freshsales")]
             Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(p)) => {
                 p.validate(mode)
             }
@@ -317,18 +406,27 @@ impl Event {
 impl serde::Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
+            #[cfg(feature = "freshchat")]
             Event::Freshchat(freshchat::Event::OnAgentActivityCreate(p)) => {
                 serde::Serialize::serialize(p.as_ref(), s)
             }
+
+            #[cfg(feature = "freshchat")]
             Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(p)) => {
                 serde::Serialize::serialize(p.as_ref(), s)
             }
+
+            #[cfg(feature = "freshdesk")]
             Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(p)) => {
                 serde::Serialize::serialize(p.as_ref(), s)
             }
+
+            #[cfg(feature = "freshcaller")]
             Event::Freshcaller(freshcaller::Event::OnAgentUpdate(p)) => {
                 serde::Serialize::serialize(p.as_ref(), s)
             }
+
+            #[cfg(feature = "freshsales")]
             Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(p)) => {
                 serde::Serialize::serialize(p.as_ref(), s)
             }

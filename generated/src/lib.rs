@@ -26,6 +26,11 @@ pub mod rt;
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 
+mod products;
+
+#[cfg(feature = "axum")]
+pub mod axum;
+
 /// The spec this crate was generated from.
 pub mod spec {
     include!(concat!(env!("OUT_DIR"), "/spec_files.rs"));

@@ -90,6 +90,7 @@ fn index(ir: &Ir) -> TokenStream {
     let mut fixture_arms = Vec::new();
     let mut validate_arms = Vec::new();
     let mut serialize_arms = Vec::new();
+    let mut features = Vec::new();
     for (p, product) in ir.products.iter().enumerate() {
         let events: Vec<(usize, &Event)> = ir.events.iter().enumerate().filter(|(_, e)| e.product == p).collect();
         if events.is_empty() {
@@ -97,6 +98,12 @@ fn index(ir: &Ir) -> TokenStream {
         }
         let pmod = ident(&product.ident);
         let pvar = ident(&product.variant);
+        // Each product is a cargo feature of the models crate, named by its key: a user
+        // who handles one product compiles only that one. A payload of a product left
+        // out reads as `Event::Unknown`.
+        let key = &product.key;
+        let gate = quote!(#[cfg(feature = #key)]);
+        features.push(key);
         let mut mods = Vec::new();
         let mut variants = Vec::new();
         for (i, event) in &events {
@@ -116,29 +123,30 @@ fn index(ir: &Ir) -> TokenStream {
             let wrap = |inner: TokenStream| quote!(Event::#pvar(#pmod::Event::#evar(#inner)));
             build_arms.push({
                 let v = wrap(quote!(Box::new(data.finish(head)?)));
-                quote! { #i => #v }
+                quote! { #gate #i => #v }
             });
             info_arms.push({
                 let v = wrap(quote!(_));
-                quote! { #v => Some(&EVENTS[#i]) }
+                quote! { #gate #v => Some(&EVENTS[#i]) }
             });
             fixture_arms.push({
                 let v = wrap(quote!(Box::new(rt::event_fixture(seed))));
-                quote! { #i => #v }
+                quote! { #gate #i => Some(#v) }
             });
             validate_arms.push({
                 let v = wrap(quote!(p));
-                quote! { #v => p.validate(mode) }
+                quote! { #gate #v => p.validate(mode) }
             });
             serialize_arms.push({
                 let v = wrap(quote!(p));
-                quote! { #v => serde::Serialize::serialize(p.as_ref(), s) }
+                quote! { #gate #v => serde::Serialize::serialize(p.as_ref(), s) }
             });
         }
         let pdoc = doc(&format!("{} events.", product.title));
         let edoc = doc(&format!("Every {} event of the spec; more may come.", product.title));
         product_mods.push(quote! {
             #pdoc
+            #gate
             pub mod #pmod {
                 #(#mods)*
                 #edoc
@@ -148,7 +156,7 @@ fn index(ir: &Ir) -> TokenStream {
             }
         });
         let tdoc = doc(&format!("A {} event.", product.title));
-        top_variants.push(quote! { #tdoc #pvar(#pmod::Event) });
+        top_variants.push(quote! { #tdoc #gate #pvar(#pmod::Event) });
     }
     let products = ir.products.iter().map(|p| {
         let (key, title, domains) = (&p.key, &p.title, &p.domains);
@@ -158,6 +166,8 @@ fn index(ir: &Ir) -> TokenStream {
         let (product, name) = (&ir.products[e.product].key, &e.name);
         quote! { rt::EventInfo { product: #product, name: #name } }
     });
+    // With every product's feature off, only `Unknown` is left to match on.
+    let no_product = quote!(#[cfg_attr(not(any(#(feature = #features),*)), allow(unused_variables))]);
     quote! {
         include!(concat!(env!("OUT_DIR"), "/envelope.rs"));
 
@@ -182,11 +192,14 @@ fn index(ir: &Ir) -> TokenStream {
         pub static EVENTS: &[rt::EventInfo] = &[#(#events),*];
 
         impl Event {
+            #no_product
             fn read(bytes: &[u8], index: Option<usize>) -> Result<Self, rt::Error> {
                 rt::parse_event(bytes, PRODUCTS, EVENTS, index, |index, head: Envelope<rt::Deferred>, data| {
                     Ok(match index {
                         #(#build_arms,)*
-                        _ => unreachable!("parse_event checks the index"),
+                        // parse_event checks the index: only an event of a product whose
+                        // feature is off comes here.
+                        _ => Event::Unknown(rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)),
                     })
                 }, Event::Unknown)
             }
@@ -203,11 +216,12 @@ fn index(ir: &Ir) -> TokenStream {
             }
 
             /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
+            #no_product
             pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
-                Some(match index {
+                match index {
                     #(#fixture_arms,)*
-                    _ => return None,
-                })
+                    _ => None,
+                }
             }
 
             /// Which event of the spec this is; `None` for an unknown one.
@@ -219,6 +233,7 @@ fn index(ir: &Ir) -> TokenStream {
             }
 
             /// Every violation of the spec, in the given mode.
+            #no_product
             pub fn validate(&self, mode: rt::Mode) -> rt::Report {
                 match self {
                     #(#validate_arms,)*

@@ -1,0 +1,26 @@
+//! Products as cargo features: each product of the spec is a feature of this crate, named by
+//! its key and on by default. A payload of a product whose feature is off reads as
+//! [`Event::Unknown`](crate::Event::Unknown), saying which feature would read it.
+
+use crate::rt::{EventInfo, ProductInfo, Raw, UnknownEvent};
+
+impl UnknownEvent {
+    /// The unknown event for a payload of `event`, an event of the spec whose product this
+    /// build leaves out. Called by the generated dispatch.
+    pub(crate) fn left_out(event: &EventInfo, products: &[ProductInfo], bytes: &[u8]) -> UnknownEvent {
+        let title = products.iter().find(|p| p.key == event.product).map_or(event.product, |p| p.title);
+        // The payload is kept whole, as for any unknown event; parse_event has read it as
+        // JSON already (after an optional byte order mark), so this only fails on bytes it
+        // could not have accepted.
+        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).unwrap_or("null");
+        UnknownEvent {
+            product: Some(event.product.to_string()),
+            event: event.name.to_string(),
+            reason: format!(
+                "{title} event \"{}\" is in the spec, but this build of freshworks-events leaves {title} out; enable its cargo feature \"{}\"",
+                event.name, event.product
+            ),
+            payload: Raw::parse(text).unwrap_or_else(|| Raw::from_serialize(&())),
+        }
+    }
+}

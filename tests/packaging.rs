@@ -1,0 +1,109 @@
+//! The crates package: `cargo package` of the generator, the derives and the models builds
+//! each from its packaged sources (the models from the local registry cargo makes of the
+//! other two), and the models' package carries its spec. Each product is a cargo feature:
+//! the models crate's `product_features` test, built with only Freshchat, reads a Freshdesk
+//! payload as unknown.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Shared with tests/spec_edit.rs, so that the dependencies compile once.
+fn target() -> PathBuf {
+    common::root().join("target/spec-edit-test")
+}
+
+/// The tests share the target directory; they take turns.
+static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Runs `cargo <command> --offline --locked <args>` in the workspace.
+fn cargo(command: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .args([command, "--offline", "--locked"])
+        .args(args)
+        .current_dir(common::root())
+        .env("CARGO_TARGET_DIR", target())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
+/// Every file below `dir`, relative to it, sorted.
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                out.push(path.strip_prefix(base).unwrap().to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn the_crates_package_and_build_from_their_packaged_sources() {
+    // --allow-dirty: the tests run on working trees; the packaged files are what matters.
+    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let o = cargo("package", &["-p", "codegen", "-p", "freshworks-events-derive", "-p", "freshworks-events", "--allow-dirty"]);
+    let log = common::text(&o.stderr);
+    assert!(o.status.success(), "{log}");
+    for name in ["codegen", "freshworks-events-derive", "freshworks-events"] {
+        assert!(log.contains(&format!("Verifying {name} v0.1.0")), "{name} is built from its package:\n{log}");
+    }
+    let package = target().join("package");
+    let models = package.join("freshworks-events-0.1.0");
+    assert!(package.join("freshworks-events-0.1.0.crate").is_file());
+
+    // The package carries the spec as files (cargo followed the link), the same as the
+    // workspace's, and not the checked-in copy of the generated code.
+    let spec = models.join("spec");
+    assert!(!std::fs::symlink_metadata(&spec).unwrap().file_type().is_symlink());
+    let ours = common::root().join("spec");
+    let files = files_below(&ours);
+    assert!(files.iter().any(|f| f.ends_with("freshchat/onAgentActivityCreate.yaml")), "{files:?}");
+    assert_eq!(files_below(&spec), files);
+    for file in &files {
+        let read = |p: PathBuf| std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        assert_eq!(read(spec.join(file)), read(ours.join(file)), "{}", file.display());
+    }
+    assert!(!models.join("out").exists());
+    // The build script falls back to `../spec` only when the crate has none; there is none
+    // beside the package, so the verification above built from the package's own copy.
+    assert!(!package.join("spec").exists());
+    // Dependencies on the other crates carry versions; the derive and the generator are
+    // pinned, since the generated code and the runtime must agree.
+    let manifest = std::fs::read_to_string(models.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("[dependencies.freshworks-events-derive]\nversion = \"=0.1.0\""), "{manifest}");
+    assert!(manifest.contains("[build-dependencies.codegen]\nversion = \"=0.1.0\""), "{manifest}");
+    assert!(!manifest.contains("path = \"../"), "{manifest}");
+}
+
+#[test]
+fn a_build_with_only_freshchat_reads_freshdesk_as_unknown() {
+    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let o = cargo(
+        "test",
+        &[
+            "-p",
+            "freshworks-events",
+            "--no-default-features",
+            "--features",
+            "freshchat",
+            "--test",
+            "product_features",
+            "--",
+            "--test-threads=1",
+        ],
+    );
+    let out = common::text(&o.stdout);
+    assert!(o.status.success(), "{out}\n{}", common::text(&o.stderr));
+    assert!(out.contains("test a_freshdesk_payload_reads_as_freshdesk_only_with_its_feature ... ok"), "{out}");
+    assert!(out.contains("test result: ok. 2 passed"), "{out}");
+}
