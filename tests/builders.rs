@@ -1,6 +1,7 @@
 //! The builders as the README shows them.
 
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
+use freshworks_events::types::ActorType;
 use freshworks_events::{Field, Mode};
 
 #[test]
@@ -9,7 +10,15 @@ fn builders_override_nested_fields_and_report_every_problem() {
     let actor = payload.data.get().unwrap().actor.get().unwrap();
     assert_eq!(actor.first_name.get().map(String::as_str), Some("Maria"));
     assert!(actor.email.is_null());
-    assert!(payload.validate(Mode::Strict).is_valid());
+    // The docs give the actor's email as null only for a system actor: strict refuses it
+    // for an agent, and accepts it once the actor is the system.
+    let strict: Vec<String> = payload.validate(Mode::Strict).violations.iter().map(|v| v.path.clone()).collect();
+    assert_eq!(strict, ["/data/actor/email"]);
+    let system = Payload::builder()
+        .data_with(|d| d.actor_with(|a| a.r#type(ActorType::System).email(Field::Null)))
+        .apply_rules()
+        .build_in(Mode::Strict);
+    assert!(system.is_ok(), "{system:?}");
 
     let report = Payload::builder()
         .event(Field::Absent)

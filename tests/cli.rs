@@ -58,7 +58,17 @@ fn ndjson_reports_per_line() {
     let o = fwevents(&["validate", "--ndjson", "-"], log.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
-    assert_eq!(out, "-:3: /data: expected an object, found integer 5\n-:4: malformed JSON at line 4, column 2: key must be a string\n");
+    // Lenient requires the whole envelope, as every real payload has it.
+    let missing: String = ["account_id", "domain", "region", "timestamp", "version"]
+        .iter()
+        .map(|k| format!("-:3: /{k}: required attribute \"{k}\" is missing\n"))
+        .collect();
+    assert_eq!(
+        out,
+        format!(
+            "{missing}-:3: /data: expected an object, found integer 5\n-:4: malformed JSON at line 4, column 2: key must be a string\n"
+        )
+    );
     assert!(text(&o.stderr).contains("4 payload(s) checked, 2 invalid"));
     let o = fwevents(&["validate", "--ndjson", "--format", "json", "-"], log.as_bytes());
     let lines: Vec<Value> = text(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -85,8 +95,16 @@ fn hostile_input_gets_a_clear_error_each() {
         assert!(out.contains(needle), "{what}: {out}");
         assert!(!text(&o.stderr).contains("panicked"), "{what}");
     }
-    // A 5 MB string is just a long (valid) email.
+    // A payload whose only content is a 5 MB string lacks the envelope and data's objects,
+    // which lenient requires: every real payload has them.
     let o = fwevents(&["validate", "-"], long.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    let out = text(&o.stdout);
+    assert!(out.contains("/account_id: required attribute") && out.contains("/data/agent_activity: required attribute"), "{out}");
+    // Inside a whole payload, a 5 MB string is just a long (valid) email.
+    let mut whole: Value = serde_json::from_slice(&common::payload("freshchat-onAgentActivityCreate.2.json")).unwrap();
+    whole["data"]["actor"]["email"] = Value::String("x".repeat(5 << 20));
+    let o = fwevents(&["validate", "-"], &serde_json::to_vec(&whole).unwrap());
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
 }
 

@@ -100,7 +100,7 @@ fn a_removed_attribute_is_breaking() {
     let pair = Pair::new(
         "removed",
         SALES,
-        "            enabled:\n              type: boolean\n              description: Whether the channel is enabled for the user.\n",
+        "            enabled:\n              type: boolean\n              description: Whether the user can use this channel at all, available or not.\n",
         "",
     );
     let o = pair.diff(&[]);

@@ -197,3 +197,30 @@ fn imported_drafts_are_close_to_the_shipped_spec() {
     println!("all pages: {all_paths} attributes, {all_found} at the same path, {all_typed} with the same type");
     assert!(all_found * 100 >= all_paths * 85);
 }
+
+/// A page that says values beyond its list occur ("or the name of ...") is a difference
+/// against an enum that is closed or open only for values the vendor may add; the shipped
+/// AgentStatusName, `open: documented`, matches its page (above).
+#[test]
+fn an_or_the_name_of_sentence_needs_a_documented_enum() {
+    let tmp = common::TempDir::new("doccheck-others");
+    let cases = [
+        (
+            "Possible values: freshdesk, freshchat, freshcaller",
+            "Possible values: freshdesk, freshchat, freshcaller, or the name of a custom channel",
+            "data.agent_availability.channel_availability[].channel",
+            "open only for values the vendor may add",
+        ),
+        ("Possible values: agent, system", "Possible values: agent, system, or the name of an integration", "data.actor.type", "closed"),
+    ];
+    for (from, to, path, reading) in cases {
+        let edited = page("freshdesk-onAgentAvailabilityUpdate.txt").replace(from, to);
+        let file = tmp.0.join("page.txt");
+        std::fs::write(&file, edited).unwrap();
+        let o = fwevents(&["doc-check", file.to_str().unwrap(), "--event", "onAgentAvailabilityUpdate"], b"");
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+        let out = text(&o.stdout);
+        assert!(out.contains(&format!("difference: {path}: the page says values beyond")), "{out}");
+        assert!(out.contains(&format!("the spec's enum is {reading}")), "{out}");
+    }
+}

@@ -21,7 +21,15 @@ struct Coverage {
     values: BTreeMap<String, BTreeSet<String>>,
     null: BTreeSet<String>,
     absent: BTreeSet<String>,
+    /// Attributes seen with a value (not null, not absent).
+    present: BTreeSet<String>,
+    /// Attributes the strict reading lets be null only under a rule's condition.
+    conditional: BTreeSet<String>,
+    /// Enums whose page documents values beyond the list, seen with one of those.
+    others: BTreeSet<String>,
     rule_branches: BTreeSet<(String, bool)>,
+    /// The event whose conditional nulls are wanted.
+    event: String,
 }
 
 fn lit_json(l: &Literal) -> Value {
@@ -50,11 +58,17 @@ fn walk(ir: &Ir, ty: &Ty, value: &Value, path: &str, cov: &mut Coverage, depth: 
                         Some(Value::Null) => {
                             cov.null.insert(p);
                         }
-                        Some(v) => walk(ir, &f.ty, v, &p, cov, depth + 1),
+                        Some(v) => {
+                            cov.present.insert(p.clone());
+                            walk(ir, &f.ty, v, &p, cov, depth + 1)
+                        }
                     }
                 }
             }
-            TypeKind::Enum(_) => {
+            TypeKind::Enum(e) => {
+                if !e.variants.iter().any(|v| lit_json(&v.wire) == *value) {
+                    cov.others.insert(path.to_string());
+                }
                 cov.values.entry(path.to_string()).or_default().insert(value.to_string());
             }
         },
@@ -86,10 +100,16 @@ fn wanted(ir: &Ir, ty: &Ty, path: &str, cov: &mut Coverage, depth: usize) {
                     if f.strict.optional {
                         cov.absent.insert(p.clone());
                     }
+                    if f.null_when.iter().any(|w| w.starts_with(&format!("{}: ", cov.event))) {
+                        cov.conditional.insert(p.clone());
+                    }
                     wanted(ir, &f.ty, &p, cov, depth + 1);
                 }
             }
             TypeKind::Enum(e) => {
+                if e.documented {
+                    cov.others.insert(path.to_string());
+                }
                 let values = e.variants.iter().map(|v| lit_json(&v.wire).to_string()).collect();
                 cov.values.insert(path.to_string(), values);
             }
@@ -128,7 +148,7 @@ fn seeds_reach_every_enum_value_null_branch_and_rule_branch() {
     for event in &ir.events {
         let name = ir.qualified_name(event);
         let index = freshworks_events::find_event(&name).unwrap();
-        let mut want = Coverage::default();
+        let mut want = Coverage { event: event.name.clone(), ..Coverage::default() };
         wanted(&ir, &Ty::Named(event.data), "data", &mut want, 0);
         // A value that a rule rules out everywhere is not a branch to reach.
         for rule in event.rules.iter().filter(|r| r.when.is_none()) {
@@ -171,6 +191,14 @@ fn seeds_reach_every_enum_value_null_branch_and_rule_branch() {
         }
         let never_null: Vec<&String> = want.null.difference(&got.null).collect();
         assert!(never_null.is_empty(), "{name}: never null: {never_null:?}");
+        // Both branches of every conditional null: null when the rule's condition holds, a
+        // value otherwise.
+        for path in &want.conditional {
+            assert!(got.null.contains(path) && got.present.contains(path), "{name}: {path} not seen both null and set");
+        }
+        // Values beyond the list that the page documents (custom status names).
+        let never_other: Vec<&String> = want.others.difference(&got.others).collect();
+        assert!(never_other.is_empty(), "{name}: never a documented other value: {never_other:?}");
         let never_absent: Vec<&String> = want.absent.difference(&got.absent).collect();
         assert!(never_absent.is_empty(), "{name}: never absent: {never_absent:?}");
         for rule in &event.rules {

@@ -60,7 +60,7 @@ export function isBot(actor: Lenient.Types.ChatActor): boolean {
         "wrong-strict-open-enum.ts",
         &[2322],
         r#"import type { Strict } from "freshworks-events";
-const status: Strict.Types.AgentStatusName = "LUNCH";
+const platform: Strict.Types.SocialPlatform = "mastodon";
 "#,
     ),
     (

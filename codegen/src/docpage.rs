@@ -703,6 +703,30 @@ fn check_values(ir: &Ir, field: &Field, listed: &[Literal], attr: &PageAttr, pat
     let used_by_events = enum_values(ir, &field.ty).map_or(1, |(_, _, id)| users(ir, id));
     let missing: Vec<Literal> = spec.iter().filter(|v| !listed.contains(v)).cloned().collect();
     let documented = field.doc.values.as_deref() == Some(listed);
+    if attr.open {
+        // "AVAILABLE, UNAVAILABLE, or the name of the custom status": the page documents
+        // values beyond its list, which only an `open: documented` enum accepts in strict.
+        let reading = match &field.ty {
+            Ty::Named(id) => match &ir.ty(*id).kind {
+                TypeKind::Enum(e) if e.documented => None,
+                TypeKind::Enum(e) if e.open => Some("open only for values the vendor may add, so strict reports them"),
+                TypeKind::Enum(_) => Some("closed"),
+                TypeKind::Object(_) => None,
+            },
+            _ => None,
+        };
+        if let Some(reading) = reading {
+            report.findings.push(Finding {
+                path: path.to_string(),
+                line: Some(attr.line),
+                message: format!(
+                    "the page says values beyond {} occur (\"or ...\"); the spec's enum is {reading}: make it `open: documented`",
+                    show(listed)
+                ),
+                known: false,
+            });
+        }
+    }
     if !extra.is_empty() {
         report.findings.push(Finding {
             path: path.to_string(),

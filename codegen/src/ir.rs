@@ -61,6 +61,10 @@ pub struct Enum {
     pub repr: EnumRepr,
     /// Open enums keep values the spec does not list.
     pub open: bool,
+    /// The page documents that values beyond the list occur (`open: documented`, e.g. "or
+    /// the name of a custom status"): strict accepts them. An open enum without it is open
+    /// only for values the vendor may add later, which strict reports.
+    pub documented: bool,
     pub variants: Vec<Variant>,
 }
 
@@ -93,6 +97,12 @@ pub struct Field {
     pub formats: Vec<TimestampForm>,
     /// The documented form of an `id`.
     pub id_form: Option<IdForm>,
+    /// The page gives the timestamp "in the UTC format": strict refuses other offsets.
+    pub utc: bool,
+    /// Where the attribute, not nullable by itself, may be null because an event's `null`
+    /// rule says so under a condition, in words (`onAgentActivityCreate: when actor.type
+    /// is "system" (rule system-actor-has-no-profile)`). Strict allows null only then.
+    pub null_when: Vec<String>,
     /// Dotted spec path of the attribute, e.g. `types.ChatActor.email`.
     pub spec_path: String,
     /// A realistic value for the default fixture and the docs.

@@ -267,8 +267,21 @@ impl Cx<'_> {
         };
         let strict = read(self, "strict");
         let lenient = read(self, "lenient");
-        self.finish(e, &["strict", "lenient"]);
-        Some(Defaults { strict: strict?, lenient: lenient? })
+        let lenient_top = match e.get("lenient_top") {
+            Some(n) => {
+                let p = self.presence(n, "defaults.lenient_top");
+                match (p.nullable, p.optional) {
+                    (Some(nullable), Some(optional)) => Some(Presence { nullable, optional }),
+                    _ => {
+                        self.error(n, "defaults.lenient_top", "give both nullable and optional");
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        self.finish(e, &["strict", "lenient", "lenient_top"]);
+        Some(Defaults { strict: strict?, lenient: lenient?, lenient_top })
     }
 
     fn presence(&mut self, node: &Node, path: &str) -> PresencePatch {
@@ -400,14 +413,25 @@ impl Cx<'_> {
         let items = e.get("items").and_then(|n| self.type_expr(n, &format!("{path}[]"), &[])).map(Box::new);
         let values = e.get("values").and_then(|n| self.type_expr(n, &format!("{path}{{}}"), &[])).map(Box::new);
         let enum_values = e.get("enum").map(|n| self.enum_values(n, &join(path, "enum")));
-        let open = self.opt_bool(&mut e, "open");
+        let (open, documented_others) = match e.get("open") {
+            None => (None, false),
+            Some(n) => match &n.value {
+                Value::Bool(b) => (Some(*b), false),
+                Value::Str(s) if s == "documented" => (Some(true), true),
+                _ => {
+                    self.error(n, &join(path, "open"), format!("expected true, false or documented, found {}", n.kind()));
+                    (None, false)
+                }
+            },
+        };
+        let utc = self.opt_bool(&mut e, "utc");
         let rust_name = self.opt_string(&mut e, "rust_name");
         let formats = e.get("formats").map(|n| self.string_list(n, &join(path, "formats")));
         let order = self.opt_string(&mut e, "order");
         for key in extra {
             e.get(key);
         }
-        let mut allowed = vec!["type", "description", "fields", "items", "values", "enum", "open", "rust_name", "formats", "order"];
+        let mut allowed = vec!["type", "description", "fields", "items", "values", "enum", "open", "rust_name", "formats", "order", "utc"];
         allowed.extend_from_slice(extra);
         self.finish(e, &allowed);
         Some(TypeExpr {
@@ -418,9 +442,11 @@ impl Cx<'_> {
             values,
             enum_values,
             open,
+            documented_others,
             rust_name,
             formats,
             order,
+            utc,
             loc: self.loc(node),
         })
     }

@@ -40,6 +40,9 @@ pub struct PresencePatch {
 pub struct Defaults {
     pub strict: Presence,
     pub lenient: Presence,
+    /// The lenient reading of the envelope's attributes and of `data`'s own: what every
+    /// real payload carries. `None`: the same as `lenient`.
+    pub lenient_top: Option<Presence>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,11 +105,16 @@ pub struct TypeExpr {
     pub values: Option<Box<TypeExpr>>,
     pub enum_values: Option<Vec<EnumValue>>,
     pub open: Option<bool>,
+    /// `open: documented`: the page says values beyond its list occur ("or the name of a
+    /// custom status"), so strict accepts them too.
+    pub documented_others: bool,
     pub rust_name: Option<String>,
     /// Timestamp forms accepted in strict mode.
     pub formats: Option<Vec<(String, Loc)>>,
     /// For `change`: `old_new` or `new_old`.
     pub order: Option<String>,
+    /// For `timestamp`: the page gives it "in the UTC format".
+    pub utc: Option<bool>,
     pub loc: Loc,
 }
 

@@ -81,6 +81,7 @@ pub fn resolve(spec: &Spec, diags: &mut Diagnostics) -> Option<Ir> {
         defaults: spec.defaults.unwrap_or(Defaults {
             strict: Presence { nullable: false, optional: false },
             lenient: Presence { nullable: true, optional: true },
+            lenient_top: None,
         }),
         ir: Ir { products: Vec::new(), modules: Vec::new(), types: Vec::new(), events: Vec::new() },
         shared: HashMap::new(),
@@ -332,7 +333,9 @@ impl Resolver<'_> {
                 self.define(id, def, &scope);
             }
         }
-        let rules = event.rules.iter().filter_map(|rule| self.rule(rule, data)).collect();
+        self.specialise(data, &event.name, module, &mut HashMap::new(), 0);
+        let rules: Vec<ir::Rule> = event.rules.iter().filter_map(|rule| self.rule(rule, data)).collect();
+        self.conditional_nulls(&rules, data, &event.name);
         let mut seen = HashMap::new();
         for rule in &event.rules {
             if seen.insert(rule.id.as_str(), ()).is_some() {
@@ -352,6 +355,93 @@ impl Resolver<'_> {
             rules,
             quirks: event.quirks.clone(),
         });
+    }
+
+    /// Gives the event its own reading of the shared types it uses where its page lists
+    /// fewer attributes (`doc.only` names the events whose pages list one): a copy in the
+    /// event's module, of the same name, without the attributes this page does not list, so
+    /// strict mode reports them as undocumented here and requires them where they are
+    /// listed. Types of the event itself are changed in place; a shared type that needs no
+    /// change stays shared. Returns the type the event uses for `id`.
+    fn specialise(&mut self, id: TypeId, event: &str, module: ModuleId, memo: &mut HashMap<TypeId, TypeId>, depth: usize) -> TypeId {
+        if let Some(&done) = memo.get(&id) {
+            return done;
+        }
+        // Deeper than any spec may nest (check_size reports it): stop rather than recurse.
+        if depth > MAX_OBJECT_DEPTH {
+            return id;
+        }
+        if !matches!(self.ir.types[id].kind, TypeKind::Object(_)) {
+            return id;
+        }
+        // A type met again on the way down (through an array or map) stays as it is.
+        memo.insert(id, id);
+        let old = self.ir.fields(id).to_vec();
+        let mut fields = Vec::with_capacity(old.len());
+        for f in &old {
+            if !f.doc.only.is_empty() && !f.doc.only.iter().any(|e| e == event) {
+                continue;
+            }
+            let mut f = f.clone();
+            f.ty = self.specialise_ty(&f.ty, event, module, memo, depth + 1);
+            fields.push(f);
+        }
+        let changed = fields.len() != old.len() || fields.iter().zip(&old).any(|(a, b)| a.ty != b.ty);
+        if !changed {
+            return id;
+        }
+        if self.ir.types[id].module == module {
+            self.ir.types[id].kind = TypeKind::Object(fields);
+            return id;
+        }
+        let t = self.ir.types[id].clone();
+        let loc = self.type_locs[id].clone();
+        let copy = self.new_type(
+            t.name.clone(),
+            module,
+            t.spec_path.clone(),
+            format!("{}\n\nThis event's reading of the shared type: only the attributes its page lists.", t.description.trim()),
+            &loc,
+        );
+        for f in &fields {
+            if let Some(l) = self.field_locs.get(&(id, f.wire.clone())).cloned() {
+                self.field_locs.insert((copy, f.wire.clone()), l);
+            }
+        }
+        self.ir.types[copy].kind = TypeKind::Object(fields);
+        self.ir.modules[module].types.push(copy);
+        memo.insert(id, copy);
+        copy
+    }
+
+    fn specialise_ty(&mut self, ty: &Ty, event: &str, module: ModuleId, memo: &mut HashMap<TypeId, TypeId>, depth: usize) -> Ty {
+        match ty {
+            Ty::Array(inner) => Ty::Array(Box::new(self.specialise_ty(inner, event, module, memo, depth))),
+            Ty::Map(inner) => Ty::Map(Box::new(self.specialise_ty(inner, event, module, memo, depth))),
+            Ty::Named(id) => Ty::Named(self.specialise(*id, event, module, memo, depth)),
+            other => other.clone(),
+        }
+    }
+
+    /// Records, on each attribute a `null` rule names that is not nullable by itself, the
+    /// condition under which strict mode allows its null.
+    fn conditional_nulls(&mut self, rules: &[ir::Rule], data: TypeId, event: &str) {
+        for rule in rules {
+            let ir::Check::Null(paths) = &rule.check else { continue };
+            let when = match &rule.when {
+                Some(c) => format!("when {}", condition_text(c)),
+                None => "always".to_string(),
+            };
+            for path in paths {
+                let (Some(owner), Some(last)) = (path.owner(data), path.steps.last()) else { continue };
+                let TypeKind::Object(fields) = &mut self.ir.types[owner].kind else { continue };
+                if let Some(f) = fields.iter_mut().find(|f| f.wire == last.wire) {
+                    if !f.strict.nullable {
+                        f.null_when.push(format!("{event}: {when} (rule {})", rule.id));
+                    }
+                }
+            }
+        }
     }
 
     /// Dispatch and the generated rules need `event` (a string) and `data` in the envelope.
@@ -374,6 +464,8 @@ impl Resolver<'_> {
             self.error(&loc, path, format!("an object has at most {MAX_ATTRIBUTES} attributes; this one has {}", attrs.len()));
             return None;
         }
+        // The envelope's attributes and data's own: every real payload has them.
+        let top = path == "envelope" || path == "data";
         let mut fields = Vec::with_capacity(attrs.len());
         let mut idents: HashMap<String, String> = HashMap::new();
         idents.insert(UNKNOWN_FIELDS.into(), "(the bag of unknown fields)".into());
@@ -391,7 +483,7 @@ impl Resolver<'_> {
                 self.error(&attr.loc, &attr_path, format!("\"{}\" and \"{other}\" are both `{ident}` in Rust", attr.name));
                 continue;
             }
-            if let Some(field) = self.field(attr, ident, &attr_path, scope) {
+            if let Some(field) = self.field(attr, ident, &attr_path, scope, top) {
                 self.field_locs.insert((owner, field.wire.clone()), attr.loc.clone());
                 fields.push(field);
             }
@@ -413,10 +505,11 @@ impl Resolver<'_> {
         Some(TypeKind::Object(fields))
     }
 
-    fn field(&mut self, attr: &Attr, ident: String, path: &str, scope: &Scope<'_>) -> Option<ir::Field> {
+    fn field(&mut self, attr: &Attr, ident: String, path: &str, scope: &Scope<'_>, top: bool) -> Option<ir::Field> {
         let ty = self.ty(&attr.ty, &attr.name, path, scope).unwrap_or(Ty::Unresolved);
         let strict = patch(self.defaults.strict, attr.strict);
-        let mut lenient = patch(self.defaults.lenient, attr.lenient);
+        let lenient_base = if top { self.defaults.lenient_top.unwrap_or(self.defaults.lenient) } else { self.defaults.lenient };
+        let mut lenient = patch(lenient_base, attr.lenient);
         // Whatever the docs allow, real payloads may do too.
         lenient.nullable |= strict.nullable;
         lenient.optional |= strict.optional;
@@ -463,6 +556,7 @@ impl Resolver<'_> {
         } else {
             Vec::new()
         };
+        let utc = contains(&ty, &Ty::Timestamp) && attr.ty.utc.unwrap_or(false);
         if let Some(example) = &attr.example {
             // Named types may not be resolved yet; examples are checked at the end.
             self.examples.push((attr.loc.clone(), path.to_string(), ty.clone(), example.clone()));
@@ -480,13 +574,15 @@ impl Resolver<'_> {
             quirk: attr.quirk.clone(),
             formats,
             id_form,
+            utc,
+            null_when: Vec::new(),
             spec_path: path.to_string(),
         })
     }
 
     /// Reports keys that do not belong to the kind of type at hand.
     fn only(&mut self, expr: &TypeExpr, path: &str, allowed: &[&str]) {
-        let present: [(&str, bool); 8] = [
+        let present: [(&str, bool); 9] = [
             ("fields", !expr.fields.is_empty()),
             ("items", expr.items.is_some()),
             ("values", expr.values.is_some()),
@@ -495,6 +591,7 @@ impl Resolver<'_> {
             ("rust_name", expr.rust_name.is_some()),
             ("formats", expr.formats.is_some()),
             ("order", expr.order.is_some()),
+            ("utc", expr.utc.is_some()),
         ];
         for (key, is_there) in present {
             if is_there && !allowed.contains(&key) {
@@ -533,7 +630,7 @@ impl Resolver<'_> {
                 simple(Ty::Boolean)
             }
             "timestamp" => {
-                self.only(expr, path, &["formats"]);
+                self.only(expr, path, &["formats", "utc"]);
                 simple(Ty::Timestamp)
             }
             "id" => {
@@ -682,7 +779,12 @@ impl Resolver<'_> {
             }
             variants.push(ir::Variant { wire: v.value.clone(), ident, description: v.description.clone() });
         }
-        Some(TypeKind::Enum(ir::Enum { repr, open, variants }))
+        if expr.documented_others && expr.name == "integer" {
+            // Nothing on the pages calls for it, and samples of other integers would be
+            // made up: keep the format to what it is for.
+            self.error(&expr.loc, path, "`open: documented` is for string enums (names the page says occur beyond its list)");
+        }
+        Some(TypeKind::Enum(ir::Enum { repr, open, documented: expr.documented_others, variants }))
     }
 
     fn check_type_names(&mut self) {
@@ -821,12 +923,10 @@ impl Resolver<'_> {
         let check = match &rule.check {
             model::Check::Null(paths) => {
                 let mut out = Vec::new();
+                // An attribute that is not nullable by itself is null only when the rule
+                // applies: the event's resolution records it (`Field::null_when`).
                 for p in paths {
-                    let path = self.path(p, data, &rule.loc, &rpath)?;
-                    if !self.leaf_field(&path, data).is_some_and(|f| f.strict.nullable) {
-                        self.error(&rule.loc, &rpath, format!("{p} is said to be null here, so declare it `nullable: true`"));
-                    }
-                    out.push(path);
+                    out.push(self.path(p, data, &rule.loc, &rpath)?);
                 }
                 ir::Check::Null(out)
             }
@@ -969,12 +1069,6 @@ impl Resolver<'_> {
         Some(ir::Path { text: text.to_string(), steps, leaf: current })
     }
 
-    /// The field a path ends at.
-    fn leaf_field(&self, path: &ir::Path, data: TypeId) -> Option<&ir::Field> {
-        let last = path.steps.last()?;
-        self.ir.fields(path.owner(data)?).iter().find(|f| f.wire == last.wire)
-    }
-
     fn comparable(&mut self, path: &ir::Path, lits: &[Literal], loc: &Loc, rpath: &str) {
         if path.leaf == Ty::Unresolved {
             return;
@@ -1077,6 +1171,16 @@ impl Expansion<'_> {
             }
         }
         self.stack.pop();
+    }
+}
+
+/// A rule's condition in words: `actor.type is "system"`.
+pub fn condition_text(c: &ir::Condition) -> String {
+    let list = |ls: &[Literal]| ls.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
+    match &c.op {
+        ir::CondOp::Equals(l) => format!("{} is {l}", c.path.text),
+        ir::CondOp::In(ls) => format!("{} is one of {}", c.path.text, list(ls)),
+        ir::CondOp::NotIn(ls) => format!("{} is none of {}", c.path.text, list(ls)),
     }
 }
 

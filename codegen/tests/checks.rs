@@ -86,14 +86,14 @@ fn duplicate_enum_values_and_variant_collisions() {
 #[test]
 fn rules_name_attributes_that_exist_and_compare_like_types() {
     let text = format!(
-        "{HEAD}data:\n  n:\n    type: integer\n  s:\n    type: string\n  t:\n    type: timestamp\nrules:\n  - id: r1\n    description: x\n    same: [n, s]\n  - id: r2\n    description: x\n    path: n\n    equals: seven\n  - id: r3\n    description: x\n    not_after: [t, nope]\n  - id: r4\n    description: x\n    null: [s]\n"
+        "{HEAD}data:\n  n:\n    type: integer\n  s:\n    type: string\n  t:\n    type: timestamp\nrules:\n  - id: r1\n    description: x\n    same: [n, s]\n  - id: r2\n    description: x\n    path: n\n    equals: seven\n  - id: r3\n    description: x\n    not_after: [t, nope]\n  - id: r4\n    description: x\n    null: [nope]\n"
     );
     let p = problems(&text);
     assert_eq!(p.len(), 4, "{p:#?}");
     assert!(p.iter().any(|l| l.contains("rules.r1: n (an integer) and s (a string) hold values of different types")));
     assert!(p.iter().any(|l| l.contains("rules.r2: n is an integer and cannot be compared with \"seven\"")));
     assert!(p.iter().any(|l| l.contains("rules.r3: nope: data has no attribute \"nope\"")));
-    assert!(p.iter().any(|l| l.contains("rules.r4: s is said to be null here, so declare it `nullable: true`")));
+    assert!(p.iter().any(|l| l.contains("rules.r4: nope: data has no attribute \"nope\"")));
 }
 
 #[test]
@@ -201,4 +201,83 @@ fn adding_one_plain_attribute_is_a_small_diff() {
     let changed: usize = before.iter().zip(&after).map(|(a, b)| changed_lines(&a.contents, &b.contents)).sum();
     assert!(changed <= 12, "adding one attribute changed {changed} lines of generated code");
     assert!(changed >= 4, "the attribute is in the generated code ({changed} lines)");
+
+/// A `null` rule on an attribute that is not nullable by itself makes it nullable in strict
+/// mode only under the rule's condition; the generated rustdoc says so.
+#[test]
+fn a_null_rule_on_a_required_attribute_is_a_conditional_null() {
+    let text = format!(
+        "{HEAD}data:\n  kind:\n    type: string\n  s:\n    type: string\nrules:\n  - id: r\n    description: x\n    when: {{ path: kind, equals: none }}\n    null: [s]\n"
+    );
+    assert_eq!(problems(&text), Vec::<String>::new());
+    let ir = compile(&spec(&text)).unwrap();
+    let event = &ir.events[0];
+    let s = ir.fields(event.data).iter().find(|f| f.wire == "s").unwrap();
+    assert!(!s.strict.nullable);
+    assert_eq!(s.null_when, ["onThing: when kind is \"none\" (rule r)"]);
+    let files = generate_rust(&spec(&text)).unwrap();
+    assert!(files[3].contents.contains("Strict: null only in onThing: when kind is \"none\" (rule r)."), "{}", files[3].contents);
+}
+
+/// `open: documented` is for string enums; `utc` only for timestamps; `lenient_top` sets the
+/// lenient reading of the envelope and of data's own attributes only.
+#[test]
+fn documented_enums_utc_and_lenient_top() {
+    let text = format!(
+        "{HEAD}data:\n  n:\n    type: integer\n    enum: [{{ value: 1, name: one }}]\n    open: documented\n  s:\n    type: string\n    utc: true\n  o:\n    type: string\n    enum: [a]\n    open: maybe\n"
+    );
+    let p = problems(&text);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(p.iter().any(|l| l.contains("data.o.open: expected true, false or documented")), "{p:#?}");
+    assert!(p.iter().any(|l| l.contains("data.n: `open: documented` is for string enums")), "{p:#?}");
+    assert!(p.iter().any(|l| l.contains("data.s: `utc` does not apply to type \"string\"")), "{p:#?}");
+
+    let text = format!(
+        "{HEAD}data:\n  k:\n    type: string\n    enum: [a]\n    open: documented\n  o:\n    type: object\n    rust_name: O\n    fields:\n      inner: {{ type: string }}\n  t:\n    type: timestamp\n    utc: true\n"
+    );
+    let base = BASE.replace(
+        "lenient: { nullable: true, optional: true }\n",
+        "lenient: { nullable: true, optional: true }\n  lenient_top: { nullable: false, optional: false }\n",
+    );
+    let files = vec![SourceFile { path: "spec.yaml".into(), text: base }, SourceFile { path: "acme/onThing.yaml".into(), text }];
+    let ir = compile(&files).unwrap();
+    let data = ir.fields(ir.events[0].data);
+    assert!(data.iter().all(|f| !f.lenient.optional && !f.lenient.nullable), "data's own attributes are required in lenient");
+    let o = data.iter().find(|f| f.wire == "o").unwrap();
+    let codegen::ir::Ty::Named(o) = o.ty else { panic!("o is an object") };
+    assert!(ir.fields(o)[0].lenient.optional, "inside, lenient stays tolerant");
+    assert!(data.iter().find(|f| f.wire == "t").unwrap().utc);
+    let rust = &generate_rust(&files).unwrap()[3].contents;
+    assert!(rust.contains("#[fw(open, documented)]"), "{rust}");
+    assert!(rust.contains("utc"), "{rust}");
+}
+
+/// A shared type whose attribute only some pages list (`doc.only`) is read per event: an
+/// event whose page does not list it gets a copy without it, in its own module.
+#[test]
+fn doc_only_attributes_give_other_events_their_own_reading() {
+    let types = "types:\n  Actor:\n    type: object\n    fields:\n      id: { type: string }\n      source:\n        type: string\n        doc: { only: [onThing] }\n";
+    let thing = format!("{HEAD}data:\n  actor: {{ type: Actor }}\n");
+    let other = "event: onOther\nproduct: acme\ndescription: Another.\ndata:\n  actor: { type: Actor }\n";
+    let files = vec![
+        SourceFile { path: "spec.yaml".into(), text: BASE.into() },
+        SourceFile { path: "types.yaml".into(), text: types.into() },
+        SourceFile { path: "acme/onOther.yaml".into(), text: other.into() },
+        SourceFile { path: "acme/onThing.yaml".into(), text: thing },
+    ];
+    let ir = compile(&files).unwrap();
+    let actor_of = |name: &str| {
+        let e = ir.events.iter().find(|e| e.name == name).unwrap();
+        match ir.fields(e.data)[0].ty {
+            codegen::ir::Ty::Named(id) => id,
+            _ => panic!("actor is an object"),
+        }
+    };
+    let (thing, other) = (actor_of("onThing"), actor_of("onOther"));
+    assert_eq!(ir.ty(thing).module, 0, "the event whose page lists everything keeps the shared type");
+    let wires = |id| ir.fields(id).iter().map(|f| f.wire.clone()).collect::<Vec<_>>();
+    assert_eq!(wires(thing), ["id", "source"]);
+    assert_eq!(wires(other), ["id"]);
+    assert_ne!(ir.ty(other).module, 0);
+    assert_eq!(ir.ty(other).name, "Actor");
 }

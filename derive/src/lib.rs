@@ -22,7 +22,7 @@ use syn::{
 /// `<Type>Builder`.
 ///
 /// Field attributes: `#[fw(wire = "...", strict = P, lenient = P, forms = "a b", id = "string",
-/// example = LIT, fake = "name", nested)]` where P is `"required"`, `"nullable"`, `"optional"`
+/// example = LIT, fake = "name", utc, nested)]` where P is `"required"`, `"nullable"`, `"optional"`
 /// or `"any"`. The field named `unknown_fields` keeps attributes the spec does not list.
 /// Struct attribute `#[fw(payload)]` marks the envelope, whose builder validates the
 /// event's rules too and can apply them.
@@ -34,7 +34,9 @@ pub fn derive_object(input: TokenStream) -> TokenStream {
 
 /// Derives the runtime of an enumerated type: unit variants with `#[fw("wire")]` or
 /// `#[fw(123)]`, and for an open enum (`#[fw(open)]` on the enum) a last variant
-/// `Other(String)` or `Other(i64)` that keeps values the spec does not list.
+/// `Other(String)` or `Other(i64)` that keeps values the spec does not list. An open enum
+/// whose page documents that other values occur (`#[fw(open, documented)]`, e.g. "or the
+/// name of a custom status") accepts them in strict mode too, and seeded samples make them.
 #[proc_macro_derive(Enum, attributes(fw))]
 pub fn derive_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -54,6 +56,7 @@ struct FieldSpec {
     id_form: Option<Ident>,
     example: Option<Tokens>,
     fake: Ident,
+    utc: bool,
     nested: bool,
     docs: Vec<Attribute>,
 }
@@ -133,6 +136,7 @@ fn field_spec(field: &syn::Field) -> Result<FieldSpec> {
         id_form: None,
         example: None,
         fake: format_ident!("Word"),
+        utc: false,
         nested: false,
         docs: field.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
         ident,
@@ -160,6 +164,7 @@ fn field_spec(field: &syn::Field) -> Result<FieldSpec> {
                     spec.fake = Ident::new(&camel(&s.value()), s.span());
                 }
                 "nested" => spec.nested = true,
+                "utc" => spec.utc = true,
                 _ => return Err(meta.error(format!("unknown field attribute {key:?}"))),
             }
             Ok(())
@@ -235,7 +240,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
             Some(e) => quote!(Some(#e)),
             None => quote!(None),
         };
-        let fake = &f.fake;
+        let (fake, utc) = (&f.fake, f.utc);
         quote! {
             crate::rt::FieldSpec {
                 wire: #wire,
@@ -245,6 +250,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                 id_form: #id_form,
                 example: #example,
                 fake: crate::rt::Fake::#fake,
+                utc: #utc,
             }
         }
     });
@@ -534,15 +540,22 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
         return Err(Error::new_spanned(input, "Enum is derived for enums"));
     };
     let mut open = false;
+    let mut documented = false;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("fw")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("open") {
                 open = true;
                 Ok(())
+            } else if meta.path.is_ident("documented") {
+                documented = true;
+                Ok(())
             } else {
                 Err(meta.error("unknown enum attribute"))
             }
         })?;
+    }
+    if documented && !open {
+        return Err(Error::new_spanned(input, "`documented` says which values beyond the list occur; it needs `open`"));
     }
     let mut idents = Vec::new();
     let mut lits: Vec<Lit> = Vec::new();
@@ -582,7 +595,7 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
 
     // Reading: the value's first token decides; a value of the right JSON type that the
     // spec does not list is kept as sent (open enums) or as raw invalid JSON (closed ones).
-    let (read_known, to_scalar_other, serialize_other, from_lit_other) = if int {
+    let (read_known, to_scalar_other, serialize_other, from_lit_other, sample_other) = if int {
         (
             quote! {
                 if !peek.is_num() { return r.invalid(peek); }
@@ -592,6 +605,7 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
             quote!(crate::rt::Scalar::Int(*n)),
             quote!(s.serialize_i64(*n)),
             quote!(crate::rt::Scalar::Int(n) => Some(#name::Other(*n)),),
+            quote!(#name::Other(g.other_integer())),
         )
     } else {
         (
@@ -603,6 +617,7 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
             quote!(crate::rt::Scalar::Str(n)),
             quote!(s.serialize_str(n)),
             quote!(crate::rt::Scalar::Str(n) => Some(#name::Other((*n).to_owned())),),
+            quote!(#name::Other(g.other_text())),
         )
     };
     let other_read = match (open, int) {
@@ -618,9 +633,14 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
             quote!(#name::Other(n) => #to_scalar_other,),
             quote!(#name::Other(n) => #serialize_other,),
             from_lit_other,
-            quote! {
-                if let #name::Other(n) = self {
-                    cx.unlisted(#to_scalar_other, #expected);
+            // Values the page says occur beyond its list are not undocumented.
+            if documented {
+                quote!()
+            } else {
+                quote! {
+                    if let #name::Other(n) = self {
+                        cx.unlisted(#to_scalar_other, #expected);
+                    }
                 }
             },
             quote!(#name::Other(_) => None,),
@@ -673,6 +693,16 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
         }
     };
     let index: Vec<usize> = (0..n).collect();
+    // Seeded fixtures reach the values the page documents beyond its list.
+    let sample_documented = if documented {
+        quote! {
+            if g.documented_other() {
+                return #sample_other;
+            }
+        }
+    } else {
+        quote!()
+    };
 
     Ok(quote! {
         impl crate::rt::Wire for #name {
@@ -694,6 +724,7 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
 
             fn sample(g: &mut crate::rt::Gen, spec: &'static crate::rt::FieldSpec) -> Self {
                 const ALL: [#name; #n] = [#(#name::#idents),*];
+                #sample_documented
                 ALL[g.pick_hinted(spec, &[#(#scalars),*])].clone()
             }
 

@@ -12,13 +12,13 @@
 pub struct Envelope<D> {
     /// The Freshworks account the event belongs to.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Note: Sent as a numeric string in every real payload.
     /// Docs: the page gives the type as "string".
     /// Docs: not on the documentation page; read off real payloads.
     #[fw(
         strict = "required",
-        lenient = "any",
+        lenient = "required",
         id = "string",
         example = "227655214724132",
         fake = "account"
@@ -27,10 +27,10 @@ pub struct Envelope<D> {
 
     /// Host name of the product account that raised the event.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Note: Also tells products apart when two of them raise an event of the same name.
     /// Docs: not on the documentation page; read off real payloads.
-    #[fw(strict = "required", lenient = "any", fake = "domain")]
+    #[fw(strict = "required", lenient = "required", fake = "domain")]
     pub domain: rt::Field<String>,
 
     /// Name of the event, as registered in the app's manifest.
@@ -42,28 +42,28 @@ pub struct Envelope<D> {
 
     /// Data-centre region of the account (US, EU, IND, AUS, ...).
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Docs: not on the documentation page; read off real payloads.
-    #[fw(strict = "required", lenient = "any", example = "US", fake = "region")]
+    #[fw(strict = "required", lenient = "required", example = "US", fake = "region")]
     pub region: rt::Field<String>,
 
     /// When the platform emitted the event.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Note: Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
     /// Docs: not on the documentation page; read off real payloads.
     #[fw(
         strict = "required",
-        lenient = "any",
+        lenient = "required",
         forms = "epoch_millis epoch_seconds epoch_millis_string"
     )]
     pub timestamp: rt::Field<rt::Timestamp>,
 
     /// Version of the payload format.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Docs: not on the documentation page; read off real payloads.
-    #[fw(strict = "required", lenient = "any", example = "2.0.0", fake = "version")]
+    #[fw(strict = "required", lenient = "required", example = "2.0.0", fake = "version")]
     pub version: rt::Field<String>,
 
     /// The event's own attributes, described per event.
@@ -75,16 +75,16 @@ pub struct Envelope<D> {
 
     /// Installation parameters of the app, when the simulator or platform adds them.
     ///
-    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
+    /// Strict: may be absent, not null. Lenient: may be absent, not null.
     /// Docs: not on the documentation page; read off real payloads.
-    #[fw(strict = "optional", lenient = "any")]
+    #[fw(strict = "optional", lenient = "optional")]
     pub iparams: rt::Field<rt::Map<rt::Raw>>,
 
     /// App-level settings, when present.
     ///
-    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
+    /// Strict: may be absent, not null. Lenient: may be absent, not null.
     /// Docs: not on the documentation page; read off real payloads.
-    #[fw(strict = "optional", lenient = "any")]
+    #[fw(strict = "optional", lenient = "optional")]
     pub app_settings: rt::Field<rt::Map<rt::Raw>>,
 
     /// Attributes the spec does not list, kept as sent.

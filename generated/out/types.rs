@@ -40,10 +40,10 @@ pub struct ChatActor {
 
     /// What changed the agent's status.
     ///
-    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// Note: Listed only on the onAgentCustomStatusUpdate page and missing from real onAgentActivityCreate payloads, so it is optional even in strict mode.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Listed only on the onAgentCustomStatusUpdate page, and missing from real onAgentActivityCreate payloads. Strict requires it for onAgentCustomStatusUpdate; onAgentActivityCreate's reading of this type has no such attribute, so strict reports it there as undocumented.
     /// Docs: only the onAgentCustomStatusUpdate page lists it.
-    #[fw(strict = "optional", lenient = "any")]
+    #[fw(strict = "required", lenient = "any")]
     pub actor_source: rt::Field<String>,
 
     /// The actor's picture.
@@ -54,9 +54,10 @@ pub struct ChatActor {
 
     /// The actor's email address.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
     #[fw(
-        strict = "nullable",
+        strict = "required",
         lenient = "any",
         example = "jay.matthews@example.com",
         fake = "email"
@@ -65,14 +66,16 @@ pub struct ChatActor {
 
     /// The actor's given name.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
-    #[fw(strict = "nullable", lenient = "any", example = "Jay", fake = "first_name")]
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
+    #[fw(strict = "required", lenient = "any", example = "Jay", fake = "first_name")]
     pub first_name: rt::Field<String>,
 
     /// The actor's family name.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
-    #[fw(strict = "nullable", lenient = "any", example = "Matthews", fake = "last_name")]
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
+    #[fw(strict = "required", lenient = "any", example = "Matthews", fake = "last_name")]
     pub last_name: rt::Field<String>,
 
     /// Whether the actor is signed in.
@@ -83,10 +86,11 @@ pub struct ChatActor {
 
     /// The actor's identifier across the Freshworks organisation.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Null for a system actor on the onAgentActivityCreate page only; the other page gives no null case, so strict refuses null there.
     /// Docs: the page gives the type as "string".
     #[fw(
-        strict = "nullable",
+        strict = "required",
         lenient = "any",
         id = "string",
         example = "374207180722084617",
@@ -97,6 +101,7 @@ pub struct ChatActor {
     /// Identifier of the contact record made for the actor when it is an agent.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Both pages describe it for an actor that is a Freshchat agent and say nothing of a system actor, so strict requires it of every actor, as listed.
     /// Docs: the page gives the type as "string".
     #[fw(
         strict = "required",
@@ -109,10 +114,11 @@ pub struct ChatActor {
 
     /// The actor's phone number.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
     /// Docs: the page writes the name as "Phone".
     /// Docs quirk: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
-    #[fw(strict = "nullable", lenient = "any", example = "9876543212", fake = "phone")]
+    #[fw(strict = "required", lenient = "any", example = "9876543212", fake = "phone")]
     pub phone: rt::Field<String>,
 
     /// The actor's accounts on social platforms.
@@ -125,8 +131,9 @@ pub struct ChatActor {
 
     /// The routing sub-type whose decision changed the agent's IntelliAssign status.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
-    #[fw(strict = "nullable", lenient = "any", example = "hallway_bot")]
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Null only for a general availability change, which onAgentCustomStatusUpdate never reports, so strict refuses null there.
+    #[fw(strict = "required", lenient = "any", example = "hallway_bot")]
     pub sub_entity: rt::Field<String>,
 
     /// Whether an agent or the system caused the event.
@@ -146,9 +153,11 @@ pub struct ChatActor {
 pub struct Avatar {
     /// Address of the picture.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
     #[fw(
-        strict = "nullable",
+        strict = "required",
         lenient = "any",
         example = "https://s3.amazonaws.com/fresh-chat-names/img/jay_matthews.png",
         fake = "url"
@@ -179,9 +188,10 @@ pub struct SocialProfile {
 
     /// The platform.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null. Values: "facebook", "twitter", "skype", "linkedin", or any other (kept).
-    /// Docs quirk: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which is therefore nullable.
-    #[fw(strict = "nullable", lenient = "any")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "facebook", "twitter", "skype", "linkedin", or any other the vendor may add (kept; strict reports it).
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    /// Docs quirk: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which strict allows to be null for a system actor only.
+    #[fw(strict = "required", lenient = "any")]
     pub r#type: rt::Field<SocialPlatform>,
 
     /// Attributes the spec does not list, kept as sent.
@@ -190,7 +200,7 @@ pub struct SocialProfile {
 
 /// The platform.
 ///
-/// Values: "facebook", "twitter", "skype", "linkedin", and any other value, kept in `Other`.
+/// Values: "facebook", "twitter", "skype", "linkedin", and any other value, kept in `Other`: the vendor may add values; strict reports them.
 ///
 /// Spec: `types.SocialProfile.type`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
@@ -230,10 +240,13 @@ pub struct ChatAgentStatus {
 
     /// Identifier of the custom status in force, when one is set.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when agent_activity.availability_event_type is "GeneralAvailability" (rule general-availability-has-no-custom-status).
+    /// Note: For an IntelliAssign change with a custom status set, it identifies that custom status; a payload cannot show which status an id names, so no rule checks it.
+    /// Note: Null only for a general availability change (onAgentActivityCreate); strict refuses null otherwise.
     /// Docs: the page gives the type as "string".
     #[fw(
-        strict = "nullable",
+        strict = "required",
         lenient = "any",
         id = "string",
         example = "75c23bdd-0e88-f234-417a-d3e2eb14c7bf",
@@ -273,34 +286,36 @@ pub struct ChatAgentStatus {
 
     /// Name of the status before this change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "AVAILABLE", "UNAVAILABLE", or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "AVAILABLE", "UNAVAILABLE", or any other the page says occurs (strict accepts it).
     #[fw(strict = "required", lenient = "any", example = "UNAVAILABLE")]
     pub prev_status: rt::Field<AgentStatusName>,
 
     /// When the previous status was set.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-07-29T06:18:21.068Z"
     )]
     pub prev_status_change_timestamp: rt::Field<rt::Timestamp>,
 
     /// Name of the status after this change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "AVAILABLE", "UNAVAILABLE", or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "AVAILABLE", "UNAVAILABLE", or any other the page says occurs (strict accepts it).
     #[fw(strict = "required", lenient = "any", example = "AVAILABLE")]
     pub status: rt::Field<AgentStatusName>,
 
     /// When the current status was set.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-07-29T06:23:03.081Z"
     )]
     pub status_change_timestamp: rt::Field<rt::Timestamp>,
@@ -329,13 +344,13 @@ pub enum AvailabilityEventType {
     CustomStatus,
 }
 
-/// A Freshchat status name: one of the two built-in statuses or the name of a custom status the account defined (e.g. "LUNCH").
+/// A Freshchat status name: one of the two built-in statuses or the name of a custom status the account defined (e.g. "LUNCH"). The page says such names occur, so both readings accept any name.
 ///
-/// Values: "AVAILABLE", "UNAVAILABLE", and any other value, kept in `Other`.
+/// Values: "AVAILABLE", "UNAVAILABLE", and any other value, kept in `Other`: the page says others occur, so strict accepts them.
 ///
 /// Spec: `types.AgentStatusName`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
-#[fw(open)]
+#[fw(open, documented)]
 #[non_exhaustive]
 pub enum AgentStatusName {
     /// `"AVAILABLE"`: Available for conversations.
@@ -363,18 +378,18 @@ pub struct ModelChanges {
 
     /// Changed miscellaneous database parameters, each as [old, new].
     ///
-    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Listed on Freshdesk's onAgentAvailabilityUpdate page only, where strict requires it; Freshcaller's onAgentUpdate reading of this type has no such attribute.
     /// Docs: only the onAgentAvailabilityUpdate page lists it.
-    #[fw(strict = "optional", lenient = "any")]
+    #[fw(strict = "required", lenient = "any")]
     pub misc_changes: rt::Field<rt::Map<rt::OldNew>>,
 
     /// Changed system-level parameters, each as [old, new].
     ///
-    /// Strict: may be absent, not null. Lenient: may be absent, may be null.
-    /// Note: Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Listed on Freshdesk's onAgentAvailabilityUpdate page only, where strict requires it; Freshcaller's onAgentUpdate reading of this type has no such attribute.
     /// Docs: only the onAgentAvailabilityUpdate page lists it.
-    #[fw(strict = "optional", lenient = "any")]
+    #[fw(strict = "required", lenient = "any")]
     pub system_changes: rt::Field<rt::Map<rt::OldNew>>,
 
     /// Attributes the spec does not list, kept as sent.

@@ -27,9 +27,9 @@ export namespace Types {
     /**
      * What changed the agent's status.
      *
-     * Listed only on the onAgentCustomStatusUpdate page and missing from real onAgentActivityCreate payloads, so it is optional even in strict mode.
+     * Listed only on the onAgentCustomStatusUpdate page, and missing from real onAgentActivityCreate payloads. Strict requires it for onAgentCustomStatusUpdate; onAgentActivityCreate's reading of this type has no such attribute, so strict reports it there as undocumented.
      *
-     * Strict reading: may be absent, not null.
+     * Strict reading: required, not null.
      */
     actor_source?: string | null;
     /**
@@ -41,19 +41,25 @@ export namespace Types {
     /**
      * The actor's email address.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
      */
     email?: string | null;
     /**
      * The actor's given name.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
      */
     first_name?: string | null;
     /**
      * The actor's family name.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
      */
     last_name?: string | null;
     /**
@@ -65,13 +71,17 @@ export namespace Types {
     /**
      * The actor's identifier across the Freshworks organisation.
      *
+     * Null for a system actor on the onAgentActivityCreate page only; the other page gives no null case, so strict refuses null there.
+     *
      * An id, documented as a string; read in either form.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
      */
     org_actor_id?: Wire.Id | null;
     /**
      * Identifier of the contact record made for the actor when it is an agent.
+     *
+     * Both pages describe it for an actor that is a Freshchat agent and say nothing of a system actor, so strict requires it of every actor, as listed.
      *
      * An id, documented as a string; read in either form.
      *
@@ -83,7 +93,9 @@ export namespace Types {
      *
      * Where the docs differ: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
      */
     phone?: string | null;
     /**
@@ -97,7 +109,9 @@ export namespace Types {
     /**
      * The routing sub-type whose decision changed the agent's IntelliAssign status.
      *
-     * Strict reading: required, may be null.
+     * Null only for a general availability change, which onAgentCustomStatusUpdate never reports, so strict refuses null there.
+     *
+     * Strict reading: required, not null.
      */
     sub_entity?: string | null;
     /**
@@ -113,7 +127,10 @@ export namespace Types {
     /**
      * Address of the picture.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+     * Strict reading: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
      */
     url?: string | null;
   }
@@ -131,9 +148,11 @@ export namespace Types {
     /**
      * The platform.
      *
-     * Where the docs differ: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which is therefore nullable.
+     * Where the docs differ: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which strict allows to be null for a system actor only.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
      */
     type?: SocialPlatform | null;
   }
@@ -161,9 +180,15 @@ export namespace Types {
     /**
      * Identifier of the custom status in force, when one is set.
      *
+     * For an IntelliAssign change with a custom status set, it identifies that custom status; a payload cannot show which status an id names, so no rule checks it.
+     *
+     * Null only for a general availability change (onAgentActivityCreate); strict refuses null otherwise.
+     *
      * An id, documented as a string; read in either form.
      *
-     * Strict reading: required, may be null.
+     * Strict reading: required, not null.
+     *
+     * Strict reading: null only in onAgentActivityCreate: when agent_activity.availability_event_type is "GeneralAvailability" (rule general-availability-has-no-custom-status).
      */
     custom_status_id?: Wire.Id | null;
     /**
@@ -226,12 +251,12 @@ export namespace Types {
   export type AvailabilityEventType = "GeneralAvailability" | "Intelliassign" | "custom_status";
 
   /**
-   * A Freshchat status name: one of the two built-in statuses or the name of a custom status the account defined (e.g. "LUNCH").
+   * A Freshchat status name: one of the two built-in statuses or the name of a custom status the account defined (e.g. "LUNCH"). The page says such names occur, so both readings accept any name.
    *
    * - `"AVAILABLE"`: Available for conversations.
    * - `"UNAVAILABLE"`: Not available for conversations.
    *
-   * Open: other values are read too, and kept.
+   * Open: the page says other values occur (e.g. custom names); both readings accept them.
    */
   export type AgentStatusName = "AVAILABLE" | "UNAVAILABLE" | (string & {});
 
@@ -246,17 +271,17 @@ export namespace Types {
     /**
      * Changed miscellaneous database parameters, each as [old, new].
      *
-     * Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+     * Listed on Freshdesk's onAgentAvailabilityUpdate page only, where strict requires it; Freshcaller's onAgentUpdate reading of this type has no such attribute.
      *
-     * Strict reading: may be absent, not null.
+     * Strict reading: required, not null.
      */
     misc_changes?: { [key: string]: [old: unknown, new: unknown] | null } | null;
     /**
      * Changed system-level parameters, each as [old, new].
      *
-     * Documented for onAgentAvailabilityUpdate only; optional in strict mode elsewhere.
+     * Listed on Freshdesk's onAgentAvailabilityUpdate page only, where strict requires it; Freshcaller's onAgentUpdate reading of this type has no such attribute.
      *
-     * Strict reading: may be absent, not null.
+     * Strict reading: required, not null.
      */
     system_changes?: { [key: string]: [old: unknown, new: unknown] | null } | null;
   }
@@ -289,72 +314,150 @@ export namespace Freshchat {
        * Sent as a numeric string in every real payload.
        *
        * An id, documented as a string; read in either form.
-       *
-       * Strict reading: required, not null.
        */
-      account_id?: Wire.Id | null;
+      account_id: Wire.Id;
       /**
        * Host name of the product account that raised the event.
        *
        * Also tells products apart when two of them raise an event of the same name.
-       *
-       * Strict reading: required, not null.
        */
-      domain?: string | null;
+      domain: string;
       /** Name of the event, as registered in the app's manifest. */
       event: "onAgentActivityCreate";
-      /**
-       * Data-centre region of the account (US, EU, IND, AUS, ...).
-       *
-       * Strict reading: required, not null.
-       */
-      region?: string | null;
+      /** Data-centre region of the account (US, EU, IND, AUS, ...). */
+      region: string;
       /**
        * When the platform emitted the event.
        *
        * Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
        *
        * Timestamp in any form; documented as EpochMillis or EpochSeconds or EpochMillisString.
-       *
-       * Strict reading: required, not null.
        */
-      timestamp?: Wire.Timestamp | null;
-      /**
-       * Version of the payload format.
-       *
-       * Strict reading: required, not null.
-       */
-      version?: string | null;
+      timestamp: Wire.Timestamp;
+      /** Version of the payload format. */
+      version: string;
       /** The event's own attributes, described per event. */
       data: Data;
-      /**
-       * Installation parameters of the app, when the simulator or platform adds them.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      iparams?: { [key: string]: unknown | null } | null;
-      /**
-       * App-level settings, when present.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      app_settings?: { [key: string]: unknown | null } | null;
+      /** Installation parameters of the app, when the simulator or platform adds them. */
+      iparams?: { [key: string]: unknown | null };
+      /** App-level settings, when present. */
+      app_settings?: { [key: string]: unknown | null };
     }
 
     /** Raised when a Freshchat agent's general availability (online/offline) or IntelliAssign status changes. */
     export interface Data {
+      /** The agent or system that caused the change. */
+      actor: ChatActor;
+      /** The agent's status change. */
+      agent_activity: Types.ChatAgentStatus;
+    }
+
+    /**
+     * The agent or system that caused a Freshchat agent-status event. Both Freshchat pages describe this object; their attribute lists differ slightly and are merged here.
+     *
+     * This event's reading of the shared type: only the attributes its page lists.
+     */
+    export interface ChatActor {
       /**
-       * The agent or system that caused the change.
+       * Identifier of the actor; a UUID in real payloads.
+       *
+       * An id, documented as a string; read in either form.
        *
        * Strict reading: required, not null.
        */
-      actor?: Types.ChatActor | null;
+      id?: Wire.Id | null;
       /**
-       * The agent's status change.
+       * The actor's picture.
        *
        * Strict reading: required, not null.
        */
-      agent_activity?: Types.ChatAgentStatus | null;
+      avatar?: Types.Avatar | null;
+      /**
+       * The actor's email address.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+       */
+      email?: string | null;
+      /**
+       * The actor's given name.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+       */
+      first_name?: string | null;
+      /**
+       * The actor's family name.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+       */
+      last_name?: string | null;
+      /**
+       * Whether the actor is signed in.
+       *
+       * Strict reading: required, not null.
+       */
+      login_status?: boolean | null;
+      /**
+       * The actor's identifier across the Freshworks organisation.
+       *
+       * Null for a system actor on the onAgentActivityCreate page only; the other page gives no null case, so strict refuses null there.
+       *
+       * An id, documented as a string; read in either form.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+       */
+      org_actor_id?: Wire.Id | null;
+      /**
+       * Identifier of the contact record made for the actor when it is an agent.
+       *
+       * Both pages describe it for an actor that is a Freshchat agent and say nothing of a system actor, so strict requires it of every actor, as listed.
+       *
+       * An id, documented as a string; read in either form.
+       *
+       * Strict reading: required, not null.
+       */
+      org_contact_id?: Wire.Id | null;
+      /**
+       * The actor's phone number.
+       *
+       * Where the docs differ: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+       */
+      phone?: string | null;
+      /**
+       * The actor's accounts on social platforms.
+       *
+       * Where the docs differ: Typed "string" on the onAgentCustomStatusUpdate page but "array of objects" (id, type) on the onAgentActivityCreate page and in real payloads; the array wins.
+       *
+       * Strict reading: required, not null.
+       */
+      social_profiles?: Types.SocialProfile[] | null;
+      /**
+       * The routing sub-type whose decision changed the agent's IntelliAssign status.
+       *
+       * Null only for a general availability change, which onAgentCustomStatusUpdate never reports, so strict refuses null there.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentActivityCreate: when agent_activity.availability_event_type is "GeneralAvailability" (rule general-availability-has-no-custom-status).
+       */
+      sub_entity?: string | null;
+      /**
+       * Whether an agent or the system caused the event.
+       *
+       * Strict reading: required, not null.
+       */
+      type?: Types.ActorType | null;
     }
   }
 
@@ -378,86 +481,50 @@ export namespace Freshchat {
        * Sent as a numeric string in every real payload.
        *
        * An id, documented as a string; read in either form.
-       *
-       * Strict reading: required, not null.
        */
-      account_id?: Wire.Id | null;
+      account_id: Wire.Id;
       /**
        * Host name of the product account that raised the event.
        *
        * Also tells products apart when two of them raise an event of the same name.
-       *
-       * Strict reading: required, not null.
        */
-      domain?: string | null;
+      domain: string;
       /** Name of the event, as registered in the app's manifest. */
       event: "onAgentCustomStatusUpdate";
-      /**
-       * Data-centre region of the account (US, EU, IND, AUS, ...).
-       *
-       * Strict reading: required, not null.
-       */
-      region?: string | null;
+      /** Data-centre region of the account (US, EU, IND, AUS, ...). */
+      region: string;
       /**
        * When the platform emitted the event.
        *
        * Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
        *
        * Timestamp in any form; documented as EpochMillis or EpochSeconds or EpochMillisString.
-       *
-       * Strict reading: required, not null.
        */
-      timestamp?: Wire.Timestamp | null;
-      /**
-       * Version of the payload format.
-       *
-       * Strict reading: required, not null.
-       */
-      version?: string | null;
+      timestamp: Wire.Timestamp;
+      /** Version of the payload format. */
+      version: string;
       /** The event's own attributes, described per event. */
       data: Data;
-      /**
-       * Installation parameters of the app, when the simulator or platform adds them.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      iparams?: { [key: string]: unknown | null } | null;
-      /**
-       * App-level settings, when present.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      app_settings?: { [key: string]: unknown | null } | null;
+      /** Installation parameters of the app, when the simulator or platform adds them. */
+      iparams?: { [key: string]: unknown | null };
+      /** App-level settings, when present. */
+      app_settings?: { [key: string]: unknown | null };
     }
 
     /** Raised when a Freshchat agent moves from a default status to a custom one, back, or between two custom statuses. */
     export interface Data {
-      /**
-       * The agent or system that changed the status.
-       *
-       * Strict reading: required, not null.
-       */
-      actor?: Types.ChatActor | null;
-      /**
-       * The custom status change.
-       *
-       * Strict reading: required, not null.
-       */
-      agent_custom_status?: Types.ChatAgentStatus | null;
-      /**
-       * Objects related to the custom status; the page lists none.
-       *
-       * Strict reading: required, not null.
-       */
-      associations?: Associations | null;
+      /** The agent or system that changed the status. */
+      actor: Types.ChatActor;
+      /** The custom status change. */
+      agent_custom_status: Types.ChatAgentStatus;
+      /** Objects related to the custom status; the page lists none. */
+      associations: Associations;
       /**
        * Each changed attribute of agent_custom_status mapped to [new, old]; note the order, which is the reverse of the other products' model_changes.
        *
        * Where the docs differ: The order is [new value, old value], as the format and the example on the page both show ("status": ["LUNCH", "UNAVAILABLE"]). The generated type exposes old() and new() so callers need not remember it.
-       *
-       * Strict reading: required, not null.
        */
-      changes?: { [key: string]: [new: unknown, old: unknown] | null } | null;
+      changes: { [key: string]: [new: unknown, old: unknown] | null };
     }
 
     /** Objects related to the custom status; the page lists none. */
@@ -490,84 +557,46 @@ export namespace Freshdesk {
        * Sent as a numeric string in every real payload.
        *
        * An id, documented as a string; read in either form.
-       *
-       * Strict reading: required, not null.
        */
-      account_id?: Wire.Id | null;
+      account_id: Wire.Id;
       /**
        * Host name of the product account that raised the event.
        *
        * Also tells products apart when two of them raise an event of the same name.
-       *
-       * Strict reading: required, not null.
        */
-      domain?: string | null;
+      domain: string;
       /** Name of the event, as registered in the app's manifest. */
       event: "onAgentAvailabilityUpdate";
-      /**
-       * Data-centre region of the account (US, EU, IND, AUS, ...).
-       *
-       * Strict reading: required, not null.
-       */
-      region?: string | null;
+      /** Data-centre region of the account (US, EU, IND, AUS, ...). */
+      region: string;
       /**
        * When the platform emitted the event.
        *
        * Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
        *
        * Timestamp in any form; documented as EpochMillis or EpochSeconds or EpochMillisString.
-       *
-       * Strict reading: required, not null.
        */
-      timestamp?: Wire.Timestamp | null;
-      /**
-       * Version of the payload format.
-       *
-       * Strict reading: required, not null.
-       */
-      version?: string | null;
+      timestamp: Wire.Timestamp;
+      /** Version of the payload format. */
+      version: string;
       /** The event's own attributes, described per event. */
       data: Data;
-      /**
-       * Installation parameters of the app, when the simulator or platform adds them.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      iparams?: { [key: string]: unknown | null } | null;
-      /**
-       * App-level settings, when present.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      app_settings?: { [key: string]: unknown | null } | null;
+      /** Installation parameters of the app, when the simulator or platform adds them. */
+      iparams?: { [key: string]: unknown | null };
+      /** App-level settings, when present. */
+      app_settings?: { [key: string]: unknown | null };
     }
 
     /** Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out. */
     export interface Data {
-      /**
-       * The agent or system that changed the availability.
-       *
-       * Strict reading: required, not null.
-       */
-      actor?: Actor | null;
-      /**
-       * The agent's availability across the account's channels after the change.
-       *
-       * Strict reading: required, not null.
-       */
-      agent_availability?: AgentAvailability | null;
-      /**
-       * Objects related to the availability record.
-       *
-       * Strict reading: required, not null.
-       */
-      associations?: Associations | null;
-      /**
-       * What changed in agent_availability, each attribute as [old, new].
-       *
-       * Strict reading: required, not null.
-       */
-      changes?: Types.ModelChanges | null;
+      /** The agent or system that changed the availability. */
+      actor: Actor;
+      /** The agent's availability across the account's channels after the change. */
+      agent_availability: AgentAvailability;
+      /** Objects related to the availability record. */
+      associations: Associations;
+      /** What changed in agent_availability, each attribute as [old, new]. */
+      changes: Types.ModelChanges;
     }
 
     /** The agent or system that changed the availability. */
@@ -764,11 +793,25 @@ export namespace Freshcaller {
    * Raised by Freshcaller; `event` is `"onAgentUpdate"`.
    *
    * Rules the validator checks:
+   * - `actor-agent-is-the-actor`: The actor's agent record is the updated agent's, whose user id the page gives as the actor's id.
    * - `actor-is-the-agent-user`: The actor's id is the agent's user id.
    * - `actor-name-is-agent-name`: The actor's name is the agent's name.
    * - `primary-email-is-primary`: The actor's primary email record is marked primary.
-   * - `custom-status-means-offline-code`: An agent in a custom status (any browser status other than the built-in ones) has status code 0. (strict reading only)
+   * - `offline-status-code`: An agent whose selected status is Offline has status code 0. (strict reading only)
+   * - `online-status-code`: An agent whose selected status is Online has status code 1. (strict reading only)
+   * - `busy-status-code`: An agent whose selected status is Busy has status code 2. (strict reading only)
+   * - `after-call-work-status-code`: An agent in After Call Work (ACW) has status code 3. (strict reading only)
    * - `available-means-available-status`: An agent taking calls on the browser or mobile has the common status "Available", or "Forward to phone" when that browser status takes precedence. (strict reading only)
+   * - `forward-to-phone-is-the-browser-status`: The common status is "Forward to phone" only when that is the browser status. (strict reading only)
+   * - `forward-to-phone-is-on-mobile`: The common status is "Forward to phone" only for an agent available on mobile. (strict reading only)
+   * - `actor-agent-offline-status-code`: The actor's agent record with selected status Offline has status code 0. (strict reading only)
+   * - `actor-agent-online-status-code`: The actor's agent record with selected status Online has status code 1. (strict reading only)
+   * - `actor-agent-busy-status-code`: The actor's agent record with selected status Busy has status code 2. (strict reading only)
+   * - `actor-agent-after-call-work-status-code`: The actor's agent record in After Call Work (ACW) has status code 3. (strict reading only)
+   * - `actor-agent-available-means-available-status`: The actor's agent record, taking calls on the browser or mobile, has the common status "Available", or "Forward to phone" when that browser status takes precedence. (strict reading only)
+   * - `actor-agent-forward-to-phone-is-the-browser-status`: The actor's agent record's common status is "Forward to phone" only when that is its browser status. (strict reading only)
+   * - `actor-agent-forward-to-phone-is-on-mobile`: The actor's agent record's common status is "Forward to phone" only when it is available on mobile. (strict reading only)
+   * - `model-changes-name-agent-attributes`: Every key of changes.model_changes is an attribute of agent. (strict reading only)
    * - `agent-record-order`: The agent record was created no later than it was last updated.
    * - `actor-record-order`: The actor's record was created no later than it was last updated.
    * - `sign-in-order`: The previous session started no later than the current one.
@@ -782,84 +825,46 @@ export namespace Freshcaller {
        * Sent as a numeric string in every real payload.
        *
        * An id, documented as a string; read in either form.
-       *
-       * Strict reading: required, not null.
        */
-      account_id?: Wire.Id | null;
+      account_id: Wire.Id;
       /**
        * Host name of the product account that raised the event.
        *
        * Also tells products apart when two of them raise an event of the same name.
-       *
-       * Strict reading: required, not null.
        */
-      domain?: string | null;
+      domain: string;
       /** Name of the event, as registered in the app's manifest. */
       event: "onAgentUpdate";
-      /**
-       * Data-centre region of the account (US, EU, IND, AUS, ...).
-       *
-       * Strict reading: required, not null.
-       */
-      region?: string | null;
+      /** Data-centre region of the account (US, EU, IND, AUS, ...). */
+      region: string;
       /**
        * When the platform emitted the event.
        *
        * Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
        *
        * Timestamp in any form; documented as EpochMillis or EpochSeconds or EpochMillisString.
-       *
-       * Strict reading: required, not null.
        */
-      timestamp?: Wire.Timestamp | null;
-      /**
-       * Version of the payload format.
-       *
-       * Strict reading: required, not null.
-       */
-      version?: string | null;
+      timestamp: Wire.Timestamp;
+      /** Version of the payload format. */
+      version: string;
       /** The event's own attributes, described per event. */
       data: Data;
-      /**
-       * Installation parameters of the app, when the simulator or platform adds them.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      iparams?: { [key: string]: unknown | null } | null;
-      /**
-       * App-level settings, when present.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      app_settings?: { [key: string]: unknown | null } | null;
+      /** Installation parameters of the app, when the simulator or platform adds them. */
+      iparams?: { [key: string]: unknown | null };
+      /** App-level settings, when present. */
+      app_settings?: { [key: string]: unknown | null };
     }
 
     /** Raised when a phone agent's status changes or the agent signs in or out. The page speaks of "the Freshworks system"; its attributes (available_on, browser and mobile status, calls) are Freshcaller's. Freshdesk raises an event of the same name with a different shape, which this spec does not cover. */
     export interface Data {
-      /**
-       * The user who caused the change, with their agent record.
-       *
-       * Strict reading: required, not null.
-       */
-      actor?: Actor | null;
-      /**
-       * The agent whose record changed.
-       *
-       * Strict reading: required, not null.
-       */
-      agent?: PhoneAgent | null;
-      /**
-       * Objects related to the agent; the page lists none.
-       *
-       * Strict reading: required, not null.
-       */
-      associations?: Associations | null;
-      /**
-       * What changed in the agent record, each attribute as [old, new].
-       *
-       * Strict reading: required, not null.
-       */
-      changes?: Types.ModelChanges | null;
+      /** The user who caused the change, with their agent record. */
+      actor: Actor;
+      /** The agent whose record changed. */
+      agent: PhoneAgent;
+      /** Objects related to the agent; the page lists none. */
+      associations: Associations;
+      /** What changed in the agent record, each attribute as [old, new]. */
+      changes: ModelChanges;
     }
 
     /** The user who caused the change, with their agent record. */
@@ -934,6 +939,8 @@ export namespace Freshcaller {
       freshid_uuid?: string | null;
       /**
        * The actor's user id; equals agent.user_id in this event.
+       *
+       * Where the docs differ: The page says the value "is agent.user_id" without saying which agent record it means. Its paths are written from data (actor.name "is agent.name"), so it is data.agent.user_id; actor.agent describes the same updated agent, so its user_id is actor.id too. Rules actor-is-the-agent-user and actor-agent-is-the-actor.
        *
        * An id, documented as an integer; read in either form.
        *
@@ -1299,6 +1306,20 @@ export namespace Freshcaller {
        */
       name?: string | null;
     }
+
+    /**
+     * What changed in a Freshdesk or Freshcaller record: each changed attribute maps to its value before and after the change.
+     *
+     * This event's reading of the shared type: only the attributes its page lists.
+     */
+    export interface ModelChanges {
+      /**
+       * Changed attributes of the record, each as [old, new].
+       *
+       * Strict reading: required, not null.
+       */
+      model_changes?: { [key: string]: [old: unknown, new: unknown] | null } | null;
+    }
   }
 }
 
@@ -1325,84 +1346,46 @@ export namespace Freshsales {
        * Sent as a numeric string in every real payload.
        *
        * An id, documented as a string; read in either form.
-       *
-       * Strict reading: required, not null.
        */
-      account_id?: Wire.Id | null;
+      account_id: Wire.Id;
       /**
        * Host name of the product account that raised the event.
        *
        * Also tells products apart when two of them raise an event of the same name.
-       *
-       * Strict reading: required, not null.
        */
-      domain?: string | null;
+      domain: string;
       /** Name of the event, as registered in the app's manifest. */
       event: "onUserAgentAvailabilityUpdate";
-      /**
-       * Data-centre region of the account (US, EU, IND, AUS, ...).
-       *
-       * Strict reading: required, not null.
-       */
-      region?: string | null;
+      /** Data-centre region of the account (US, EU, IND, AUS, ...). */
+      region: string;
       /**
        * When the platform emitted the event.
        *
        * Real payloads send it as integer milliseconds (Freshchat), float seconds (Freshdesk) and a numeric string of milliseconds (Freshsales); all three are read.
        *
        * Timestamp in any form; documented as EpochMillis or EpochSeconds or EpochMillisString.
-       *
-       * Strict reading: required, not null.
        */
-      timestamp?: Wire.Timestamp | null;
-      /**
-       * Version of the payload format.
-       *
-       * Strict reading: required, not null.
-       */
-      version?: string | null;
+      timestamp: Wire.Timestamp;
+      /** Version of the payload format. */
+      version: string;
       /** The event's own attributes, described per event. */
       data: Data;
-      /**
-       * Installation parameters of the app, when the simulator or platform adds them.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      iparams?: { [key: string]: unknown | null } | null;
-      /**
-       * App-level settings, when present.
-       *
-       * Strict reading: may be absent, not null.
-       */
-      app_settings?: { [key: string]: unknown | null } | null;
+      /** Installation parameters of the app, when the simulator or platform adds them. */
+      iparams?: { [key: string]: unknown | null };
+      /** App-level settings, when present. */
+      app_settings?: { [key: string]: unknown | null };
     }
 
     /** Raised when a Freshsales user marks themselves available or unavailable. User availability is an internal feature that not every Freshsales account has. */
     export interface Data {
-      /**
-       * The user who changed their availability.
-       *
-       * Strict reading: required, not null.
-       */
-      actor?: Actor | null;
-      /**
-       * Objects related to the availability record; the page lists none.
-       *
-       * Strict reading: required, not null.
-       */
-      associations?: Associations | null;
-      /**
-       * Each changed attribute of user_agent_availability mapped to its change.
-       *
-       * Strict reading: required, not null.
-       */
-      changes?: { [key: string]: AttributeChange | null } | null;
-      /**
-       * The user's availability across channels after the change.
-       *
-       * Strict reading: required, not null.
-       */
-      user_agent_availability?: UserAgentAvailability | null;
+      /** The user who changed their availability. */
+      actor: Actor;
+      /** Objects related to the availability record; the page lists none. */
+      associations: Associations;
+      /** Each changed attribute of user_agent_availability mapped to its change. */
+      changes: { [key: string]: AttributeChange | null };
+      /** The user's availability across channels after the change. */
+      user_agent_availability: UserAgentAvailability;
     }
 
     /** The user who changed their availability. */
@@ -1449,11 +1432,11 @@ export namespace Freshsales {
       /**
        * The change as pairs of [old, new] values, one pair per element for array attributes.
        *
-       * Where the docs differ: The format on the page says [[old values...], [new values...]], but the page's example and the real payload send one [old, new] pair per array element (one for chat, one for freshsales). The type accepts both readings: an array of arrays.
+       * Where the docs differ: The format on the page writes [["Old value"], ["New value"]], while the page's example and the real payload send one [old, new] pair per array element (one for chat, one for freshsales). Both are pairs: each item is a two-item [old, new] array, and an item of any other length is refused.
        *
        * Strict reading: required, not null.
        */
-      changed?: unknown[][] | null;
+      changed?: ([old: unknown, new: unknown])[] | null;
     }
 
     /** The user's availability across channels after the change. */
@@ -1493,7 +1476,7 @@ export namespace Freshsales {
        */
       channel?: string | null;
       /**
-       * Whether the channel is enabled for the user.
+       * Whether the user can use this channel at all, available or not.
        *
        * Strict reading: required, not null.
        */

@@ -106,12 +106,14 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
 
     let mut all = Vec::new();
     rows(ir, event.payload, "", &mut all, &mut Vec::new());
-    s.push_str("## Attributes\n\nPresence: *required* / *may be absent*, *not null* / *may be null*. Lenient is what real payloads pass; strict is the documentation to the letter.\n\n");
+    s.push_str("## Attributes\n\nPresence: *required* / *may be absent*, *not null* / *may be null*. Lenient is what real payloads pass: it requires the envelope and each of `data`'s own attributes, as every real payload has them, and inside those allows nulls, left-out attributes and unknown values. Strict is the documentation to the letter: an attribute the page says is null under a condition may be null only then.\n\n");
     s.push_str("| path | type | strict | lenient | values | description |\n| --- | --- | --- | --- | --- | --- |\n");
     for row in &all {
         let f = &row.field;
         let values = match text::enum_values(ir, &f.ty) {
-            Some((v, open)) => format!("{}{}", v.join(", "), if open { ", or others (kept)" } else { "" }),
+            Some((v, _)) => {
+                format!("{}{}", v.join(", "), text::enum_others(ir, &f.ty).map(|o| format!(", {o}")).unwrap_or_default())
+            }
             None => String::new(),
         };
         let mut ty = text::type_name(ir, &f.ty);
@@ -121,17 +123,25 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
         if f.ty == Ty::Timestamp {
             let forms: Vec<&str> = f.formats.iter().map(|f| f.name()).collect();
             ty.push_str(&format!("; strict forms: {}", forms.join(", ")));
+            if f.utc {
+                ty.push_str("; in UTC");
+            }
+        }
+        let mut strict = text::presence(f.strict);
+        let prefix = format!("{}: ", event.name);
+        for w in f.null_when.iter().filter_map(|w| w.strip_prefix(&prefix)) {
+            strict.push_str(&format!("; may be null only {w}"));
         }
         let mut desc = f.description.trim().to_string();
-        if let Some(ex) = &f.example {
-            desc.push_str(&format!(" Example: `{}`.", text::literal(ex)));
+        if let Some(ex) = example_for(event, &row.path, f.example.as_ref()) {
+            desc.push_str(&format!(" Example: `{}`.", text::literal(&ex)));
         }
         s.push_str(&format!(
             "| `{}` | {} | {} | {} | {} | {} |\n",
             // Attribute names are JSON keys and may hold `|`; it would end the cell.
             cell(&row.path),
             cell(&ty),
-            text::presence(f.strict),
+            cell(&strict),
             text::presence(f.lenient),
             cell(&values),
             cell(&desc)
@@ -192,6 +202,24 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
         s.push_str(&format!("{}/{}`):\n\n```json\n{}\n```\n", product.key, event.name, example.trim_end()));
     }
     s
+}
+
+/// The example shown for an attribute: its own, unless a rule of this event that always
+/// applies rules it out, when the rule's first value stands in (a shared type's example
+/// may be another event's value).
+fn example_for(event: &Event, row_path: &str, example: Option<&crate::ir::Literal>) -> Option<crate::ir::Literal> {
+    let example = example?;
+    for rule in event.rules.iter().filter(|r| r.when.is_none()) {
+        let (path, allowed) = match &rule.check {
+            Check::Equals(path, l) => (path, std::slice::from_ref(l)),
+            Check::OneOf(path, ls) => (path, ls.as_slice()),
+            _ => continue,
+        };
+        if format!("data.{}", path.text) == row_path && !allowed.contains(example) {
+            return allowed.first().cloned();
+        }
+    }
+    Some(example.clone())
 }
 
 fn capitalize(s: &str) -> String {

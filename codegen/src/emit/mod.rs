@@ -88,6 +88,25 @@ pub(crate) mod text {
         }
     }
 
+    /// How an enum attribute treats values beyond its list, in words; `None` for a closed
+    /// enum or an attribute that is not an enum.
+    pub fn enum_others(ir: &Ir, ty: &Ty) -> Option<&'static str> {
+        match ty {
+            Ty::Named(id) => match &ir.ty(*id).kind {
+                TypeKind::Enum(e) if e.documented => Some("or any other the page says occurs (strict accepts it)"),
+                TypeKind::Enum(e) if e.open => Some("or any other the vendor may add (kept; strict reports it)"),
+                _ => None,
+            },
+            Ty::Array(item) => enum_others(ir, item),
+            _ => None,
+        }
+    }
+
+    /// The strict reading's conditional nulls, one sentence each.
+    pub fn null_when(f: &Field) -> Vec<String> {
+        f.null_when.iter().map(|w| format!("null only in {w}")).collect()
+    }
+
     /// What the docs page writes differently, in words.
     pub fn doc_facts(f: &Field) -> Vec<String> {
         let mut out = Vec::new();

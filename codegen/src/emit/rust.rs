@@ -351,10 +351,17 @@ fn field_doc(ir: &Ir, f: &Field) -> String {
         s.push_str("\n\n");
     }
     s.push_str(&format!("Strict: {}. Lenient: {}.", text::presence(f.strict), text::presence(f.lenient)));
-    if let Some((values, open)) = text::enum_values(ir, &f.ty) {
-        s.push_str(&format!(" Values: {}{}.", values.join(", "), if open { ", or any other (kept)" } else { "" }));
+    if let Some((values, _)) = text::enum_values(ir, &f.ty) {
+        let others = text::enum_others(ir, &f.ty).map(|o| format!(", {o}")).unwrap_or_default();
+        s.push_str(&format!(" Values: {}{others}.", values.join(", ")));
+    }
+    if f.utc {
+        s.push_str(" Strict: in UTC.");
     }
     s.push('\n');
+    for w in text::null_when(f) {
+        s.push_str(&format!("Strict: {w}.\n"));
+    }
     for n in &f.notes {
         s.push_str(&format!("Note: {}\n", n.trim()));
     }
@@ -412,6 +419,9 @@ fn field_attr(ir: &Ir, owner: &str, f: &Field) -> TokenStream {
         let form = form.name();
         parts.push(quote!(id = #form));
     }
+    if f.utc {
+        parts.push(quote!(utc));
+    }
     if let Some(example) = &f.example {
         let l = literal(example);
         parts.push(quote!(example = #l));
@@ -457,7 +467,13 @@ fn enumeration(t: &TypeDef, e: &crate::ir::Enum) -> TokenStream {
     let name = ident(&t.name);
     let wires: Vec<String> = e.variants.iter().map(|v| text::literal(&v.wire)).collect();
     let mut tdoc_text = format!("{}\n\nValues: {}", t.description.trim(), wires.join(", "));
-    tdoc_text.push_str(if e.open { ", and any other value, kept in `Other`." } else { "; no others." });
+    tdoc_text.push_str(if e.documented {
+        ", and any other value, kept in `Other`: the page says others occur, so strict accepts them."
+    } else if e.open {
+        ", and any other value, kept in `Other`: the vendor may add values; strict reports them."
+    } else {
+        "; no others."
+    });
     tdoc_text.push_str(&format!("\n\nSpec: `{}`.", t.spec_path));
     let tdoc = doc(&tdoc_text);
     let variants = e.variants.iter().map(|v| {
@@ -474,7 +490,7 @@ fn enumeration(t: &TypeDef, e: &crate::ir::Enum) -> TokenStream {
             EnumRepr::Int => quote!(i64),
         };
         (
-            quote!(#[fw(open)] #[non_exhaustive]),
+            if e.documented { quote!(#[fw(open, documented)] #[non_exhaustive]) } else { quote!(#[fw(open)] #[non_exhaustive]) },
             quote! {
                 /// A value the spec does not list, kept as sent.
                 Other(#other_ty),

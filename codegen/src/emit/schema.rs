@@ -125,7 +125,8 @@ fn named_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>) -
             let values: Vec<Json> = e.variants.iter().map(|v| lit(&v.wire)).collect();
             let base = if e.repr == EnumRepr::Int { "integer" } else { "string" };
             let mut entries = vec![("description", s(t.description.trim()))];
-            if e.open && reading == Reading::Lenient {
+            // Values the page says occur beyond its list are in both readings.
+            if e.open && (reading == Reading::Lenient || e.documented) {
                 // The two alternatives exclude each other, so `oneOf` holds for every value
                 // and a generator can make them an untagged enum of known and other values.
                 let known = obj(vec![("type", s(base)), ("enum", Json::Arr(values.clone()))]);
@@ -175,7 +176,9 @@ fn presence(f: &Field, reading: Reading) -> crate::ir::Presence {
 
 fn field_schema(ir: &Ir, f: &Field, reading: Reading, defs: &mut Vec<TypeId>) -> Json {
     let mut schema = type_schema(ir, &f.ty, f, reading, defs);
-    let nullable = presence(f, reading).nullable;
+    // A schema cannot hold an event's conditions: an attribute that a rule lets be null
+    // under one is nullable here, and the validator checks the condition.
+    let nullable = presence(f, reading).nullable || (reading == Reading::Strict && !f.null_when.is_empty());
     if let Json::Obj(entries) = &mut schema {
         if nullable {
             make_nullable(entries);

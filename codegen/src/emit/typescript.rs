@@ -263,8 +263,11 @@ impl Writer<'_> {
                     let sep = if desc.is_empty() { "" } else { ": " };
                     lines.push(format!("- `{}`{name}{sep}{desc}", text::literal(&v.wire)));
                 }
-                let open = e.open && self.reading == Reading::Lenient;
-                if open {
+                let open = e.open && (self.reading == Reading::Lenient || e.documented);
+                if e.documented {
+                    lines.push(String::new());
+                    lines.push("Open: the page says other values occur (e.g. custom names); both readings accept them.".into());
+                } else if open {
                     lines.push(String::new());
                     lines.push("Open: other values are read too, and kept.".into());
                 } else if e.open {
@@ -293,7 +296,9 @@ impl Writer<'_> {
 
     fn field_type(&self, here: ModuleId, f: &Field) -> String {
         let ty = self.ty(here, &f.ty, f);
-        if self.presence(f).nullable {
+        // A type cannot hold an event's conditions: an attribute a rule lets be null under
+        // one is nullable here, and the validator checks the condition.
+        if self.presence(f).nullable || (self.reading == Reading::Strict && !f.null_when.is_empty()) {
             format!("{ty} | null")
         } else {
             ty
@@ -399,6 +404,11 @@ impl Writer<'_> {
             let name = if self.reading == Reading::Lenient { "Strict" } else { "Lenient" };
             lines.push(String::new());
             lines.push(format!("{name} reading: {}.", text::presence(other)));
+        }
+        let when = text::null_when(f);
+        if !when.is_empty() {
+            lines.push(String::new());
+            lines.extend(when.into_iter().map(|w| format!("Strict reading: {w}.")));
         }
         lines
     }

@@ -11,27 +11,27 @@ use crate::rt;
 pub struct Data {
     /// The user who caused the change, with their agent record.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub actor: rt::Field<Actor>,
 
     /// The agent whose record changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub agent: rt::Field<PhoneAgent>,
 
     /// Objects related to the agent; the page lists none.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub associations: rt::Field<Associations>,
 
     /// What changed in the agent record, each attribute as [old, new].
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
-    pub changes: rt::Field<crate::types::ModelChanges>,
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
+    pub changes: rt::Field<ModelChanges>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
@@ -69,14 +69,14 @@ pub struct Actor {
 
     /// When the actor's record was created.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub created_at: rt::Field<rt::Timestamp>,
 
     /// When the actor's current session started.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub current_sign_in_at: rt::Field<rt::Timestamp>,
 
     /// Whether the actor's record is deleted.
@@ -108,6 +108,7 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Docs: the page gives the type as "integer".
+    /// Docs quirk: The page says the value "is agent.user_id" without saying which agent record it means. Its paths are written from data (actor.name "is agent.name"), so it is data.agent.user_id; actor.agent describes the same updated agent, so its user_id is actor.id too. Rules actor-is-the-agent-user and actor-agent-is-the-actor.
     #[fw(strict = "required", lenient = "any", id = "integer", fake = "uuid")]
     pub id: rt::Field<rt::Id>,
 
@@ -119,17 +120,18 @@ pub struct Actor {
 
     /// When the actor's previous session started.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub last_sign_in_at: rt::Field<rt::Timestamp>,
 
     /// When the actor was locked out after failed sign-ins.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-08-29 18:45:26 UTC"
     )]
     pub locked_at: rt::Field<rt::Timestamp>,
@@ -179,8 +181,8 @@ pub struct Actor {
 
     /// When the actor's record last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub updated_at: rt::Field<rt::Timestamp>,
 
     /// Generated unique identifier of the user.
@@ -213,8 +215,8 @@ pub struct PrimaryEmail {
 
     /// When the address record was created.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub created_at: rt::Field<rt::Timestamp>,
 
     /// The address.
@@ -238,8 +240,8 @@ pub struct PrimaryEmail {
 
     /// When the address record last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub updated_at: rt::Field<rt::Timestamp>,
 
     /// The user the address belongs to.
@@ -276,7 +278,7 @@ pub struct PhoneAgent {
 
     /// Where the agent takes calls now.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, or any other the vendor may add (kept; strict reports it).
     #[fw(strict = "required", lenient = "any", example = 1)]
     pub available_on: rt::Field<CallMedium>,
 
@@ -313,11 +315,12 @@ pub struct PhoneAgent {
 
     /// When the agent record was created.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-08-29 18:45:26 UTC"
     )]
     pub created_at: rt::Field<rt::Timestamp>,
@@ -349,23 +352,24 @@ pub struct PhoneAgent {
 
     /// When the agent handled the last call.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub last_call_at: rt::Field<rt::Timestamp>,
 
     /// When the agent was last active.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub last_seen_at: rt::Field<rt::Timestamp>,
 
     /// When the agent's status last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-08-30 08:05:50 UTC"
     )]
     pub last_status_change_at: rt::Field<rt::Timestamp>,
@@ -402,13 +406,13 @@ pub struct PhoneAgent {
 
     /// The medium the agent last chose; used to restore availability after sign-in or after a call.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, or any other the vendor may add (kept; strict reports it).
     #[fw(strict = "required", lenient = "any", example = 1)]
     pub preference: rt::Field<CallMedium>,
 
     /// The agent's status code; 0 for any custom status.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, 3, or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, 3, or any other the vendor may add (kept; strict reports it).
     #[fw(strict = "required", lenient = "any", example = 1)]
     pub status: rt::Field<PhoneAgentStatus>,
 
@@ -426,11 +430,12 @@ pub struct PhoneAgent {
 
     /// When the agent record last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-08-30 08:05:50 UTC"
     )]
     pub updated_at: rt::Field<rt::Timestamp>,
@@ -450,7 +455,7 @@ pub struct PhoneAgent {
 
 /// Where an agent takes calls.
 ///
-/// Values: 0, 1, 2, and any other value, kept in `Other`.
+/// Values: 0, 1, 2, and any other value, kept in `Other`: the vendor may add values; strict reports them.
 ///
 /// Spec: `types.CallMedium`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
@@ -475,7 +480,7 @@ pub enum CallMedium {
 
 /// A Freshcaller agent's status code.
 ///
-/// Values: 0, 1, 2, 3, and any other value, kept in `Other`.
+/// Values: 0, 1, 2, 3, and any other value, kept in `Other`: the vendor may add values; strict reports them.
 ///
 /// Spec: `types.PhoneAgentStatus`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]
@@ -524,6 +529,23 @@ pub struct Team {
     pub unknown_fields: rt::UnknownFields,
 }
 
+/// What changed in a Freshdesk or Freshcaller record: each changed attribute maps to its value before and after the change.
+///
+/// This event's reading of the shared type: only the attributes its page lists.
+///
+/// Spec: `types.ModelChanges`.
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+pub struct ModelChanges {
+    /// Changed attributes of the record, each as [old, new].
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any")]
+    pub model_changes: rt::Field<rt::Map<rt::OldNew>>,
+
+    /// Attributes the spec does not list, kept as sent.
+    pub unknown_fields: rt::UnknownFields,
+}
+
 /// A whole Freshcaller onAgentUpdate payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
@@ -532,6 +554,13 @@ impl rt::EventData for Data {
     const EVENT: &'static str = "onAgentUpdate";
     const DOMAIN: &'static str = "freshcaller.com";
     const RULES: &'static [rt::Rule] = &[
+        rt::Rule {
+            id: "actor-agent-is-the-actor",
+            description: "The actor's agent record is the updated agent's, whose user id the page gives as the actor's id.",
+            strict_only: false,
+            when: None,
+            check: rt::Check::Same("actor.agent.user_id", "actor.id"),
+        },
         rt::Rule {
             id: "actor-is-the-agent-user",
             description: "The actor's id is the agent's user id.",
@@ -557,23 +586,46 @@ impl rt::EventData for Data {
             ),
         },
         rt::Rule {
-            id: "custom-status-means-offline-code",
-            description: "An agent in a custom status (any browser status other than the built-in ones) has status code 0.",
+            id: "offline-status-code",
+            description: "An agent whose selected status is Offline has status code 0.",
             strict_only: true,
             when: Some(rt::When {
                 path: "agent.browser_status_name",
-                test: rt::Test::NotIn(
-                    &[
-                        rt::Lit::Str("Online"),
-                        rt::Lit::Str("Offline"),
-                        rt::Lit::Str("Busy"),
-                        rt::Lit::Str("After Call Work"),
-                        rt::Lit::Str("Available"),
-                        rt::Lit::Str("Forward to phone"),
-                    ],
-                ),
+                test: rt::Test::In(&[rt::Lit::Str("Offline")]),
             }),
             check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(0)]),
+        },
+        rt::Rule {
+            id: "online-status-code",
+            description: "An agent whose selected status is Online has status code 1.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "agent.browser_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Online")]),
+            }),
+            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(1)]),
+        },
+        rt::Rule {
+            id: "busy-status-code",
+            description: "An agent whose selected status is Busy has status code 2.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "agent.browser_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Busy")]),
+            }),
+            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(2)]),
+        },
+        rt::Rule {
+            id: "after-call-work-status-code",
+            description: "An agent in After Call Work (ACW) has status code 3.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "agent.browser_status_name",
+                test: rt::Test::In(
+                    &[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")],
+                ),
+            }),
+            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(3)]),
         },
         rt::Rule {
             id: "available-means-available-status",
@@ -586,6 +638,142 @@ impl rt::EventData for Data {
             check: rt::Check::OneOf(
                 "agent.common_status_name",
                 &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
+            ),
+        },
+        rt::Rule {
+            id: "forward-to-phone-is-the-browser-status",
+            description: "The common status is \"Forward to phone\" only when that is the browser status.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "agent.common_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+            }),
+            check: rt::Check::OneOf(
+                "agent.browser_status_name",
+                &[rt::Lit::Str("Forward to phone")],
+            ),
+        },
+        rt::Rule {
+            id: "forward-to-phone-is-on-mobile",
+            description: "The common status is \"Forward to phone\" only for an agent available on mobile.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "agent.common_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+            }),
+            check: rt::Check::OneOf("agent.available_on", &[rt::Lit::Int(2)]),
+        },
+        rt::Rule {
+            id: "actor-agent-offline-status-code",
+            description: "The actor's agent record with selected status Offline has status code 0.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.browser_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Offline")]),
+            }),
+            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(0)]),
+        },
+        rt::Rule {
+            id: "actor-agent-online-status-code",
+            description: "The actor's agent record with selected status Online has status code 1.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.browser_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Online")]),
+            }),
+            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(1)]),
+        },
+        rt::Rule {
+            id: "actor-agent-busy-status-code",
+            description: "The actor's agent record with selected status Busy has status code 2.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.browser_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Busy")]),
+            }),
+            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(2)]),
+        },
+        rt::Rule {
+            id: "actor-agent-after-call-work-status-code",
+            description: "The actor's agent record in After Call Work (ACW) has status code 3.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.browser_status_name",
+                test: rt::Test::In(
+                    &[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")],
+                ),
+            }),
+            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(3)]),
+        },
+        rt::Rule {
+            id: "actor-agent-available-means-available-status",
+            description: "The actor's agent record, taking calls on the browser or mobile, has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.available_on",
+                test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
+            }),
+            check: rt::Check::OneOf(
+                "actor.agent.common_status_name",
+                &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
+            ),
+        },
+        rt::Rule {
+            id: "actor-agent-forward-to-phone-is-the-browser-status",
+            description: "The actor's agent record's common status is \"Forward to phone\" only when that is its browser status.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.common_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+            }),
+            check: rt::Check::OneOf(
+                "actor.agent.browser_status_name",
+                &[rt::Lit::Str("Forward to phone")],
+            ),
+        },
+        rt::Rule {
+            id: "actor-agent-forward-to-phone-is-on-mobile",
+            description: "The actor's agent record's common status is \"Forward to phone\" only when it is available on mobile.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: "actor.agent.common_status_name",
+                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+            }),
+            check: rt::Check::OneOf("actor.agent.available_on", &[rt::Lit::Int(2)]),
+        },
+        rt::Rule {
+            id: "model-changes-name-agent-attributes",
+            description: "Every key of changes.model_changes is an attribute of agent.",
+            strict_only: true,
+            when: None,
+            check: rt::Check::KeysOf(
+                "changes.model_changes",
+                &[
+                    "account_id",
+                    "available_on",
+                    "browser_status_id",
+                    "browser_status_name",
+                    "common_status_id",
+                    "common_status_name",
+                    "created_at",
+                    "deleted",
+                    "email",
+                    "freshid_uuid",
+                    "id",
+                    "last_call_at",
+                    "last_seen_at",
+                    "last_status_change_at",
+                    "logged_in",
+                    "mobile_app_status_id",
+                    "mobile_app_status_name",
+                    "name",
+                    "preference",
+                    "status",
+                    "teams",
+                    "time_zone",
+                    "updated_at",
+                    "user_id",
+                ],
             ),
         },
         rt::Rule {

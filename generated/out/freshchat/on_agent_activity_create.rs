@@ -11,15 +11,137 @@ use crate::rt;
 pub struct Data {
     /// The agent or system that caused the change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
-    pub actor: rt::Field<crate::types::ChatActor>,
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
+    pub actor: rt::Field<ChatActor>,
 
     /// The agent's status change.
     ///
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
+    pub agent_activity: rt::Field<crate::types::ChatAgentStatus>,
+
+    /// Attributes the spec does not list, kept as sent.
+    pub unknown_fields: rt::UnknownFields,
+}
+
+/// The agent or system that caused a Freshchat agent-status event. Both Freshchat pages describe this object; their attribute lists differ slightly and are merged here.
+///
+/// This event's reading of the shared type: only the attributes its page lists.
+///
+/// Spec: `types.ChatActor`.
+#[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+pub struct ChatActor {
+    /// Identifier of the actor; a UUID in real payloads.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "98c76ba0-6b38-499b-9c37-e1047742778c",
+        fake = "uuid"
+    )]
+    pub id: rt::Field<rt::Id>,
+
+    /// The actor's picture.
+    ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", nested)]
-    pub agent_activity: rt::Field<crate::types::ChatAgentStatus>,
+    pub avatar: rt::Field<crate::types::Avatar>,
+
+    /// The actor's email address.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        example = "jay.matthews@example.com",
+        fake = "email"
+    )]
+    pub email: rt::Field<String>,
+
+    /// The actor's given name.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    #[fw(strict = "required", lenient = "any", example = "Jay", fake = "first_name")]
+    pub first_name: rt::Field<String>,
+
+    /// The actor's family name.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    #[fw(strict = "required", lenient = "any", example = "Matthews", fake = "last_name")]
+    pub last_name: rt::Field<String>,
+
+    /// Whether the actor is signed in.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    #[fw(strict = "required", lenient = "any", example = true, fake = "status_name")]
+    pub login_status: rt::Field<bool>,
+
+    /// The actor's identifier across the Freshworks organisation.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    /// Note: Null for a system actor on the onAgentActivityCreate page only; the other page gives no null case, so strict refuses null there.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "374207180722084617",
+        fake = "uuid"
+    )]
+    pub org_actor_id: rt::Field<rt::Id>,
+
+    /// Identifier of the contact record made for the actor when it is an agent.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Note: Both pages describe it for an actor that is a Freshchat agent and say nothing of a system actor, so strict requires it of every actor, as listed.
+    /// Docs: the page gives the type as "string".
+    #[fw(
+        strict = "required",
+        lenient = "any",
+        id = "string",
+        example = "1556375110506151936",
+        fake = "uuid"
+    )]
+    pub org_contact_id: rt::Field<rt::Id>,
+
+    /// The actor's phone number.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    /// Docs: the page writes the name as "Phone".
+    /// Docs quirk: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
+    #[fw(strict = "required", lenient = "any", example = "9876543212", fake = "phone")]
+    pub phone: rt::Field<String>,
+
+    /// The actor's accounts on social platforms.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Docs: the page gives the type as "string".
+    /// Docs quirk: Typed "string" on the onAgentCustomStatusUpdate page but "array of objects" (id, type) on the onAgentActivityCreate page and in real payloads; the array wins.
+    #[fw(strict = "required", lenient = "any")]
+    pub social_profiles: rt::Field<Vec<rt::Field<crate::types::SocialProfile>>>,
+
+    /// The routing sub-type whose decision changed the agent's IntelliAssign status.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentActivityCreate: when agent_activity.availability_event_type is "GeneralAvailability" (rule general-availability-has-no-custom-status).
+    /// Note: Null only for a general availability change, which onAgentCustomStatusUpdate never reports, so strict refuses null there.
+    #[fw(strict = "required", lenient = "any", example = "hallway_bot")]
+    pub sub_entity: rt::Field<String>,
+
+    /// Whether an agent or the system caused the event.
+    ///
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "agent", "system".
+    #[fw(strict = "required", lenient = "any")]
+    pub r#type: rt::Field<crate::types::ActorType>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,

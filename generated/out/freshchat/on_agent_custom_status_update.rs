@@ -11,27 +11,27 @@ use crate::rt;
 pub struct Data {
     /// The agent or system that changed the status.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub actor: rt::Field<crate::types::ChatActor>,
 
     /// The custom status change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub agent_custom_status: rt::Field<crate::types::ChatAgentStatus>,
 
     /// Objects related to the custom status; the page lists none.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub associations: rt::Field<Associations>,
 
     /// Each changed attribute of agent_custom_status mapped to [new, old]; note the order, which is the reverse of the other products' model_changes.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Docs quirk: The order is [new value, old value], as the format and the example on the page both show ("status": ["LUNCH", "UNAVAILABLE"]). The generated type exposes old() and new() so callers need not remember it.
-    #[fw(strict = "required", lenient = "any")]
+    #[fw(strict = "required", lenient = "required")]
     pub changes: rt::Field<rt::Map<rt::NewOld>>,
 
     /// Attributes the spec does not list, kept as sent.

@@ -11,26 +11,26 @@ use crate::rt;
 pub struct Data {
     /// The agent or system that changed the availability.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub actor: rt::Field<Actor>,
 
     /// The agent's availability across the account's channels after the change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub agent_availability: rt::Field<AgentAvailability>,
 
     /// Objects related to the availability record.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub associations: rt::Field<Associations>,
 
     /// What changed in agent_availability, each attribute as [old, new].
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub changes: rt::Field<crate::types::ModelChanges>,
 
     /// Attributes the spec does not list, kept as sent.
@@ -86,11 +86,12 @@ pub struct AgentAvailability {
 
     /// When the availability record was created.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-06-09T02:18:41Z"
     )]
     pub created_at: rt::Field<rt::Timestamp>,
@@ -133,22 +134,24 @@ pub struct AgentAvailability {
 
     /// When the agent's status last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-06-09T04:18:41Z"
     )]
     pub status_updated_at: rt::Field<rt::Timestamp>,
 
     /// When the availability record last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
     #[fw(
         strict = "required",
         lenient = "any",
         forms = "iso8601 utc_text",
+        utc,
         example = "2022-06-09T04:18:41Z"
     )]
     pub updated_at: rt::Field<rt::Timestamp>,
@@ -162,7 +165,7 @@ pub struct AgentAvailability {
 pub struct ChannelAvailability {
     /// The channel.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "freshdesk", "freshchat", "freshcaller", or any other (kept).
+    /// Strict: required, not null. Lenient: may be absent, may be null. Values: "freshdesk", "freshchat", "freshcaller", or any other the vendor may add (kept; strict reports it).
     #[fw(strict = "required", lenient = "any")]
     pub channel: rt::Field<Channel>,
 
@@ -194,7 +197,7 @@ pub struct ChannelAvailability {
 
 /// The channel.
 ///
-/// Values: "freshdesk", "freshchat", "freshcaller", and any other value, kept in `Other`.
+/// Values: "freshdesk", "freshchat", "freshcaller", and any other value, kept in `Other`: the vendor may add values; strict reports them.
 ///
 /// Spec: `data.agent_availability.channel_availability[].channel`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, rt::Enum)]

@@ -11,27 +11,27 @@ use crate::rt;
 pub struct Data {
     /// The user who changed their availability.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub actor: rt::Field<Actor>,
 
     /// Objects related to the availability record; the page lists none.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub associations: rt::Field<Associations>,
 
     /// Each changed attribute of user_agent_availability mapped to its change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: required, not null.
     /// Docs: the page gives the type as "object".
-    #[fw(strict = "required", lenient = "any")]
+    #[fw(strict = "required", lenient = "required")]
     pub changes: rt::Field<rt::Map<AttributeChange>>,
 
     /// The user's availability across channels after the change.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    /// Strict: required, not null. Lenient: required, not null.
+    #[fw(strict = "required", lenient = "required", nested)]
     pub user_agent_availability: rt::Field<UserAgentAvailability>,
 
     /// Attributes the spec does not list, kept as sent.
@@ -93,9 +93,9 @@ pub struct AttributeChange {
     /// The change as pairs of [old, new] values, one pair per element for array attributes.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    /// Docs quirk: The format on the page says [[old values...], [new values...]], but the page's example and the real payload send one [old, new] pair per array element (one for chat, one for freshsales). The type accepts both readings: an array of arrays.
+    /// Docs quirk: The format on the page writes [["Old value"], ["New value"]], while the page's example and the real payload send one [old, new] pair per array element (one for chat, one for freshsales). Both are pairs: each item is a two-item [old, new] array, and an item of any other length is refused.
     #[fw(strict = "required", lenient = "any")]
-    pub changed: rt::Field<Vec<rt::Field<Vec<rt::Field<rt::Raw>>>>>,
+    pub changed: rt::Field<Vec<rt::Field<rt::OldNew>>>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
@@ -149,7 +149,7 @@ pub struct ChannelPreference {
     #[fw(strict = "required", lenient = "any", example = "chat", fake = "channel")]
     pub channel: rt::Field<String>,
 
-    /// Whether the channel is enabled for the user.
+    /// Whether the user can use this channel at all, available or not.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "flag")]
@@ -183,8 +183,8 @@ pub struct UserInformation {
 
     /// When the availability record last changed.
     ///
-    /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text")]
+    /// Strict: required, not null. Lenient: may be absent, may be null. Strict: in UTC.
+    #[fw(strict = "required", lenient = "any", forms = "iso8601 utc_text", utc)]
     pub updated_at: rt::Field<rt::Timestamp>,
 
     /// The user whose availability changed.

@@ -125,6 +125,9 @@ where
     P::Data: EventData,
 {
     let mut cx = Cx::new(mode);
+    if let Field::Value(data) = payload.data_field() {
+        cx.allow_null(super::rules::null_allowed(data as &dyn Object0, P::Data::RULES, mode == Mode::Strict));
+    }
     payload.check(&mut cx, &ROOT);
     if let Some(name) = payload.event_name() {
         if name != P::Data::EVENT {

@@ -98,6 +98,8 @@ const EMOJIS: &[&str] = &["joy", "coffee", "palm_tree", "calendar", "headphones"
 const WORDS: &[&str] = &["hallway_bot", "routing", "assignment", "omniroute", "manual"];
 const CHANNELS: &[&str] = &["chat", "freshsales", "phone", "email"];
 const TEAMS: &[&str] = &["Tier 1 support", "Billing", "Escalations", "Night shift"];
+/// Values beyond an enum's list that a page documents, such as custom status names.
+const CUSTOM: &[&str] = &["LUNCH", "In a meeting", "Away from keyboard", "Training"];
 const SENTENCES: &[&str] = &["Team lead, EMEA support.", "Handles billing queries.", "Night shift agent."];
 /// 2024-08-12T09:05:36Z, the instant of the default fixture.
 const BASE_MILLIS: i64 = 1_723_453_536_000;
@@ -205,19 +207,12 @@ impl Gen {
     /// or `actor.social_profiles[].type`.
     fn at(&self, rule_path: &str) -> bool {
         let Some(("data", below)) = self.path.split_first().map(|(f, r)| (*f, r)) else { return false };
-        let mut want = rule_path.split('.').flat_map(|seg| match seg.strip_suffix("[]") {
+        // Each segment is a name, followed by `[]` when it goes into an array's items.
+        let want = rule_path.split('.').flat_map(|seg| match seg.strip_suffix("[]") {
             Some(name) => [Some(name), Some("[]")],
             None => [Some(seg), None],
         });
-        let mut have = below.iter();
-        loop {
-            match (want.next(), have.next()) {
-                (Some(None), _) => continue,
-                (Some(Some(w)), Some(h)) if w == *h => {}
-                (None, None) => return true,
-                _ => return false,
-            }
-        }
+        want.flatten().eq(below.iter().copied())
     }
 
     /// Literals the event's rules mention at the path being sampled.
@@ -239,14 +234,31 @@ impl Gen {
         out
     }
 
-    /// An index into `values` (an enum's), drawing the values the rules mention half the time.
+    /// An index into `values` (an enum's), drawing the values the rules mention half the
+    /// time when seeded; the default fixture takes the first value.
     pub fn pick_hinted(&mut self, _spec: &'static FieldSpec, values: &[Scalar<'static>]) -> usize {
         let hints = self.hints();
         let hinted: Vec<usize> = (0..values.len()).filter(|&i| hints.iter().any(|h| h.same(&values[i]))).collect();
-        if !hinted.is_empty() && (self.is_default() || self.one_in(2)) {
+        if !hinted.is_empty() && self.one_in(2) {
             return hinted[self.pick(hinted.len())];
         }
         self.pick(values.len())
+    }
+
+    /// Whether an enum whose page documents other values takes one of those: never in
+    /// the default fixture, one time in three when seeded.
+    pub fn documented_other(&mut self) -> bool {
+        self.one_in(3)
+    }
+
+    /// A value beyond a string enum's list, such as a custom status name (`LUNCH`).
+    pub fn other_text(&mut self) -> String {
+        CUSTOM[self.pick(CUSTOM.len())].to_string()
+    }
+
+    /// A value beyond an integer enum's list.
+    pub fn other_integer(&mut self) -> i64 {
+        100 + self.pick(900) as i64
     }
 
     /// Names for a map's keys: those the rules allow there, or made-up setting names.
@@ -298,7 +310,7 @@ impl Gen {
                 _ => None,
             })
             .collect();
-        if !hints.is_empty() && (self.is_default() || self.one_in(2)) {
+        if !hints.is_empty() && self.one_in(2) {
             return hints[self.pick(hints.len())].to_string();
         }
         self.fake_text(spec.fake)

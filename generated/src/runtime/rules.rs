@@ -223,6 +223,21 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
     cx.pop();
 }
 
+/// The paths the event's `null` rules allow to be null in this payload: those of every
+/// rule that applies in the mode. An attribute the docs give as null only under a
+/// condition is not nullable by itself; the rule that states the condition makes it so.
+pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for rule in rules {
+        if let Check::Null(paths) = rule.check {
+            if (!rule.strict_only || strict) && rule.applies(data) {
+                out.extend_from_slice(paths);
+            }
+        }
+    }
+    out
+}
+
 /// Every slot a path reaches, to change.
 fn each_mut(obj: &mut dyn Object0, path: &[(&'static str, bool)], f: &mut dyn FnMut(&mut dyn Slot)) {
     let Some((&(name, all), rest)) = path.split_first() else { return };

@@ -136,12 +136,45 @@ pub struct Cx<'a> {
     mode: Mode,
     path: Vec<Seg<'a>>,
     out: Vec<Violation>,
+    /// Paths below `data` (rule syntax, `a.b[].c`) where the event's rules allow null in
+    /// this payload: an attribute the docs say is null only under a condition.
+    null_ok: Vec<&'static str>,
 }
 
 impl<'a> Cx<'a> {
     /// Starts a walk at the payload root.
     pub fn new(mode: Mode) -> Self {
-        Cx { mode, path: Vec::with_capacity(8), out: Vec::new() }
+        Cx { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
+    }
+
+    /// Allows null at these paths below `data`: the `null` rules whose condition holds
+    /// ([`super::rules::null_allowed`]). Everywhere else, an attribute's presence decides.
+    pub fn allow_null(&mut self, paths: Vec<&'static str>) {
+        self.null_ok = paths;
+    }
+
+    /// Whether null is allowed for attribute `wire` at the current position by a rule.
+    /// Only reached for a null value, so the walk's common case pays nothing.
+    fn null_allowed(&self, wire: &str) -> bool {
+        if self.null_ok.is_empty() {
+            return false;
+        }
+        let Some((Seg::Key("data"), below)) = self.path.split_first() else { return false };
+        let have: Vec<Option<&str>> = below
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => Some(*k),
+                Seg::Index(_) => None,
+            })
+            .chain(std::iter::once(Some(wire)))
+            .collect();
+        self.null_ok.iter().any(|p| {
+            let want = p.split('.').flat_map(|seg| match seg.strip_suffix("[]") {
+                Some(name) => vec![Some(name), None],
+                None => vec![Some(seg)],
+            });
+            want.eq(have.iter().copied())
+        })
     }
 
     /// The mode the walk checks in.
@@ -229,7 +262,7 @@ impl<'a> Cx<'a> {
                 self.report(Kind::Missing, T::EXPECTED, "nothing", format!("required attribute \"{}\" is missing", spec.wire));
                 self.pop();
             }
-            Field::Null if !presence.nullable => {
+            Field::Null if !presence.nullable && !self.null_allowed(spec.wire) => {
                 self.push_key(spec.wire);
                 self.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found null", T::EXPECTED));
                 self.pop();

@@ -249,6 +249,14 @@ impl Wire for Timestamp {
     }
 
     fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+        if cx.strict() && spec.utc && !self.is_utc() {
+            cx.report(
+                Kind::Format,
+                "a timestamp in UTC",
+                self.to_string(),
+                format!("timestamp {self} is not in UTC; the docs give it in the UTC format"),
+            );
+        }
         if cx.strict() && !spec.forms.is_empty() && !spec.forms.contains(&self.format()) {
             let expected = spec.forms.iter().map(|f| f.example()).collect::<Vec<_>>().join(" or ");
             cx.report(

@@ -57,6 +57,8 @@ pub struct FieldSpec {
     pub example: Option<Lit>,
     /// What kind of realistic value a fixture makes.
     pub fake: Fake,
+    /// The docs give the timestamp "in the UTC format": strict mode refuses other offsets.
+    pub utc: bool,
 }
 
 /// The payload root: present and non-null in both readings.
@@ -68,6 +70,7 @@ pub static ROOT: FieldSpec = FieldSpec {
     id_form: None,
     example: None,
     fake: Fake::Word,
+    utc: false,
 };
 
 /// A type an attribute can hold: how it reads, checks, samples and shows itself to rules.
