@@ -201,6 +201,7 @@ fn adding_one_plain_attribute_is_a_small_diff() {
     let changed: usize = before.iter().zip(&after).map(|(a, b)| changed_lines(&a.contents, &b.contents)).sum();
     assert!(changed <= 12, "adding one attribute changed {changed} lines of generated code");
     assert!(changed >= 4, "the attribute is in the generated code ({changed} lines)");
+}
 
 /// A `null` rule on an attribute that is not nullable by itself makes it nullable in strict
 /// mode only under the rule's condition; the generated rustdoc says so.
