@@ -137,3 +137,41 @@ fn the_cli_survives_mutated_payloads() {
         assert!(common::text(&o.stderr).contains("400 payload(s) checked"));
     }
 }
+
+/// Found by the coverage-guided payload target: bytes that are not UTF-8 inside a value the
+/// reader skips (an unknown attribute) once made an unknown event that wrote back as `null`.
+/// Such input is not JSON; it is refused with its position, and nothing is lost silently.
+#[test]
+fn invalid_utf8_in_a_skipped_value_is_malformed_json_not_a_null() {
+    let mut bytes = br#"{"event":"onAgentUpdate","domain":"acme.freshdesk.com","extra":"caf"#.to_vec();
+    bytes.push(0x87);
+    bytes.extend_from_slice(br#"","data":{}}"#);
+    for parsed in [Event::parse(&bytes), Event::parse_as(0, &bytes)] {
+        match parsed {
+            Err(freshworks_events::Error::Json { line: 1, column, message }) => {
+                assert_eq!(message, "invalid UTF-8");
+                assert_eq!(column, 68, "the column of the byte that is not UTF-8");
+            }
+            other => panic!("expected malformed JSON, got {other:?}"),
+        }
+    }
+}
+
+/// A kept value nested as deep as the pull parser follows is kept exactly (an unknown
+/// event's payload too); deeper is refused as too deep. Never a silent `null`.
+#[test]
+fn deep_kept_values_are_kept_exactly_or_refused() {
+    let nest = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+    for text in [
+        format!(r#"{{"event":"onAgentActivityCreate","data":{{}},"extra":{}}}"#, nest(150)),
+        format!(r#"{{"event":"onNobodyKnows","extra":{}}}"#, nest(150)),
+    ] {
+        let event = Event::parse(text.as_bytes()).unwrap();
+        assert_eq!(serde_json::to_string(&event).unwrap(), text);
+    }
+    let text = format!(r#"{{"event":"onNobodyKnows","extra":{}}}"#, nest(250));
+    match Event::parse(text.as_bytes()) {
+        Err(freshworks_events::Error::TooDeep { .. }) => {}
+        other => panic!("expected too deep, got {other:?}"),
+    }
+}

@@ -396,7 +396,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                     match k {
                         #(#wires => {
                             if crate::rt::seen(&mut seen, #index) {
-                                out.unknown_fields.push_duplicate(#wires, crate::rt::field_raw(&out.#idents, r));
+                                out.unknown_fields.push_duplicate(#wires, crate::rt::field_raw(&out.#idents, r)?);
                             }
                             out.#idents = r.field()?;
                         })*

@@ -256,7 +256,7 @@ impl Wire for Deferred {
         Ok(Field::Value(Deferred { start: r.absolute(start), end: r.absolute(r.mark()) }))
     }
 
-    fn raw(&self, r: &Reader<'_>) -> Raw {
+    fn raw(&self, r: &Reader<'_>) -> Result<Raw, Error> {
         r.raw_absolute(self.start, self.end)
     }
 
@@ -297,8 +297,7 @@ where
                     product,
                     event: head.event_name().unwrap_or_default().to_string(),
                     reason: e.to_string(),
-                    payload: Raw::parse(std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).unwrap_or("null"))
-                        .unwrap_or_else(|| Raw::from_serialize(&())),
+                    payload: whole_text(bytes)?,
                 }));
             }
             Err(e) => return Err(e),
@@ -309,6 +308,14 @@ where
         _ => None,
     };
     build(index, head, DataReader { bytes, span })
+}
+
+/// The payload's text without its surrounding whitespace (and byte order mark), kept raw.
+fn whole_text(bytes: &[u8]) -> Result<Raw, Error> {
+    let whole = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = whole.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let end = whole.len() - whole.iter().rev().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    Reader::new(bytes).raw_absolute(start, end.max(start))
 }
 
 /// Where the data of a payload is, for the event's own reader.

@@ -13,11 +13,11 @@ use serde_json::Value;
 pub struct Raw(Box<RawValue>);
 
 impl Raw {
-    /// Takes JSON text that the reader has already checked.
-    pub(crate) fn from_checked(text: &str) -> Raw {
-        // The reader hands over exactly one complete JSON value, which serde_json accepts;
-        // the fallback only keeps this total.
-        Raw(RawValue::from_string(text.to_owned()).unwrap_or_else(|_| null()))
+    /// Takes JSON text that the reader has already read as one value. serde_json checks it
+    /// again and may refuse what the reader followed (nesting past its own limit of 128),
+    /// which is an error for the caller to report: never a silent `null`.
+    pub(crate) fn from_checked(text: &str) -> Result<Raw, serde_json::Error> {
+        RawValue::from_string(text.to_owned()).map(Raw)
     }
 
     /// Any serializable value as raw JSON.

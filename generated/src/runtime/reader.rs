@@ -48,8 +48,22 @@ impl<'j> Reader<'j> {
     }
 
     /// The text at `start..end` of the whole document.
-    pub fn raw_absolute(&self, start: usize, end: usize) -> Raw {
-        Raw::from_checked(&String::from_utf8_lossy(self.whole.get(start..end).unwrap_or(b"null")))
+    pub fn raw_absolute(&self, start: usize, end: usize) -> Result<Raw, Error> {
+        self.keep(start, self.whole.get(start..end).unwrap_or(b"null"))
+    }
+
+    /// Raw JSON of text the reader followed, which starts at `start` of the whole document.
+    fn keep(&self, start: usize, text: &[u8]) -> Result<Raw, Error> {
+        // `document` checked that the whole text is UTF-8.
+        let text = std::str::from_utf8(text).map_err(|e| invalid_utf8(self.whole, start + e.valid_up_to()))?;
+        Raw::from_checked(text).map_err(|e| {
+            let (line, column) = position(self.whole, start);
+            if e.to_string().starts_with("recursion limit exceeded") {
+                Error::TooDeep { limit: 128, position: (line, column) }
+            } else {
+                Error::Json { line, column, message: e.to_string() }
+            }
+        })
     }
 
     /// Consumes the next value (after a peek) without keeping it.
@@ -59,6 +73,14 @@ impl<'j> Reader<'j> {
 
     /// Reads the whole document as one `T`, and checks nothing follows it.
     pub fn document<T: super::Wire>(mut self) -> Result<Field<T>, Error> {
+        // JSON text is UTF-8. The parser checks the strings it decodes, but not the ones it
+        // skips (unknown attributes, kept raw), so a whole document is checked once here; a
+        // part of one (`Reader::slice`) was checked with its document.
+        if self.base == 0 && self.data.len() == self.whole.len() {
+            if let Err(e) = std::str::from_utf8(self.whole) {
+                return Err(invalid_utf8(self.whole, e.valid_up_to()));
+            }
+        }
         let field = self.field::<T>()?;
         self.jiter.finish().map_err(|e| self.error(e))?;
         Ok(field)
@@ -87,11 +109,8 @@ impl<'j> Reader<'j> {
     }
 
     /// The JSON text read since `start`.
-    pub fn raw_since(&self, start: usize) -> Raw {
-        let text = &self.data[start..self.jiter.current_index()];
-        // Strings were checked by the parser as it read them, skipped values were not:
-        // invalid UTF-8 in raw text becomes replacement characters rather than a panic.
-        Raw::from_checked(&String::from_utf8_lossy(text))
+    pub fn raw_since(&self, start: usize) -> Result<Raw, Error> {
+        self.keep(self.base + start, &self.data[start..self.jiter.current_index()])
     }
 
     /// Consumes the next value and keeps its text.
@@ -99,19 +118,19 @@ impl<'j> Reader<'j> {
         let peek = self.peek()?;
         let start = self.mark();
         self.skip(peek)?;
-        Ok(self.raw_since(start))
+        self.raw_since(start)
     }
 
     /// Consumes a value of the wrong type and keeps it for the validator.
     pub fn invalid<T>(&mut self, peek: Peek) -> Result<Field<T>, Error> {
         let start = self.mark();
         self.skip(peek)?;
-        Ok(Field::Invalid(Box::new(self.raw_since(start))))
+        Ok(Field::Invalid(Box::new(self.raw_since(start)?)))
     }
 
     /// Keeps the value read since `start`, which turned out not to fit its type.
     pub fn invalid_since<T>(&self, start: usize) -> Result<Field<T>, Error> {
-        Ok(Field::Invalid(Box::new(self.raw_since(start))))
+        Ok(Field::Invalid(Box::new(self.raw_since(start)?)))
     }
 
     fn skip(&mut self, peek: Peek) -> Result<(), Error> {
@@ -222,7 +241,12 @@ impl<'j> Reader<'j> {
     }
 }
 
-fn position(whole: &[u8], index: usize) -> (usize, usize) {
+fn invalid_utf8(whole: &[u8], index: usize) -> Error {
+    let (line, column) = position(whole, index);
+    Error::Json { line, column, message: "invalid UTF-8".into() }
+}
+
+pub(crate) fn position(whole: &[u8], index: usize) -> (usize, usize) {
     let p = jiter::LinePosition::find(whole, index);
     (p.line, p.column)
 }

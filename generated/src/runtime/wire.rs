@@ -98,8 +98,8 @@ pub trait Wire: Serialize + Sized + 'static {
     fn node(&self) -> Node<'_>;
 
     /// The value as raw JSON, for an earlier value of a key sent twice.
-    fn raw(&self, _r: &Reader<'_>) -> Raw {
-        Raw::from_serialize(self)
+    fn raw(&self, _r: &Reader<'_>) -> Result<Raw, Error> {
+        Ok(Raw::from_serialize(self))
     }
 
     /// The value as the rule engine changes it (fixtures, `apply_rules`).
@@ -375,10 +375,10 @@ impl Lit {
 }
 
 /// A slot's value as raw JSON, for an earlier value of a key sent twice.
-pub fn field_raw<T: Wire>(field: &Field<T>, r: &Reader<'_>) -> Raw {
+pub fn field_raw<T: Wire>(field: &Field<T>, r: &Reader<'_>) -> Result<Raw, Error> {
     match field {
         Field::Value(v) => v.raw(r),
-        Field::Invalid(raw) => (**raw).clone(),
-        Field::Null | Field::Absent => Raw::from_serialize(&()),
+        Field::Invalid(raw) => Ok((**raw).clone()),
+        Field::Null | Field::Absent => Ok(Raw::from_serialize(&())),
     }
 }
