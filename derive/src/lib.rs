@@ -396,7 +396,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                     match k {
                         #(#wires => {
                             if crate::rt::seen(&mut seen, #index) {
-                                out.unknown_fields.push_duplicate(#wires, crate::rt::field_raw(&out.#idents, r)?);
+                                out.unknown_fields.push_duplicate(#index, #wires, crate::rt::field_raw(&out.#idents, r)?);
                             }
                             out.#idents = r.field()?;
                         })*
@@ -707,6 +707,8 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
     Ok(quote! {
         impl crate::rt::Wire for #name {
             const EXPECTED: &'static str = #expected;
+            // Only an open enum has something to say about a value it read.
+            const CHECKS: bool = #open;
 
             fn read(r: &mut crate::rt::Reader<'_>, peek: crate::rt::Peek) -> Result<crate::rt::Field<Self>, crate::rt::Error> {
                 #read_known

@@ -140,16 +140,28 @@ pub fn entry<M: SerializeMap, T: Serialize>(map: &mut M, key: &str, field: &Fiel
 /// sent more than once, in the order received.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnknownFields {
+    /// Unlisted attributes, in the order received.
     entries: Vec<Unknown>,
-    duplicates: bool,
+    /// Earlier values of listed attributes sent again, in spec order (and in the order
+    /// received for one attribute): the order they are written back in, so that a payload
+    /// written and read again is equal to itself.
+    repeats: Vec<Repeat>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Unknown {
     key: String,
     value: Raw,
-    /// An earlier value of a key the object sent again (listed or not).
+    /// An earlier value of an unlisted key the object sent again.
     duplicate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Repeat {
+    /// The attribute's place in its type, in spec order.
+    index: usize,
+    key: &'static str,
+    value: Raw,
 }
 
 impl UnknownFields {
@@ -157,17 +169,17 @@ impl UnknownFields {
     pub fn push(&mut self, key: String, value: Raw) {
         if let Some(earlier) = self.entries.iter_mut().find(|e| e.key == key && !e.duplicate) {
             earlier.duplicate = true;
-            self.duplicates = true;
         }
         self.entries.push(Unknown { key, value, duplicate: false });
     }
 
-    /// Keeps the earlier value of a listed attribute that was sent again; the slot takes
-    /// the later value, as JSON parsers (and so the app's own code) do.
+    /// Keeps the earlier value of listed attribute `index` (`key` on the wire) that was
+    /// sent again; the slot takes the later value, as JSON parsers (and so the app's own
+    /// code) do.
     #[doc(hidden)]
-    pub fn push_duplicate(&mut self, key: &str, value: Raw) {
-        self.entries.push(Unknown { key: key.to_owned(), value, duplicate: true });
-        self.duplicates = true;
+    pub fn push_duplicate(&mut self, index: usize, key: &'static str, value: Raw) {
+        let at = self.repeats.partition_point(|r| r.index <= index);
+        self.repeats.insert(at, Repeat { index, key, value });
     }
 
     /// The value of the unlisted attribute `key`; the last one when a key repeats.
@@ -177,7 +189,7 @@ impl UnknownFields {
 
     /// Whether the object carried only attributes the spec lists, each once.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.repeats.is_empty()
     }
 
     /// Each unlisted attribute and its value, in the order received (not duplicates).
@@ -185,9 +197,11 @@ impl UnknownFields {
         self.entries.iter().filter(|e| !e.duplicate).map(|e| (e.key.as_str(), &e.value))
     }
 
-    /// Each key the object sent more than once, with its earlier value, in order.
+    /// Each key the object sent more than once, with its earlier value: listed attributes
+    /// in spec order, then unlisted ones in the order received.
     pub fn duplicates(&self) -> impl Iterator<Item = (&str, &Raw)> {
-        self.entries.iter().filter(|e| e.duplicate).map(|e| (e.key.as_str(), &e.value))
+        let listed = self.repeats.iter().map(|r| (r.key, &r.value));
+        listed.chain(self.entries.iter().filter(|e| e.duplicate).map(|e| (e.key.as_str(), &e.value)))
     }
 
     /// Writes the earlier values of `key`, before the attribute itself, so that a payload
@@ -195,22 +209,17 @@ impl UnknownFields {
     #[doc(hidden)]
     #[inline]
     pub fn write_duplicates<M: SerializeMap>(&self, map: &mut M, key: &str) -> Result<(), M::Error> {
-        if self.duplicates {
-            for e in self.entries.iter().filter(|e| e.duplicate && e.key == key) {
-                map.serialize_entry(&e.key, &e.value)?;
-            }
+        for r in self.repeats.iter().filter(|r| r.key == key) {
+            map.serialize_entry(r.key, &r.value)?;
         }
         Ok(())
     }
 
-    /// Writes the unlisted attributes (with their own earlier values first).
+    /// Writes the unlisted attributes, earlier values of a repeated key first, as received.
     #[doc(hidden)]
     pub fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         for e in &self.entries {
-            // Duplicates of listed attributes were written beside their attribute.
-            if !e.duplicate || self.entries.iter().any(|later| !later.duplicate && later.key == e.key) {
-                map.serialize_entry(&e.key, &e.value)?;
-            }
+            map.serialize_entry(&e.key, &e.value)?;
         }
         Ok(())
     }

@@ -9,45 +9,47 @@ use serde_json::Value;
 /// A JSON value exactly as it was sent: unknown attributes, values of the wrong type and
 /// `any` attributes. Keeping the text rather than a parsed value means nothing is lost: a
 /// 30-digit integer or `1.0` comes back as written.
+///
+/// Only the reader (which has followed the text as one JSON value) and serde_json's own
+/// writer make one, so the text is always one JSON value; reading it keeps the text and
+/// checks nothing twice.
 #[derive(Clone)]
-pub struct Raw(Box<RawValue>);
+pub struct Raw(Box<str>);
 
 impl Raw {
     /// Takes JSON text that the reader has already read as one value. serde_json checks it
     /// again and may refuse what the reader followed (nesting past its own limit of 128),
     /// which is an error for the caller to report: never a silent `null`.
-    pub(crate) fn from_checked(text: &str) -> Result<Raw, serde_json::Error> {
-        RawValue::from_string(text.to_owned()).map(Raw)
+    pub(crate) fn from_checked(text: &str) -> Raw {
+        Raw(text.into())
     }
 
-    /// Any serializable value as raw JSON.
+    /// Any serializable value as raw JSON (`null` for a value JSON cannot hold, such as a
+    /// map with non-string keys).
     pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Raw {
-        Raw(serde_json::value::to_raw_value(value).unwrap_or_else(|_| null()))
+        Raw(serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()).into())
     }
 
     /// Raw JSON from text; `None` if it is not one JSON value.
     pub fn parse(text: &str) -> Option<Raw> {
-        RawValue::from_string(text.trim().to_owned()).ok().map(Raw)
+        let text = text.trim();
+        serde_json::from_str::<&RawValue>(text).ok().map(|_| Raw(text.into()))
     }
 
     /// The JSON text as sent.
     pub fn as_str(&self) -> &str {
-        self.0.get()
+        &self.0
     }
 
     /// The value parsed, for inspection.
     pub fn to_value(&self) -> Value {
-        serde_json::from_str(self.0.get()).unwrap_or(Value::Null)
+        serde_json::from_str(&self.0).unwrap_or(Value::Null)
     }
 
     /// A short, bounded description for messages: `string "x"`, `integer 5`, ...
     pub fn describe(&self) -> String {
         describe(&self.to_value())
     }
-}
-
-fn null() -> Box<RawValue> {
-    RawValue::from_string("null".to_owned()).expect("null is JSON")
 }
 
 impl PartialEq for Raw {
@@ -74,7 +76,10 @@ impl Serialize for Raw {
         // sent. Every other serializer would see serde_json's private marker struct instead
         // of the value, so it gets the parsed value.
         if std::any::type_name::<S>().contains("serde_json") {
-            self.0.serialize(s)
+            // Borrowed, so writing allocates nothing; the text is one JSON value, so this
+            // only fails past serde_json's own nesting limit, and then says so.
+            let raw: &RawValue = serde_json::from_str(&self.0).map_err(serde::ser::Error::custom)?;
+            raw.serialize(s)
         } else {
             self.to_value().serialize(s)
         }

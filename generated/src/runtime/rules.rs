@@ -124,10 +124,20 @@ fn leaf<'a>(data: &'a dyn Object0, path: &'static str) -> Option<&'a dyn Slot> {
     None
 }
 
+/// The first step of a path and the rest: `(name, each item, rest)`. Paths are walked
+/// step by step from the table's text, so checking a payload allocates nothing.
+fn first_step(path: &'static str) -> (&'static str, bool, &'static str) {
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    match head.strip_suffix("[]") {
+        Some(name) => (name, true, rest),
+        None => (head, false, rest),
+    }
+}
+
 /// Calls `f` on every slot the path reaches (through every item of `[]` steps), with the
 /// walk's position at that slot.
-fn each<'a>(obj: &'a dyn Object0, path: &[(&'static str, bool)], cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
-    let Some((&(name, all), rest)) = path.split_first() else { return };
+fn each<'a>(obj: &'a dyn Object0, path: &'static str, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+    let (name, all, rest) = first_step(path);
     let Some(slot) = obj.slot(name) else { return };
     cx.push_key(name);
     if all {
@@ -151,10 +161,6 @@ fn each<'a>(obj: &'a dyn Object0, path: &[(&'static str, bool)], cx: &mut Cx<'a>
     cx.pop();
 }
 
-fn collect(path: &'static str) -> Vec<(&'static str, bool)> {
-    steps(path).collect()
-}
-
 /// Checks every rule that applies in the walk's mode; positions are below `/data`.
 pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>) {
     cx.push_key("data");
@@ -165,7 +171,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
         match &rule.check {
             Check::Null(paths) => {
                 for path in paths.iter() {
-                    each(data, &collect(path), cx, &mut |slot, cx| {
+                    each(data, path, cx, &mut |slot, cx| {
                         if !slot.node().is_unset() {
                             cx.rule(rule, "null".into(), slot.describe());
                         }
@@ -173,7 +179,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                 }
             }
             Check::OneOf(path, lits) => {
-                each(data, &collect(path), cx, &mut |slot, cx| {
+                each(data, path, cx, &mut |slot, cx| {
                     if let Some(value) = slot.node().scalar() {
                         if !lits.iter().any(|l| l.matches(&value)) {
                             let options: Vec<Scalar<'_>> = lits.iter().map(Lit::scalar).collect();
@@ -184,7 +190,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
             }
             Check::Same(a, b) => {
                 let other = leaf(data, b).and_then(|s| s.node().scalar());
-                each(data, &collect(a), cx, &mut |slot, cx| {
+                each(data, a, cx, &mut |slot, cx| {
                     if let (Some(x), Some(y)) = (slot.node().scalar(), other) {
                         if !x.same(&y) {
                             cx.rule(rule, format!("the same as {b} ({y})"), x.to_string());
@@ -197,7 +203,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                     Some(Node::Timestamp(t)) => Some(t),
                     _ => None,
                 };
-                each(data, &collect(a), cx, &mut |slot, cx| {
+                each(data, a, cx, &mut |slot, cx| {
                     if let (Node::Timestamp(x), Some(y)) = (slot.node(), later) {
                         if x.unix_nanos() > y.unix_nanos() {
                             cx.rule(rule, format!("no later than {b} ({y})"), x.to_string());
@@ -206,7 +212,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                 });
             }
             Check::KeysOf(path, names) => {
-                each(data, &collect(path), cx, &mut |slot, cx| {
+                each(data, path, cx, &mut |slot, cx| {
                     if let Node::Keys(keys) = slot.node() {
                         for key in keys {
                             if !names.contains(&key) {
@@ -239,8 +245,8 @@ pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) ->
 }
 
 /// Every slot a path reaches, to change.
-fn each_mut(obj: &mut dyn Object0, path: &[(&'static str, bool)], f: &mut dyn FnMut(&mut dyn Slot)) {
-    let Some((&(name, all), rest)) = path.split_first() else { return };
+fn each_mut(obj: &mut dyn Object0, path: &'static str, f: &mut dyn FnMut(&mut dyn Slot)) {
+    let (name, all, rest) = first_step(path);
     let Some(slot) = obj.slot_mut(name) else { return };
     if all {
         if let NodeMut::Items(items) = slot.node_mut() {
@@ -310,7 +316,7 @@ fn apply(data: &mut dyn Object0, rule: &Rule) {
     match &rule.check {
         Check::Null(paths) => {
             for path in paths.iter() {
-                each_mut(data, &collect(path), &mut |slot| {
+                each_mut(data, path, &mut |slot| {
                     if !slot.node().is_unset() {
                         slot.set_null();
                     }
@@ -318,7 +324,7 @@ fn apply(data: &mut dyn Object0, rule: &Rule) {
             }
         }
         Check::OneOf(path, lits) => {
-            each_mut(data, &collect(path), &mut |slot| {
+            each_mut(data, path, &mut |slot| {
                 let wrong = slot.node().scalar().is_some_and(|v| !lits.iter().any(|l| l.matches(&v)));
                 if wrong {
                     if let Some(first) = lits.first() {
@@ -331,7 +337,7 @@ fn apply(data: &mut dyn Object0, rule: &Rule) {
             // The first attribute is copied into the second, in the second's own form (an
             // id 132 into a string slot is "132").
             let Some(value) = leaf(data, a).and_then(|s| s.node().scalar()).map(Owned::of) else { return };
-            each_mut(data, &collect(b), &mut |slot| {
+            each_mut(data, b, &mut |slot| {
                 let converted = match (slot.node().scalar(), &value) {
                     (Some(Scalar::Str(_)), Owned::Int(i)) => Owned::Str(i.to_string()),
                     (Some(Scalar::Int(_)), Owned::Str(s)) => s.parse().map(Owned::Int).unwrap_or(Owned::Str(s.clone())),
@@ -346,7 +352,7 @@ fn apply(data: &mut dyn Object0, rule: &Rule) {
                 _ => None,
             };
             let Some(later) = later else { return };
-            each_mut(data, &collect(a), &mut |slot| {
+            each_mut(data, a, &mut |slot| {
                 if let Some(t) = slot.timestamp_mut() {
                     if t.unix_millis() > later {
                         // The later instant, written in the earlier attribute's own form, so
@@ -360,7 +366,7 @@ fn apply(data: &mut dyn Object0, rule: &Rule) {
             if names.is_empty() {
                 return;
             }
-            each_mut(data, &collect(path), &mut |slot| {
+            each_mut(data, path, &mut |slot| {
                 if let NodeMut::Keys(map) = slot.node_mut() {
                     for (i, key) in map.keys().into_iter().enumerate() {
                         if !names.contains(&key.as_str()) {

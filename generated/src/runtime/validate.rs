@@ -249,10 +249,13 @@ impl<'a> Cx<'a> {
     #[inline]
     pub fn field<T: Wire>(&mut self, field: &'a Field<T>, spec: &'static FieldSpec) {
         if let Field::Value(v) = field {
-            // The common case first: nothing to say about presence.
-            self.path.push(Seg::Key(spec.wire));
-            v.check(self, spec);
-            self.path.pop();
+            // The common case first: nothing to say about presence, and for most leaf types
+            // nothing to check inside either.
+            if T::CHECKS {
+                self.path.push(Seg::Key(spec.wire));
+                v.check(self, spec);
+                self.path.pop();
+            }
             return;
         }
         let presence = self.presence(spec);

@@ -13,6 +13,7 @@ use super::Error;
 
 impl Wire for String {
     const EXPECTED: &'static str = "a string";
+    const CHECKS: bool = false;
 
     #[inline]
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
@@ -40,6 +41,7 @@ impl Wire for String {
 
 impl Wire for bool {
     const EXPECTED: &'static str = "a boolean";
+    const CHECKS: bool = false;
 
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek != Peek::True && peek != Peek::False {
@@ -66,6 +68,7 @@ impl Wire for bool {
 
 impl Wire for i64 {
     const EXPECTED: &'static str = "an integer";
+    const CHECKS: bool = false;
 
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if !peek.is_num() {
@@ -128,6 +131,7 @@ impl serde::Serialize for Num {
 
 impl Wire for Num {
     const EXPECTED: &'static str = "a number";
+    const CHECKS: bool = false;
 
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if !peek.is_num() {
@@ -292,6 +296,7 @@ impl Wire for Timestamp {
 
 impl Wire for Raw {
     const EXPECTED: &'static str = "any JSON value";
+    const CHECKS: bool = false;
 
     fn read(r: &mut Reader<'_>, _: Peek) -> Result<Field<Self>, Error> {
         Ok(Field::Value(r.raw()?))

@@ -87,6 +87,10 @@ pub trait Wire: Serialize + Sized + 'static {
         Mismatch::type_error(Self::EXPECTED, found)
     }
 
+    /// Whether [`Wire::check`] can find anything: false for types whose check does
+    /// nothing, so the walk does not even step into them.
+    const CHECKS: bool = true;
+
     /// Records in `cx` what is wrong inside the value itself; `spec` is the attribute
     /// that holds it (for array items and map values, the collection's attribute).
     fn check<'a>(&'a self, _cx: &mut Cx<'a>, _spec: &'static FieldSpec) {}
