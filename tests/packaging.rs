@@ -36,7 +36,7 @@ fn forget_our_builds() {
     let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
     if let Some(Ok(registries)) = home.map(|h| std::fs::read_dir(h.join("registry/src"))) {
         for registry in registries.flatten().filter(|r| r.file_name().to_string_lossy().starts_with('-')) {
-            for name in ["codegen-0.1.0", "freshworks-events-derive-0.1.0", "freshworks-events-0.1.0"] {
+            for name in ["freshworks-events-codegen-0.1.0", "freshworks-events-derive-0.1.0", "freshworks-events-0.1.0"] {
                 let _ = std::fs::remove_dir_all(registry.path().join(name));
             }
         }
@@ -44,7 +44,7 @@ fn forget_our_builds() {
     let Ok(entries) = std::fs::read_dir(target().join("debug/.fingerprint")) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = ["codegen-", "freshworks-events-", "freshworks_events-", "freshworks-events-derive-"];
+        let ours = ["codegen-", "freshworks-events-", "freshworks_events-"];
         if ours.iter().any(|p| name.starts_with(p)) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -77,10 +77,13 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     // takes a registry crate of the same version as unchanged: a build left from older
     // sources would be reused. Forget the builds of our own crates first.
     forget_our_builds();
-    let o = cargo("package", &["-p", "codegen", "-p", "freshworks-events-derive", "-p", "freshworks-events", "--allow-dirty"]);
+    let o = cargo(
+        "package",
+        &["-p", "freshworks-events-codegen", "-p", "freshworks-events-derive", "-p", "freshworks-events", "--allow-dirty"],
+    );
     let log = common::text(&o.stderr);
     assert!(o.status.success(), "{log}");
-    for name in ["codegen", "freshworks-events-derive", "freshworks-events"] {
+    for name in ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events"] {
         assert!(log.contains(&format!("Verifying {name} v0.1.0")), "{name} is built from its package:\n{log}");
     }
     let package = target().join("package");

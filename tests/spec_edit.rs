@@ -112,7 +112,7 @@ fn a_spec_edit_flows_through_cargo_build() {
     // A spec edit reruns the generator and recompiles the models, and nothing below them.
     let log = common::text(&o.stderr);
     assert!(log.contains("Compiling freshworks-events"), "{log}");
-    assert!(log.contains("Fresh codegen") && log.contains("Fresh serde_json"), "{log}");
+    assert!(log.contains("Fresh freshworks-events-codegen") && log.contains("Fresh serde_json"), "{log}");
     let generated = generated_freshsales(&target);
     assert!(generated.contains("pub nickname: rt::Field<String>"), "the new attribute is in the generated code");
 

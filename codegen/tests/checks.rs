@@ -27,7 +27,7 @@ fn a_good_spec_compiles_and_generates() {
     let files = generate_rust(&spec(&text)).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(names, ["mod.rs", "envelope.rs", "types.rs", "acme/on_thing.rs"]);
-    // The whole output, reviewed as a diff: `UPDATE_SNAPSHOTS=1 cargo test -p codegen`
+    // The whole output, reviewed as a diff: `UPDATE_SNAPSHOTS=1 cargo test -p freshworks-events-codegen`
     // rewrites the snapshots after a deliberate change.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/good");
     let mut stale = Vec::new();
