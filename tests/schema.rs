@@ -173,8 +173,7 @@ fn schemas_are_shaped_for_code_generators() {
             }
             // Open enums: the known values as one alternative, any other value as the other,
             // so that exactly one holds (oneOf), in the lenient reading; closed in the strict one.
-            for id in 0..ir.types.len() {
-                let t = ir.ty(id);
+            for t in &ir.types {
                 let codegen::ir::TypeKind::Enum(e) = &t.kind else { continue };
                 let Some(def) = schema["$defs"].get(&t.name) else { continue };
                 let known: Vec<Value> = e

@@ -12,9 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::ir::{
-    ChangeOrder, Check, CondOp, Condition, DocFacts, Enum, EnumRepr, Event, Field, Ir, Literal, Presence, Rule, Ty, TypeId, TypeKind,
-};
+use crate::ir::{Check, CondOp, Condition, DocFacts, Enum, Event, Field, Ir, Literal, Presence, Rule, Ty, TypeId, TypeKind};
 
 /// Whether a change can break a consumer written against the old spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -258,7 +256,7 @@ fn flatten(ir: &Ir, payload: TypeId) -> Vec<Attr<'_>> {
 }
 
 fn walk_object<'a>(ir: &'a Ir, id: TypeId, prefix: &str, stack: &mut Vec<TypeId>, out: &mut Vec<Attr<'a>>) {
-    let Some(TypeKind::Object(fields)) = ir.types.get(id).map(|t| &t.kind) else {
+    let Some(TypeKind::Object(fields)) = ir.types.get(id.0).map(|t| &t.kind) else {
         return;
     };
     for field in fields {
@@ -287,33 +285,14 @@ fn walk_type<'a>(ir: &'a Ir, ty: &Ty, path: &str, stack: &mut Vec<TypeId>, out: 
 /// attributes (diffed one by one), an enum by its values (diffed one by one), so renaming a
 /// type or moving it between modules is not a change of shape.
 fn shape(ir: &Ir, ty: &Ty) -> String {
-    match ty {
-        Ty::String => "string".into(),
-        Ty::Integer => "integer".into(),
-        Ty::Number => "number".into(),
-        Ty::Boolean => "boolean".into(),
-        Ty::Timestamp => "timestamp".into(),
-        Ty::Id => "id".into(),
-        Ty::Any => "any JSON value".into(),
-        Ty::Unresolved => "unresolved".into(),
-        Ty::Change(ChangeOrder::OldNew) => "change [old, new]".into(),
-        Ty::Change(ChangeOrder::NewOld) => "change [new, old]".into(),
-        Ty::Array(item) => format!("array of {}", shape(ir, item)),
-        Ty::Map(value) => format!("map of {}", shape(ir, value)),
-        Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
-            Some(TypeKind::Object(_)) => "object".into(),
-            Some(TypeKind::Enum(e)) if e.repr == EnumRepr::Int => "integer enum".into(),
-            Some(TypeKind::Enum(_)) => "string enum".into(),
-            None => "unresolved".into(),
-        },
-    }
+    crate::words::type_words(ir, ty, crate::words::Style::Shape)
 }
 
 /// The enum type an attribute holds, directly or as the items or values of its collections.
 fn enum_id_of(ir: &Ir, ty: &Ty) -> Option<TypeId> {
     match ty {
         Ty::Array(inner) | Ty::Map(inner) => enum_id_of(ir, inner),
-        Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
+        Ty::Named(id) => match ir.types.get(id.0).map(|t| &t.kind) {
             Some(TypeKind::Enum(_)) => Some(*id),
             _ => None,
         },
@@ -325,7 +304,7 @@ fn enum_id_of(ir: &Ir, ty: &Ty) -> Option<TypeId> {
 fn enum_of<'a>(ir: &'a Ir, ty: &Ty) -> Option<&'a Enum> {
     match ty {
         Ty::Array(inner) | Ty::Map(inner) => enum_of(ir, inner),
-        Ty::Named(id) => match ir.types.get(*id).map(|t| &t.kind) {
+        Ty::Named(id) => match ir.types.get(id.0).map(|t| &t.kind) {
             Some(TypeKind::Enum(e)) => Some(e),
             _ => None,
         },

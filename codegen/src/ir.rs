@@ -4,8 +4,30 @@
 
 pub use crate::model::{DocFacts, Literal, Presence, Quirk};
 
-/// Index into [`Ir::types`].
-pub type TypeId = usize;
+/// A type of the IR: an index into [`Ir::types`], which only the resolver makes, so that no
+/// other number is taken for one by mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub(crate) usize);
+
+impl TypeId {
+    /// The position in [`Ir::types`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl std::ops::Index<TypeId> for Vec<TypeDef> {
+    type Output = TypeDef;
+    fn index(&self, id: TypeId) -> &TypeDef {
+        &self[id.0]
+    }
+}
+
+impl std::ops::IndexMut<TypeId> for Vec<TypeDef> {
+    fn index_mut(&mut self, id: TypeId) -> &mut TypeDef {
+        &mut self[id.0]
+    }
+}
 /// Index into [`Ir::modules`].
 pub type ModuleId = usize;
 

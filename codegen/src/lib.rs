@@ -22,6 +22,7 @@ pub mod safe;
 pub mod source;
 #[doc(hidden)]
 pub mod testing;
+pub mod words;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Diagnostics};

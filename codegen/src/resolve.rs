@@ -169,7 +169,7 @@ impl Resolver<'_> {
     fn new_type(&mut self, name: String, module: ModuleId, spec_path: String, description: String, loc: &Loc) -> TypeId {
         self.type_locs.push(loc.clone());
         self.ir.types.push(ir::TypeDef { name, module, spec_path, description, kind: TypeKind::Object(Vec::new()) });
-        self.ir.types.len() - 1
+        TypeId(self.ir.types.len() - 1)
     }
 
     fn run(&mut self, spec: &Spec) {
@@ -395,7 +395,7 @@ impl Resolver<'_> {
             return id;
         }
         let t = self.ir.types[id].clone();
-        let loc = self.type_locs[id].clone();
+        let loc = self.type_locs[id.0].clone();
         let copy = self.new_type(
             t.name.clone(),
             module,
@@ -460,7 +460,7 @@ impl Resolver<'_> {
 
     fn object_kind(&mut self, owner: TypeId, attrs: &[Attr], path: &str, scope: &Scope<'_>) -> Option<TypeKind> {
         if attrs.len() > MAX_ATTRIBUTES {
-            let loc = attrs.get(MAX_ATTRIBUTES).map_or_else(|| self.type_locs[owner].clone(), |a| a.loc.clone());
+            let loc = attrs.get(MAX_ATTRIBUTES).map_or_else(|| self.type_locs[owner.0].clone(), |a| a.loc.clone());
             self.error(&loc, path, format!("an object has at most {MAX_ATTRIBUTES} attributes; this one has {}", attrs.len()));
             return None;
         }
@@ -799,7 +799,7 @@ impl Resolver<'_> {
                 .collect();
             for &id in &module.types {
                 let t = &self.ir.types[id];
-                let loc = &self.type_locs[id];
+                let loc = &self.type_locs[id.0];
                 if let Some(owner) = builders.get(&t.name) {
                     problems.push((
                         loc.clone(),
@@ -849,25 +849,25 @@ impl Resolver<'_> {
         // be as long as the spec is.
         let mut state = vec![0u8; n];
         let mut problems = Vec::new();
-        for start in 0..n {
-            if state[start] != 0 {
+        for start in (0..n).map(TypeId) {
+            if state[start.0] != 0 {
                 continue;
             }
             // Each entry: a type, its inline edges (target, attribute) and the next to follow.
             type Edges = Vec<(TypeId, String)>;
             let mut stack: Vec<(TypeId, Edges, usize)> = vec![(start, inline(&self.ir, start), 0)];
-            state[start] = 1;
+            state[start.0] = 1;
             while let Some((id, edges, next)) = stack.last_mut() {
                 let Some((to, wire)) = edges.get(*next).cloned() else {
-                    state[*id] = 2;
+                    state[id.0] = 2;
                     stack.pop();
                     continue;
                 };
                 *next += 1;
                 let from = *id;
-                match state[to] {
+                match state[to.0] {
                     0 => {
-                        state[to] = 1;
+                        state[to.0] = 1;
                         let e = inline(&self.ir, to);
                         stack.push((to, e, 0));
                     }
@@ -877,7 +877,7 @@ impl Resolver<'_> {
             }
         }
         for (from, to, wire) in problems {
-            let loc = self.field_locs.get(&(from, wire.clone())).cloned().unwrap_or_else(|| self.type_locs[from].clone());
+            let loc = self.field_locs.get(&(from, wire.clone())).cloned().unwrap_or_else(|| self.type_locs[from.0].clone());
             let path = format!("{}.{wire}", self.ir.types[from].spec_path);
             let (a, b) = (&self.ir.types[from].name, &self.ir.types[to].name);
             let message = if from == to {
@@ -896,7 +896,7 @@ impl Resolver<'_> {
         for event in &self.ir.events {
             let mut walk = Expansion { ir: &self.ir, paths: 0, stack: Vec::new(), too_deep: None };
             walk.object(event.payload);
-            let loc = self.type_locs[event.payload].clone();
+            let loc = self.type_locs[event.payload.0].clone();
             if let Some(path) = walk.too_deep {
                 problems.push((loc, path, format!("objects nest more than {MAX_OBJECT_DEPTH} levels deep below the envelope")));
             } else if walk.paths > MAX_PATHS_PER_EVENT {
@@ -1116,24 +1116,7 @@ impl Resolver<'_> {
     }
 
     fn ty_name(&self, ty: &Ty) -> String {
-        match ty {
-            Ty::String => "a string".into(),
-            Ty::Integer => "an integer".into(),
-            Ty::Number => "a number".into(),
-            Ty::Boolean => "a boolean".into(),
-            Ty::Timestamp => "a timestamp".into(),
-            Ty::Id => "an id".into(),
-            Ty::Any => "any value".into(),
-            Ty::Change(_) => "a change".into(),
-            Ty::Array(_) => "an array".into(),
-            Ty::Map(_) => "a map".into(),
-            Ty::Unresolved => "of an unresolved type".into(),
-            Ty::Named(id) => match &self.ir.types[*id].kind {
-                TypeKind::Object(_) => format!("an object ({})", self.ir.types[*id].name),
-                TypeKind::Enum(e) if e.repr == EnumRepr::Int => format!("an integer enum ({})", self.ir.types[*id].name),
-                TypeKind::Enum(_) => format!("a string enum ({})", self.ir.types[*id].name),
-            },
-        }
+        crate::words::type_words(&self.ir, ty, crate::words::Style::Message)
     }
 }
 

@@ -35,34 +35,10 @@ pub fn editor_name(field_ident: &str) -> String {
 pub(crate) mod text {
     use crate::ir::{Field, Ir, Literal, Presence, Ty, TypeKind};
 
-    /// The type of an attribute in words: `string`, `array of SocialProfile`, ...
+    /// The type of an attribute in words: `string`, `array of object SocialProfile`, ...
     #[cfg(feature = "tools")]
     pub fn type_name(ir: &Ir, ty: &Ty) -> String {
-        match ty {
-            Ty::String => "string".into(),
-            Ty::Integer => "integer".into(),
-            Ty::Number => "number".into(),
-            Ty::Boolean => "boolean".into(),
-            Ty::Timestamp => "timestamp".into(),
-            Ty::Id => "id (string or integer)".into(),
-            Ty::Any | Ty::Unresolved => "any JSON value".into(),
-            Ty::Change(crate::ir::ChangeOrder::OldNew) => "change [old, new]".into(),
-            Ty::Change(crate::ir::ChangeOrder::NewOld) => "change [new, old]".into(),
-            Ty::Array(item) => format!("array of {}", type_name(ir, item)),
-            Ty::Map(value) => format!("map of attribute name to {}", type_name(ir, value)),
-            Ty::Named(id) => {
-                let t = ir.ty(*id);
-                match &t.kind {
-                    TypeKind::Object(_) => format!("object {}", t.name),
-                    TypeKind::Enum(e) => format!(
-                        "{} enum {}{}",
-                        if e.repr == crate::ir::EnumRepr::Int { "integer" } else { "string" },
-                        t.name,
-                        if e.open { " (open)" } else { "" }
-                    ),
-                }
-            }
-        }
+        crate::words::type_words(ir, ty, crate::words::Style::Docs)
     }
 
     pub fn presence(p: Presence) -> String {
