@@ -5,7 +5,8 @@
 //!
 //! The shape is chosen so that code generators (json-schema-to-typescript, typify) and
 //! validators (ajv in strict mode) all read it the same way:
-//! - `event` is a `const`, so generated types get a literal to discriminate on;
+//! - `event` is a `const` (and a one-value `enum`, for typify, which ignores `const`), so
+//!   generated types get a literal to discriminate on;
 //! - no node has `type` beside `anyOf`/`oneOf` (generators intersect the two);
 //! - a timestamp is one node: its JSON types, with one `pattern` for its text forms
 //!   (`pattern` only applies to strings);
@@ -150,8 +151,11 @@ fn object_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>, 
     if let Some(event) = payload_of {
         if let Some((_, Json::Obj(entries))) = props.iter_mut().find(|(k, _)| k == "event") {
             entries.retain(|(k, _)| k == "description");
-            entries.push(("type".into(), s("string")));
+            // typify passes over `const` (it makes a plain String); the same value as a one-value
+            // `enum` makes it a one-variant enum, which refuses another event's name. No `type`:
+            // typify 0.8 panics on `type` with both `const` and `enum`, and the value says it.
             entries.push(("const".into(), s(&event.name)));
+            entries.push(("enum".into(), Json::Arr(vec![s(&event.name)])));
         }
     }
     let required: Vec<Json> = fields.iter().filter(|f| !presence(f, reading).optional).map(|f| s(&f.wire)).collect();
