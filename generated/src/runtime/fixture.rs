@@ -207,12 +207,7 @@ impl Gen {
     /// or `actor.social_profiles[].type`.
     fn at(&self, rule_path: &str) -> bool {
         let Some(("data", below)) = self.path.split_first().map(|(f, r)| (*f, r)) else { return false };
-        // Each segment is a name, followed by `[]` when it goes into an array's items.
-        let want = rule_path.split('.').flat_map(|seg| match seg.strip_suffix("[]") {
-            Some(name) => [Some(name), Some("[]")],
-            None => [Some(seg), None],
-        });
-        want.flatten().eq(below.iter().copied())
+        super::rules::segments(rule_path).eq(below.iter().copied())
     }
 
     /// Literals the event's rules mention at the path being sampled.

@@ -99,29 +99,29 @@ impl Rule {
     }
 }
 
-/// The steps of a path: `(name, each item)`.
-fn steps(path: &'static str) -> impl Iterator<Item = (&'static str, bool)> {
-    path.split('.').map(|s| match s.strip_suffix("[]") {
-        Some(name) => (name, true),
-        None => (s, false),
-    })
-}
-
 /// The one slot a path without `[]` leads to.
 fn leaf<'a>(data: &'a dyn Object0, path: &'static str) -> Option<&'a dyn Slot> {
-    let mut obj = data;
-    let mut steps = steps(path).peekable();
-    while let Some((name, _)) = steps.next() {
-        let slot = obj.slot(name)?;
-        if steps.peek().is_none() {
-            return Some(slot);
-        }
-        obj = match slot.node() {
-            Node::Object(o) => o,
-            _ => return None,
-        };
+    let (name, _, rest) = first_step(path);
+    let slot = data.slot(name)?;
+    if rest.is_empty() {
+        return Some(slot);
     }
-    None
+    match slot.node() {
+        Node::Object(o) => leaf(o, rest),
+        _ => None,
+    }
+}
+
+/// A path as the names it goes through, with `[]` after a name whose array's items it
+/// goes into: `actor.social_profiles[].type` is `actor`, `social_profiles`, `[]`, `type`.
+/// Fixtures compare it with the path they are sampling.
+pub(crate) fn segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split('.')
+        .flat_map(|seg| match seg.strip_suffix("[]") {
+            Some(name) => [Some(name), Some("[]")],
+            None => [Some(seg), None],
+        })
+        .flatten()
 }
 
 /// The first step of a path and the rest: `(name, each item, rest)`. Paths are walked

@@ -168,13 +168,8 @@ impl<'a> Cx<'a> {
             })
             .chain(std::iter::once(Some(wire)))
             .collect();
-        self.null_ok.iter().any(|p| {
-            let want = p.split('.').flat_map(|seg| match seg.strip_suffix("[]") {
-                Some(name) => vec![Some(name), None],
-                None => vec![Some(seg)],
-            });
-            want.eq(have.iter().copied())
-        })
+        // An array item is any index: `[]` in the rule's path, `None` here.
+        self.null_ok.iter().any(|p| super::rules::segments(p).map(|s| (s != "[]").then_some(s)).eq(have.iter().copied()))
     }
 
     /// The mode the walk checks in.
