@@ -2,25 +2,22 @@
 //! its key and on by default. A payload of a product whose feature is off reads as
 //! [`Event::Unknown`](crate::Event::Unknown), saying which feature would read it.
 
-use crate::rt::{EventInfo, ProductInfo, Raw, UnknownEvent};
+use crate::rt::{Error, EventInfo, ProductInfo, UnknownEvent};
 
 impl UnknownEvent {
     /// The unknown event for a payload of `event`, an event of the spec whose product this
     /// build leaves out. Called by the generated dispatch.
-    pub(crate) fn left_out(event: &EventInfo, products: &[ProductInfo], bytes: &[u8]) -> UnknownEvent {
+    pub(crate) fn left_out(event: &EventInfo, products: &[ProductInfo], bytes: &[u8]) -> Result<UnknownEvent, Error> {
         let title = products.iter().find(|p| p.key == event.product).map_or(event.product, |p| p.title);
-        // The payload is kept whole, as for any unknown event; parse_event has read it as
-        // JSON already (after an optional byte order mark), so this only fails on bytes it
-        // could not have accepted.
-        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).unwrap_or("null");
-        UnknownEvent {
+        // The payload is kept whole, exactly as for an event the spec does not cover.
+        Ok(UnknownEvent {
             product: Some(event.product.to_string()),
             event: event.name.to_string(),
             reason: format!(
                 "{title} event \"{}\" is in the spec, but this build of freshworks-events leaves {title} out; enable its cargo feature \"{}\"",
                 event.name, event.product
             ),
-            payload: Raw::parse(text).unwrap_or_else(|| Raw::from_serialize(&())),
-        }
+            payload: crate::rt::event::whole_text(bytes)?,
+        })
     }
 }

@@ -199,7 +199,7 @@ fn index(ir: &Ir) -> TokenStream {
                         #(#build_arms,)*
                         // parse_event checks the index: only an event of a product whose
                         // feature is off comes here.
-                        _ => Event::Unknown(rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)),
+                        _ => Event::Unknown(rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)?),
                     })
                 }, Event::Unknown)
             }

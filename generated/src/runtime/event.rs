@@ -311,7 +311,7 @@ where
 }
 
 /// The payload's text without its surrounding whitespace (and byte order mark), kept raw.
-fn whole_text(bytes: &[u8]) -> Result<Raw, Error> {
+pub(crate) fn whole_text(bytes: &[u8]) -> Result<Raw, Error> {
     let whole = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = whole.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
     let end = whole.len() - whole.iter().rev().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);

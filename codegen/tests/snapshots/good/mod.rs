@@ -78,7 +78,7 @@ impl Event {
                         }
                         _ => {
                             Event::Unknown(
-                                rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes),
+                                rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)?,
                             )
                         }
                     },
