@@ -659,36 +659,24 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
     } else {
         quote! { match n { #(#lits => Ok(crate::rt::Field::Value(#name::#idents)),)* n => #other_read } }
     };
+    // Only an open enum has an `Other` to name.
+    let other_wire = match (open, int) {
+        (true, true) => quote!(#name::Other(n) => *n,),
+        (true, false) => quote!(#name::Other(n) => n,),
+        (false, _) => quote!(),
+    };
     let wire_fn = if int {
         quote! {
             #[doc = #wire_doc]
             pub fn wire(&self) -> i64 {
-                match self { #(#name::#idents => #ints,)* #[allow(unreachable_patterns)] #name::Other(n) => *n }
+                match self { #(#name::#idents => #ints,)* #other_wire }
             }
         }
     } else {
         quote! {
             #[doc = #wire_doc]
             pub fn as_str(&self) -> &str {
-                match self { #(#name::#idents => #lits,)* #[allow(unreachable_patterns)] #name::Other(n) => n }
-            }
-        }
-    };
-    // Closed enums have no `Other`; the match arm above names it only for open ones.
-    let wire_fn = if open {
-        wire_fn
-    } else if int {
-        quote! {
-            #[doc = #wire_doc]
-            pub fn wire(&self) -> i64 {
-                match self { #(#name::#idents => #ints,)* }
-            }
-        }
-    } else {
-        quote! {
-            #[doc = #wire_doc]
-            pub fn as_str(&self) -> &str {
-                match self { #(#name::#idents => #lits,)* }
+                match self { #(#name::#idents => #lits,)* #other_wire }
             }
         }
     };
