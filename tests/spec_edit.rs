@@ -114,7 +114,7 @@ fn a_spec_edit_flows_through_cargo_build() {
     assert!(log.contains("Compiling freshworks-events"), "{log}");
     assert!(log.contains("Fresh freshworks-events-codegen") && log.contains("Fresh serde_json"), "{log}");
     let generated = generated_freshsales(&target);
-    assert!(generated.contains("pub nickname: rt::Field<String>"), "the new attribute is in the generated code");
+    assert!(generated.contains("pub nickname: rt::Field<rt::Text>"), "the new attribute is in the generated code");
 
     std::fs::write(
         &spec_file,

@@ -69,8 +69,8 @@ fn keywords_are_handled_not_errors() {
     assert_eq!(problems(&text), Vec::<String>::new());
     let files = generate_rust(&spec(&text)).unwrap();
     let event = &files[3].contents;
-    assert!(event.contains("pub r#type: rt::Field<String>"));
-    assert!(event.contains("pub self_: rt::Field<String>"));
+    assert!(event.contains("pub r#type: rt::Field<rt::Text>"));
+    assert!(event.contains("pub self_: rt::Field<rt::Text>"));
     assert!(event.contains("pub r#match: rt::Field<i64>"));
 }
 

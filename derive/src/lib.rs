@@ -71,6 +71,11 @@ fn presence(s: &LitStr) -> Result<Tokens> {
     })
 }
 
+/// Whether a field's type is the runtime's string type (`rt::Text`), by its last segment.
+fn is_text(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "Text" && s.arguments.is_empty()))
+}
+
 fn camel(snake: &str) -> String {
     snake
         .split('_')
@@ -257,14 +262,20 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
 
     let accessors = fields.iter().map(|f| {
         let (ident, inner, docs) = (&f.ident, &f.inner, &f.docs);
+        // A string reads as `&str`: the storage type is the crate's business.
+        let (ret, get) = if is_text(inner) {
+            (quote!(Option<&str>), quote!(self.#ident.get().map(|t| t.as_str())))
+        } else {
+            (quote!(Option<&#inner>), quote!(self.#ident.get()))
+        };
         quote! {
             #(#docs)*
             ///
             /// `None` when the attribute is absent, null or of the wrong type; the field of
             /// the same name tells these apart.
             #[inline]
-            pub fn #ident(&self) -> Option<&#inner> {
-                self.#ident.get()
+            pub fn #ident(&self) -> #ret {
+                #get
             }
         }
     });
@@ -329,11 +340,11 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                 type With<E: crate::rt::Wire + Default> = #name<E>;
 
                 fn event_name(&self) -> Option<&str> {
-                    self.event.get().map(String::as_str)
+                    self.event.get().map(|t| t.as_str())
                 }
 
                 fn domain(&self) -> Option<&str> {
-                    self.domain.get().map(String::as_str)
+                    self.domain.get().map(|t| t.as_str())
                 }
 
                 fn data_field(&self) -> &crate::rt::Field<#param> {
@@ -616,13 +627,13 @@ fn enumeration(input: &DeriveInput) -> Result<Tokens> {
             },
             quote!(crate::rt::Scalar::Str(n)),
             quote!(s.serialize_str(n)),
-            quote!(crate::rt::Scalar::Str(n) => Some(#name::Other((*n).to_owned())),),
-            quote!(#name::Other(g.other_text())),
+            quote!(crate::rt::Scalar::Str(n) => Some(#name::Other(crate::rt::Text::from(*n))),),
+            quote!(#name::Other(crate::rt::Text::from(g.other_text()))),
         )
     };
     let other_read = match (open, int) {
         (true, true) => quote!(Ok(crate::rt::Field::Value(#name::Other(n)))),
-        (true, false) => quote!(Ok(crate::rt::Field::Value(#name::Other(n.to_owned())))),
+        (true, false) => quote!(Ok(crate::rt::Field::Value(#name::Other(crate::rt::Text::from(n))))),
         (false, _) => quote!({
             let _ = n;
             r.invalid_since(start)

@@ -31,21 +31,21 @@ pub struct Envelope<D> {
     /// Note: Also tells products apart when two of them raise an event of the same name.
     /// Docs: not on the documentation page; read off real payloads.
     #[fw(strict = "required", lenient = "required", fake = "domain")]
-    pub domain: rt::Field<String>,
+    pub domain: rt::Field<rt::Text>,
 
     /// Name of the event, as registered in the app's manifest.
     ///
     /// Strict: required, not null. Lenient: required, not null.
     /// Docs: not on the documentation page; read off real payloads.
     #[fw(strict = "required", lenient = "required")]
-    pub event: rt::Field<String>,
+    pub event: rt::Field<rt::Text>,
 
     /// Data-centre region of the account (US, EU, IND, AUS, ...).
     ///
     /// Strict: required, not null. Lenient: required, not null.
     /// Docs: not on the documentation page; read off real payloads.
     #[fw(strict = "required", lenient = "required", example = "US", fake = "region")]
-    pub region: rt::Field<String>,
+    pub region: rt::Field<rt::Text>,
 
     /// When the platform emitted the event.
     ///
@@ -64,7 +64,7 @@ pub struct Envelope<D> {
     /// Strict: required, not null. Lenient: required, not null.
     /// Docs: not on the documentation page; read off real payloads.
     #[fw(strict = "required", lenient = "required", example = "2.0.0", fake = "version")]
-    pub version: rt::Field<String>,
+    pub version: rt::Field<rt::Text>,
 
     /// The event's own attributes, described per event.
     ///

@@ -44,7 +44,7 @@ pub struct ChatActor {
     /// Note: Listed only on the onAgentCustomStatusUpdate page, and missing from real onAgentActivityCreate payloads. Strict requires it for onAgentCustomStatusUpdate; onAgentActivityCreate's reading of this type has no such attribute, so strict reports it there as undocumented.
     /// Docs: only the onAgentCustomStatusUpdate page lists it.
     #[fw(strict = "required", lenient = "any")]
-    pub actor_source: rt::Field<String>,
+    pub actor_source: rt::Field<rt::Text>,
 
     /// The actor's picture.
     ///
@@ -62,21 +62,21 @@ pub struct ChatActor {
         example = "jay.matthews@example.com",
         fake = "email"
     )]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// The actor's given name.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
     #[fw(strict = "required", lenient = "any", example = "Jay", fake = "first_name")]
-    pub first_name: rt::Field<String>,
+    pub first_name: rt::Field<rt::Text>,
 
     /// The actor's family name.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Strict: null only in onAgentCustomStatusUpdate: when actor.type is "system" (rule system-actor-has-no-profile).
     #[fw(strict = "required", lenient = "any", example = "Matthews", fake = "last_name")]
-    pub last_name: rt::Field<String>,
+    pub last_name: rt::Field<rt::Text>,
 
     /// Whether the actor is signed in.
     ///
@@ -119,7 +119,7 @@ pub struct ChatActor {
     /// Docs: the page writes the name as "Phone".
     /// Docs quirk: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
     #[fw(strict = "required", lenient = "any", example = "9876543212", fake = "phone")]
-    pub phone: rt::Field<String>,
+    pub phone: rt::Field<rt::Text>,
 
     /// The actor's accounts on social platforms.
     ///
@@ -134,7 +134,7 @@ pub struct ChatActor {
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Note: Null only for a general availability change, which onAgentCustomStatusUpdate never reports, so strict refuses null there.
     #[fw(strict = "required", lenient = "any", example = "hallway_bot")]
-    pub sub_entity: rt::Field<String>,
+    pub sub_entity: rt::Field<rt::Text>,
 
     /// Whether an agent or the system caused the event.
     ///
@@ -162,7 +162,7 @@ pub struct Avatar {
         example = "https://s3.amazonaws.com/fresh-chat-names/img/jay_matthews.png",
         fake = "url"
     )]
-    pub url: rt::Field<String>,
+    pub url: rt::Field<rt::Text>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
@@ -224,7 +224,7 @@ pub enum SocialPlatform {
     Linkedin,
 
     /// A value the spec does not list, kept as sent.
-    Other(String),
+    Other(rt::Text),
 }
 
 /// An agent's status change in Freshchat: the new and the previous status, and when each was set. onAgentActivityCreate sends it as agent_activity, onAgentCustomStatusUpdate as agent_custom_status; the two pages list the same attributes.
@@ -263,13 +263,13 @@ pub struct ChatAgentStatus {
         example = "jay.matthews@example.com",
         fake = "email"
     )]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// Emoji shown with the status.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", example = "joy", fake = "emoji")]
-    pub emoji: rt::Field<String>,
+    pub emoji: rt::Field<rt::Text>,
 
     /// The agent's identifier across the Freshworks organisation.
     ///
@@ -362,7 +362,7 @@ pub enum AgentStatusName {
     Unavailable,
 
     /// A value the spec does not list, kept as sent.
-    Other(String),
+    Other(rt::Text),
 }
 
 /// What changed in a Freshdesk or Freshcaller record: each changed attribute maps to its value before and after the change.

@@ -37,8 +37,8 @@ pub mod spec {
 }
 
 pub use rt::{
-    Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Timestamp, TimestampFormat,
-    UnknownEvent, UnknownFields, Violation,
+    Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text, Timestamp,
+    TimestampFormat, UnknownEvent, UnknownFields, Violation,
 };
 
 /// Finds an event of the spec by `product/event`, or by `event` when one product has it.

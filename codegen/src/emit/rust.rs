@@ -312,7 +312,7 @@ fn module_items(ir: &Ir, m: ModuleId, event: Option<&Event>) -> TokenStream {
 
 pub(crate) fn rust_type(ir: &Ir, here: ModuleId, ty: &Ty) -> TokenStream {
     match ty {
-        Ty::String => quote!(String),
+        Ty::String => quote!(rt::Text),
         Ty::Integer => quote!(i64),
         Ty::Number => quote!(rt::Num),
         Ty::Boolean => quote!(bool),
@@ -486,7 +486,7 @@ fn enumeration(t: &TypeDef, e: &crate::ir::Enum) -> TokenStream {
     });
     let (open_attr, other) = if e.open {
         let other_ty = match e.repr {
-            EnumRepr::Str => quote!(String),
+            EnumRepr::Str => quote!(rt::Text),
             EnumRepr::Int => quote!(i64),
         };
         (

@@ -102,7 +102,7 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "uuid")]
-    pub freshid_uuid: rt::Field<String>,
+    pub freshid_uuid: rt::Field<rt::Text>,
 
     /// The actor's user id; equals agent.user_id in this event.
     ///
@@ -116,7 +116,7 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "language")]
-    pub language: rt::Field<String>,
+    pub language: rt::Field<rt::Text>,
 
     /// When the actor's previous session started.
     ///
@@ -140,19 +140,19 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "phone")]
-    pub mobile: rt::Field<String>,
+    pub mobile: rt::Field<rt::Text>,
 
     /// The actor's name; equals agent.name in this event.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "full_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// The actor's telephone number.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "phone")]
-    pub phone: rt::Field<String>,
+    pub phone: rt::Field<rt::Text>,
 
     /// The actor's primary email address record.
     ///
@@ -170,7 +170,7 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "time_zone")]
-    pub time_zone: rt::Field<String>,
+    pub time_zone: rt::Field<rt::Text>,
 
     /// The actor's Twitter account.
     ///
@@ -189,7 +189,7 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "uuid")]
-    pub uuid: rt::Field<String>,
+    pub uuid: rt::Field<rt::Text>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,
@@ -223,7 +223,7 @@ pub struct PrimaryEmail {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "email")]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// Identifier of the address record.
     ///
@@ -293,7 +293,7 @@ pub struct PhoneAgent {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", example = "Online", fake = "status_name")]
-    pub browser_status_name: rt::Field<String>,
+    pub browser_status_name: rt::Field<rt::Text>,
 
     /// Identifier of the agent's overall status, combining browser and mobile.
     ///
@@ -311,7 +311,7 @@ pub struct PhoneAgent {
         example = "Available",
         fake = "status_name"
     )]
-    pub common_status_name: rt::Field<String>,
+    pub common_status_name: rt::Field<rt::Text>,
 
     /// When the agent record was created.
     ///
@@ -335,13 +335,13 @@ pub struct PhoneAgent {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "email")]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// The agent's identifier in Freshworks' master record.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "uuid")]
-    pub freshid_uuid: rt::Field<String>,
+    pub freshid_uuid: rt::Field<rt::Text>,
 
     /// Identifier of the agent record.
     ///
@@ -396,13 +396,13 @@ pub struct PhoneAgent {
         example = "Offline",
         fake = "status_name"
     )]
-    pub mobile_app_status_name: rt::Field<String>,
+    pub mobile_app_status_name: rt::Field<rt::Text>,
 
     /// The agent's name.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "full_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// The medium the agent last chose; used to restore availability after sign-in or after a call.
     ///
@@ -426,7 +426,7 @@ pub struct PhoneAgent {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "time_zone")]
-    pub time_zone: rt::Field<String>,
+    pub time_zone: rt::Field<rt::Text>,
 
     /// When the agent record last changed.
     ///
@@ -523,7 +523,7 @@ pub struct Team {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "team_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,

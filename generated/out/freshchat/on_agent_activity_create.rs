@@ -61,21 +61,21 @@ pub struct ChatActor {
         example = "jay.matthews@example.com",
         fake = "email"
     )]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// The actor's given name.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
     #[fw(strict = "required", lenient = "any", example = "Jay", fake = "first_name")]
-    pub first_name: rt::Field<String>,
+    pub first_name: rt::Field<rt::Text>,
 
     /// The actor's family name.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
     #[fw(strict = "required", lenient = "any", example = "Matthews", fake = "last_name")]
-    pub last_name: rt::Field<String>,
+    pub last_name: rt::Field<rt::Text>,
 
     /// Whether the actor is signed in.
     ///
@@ -119,7 +119,7 @@ pub struct ChatActor {
     /// Docs: the page writes the name as "Phone".
     /// Docs quirk: The onAgentCustomStatusUpdate page writes the name "Phone"; the other page and the real payloads use "phone", which is the wire name kept here.
     #[fw(strict = "required", lenient = "any", example = "9876543212", fake = "phone")]
-    pub phone: rt::Field<String>,
+    pub phone: rt::Field<rt::Text>,
 
     /// The actor's accounts on social platforms.
     ///
@@ -135,7 +135,7 @@ pub struct ChatActor {
     /// Strict: null only in onAgentActivityCreate: when agent_activity.availability_event_type is "GeneralAvailability" (rule general-availability-has-no-custom-status).
     /// Note: Null only for a general availability change, which onAgentCustomStatusUpdate never reports, so strict refuses null there.
     #[fw(strict = "required", lenient = "any", example = "hallway_bot")]
-    pub sub_entity: rt::Field<String>,
+    pub sub_entity: rt::Field<rt::Text>,
 
     /// Whether an agent or the system caused the event.
     ///

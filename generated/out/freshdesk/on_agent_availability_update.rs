@@ -54,7 +54,7 @@ pub struct Actor {
     ///
     /// Strict: required, may be null. Lenient: may be absent, may be null.
     #[fw(strict = "nullable", lenient = "any", fake = "full_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// Whether an agent or the system made the change.
     ///
@@ -102,7 +102,7 @@ pub struct AgentAvailability {
     /// Docs: the page writes the name as "Email".
     /// Docs quirk: The page writes the name "Email"; every other attribute, and the same attribute in the other products, is lower case, so the wire name is "email". A payload that really sends "Email" keeps it as an unknown field.
     #[fw(strict = "required", lenient = "any", fake = "email")]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// Identifier of the availability record.
     ///
@@ -123,7 +123,7 @@ pub struct AgentAvailability {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "full_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// Identifier of the agent's current status.
     ///
@@ -217,7 +217,7 @@ pub enum Channel {
     Freshcaller,
 
     /// A value the spec does not list, kept as sent.
-    Other(String),
+    Other(rt::Text),
 }
 
 /// Objects related to the availability record.
@@ -252,7 +252,7 @@ pub struct Status {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "status_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// Attributes the spec does not list, kept as sent.
     pub unknown_fields: rt::UnknownFields,

@@ -48,7 +48,7 @@ pub struct Actor {
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Note: Missing from the real payload; only strict mode requires it.
     #[fw(strict = "required", lenient = "any", fake = "sentence")]
-    pub description: rt::Field<String>,
+    pub description: rt::Field<rt::Text>,
 
     /// The user's id.
     ///
@@ -62,7 +62,7 @@ pub struct Actor {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "full_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// Always an agent for this event.
     ///
@@ -121,7 +121,7 @@ pub struct UserAgentAvailability {
         example = "697330448392323085",
         fake = "uuid"
     )]
-    pub user_uuid: rt::Field<String>,
+    pub user_uuid: rt::Field<rt::Text>,
 
     /// Details of the user.
     ///
@@ -147,7 +147,7 @@ pub struct ChannelPreference {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", example = "chat", fake = "channel")]
-    pub channel: rt::Field<String>,
+    pub channel: rt::Field<rt::Text>,
 
     /// Whether the user can use this channel at all, available or not.
     ///
@@ -173,13 +173,13 @@ pub struct UserInformation {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "email")]
-    pub email: rt::Field<String>,
+    pub email: rt::Field<rt::Text>,
 
     /// The user's full name.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
     #[fw(strict = "required", lenient = "any", fake = "full_name")]
-    pub name: rt::Field<String>,
+    pub name: rt::Field<rt::Text>,
 
     /// When the availability record last changed.
     ///

@@ -7,6 +7,7 @@ use super::field::Field;
 use super::fixture::Gen;
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
+use super::text::Text;
 use super::validate::{Cx, Kind};
 use super::wire::{FieldSpec, Items, Keys, Node, NodeMut, Slot, Wire};
 use super::Error;
@@ -70,7 +71,7 @@ impl<T: Wire> Items for Vec<Field<T>> {
 /// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
 /// order received.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Map<T>(pub Vec<(String, Field<T>)>);
+pub struct Map<T>(pub Vec<(Text, Field<T>)>);
 
 impl<T> Default for Map<T> {
     fn default() -> Self {
@@ -108,10 +109,10 @@ impl<T: Wire> Wire for Map<T> {
             return r.invalid(peek);
         }
         let mut out = Vec::new();
-        let mut key = r.first_key()?.map(str::to_owned);
+        let mut key = r.first_key()?.map(Text::from);
         while let Some(k) = key {
             out.push((k, r.field::<T>()?));
-            key = r.next_key()?.map(str::to_owned);
+            key = r.next_key()?.map(Text::from);
         }
         r.leave();
         Ok(Field::Value(Map(out)))
@@ -140,7 +141,7 @@ impl<T: Wire> Wire for Map<T> {
 
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         let names = g.map_keys();
-        Map(names.into_iter().map(|k| (k.to_string(), Field::Value(T::sample(g, spec)))).collect())
+        Map(names.into_iter().map(|k| (Text::from(k), Field::Value(T::sample(g, spec)))).collect())
     }
 
     fn node(&self) -> Node<'_> {
@@ -154,14 +155,14 @@ impl<T: Wire> Wire for Map<T> {
 
 impl<T: Wire> Keys for Map<T> {
     fn keys(&self) -> Vec<String> {
-        self.0.iter().map(|(k, _)| k.clone()).collect()
+        self.0.iter().map(|(k, _)| k.to_string()).collect()
     }
 
     fn rename(&mut self, from: &str, to: &str) {
         if self.0.iter().any(|(k, _)| k == to) {
             self.0.retain(|(k, _)| k != from);
         } else if let Some(entry) = self.0.iter_mut().find(|(k, _)| k == from) {
-            entry.0 = to.to_owned();
+            entry.0 = Text::from(to);
         }
     }
 }

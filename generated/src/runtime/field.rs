@@ -97,15 +97,15 @@ impl<T> From<Option<T>> for Field<T> {
     }
 }
 
-impl From<&str> for Field<String> {
+impl From<&str> for Field<super::text::Text> {
     fn from(v: &str) -> Self {
-        Field::Value(v.to_string())
+        Field::Value(v.into())
     }
 }
 
 impl From<&str> for Field<super::id::Id> {
     fn from(v: &str) -> Self {
-        Field::Value(super::id::Id::String(v.to_string()))
+        Field::Value(super::id::Id::String(v.into()))
     }
 }
 

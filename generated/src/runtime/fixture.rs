@@ -401,8 +401,8 @@ impl Gen {
             self.account = Some(n);
         }
         match (spec.id_form, fake) {
-            (Some(IdForm::String), Fake::Uuid) => Id::String(self.uuid()),
-            (Some(IdForm::String), _) => Id::String(n.to_string()),
+            (Some(IdForm::String), Fake::Uuid) => Id::String(self.uuid().into()),
+            (Some(IdForm::String), _) => Id::String(n.to_string().into()),
             _ => Id::Integer(n),
         }
     }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use super::text::Text;
+
 /// An identifier as sent: a JSON integer or a JSON string, kept in its original form.
 ///
 /// `==` and `Hash` compare the form too, so `132` and `"132"` differ there; use
@@ -14,7 +16,7 @@ pub enum Id {
     /// Sent as a JSON integer.
     Integer(i64),
     /// Sent as a JSON string, which need not hold digits (UUIDs, for one).
-    String(String),
+    String(Text),
 }
 
 impl Id {
@@ -98,13 +100,13 @@ impl From<i64> for Id {
 
 impl From<&str> for Id {
     fn from(text: &str) -> Self {
-        Id::String(text.to_owned())
+        Id::String(Text::from(text))
     }
 }
 
 impl From<String> for Id {
     fn from(text: String) -> Self {
-        Id::String(text)
+        Id::String(Text::from(text))
     }
 }
 
@@ -131,7 +133,7 @@ mod tests {
         assert_eq!(json(&string), "\"132\"");
 
         let owned = Id::from(String::from("abc-1"));
-        assert_eq!(owned, Id::String("abc-1".to_owned()));
+        assert_eq!(owned, Id::String("abc-1".into()));
         assert_eq!(json(&owned), "\"abc-1\"");
         assert_ne!(integer, string);
     }

@@ -16,6 +16,7 @@ pub mod reader;
 #[cfg(test)]
 mod rule_literals;
 pub mod rules;
+pub mod text;
 pub mod timestamp;
 pub mod transcode;
 pub mod validate;
@@ -34,6 +35,7 @@ pub use id::Id;
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
 pub use rules::{Check, Rule, Test, When};
+pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};
 pub use values::Num;

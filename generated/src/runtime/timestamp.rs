@@ -13,6 +13,8 @@ use jiff::civil::{Date, DateTime};
 use jiff::SignedDuration;
 use serde::{Serialize, Serializer};
 
+use super::text::Text;
+
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 const NANOS_PER_MILLI: i128 = 1_000_000;
 /// Far past year 9999 either way: a float beyond this is a mistake rather than
@@ -89,7 +91,7 @@ impl TimestampFormat {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimestampRepr {
     /// A JSON string: the ISO 8601, UTC text or millisecond-string forms.
-    Text(String),
+    Text(Text),
     /// A JSON integer of milliseconds since the epoch.
     Integer(i64),
     /// A JSON number of seconds since the epoch.
@@ -150,7 +152,7 @@ impl Timestamp {
         if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
             let millis = parse_millis_string(s, unsigned)?;
             Ok(Timestamp::from_nanos(
-                TimestampRepr::Text(s.to_owned()),
+                TimestampRepr::Text(Text::from(s)),
                 TimestampFormat::EpochMillisString,
                 i128::from(millis) * NANOS_PER_MILLI,
             ))
@@ -391,7 +393,7 @@ impl TextInstant {
 
     fn into_timestamp(self, text: &str) -> Timestamp {
         Timestamp {
-            repr: TimestampRepr::Text(text.to_owned()),
+            repr: TimestampRepr::Text(Text::from(text)),
             secs: self.secs,
             subsec_nanos: self.subsec_nanos,
             offset_minutes: self.offset_minutes,
@@ -708,7 +710,7 @@ mod tests {
             let ts = parse(text);
             assert_eq!(ts.format(), format, "{text}");
             assert_eq!(ts.as_text(), Some(text));
-            assert_eq!(ts.repr(), &TimestampRepr::Text(text.to_owned()));
+            assert_eq!(ts.repr(), &TimestampRepr::Text(text.into()));
             assert_eq!(json(&ts), format!("{text:?}"));
             assert_eq!(ts.to_string(), text);
         }

@@ -6,12 +6,13 @@ use super::fixture::Gen;
 use super::id::Id;
 use super::raw::Raw;
 use super::reader::{Number, Peek, Reader};
+use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Cx, Kind, Mismatch};
 use super::wire::{FieldSpec, IdForm, Node, NodeMut, Scalar, Wire};
 use super::Error;
 
-impl Wire for String {
+impl Wire for Text {
     const EXPECTED: &'static str = "a string";
     const CHECKS: bool = false;
 
@@ -20,11 +21,11 @@ impl Wire for String {
         if peek != Peek::String {
             return r.invalid(peek);
         }
-        Ok(Field::Value(r.str()?.to_owned()))
+        Ok(Field::Value(Text::from(r.str()?)))
     }
 
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
-        g.text(spec)
+        Text::from(g.text(spec))
     }
 
     fn node(&self) -> Node<'_> {
@@ -33,7 +34,7 @@ impl Wire for String {
 
     fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
         match value {
-            Scalar::Str(s) => Some((*s).to_owned()),
+            Scalar::Str(s) => Some(Text::from(*s)),
             _ => None,
         }
     }
@@ -167,7 +168,7 @@ impl Wire for Id {
 
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek == Peek::String {
-            return Ok(Field::Value(Id::String(r.str()?.to_owned())));
+            return Ok(Field::Value(Id::String(Text::from(r.str()?))));
         }
         if !peek.is_num() {
             return r.invalid(peek);
@@ -207,7 +208,7 @@ impl Wire for Id {
 
     fn from_scalar(value: &Scalar<'_>) -> Option<Self> {
         match value {
-            Scalar::Str(s) => Some(Id::String((*s).to_owned())),
+            Scalar::Str(s) => Some(Id::String(Text::from(*s))),
             Scalar::Int(i) => Some(Id::Integer(*i)),
             _ => None,
         }

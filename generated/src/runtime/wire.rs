@@ -319,7 +319,7 @@ impl Scalar<'_> {
     pub fn same(&self, other: &Scalar<'_>) -> bool {
         match (self, other) {
             (Scalar::Str(a), Scalar::Int(b)) | (Scalar::Int(b), Scalar::Str(a)) => {
-                super::id::Id::from(*b).same_as(&super::id::Id::String((*a).to_string()))
+                super::id::Id::from(*b).same_as(&super::id::Id::String(super::text::Text::from(*a)))
             }
             (Scalar::Int(a), Scalar::Float(b)) | (Scalar::Float(b), Scalar::Int(a)) => (*a as f64) == *b,
             (a, b) => a == b,

@@ -12,7 +12,7 @@
 pub struct Envelope<D> {
     /// Strict: required, not null. Lenient: required, not null.
     #[fw(strict = "required", lenient = "required")]
-    pub event: rt::Field<String>,
+    pub event: rt::Field<rt::Text>,
 
     /// Strict: required, not null. Lenient: required, not null.
     #[fw(strict = "required", lenient = "required", nested)]
