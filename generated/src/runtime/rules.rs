@@ -126,8 +126,17 @@ pub(crate) fn segments(path: &str) -> impl Iterator<Item = &str> {
 
 /// The first step of a path and the rest: `(name, each item, rest)`. Paths are walked
 /// step by step from the table's text, so checking a payload allocates nothing.
+#[inline]
 fn first_step(path: &'static str) -> (&'static str, bool, &'static str) {
-    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    // A byte loop rather than `split_once`: steps are a few bytes long, where a general
+    // substring search costs more to set up than the scan itself.
+    let bytes = path.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() && bytes[end] != b'.' {
+        end += 1;
+    }
+    let (head, rest) = path.split_at(end);
+    let rest = rest.get(1..).unwrap_or("");
     match head.strip_suffix("[]") {
         Some(name) => (name, true, rest),
         None => (head, false, rest),
