@@ -8,6 +8,8 @@ use freshworks_events::freshchat::on_agent_activity_create::Payload;
 use freshworks_events::types::{ActorType, AgentStatusName};
 use freshworks_events::{Event, Field, Kind, Mode};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 /// The status of an activity, read through the accessors: no closures, no `.get()`.
 fn status(p: &Payload) -> Option<&AgentStatusName> {
@@ -87,6 +89,40 @@ fn repeated_keys_are_reported_and_the_last_value_is_read() {
     let bytes = br#"{"event":"onAgentUpdate","domain":"acme.freshdesk.com","domain":"acme.freshcaller.com","data":{}}"#;
     let event = Event::parse(bytes).unwrap();
     assert_eq!(event.info().unwrap().qualified(), "freshcaller/onAgentUpdate");
+}
+
+#[test]
+fn the_event_is_the_one_the_final_values_name() {
+    let qualified = |bytes: &[u8]| match Event::parse(bytes).unwrap() {
+        Event::Unknown(u) => format!("unknown {}", u.event),
+        e => e.info().unwrap().qualified(),
+    };
+    // A repeated `event` after `data` names the event, as `JSON.parse` would take it.
+    let later = br#"{"event":"onAgentActivityCreate","domain":"web.freshchat.com","data":{},"event":"onAgentCustomStatusUpdate"}"#;
+    assert_eq!(qualified(later), "freshchat/onAgentCustomStatusUpdate");
+    let report = Event::parse(later).unwrap().validate(Mode::Lenient);
+    assert!(report.violations.iter().any(|v| v.kind == Kind::DuplicateKey && v.path == "/event"), "{report}");
+    // A repeated `domain` after `data` that moves the event to a product without it.
+    let moved = br#"{"event":"onAgentUpdate","domain":"acme.freshcaller.com","data":{},"domain":"acme.freshdesk.com"}"#;
+    assert_eq!(qualified(moved), "unknown onAgentUpdate");
+    // `domain` only after `data`, and in another case.
+    assert_eq!(qualified(br#"{"event":"onAgentUpdate","data":{},"domain":"ACME.Freshcaller.com."}"#), "freshcaller/onAgentUpdate");
+
+    // Every event's fixtures read the same whether `data` comes after the envelope's names
+    // or before them (the envelope's keys sorted, `data` < `domain` < `event`, the values'
+    // text untouched).
+    for index in 0..freshworks_events::EVENTS.len() {
+        for seed in 0..8 {
+            let bytes = serde_json::to_vec(&Event::fixture(index, Some(seed)).unwrap()).unwrap();
+            let envelope: BTreeMap<String, &RawValue> = serde_json::from_slice(&bytes).unwrap();
+            let sorted = serde_json::to_vec(&envelope).unwrap();
+            let text = String::from_utf8(sorted.clone()).unwrap();
+            assert!(text.find(r#""data""#).unwrap() < text.find(r#""event""#).unwrap(), "{text}");
+            let (a, b) = (Event::parse(&bytes).unwrap(), Event::parse(&sorted).unwrap());
+            assert_eq!(a, b, "{text}");
+            assert_eq!(a.info().unwrap().qualified(), freshworks_events::EVENTS[index].qualified());
+        }
+    }
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! What every event's payload can do, how a payload finds its event, and the events the
 //! spec does not cover.
 
+use std::cell::Cell;
+
 use serde::Serialize;
 
 use super::field::Field;
@@ -8,6 +10,7 @@ use super::fixture::{EventContext, Gen};
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
 use super::rules::Rule;
+use super::text::Text;
 use super::validate::{Cx, Kind, Mode, Report};
 use super::wire::{Build, FieldSpec, Node, Object0, Wire, ROOT};
 
@@ -269,20 +272,39 @@ impl Wire for Deferred {
     }
 }
 
-/// Reads the envelope once, finds the event from the same `event` and `domain` values it
-/// read, and has `build` read the data into that event's type. An event or product the
-/// spec does not cover becomes `unknown`.
+/// Reads a payload as the event its envelope names, and has `build` read it into that
+/// event's type. An event or product the spec does not cover becomes `unknown`.
+///
+/// Payloads name their event before their `data` (every payload seen does), so the event
+/// is found from the few attributes ahead of `data` and the payload is then read in one
+/// pass straight into its event's type. When it is not (`data` first, or a repeated
+/// `event` or `domain` after `data` that names another event) the envelope is read with
+/// `data` skipped, the event found from the same `event` and `domain` that read took, and
+/// `data` read after. Either way the event is the one the final values name.
 pub fn parse_event<H, E>(
     bytes: &[u8],
     products: &[ProductInfo],
     events: &'static [EventInfo],
     index: Option<usize>,
-    build: impl FnOnce(usize, H, DataReader<'_>) -> Result<E, Error>,
+    build: impl Fn(usize, H, DataReader<'_>) -> Result<E, Error>,
     unknown: impl FnOnce(UnknownEvent) -> E,
 ) -> Result<E, Error>
 where
     H: Envelope<Data = Deferred>,
 {
+    let early = match index {
+        Some(i) if i < events.len() => Some(i),
+        Some(_) => None,
+        None => early_identity(bytes, products, events),
+    };
+    if let Some(i) = early {
+        let redo = Cell::new(false);
+        let check = index.is_none().then_some(Named { products, events, index: i });
+        let read = build(i, H::default(), DataReader { bytes, source: Source::Whole { check, redo: &redo } })?;
+        if !redo.get() {
+            return Ok(read);
+        }
+    }
     let head: H = from_slice(bytes)?;
     let index = match index {
         Some(i) if i < events.len() => i,
@@ -307,7 +329,51 @@ where
         Field::Value(d) => Some((d.start, d.end)),
         _ => None,
     };
-    build(index, head, DataReader { bytes, span })
+    build(index, head, DataReader { bytes, source: Source::Span(span) })
+}
+
+/// The event a payload names with the `event` and `domain` that come before its `data`;
+/// `None` when `data` comes first, or anything is unusual (the full read then decides, and
+/// reports what is wrong).
+fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut j = jiter::Jiter::new(bytes);
+    if j.peek().ok()? != Peek::Object {
+        return None;
+    }
+    let (mut event, mut domain) = (None, None);
+    let mut key = j.known_object().ok()?.map(EarlyKey::of);
+    loop {
+        let peek = j.peek().ok()?;
+        match key? {
+            EarlyKey::Data => break,
+            EarlyKey::Event | EarlyKey::Domain if peek != Peek::String => return None,
+            EarlyKey::Event => event = Some(Text::from(j.known_str().ok()?)),
+            EarlyKey::Domain => domain = Some(Text::from(j.known_str().ok()?)),
+            EarlyKey::Other => j.known_skip(peek).ok()?,
+        }
+        key = j.next_key().ok()?.map(EarlyKey::of);
+    }
+    identify(event.as_deref(), domain.as_deref(), products, events).ok()
+}
+
+/// The envelope keys that decide the event.
+enum EarlyKey {
+    Event,
+    Domain,
+    Data,
+    Other,
+}
+
+impl EarlyKey {
+    fn of(key: &str) -> EarlyKey {
+        match key {
+            "event" => EarlyKey::Event,
+            "domain" => EarlyKey::Domain,
+            "data" => EarlyKey::Data,
+            _ => EarlyKey::Other,
+        }
+    }
 }
 
 /// The payload's text without its surrounding whitespace (and byte order mark), kept raw.
@@ -321,7 +387,24 @@ pub(crate) fn whole_text(bytes: &[u8]) -> Result<Raw, Error> {
 /// Where the data of a payload is, for the event's own reader.
 pub struct DataReader<'b> {
     bytes: &'b [u8],
-    span: Option<(usize, usize)>,
+    source: Source<'b>,
+}
+
+enum Source<'b> {
+    /// The whole payload is read as the event's type, the envelope given is a placeholder.
+    /// With `check`, the event was found from the attributes before `data`, and the
+    /// payload's final `event` and `domain` must name the same one; when they do not,
+    /// `redo` is set and the caller reads the payload the other way.
+    Whole { check: Option<Named<'b>>, redo: &'b Cell<bool> },
+    /// The envelope was read; `data` is at this span of the payload.
+    Span(Option<(usize, usize)>),
+}
+
+/// The event found from a payload's first attributes, and what finding it used.
+struct Named<'b> {
+    products: &'b [ProductInfo],
+    events: &'static [EventInfo],
+    index: usize,
 }
 
 impl DataReader<'_> {
@@ -331,7 +414,20 @@ impl DataReader<'_> {
         H: Envelope<Data = Deferred>,
         D: Wire + Default,
     {
-        let data = match (self.span, head.data_field()) {
+        let span = match self.source {
+            Source::Whole { check, redo } => {
+                let whole: H::With<D> = from_slice(self.bytes)?;
+                if let Some(n) = check {
+                    if identify(whole.event_name(), whole.domain(), n.products, n.events).ok() != Some(n.index) {
+                        redo.set(true);
+                        return Ok(head.with_data(Field::Absent));
+                    }
+                }
+                return Ok(whole);
+            }
+            Source::Span(span) => span,
+        };
+        let data = match (span, head.data_field()) {
             (Some((start, end)), _) => Reader::slice(self.bytes, start, end).document::<D>()?,
             (None, Field::Invalid(raw)) => Field::Invalid(raw.clone()),
             (None, Field::Null) => Field::Null,
@@ -479,12 +575,15 @@ pub fn find(name: &str, products: &[ProductInfo], events: &'static [EventInfo]) 
     }
 }
 
+/// The product whose domain `domain` is or ends in (after a dot), ignoring ASCII case and
+/// a trailing dot. The spec's domains are lowercase.
 fn product_of_domain<'p>(domain: &str, products: &'p [ProductInfo]) -> Option<&'p ProductInfo> {
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    let domain = domain.trim_end_matches('.').as_bytes();
     products.iter().find(|p| {
-        p.domains
-            .iter()
-            .any(|suffix| domain == *suffix || (domain.ends_with(suffix) && domain[..domain.len() - suffix.len()].ends_with('.')))
+        p.domains.iter().any(|suffix| {
+            let Some(cut) = domain.len().checked_sub(suffix.len()) else { return false };
+            domain[cut..].eq_ignore_ascii_case(suffix.as_bytes()) && (cut == 0 || domain[cut - 1] == b'.')
+        })
     })
 }
 
