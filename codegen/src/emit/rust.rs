@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Literal as Lit, Span, TokenStream};
 use quote::quote;
 
 use super::text;
-use crate::ir::{ChangeOrder, Check, CondOp, EnumRepr, Event, Field, Ir, Literal, ModuleId, Rule, Ty, TypeDef, TypeKind};
+use crate::ir::{ChangeOrder, Check, CondOp, EnumRepr, Event, Field, Ir, Literal, ModuleId, Path, Rule, Ty, TypeDef, TypeKind};
 
 /// A generated source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -526,11 +526,18 @@ fn lits(ls: &[Literal]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
+/// A rule's path as its steps, split here so that checking a payload never scans text:
+/// `actor.social_profiles[].type` is `["actor", "social_profiles[]", "type"]`.
+fn rule_path(p: &Path) -> TokenStream {
+    let steps = p.steps.iter().map(|s| if s.each { format!("{}[]", s.wire) } else { s.wire.clone() });
+    quote!(rt::Path(&[#(#steps),*]))
+}
+
 fn rule(r: &Rule) -> TokenStream {
     let (id, description, strict_only) = (&r.id, r.description.trim(), r.strict_only);
     let when = match &r.when {
         Some(c) => {
-            let path = &c.path.text;
+            let path = rule_path(&c.path);
             let test = match &c.op {
                 CondOp::Equals(l) => {
                     let l = lits(std::slice::from_ref(l));
@@ -551,27 +558,27 @@ fn rule(r: &Rule) -> TokenStream {
     };
     let check = match &r.check {
         Check::Null(paths) => {
-            let p = paths.iter().map(|p| &p.text);
+            let p = paths.iter().map(rule_path);
             quote!(rt::Check::Null(&[#(#p),*]))
         }
         Check::Equals(p, l) => {
-            let (p, l) = (&p.text, lits(std::slice::from_ref(l)));
+            let (p, l) = (rule_path(p), lits(std::slice::from_ref(l)));
             quote!(rt::Check::OneOf(#p, #l))
         }
         Check::OneOf(p, ls) => {
-            let (p, l) = (&p.text, lits(ls));
+            let (p, l) = (rule_path(p), lits(ls));
             quote!(rt::Check::OneOf(#p, #l))
         }
         Check::Same(a, b) => {
-            let (a, b) = (&a.text, &b.text);
+            let (a, b) = (rule_path(a), rule_path(b));
             quote!(rt::Check::Same(#a, #b))
         }
         Check::NotAfter(a, b) => {
-            let (a, b) = (&a.text, &b.text);
+            let (a, b) = (rule_path(a), rule_path(b));
             quote!(rt::Check::NotAfter(#a, #b))
         }
         Check::KeysOf { map, names } => {
-            let p = &map.text;
+            let p = rule_path(map);
             quote!(rt::Check::KeysOf(#p, &[#(#names),*]))
         }
     };

@@ -559,21 +559,30 @@ impl rt::EventData for Data {
             description: "The actor's agent record is the updated agent's, whose user id the page gives as the actor's id.",
             strict_only: false,
             when: None,
-            check: rt::Check::Same("actor.agent.user_id", "actor.id"),
+            check: rt::Check::Same(
+                rt::Path(&["actor", "agent", "user_id"]),
+                rt::Path(&["actor", "id"]),
+            ),
         },
         rt::Rule {
             id: "actor-is-the-agent-user",
             description: "The actor's id is the agent's user id.",
             strict_only: false,
             when: None,
-            check: rt::Check::Same("actor.id", "agent.user_id"),
+            check: rt::Check::Same(
+                rt::Path(&["actor", "id"]),
+                rt::Path(&["agent", "user_id"]),
+            ),
         },
         rt::Rule {
             id: "actor-name-is-agent-name",
             description: "The actor's name is the agent's name.",
             strict_only: false,
             when: None,
-            check: rt::Check::Same("actor.name", "agent.name"),
+            check: rt::Check::Same(
+                rt::Path(&["actor", "name"]),
+                rt::Path(&["agent", "name"]),
+            ),
         },
         rt::Rule {
             id: "primary-email-is-primary",
@@ -581,7 +590,7 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::OneOf(
-                "actor.primary_email.primary_email",
+                rt::Path(&["actor", "primary_email", "primary_email"]),
                 &[rt::Lit::Bool(true)],
             ),
         },
@@ -590,53 +599,53 @@ impl rt::EventData for Data {
             description: "An agent whose selected status is Offline has status code 0.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.browser_status_name",
+                path: rt::Path(&["agent", "browser_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Offline")]),
             }),
-            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(0)]),
+            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(0)]),
         },
         rt::Rule {
             id: "online-status-code",
             description: "An agent whose selected status is Online has status code 1.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.browser_status_name",
+                path: rt::Path(&["agent", "browser_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Online")]),
             }),
-            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(1)]),
+            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(1)]),
         },
         rt::Rule {
             id: "busy-status-code",
             description: "An agent whose selected status is Busy has status code 2.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.browser_status_name",
+                path: rt::Path(&["agent", "browser_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Busy")]),
             }),
-            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(2)]),
+            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(2)]),
         },
         rt::Rule {
             id: "after-call-work-status-code",
             description: "An agent in After Call Work (ACW) has status code 3.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.browser_status_name",
+                path: rt::Path(&["agent", "browser_status_name"]),
                 test: rt::Test::In(
                     &[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")],
                 ),
             }),
-            check: rt::Check::OneOf("agent.status", &[rt::Lit::Int(3)]),
+            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(3)]),
         },
         rt::Rule {
             id: "available-means-available-status",
             description: "An agent taking calls on the browser or mobile has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.available_on",
+                path: rt::Path(&["agent", "available_on"]),
                 test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
             }),
             check: rt::Check::OneOf(
-                "agent.common_status_name",
+                rt::Path(&["agent", "common_status_name"]),
                 &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
             ),
         },
@@ -645,11 +654,11 @@ impl rt::EventData for Data {
             description: "The common status is \"Forward to phone\" only when that is the browser status.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.common_status_name",
+                path: rt::Path(&["agent", "common_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
             }),
             check: rt::Check::OneOf(
-                "agent.browser_status_name",
+                rt::Path(&["agent", "browser_status_name"]),
                 &[rt::Lit::Str("Forward to phone")],
             ),
         },
@@ -658,63 +667,78 @@ impl rt::EventData for Data {
             description: "The common status is \"Forward to phone\" only for an agent available on mobile.",
             strict_only: true,
             when: Some(rt::When {
-                path: "agent.common_status_name",
+                path: rt::Path(&["agent", "common_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
             }),
-            check: rt::Check::OneOf("agent.available_on", &[rt::Lit::Int(2)]),
+            check: rt::Check::OneOf(
+                rt::Path(&["agent", "available_on"]),
+                &[rt::Lit::Int(2)],
+            ),
         },
         rt::Rule {
             id: "actor-agent-offline-status-code",
             description: "The actor's agent record with selected status Offline has status code 0.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.browser_status_name",
+                path: rt::Path(&["actor", "agent", "browser_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Offline")]),
             }),
-            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(0)]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "agent", "status"]),
+                &[rt::Lit::Int(0)],
+            ),
         },
         rt::Rule {
             id: "actor-agent-online-status-code",
             description: "The actor's agent record with selected status Online has status code 1.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.browser_status_name",
+                path: rt::Path(&["actor", "agent", "browser_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Online")]),
             }),
-            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(1)]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "agent", "status"]),
+                &[rt::Lit::Int(1)],
+            ),
         },
         rt::Rule {
             id: "actor-agent-busy-status-code",
             description: "The actor's agent record with selected status Busy has status code 2.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.browser_status_name",
+                path: rt::Path(&["actor", "agent", "browser_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Busy")]),
             }),
-            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(2)]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "agent", "status"]),
+                &[rt::Lit::Int(2)],
+            ),
         },
         rt::Rule {
             id: "actor-agent-after-call-work-status-code",
             description: "The actor's agent record in After Call Work (ACW) has status code 3.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.browser_status_name",
+                path: rt::Path(&["actor", "agent", "browser_status_name"]),
                 test: rt::Test::In(
                     &[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")],
                 ),
             }),
-            check: rt::Check::OneOf("actor.agent.status", &[rt::Lit::Int(3)]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "agent", "status"]),
+                &[rt::Lit::Int(3)],
+            ),
         },
         rt::Rule {
             id: "actor-agent-available-means-available-status",
             description: "The actor's agent record, taking calls on the browser or mobile, has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.available_on",
+                path: rt::Path(&["actor", "agent", "available_on"]),
                 test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
             }),
             check: rt::Check::OneOf(
-                "actor.agent.common_status_name",
+                rt::Path(&["actor", "agent", "common_status_name"]),
                 &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
             ),
         },
@@ -723,11 +747,11 @@ impl rt::EventData for Data {
             description: "The actor's agent record's common status is \"Forward to phone\" only when that is its browser status.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.common_status_name",
+                path: rt::Path(&["actor", "agent", "common_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
             }),
             check: rt::Check::OneOf(
-                "actor.agent.browser_status_name",
+                rt::Path(&["actor", "agent", "browser_status_name"]),
                 &[rt::Lit::Str("Forward to phone")],
             ),
         },
@@ -736,10 +760,13 @@ impl rt::EventData for Data {
             description: "The actor's agent record's common status is \"Forward to phone\" only when it is available on mobile.",
             strict_only: true,
             when: Some(rt::When {
-                path: "actor.agent.common_status_name",
+                path: rt::Path(&["actor", "agent", "common_status_name"]),
                 test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
             }),
-            check: rt::Check::OneOf("actor.agent.available_on", &[rt::Lit::Int(2)]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "agent", "available_on"]),
+                &[rt::Lit::Int(2)],
+            ),
         },
         rt::Rule {
             id: "model-changes-name-agent-attributes",
@@ -747,7 +774,7 @@ impl rt::EventData for Data {
             strict_only: true,
             when: None,
             check: rt::Check::KeysOf(
-                "changes.model_changes",
+                rt::Path(&["changes", "model_changes"]),
                 &[
                     "account_id",
                     "available_on",
@@ -781,14 +808,20 @@ impl rt::EventData for Data {
             description: "The agent record was created no later than it was last updated.",
             strict_only: false,
             when: None,
-            check: rt::Check::NotAfter("agent.created_at", "agent.updated_at"),
+            check: rt::Check::NotAfter(
+                rt::Path(&["agent", "created_at"]),
+                rt::Path(&["agent", "updated_at"]),
+            ),
         },
         rt::Rule {
             id: "actor-record-order",
             description: "The actor's record was created no later than it was last updated.",
             strict_only: false,
             when: None,
-            check: rt::Check::NotAfter("actor.created_at", "actor.updated_at"),
+            check: rt::Check::NotAfter(
+                rt::Path(&["actor", "created_at"]),
+                rt::Path(&["actor", "updated_at"]),
+            ),
         },
         rt::Rule {
             id: "sign-in-order",
@@ -796,8 +829,8 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::NotAfter(
-                "actor.last_sign_in_at",
-                "actor.current_sign_in_at",
+                rt::Path(&["actor", "last_sign_in_at"]),
+                rt::Path(&["actor", "current_sign_in_at"]),
             ),
         },
     ];

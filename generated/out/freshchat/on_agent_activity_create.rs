@@ -160,18 +160,18 @@ impl rt::EventData for Data {
             description: "A system actor carries no personal details.",
             strict_only: false,
             when: Some(rt::When {
-                path: "actor.type",
+                path: rt::Path(&["actor", "type"]),
                 test: rt::Test::In(&[rt::Lit::Str("system")]),
             }),
             check: rt::Check::Null(
                 &[
-                    "actor.avatar.url",
-                    "actor.email",
-                    "actor.first_name",
-                    "actor.last_name",
-                    "actor.org_actor_id",
-                    "actor.phone",
-                    "actor.social_profiles[].type",
+                    rt::Path(&["actor", "avatar", "url"]),
+                    rt::Path(&["actor", "email"]),
+                    rt::Path(&["actor", "first_name"]),
+                    rt::Path(&["actor", "last_name"]),
+                    rt::Path(&["actor", "org_actor_id"]),
+                    rt::Path(&["actor", "phone"]),
+                    rt::Path(&["actor", "social_profiles[]", "type"]),
                 ],
             ),
         },
@@ -180,11 +180,14 @@ impl rt::EventData for Data {
             description: "A general availability change involves no custom status and no routing sub-type.",
             strict_only: false,
             when: Some(rt::When {
-                path: "agent_activity.availability_event_type",
+                path: rt::Path(&["agent_activity", "availability_event_type"]),
                 test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
             }),
             check: rt::Check::Null(
-                &["agent_activity.custom_status_id", "actor.sub_entity"],
+                &[
+                    rt::Path(&["agent_activity", "custom_status_id"]),
+                    rt::Path(&["actor", "sub_entity"]),
+                ],
             ),
         },
         rt::Rule {
@@ -192,21 +195,24 @@ impl rt::EventData for Data {
             description: "General availability changes are made by the system.",
             strict_only: false,
             when: Some(rt::When {
-                path: "agent_activity.availability_event_type",
+                path: rt::Path(&["agent_activity", "availability_event_type"]),
                 test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
             }),
-            check: rt::Check::OneOf("actor.type", &[rt::Lit::Str("system")]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "type"]),
+                &[rt::Lit::Str("system")],
+            ),
         },
         rt::Rule {
             id: "general-availability-status",
             description: "A general availability change only moves between AVAILABLE and UNAVAILABLE.",
             strict_only: false,
             when: Some(rt::When {
-                path: "agent_activity.availability_event_type",
+                path: rt::Path(&["agent_activity", "availability_event_type"]),
                 test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
             }),
             check: rt::Check::OneOf(
-                "agent_activity.status",
+                rt::Path(&["agent_activity", "status"]),
                 &[rt::Lit::Str("AVAILABLE"), rt::Lit::Str("UNAVAILABLE")],
             ),
         },
@@ -216,7 +222,7 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::OneOf(
-                "agent_activity.availability_event_type",
+                rt::Path(&["agent_activity", "availability_event_type"]),
                 &[rt::Lit::Str("GeneralAvailability"), rt::Lit::Str("Intelliassign")],
             ),
         },
@@ -226,8 +232,8 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::NotAfter(
-                "agent_activity.prev_status_change_timestamp",
-                "agent_activity.status_change_timestamp",
+                rt::Path(&["agent_activity", "prev_status_change_timestamp"]),
+                rt::Path(&["agent_activity", "status_change_timestamp"]),
             ),
         },
     ];

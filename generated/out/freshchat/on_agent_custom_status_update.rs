@@ -60,16 +60,16 @@ impl rt::EventData for Data {
             description: "A system actor carries no personal details.",
             strict_only: false,
             when: Some(rt::When {
-                path: "actor.type",
+                path: rt::Path(&["actor", "type"]),
                 test: rt::Test::In(&[rt::Lit::Str("system")]),
             }),
             check: rt::Check::Null(
                 &[
-                    "actor.avatar.url",
-                    "actor.email",
-                    "actor.first_name",
-                    "actor.last_name",
-                    "actor.phone",
+                    rt::Path(&["actor", "avatar", "url"]),
+                    rt::Path(&["actor", "email"]),
+                    rt::Path(&["actor", "first_name"]),
+                    rt::Path(&["actor", "last_name"]),
+                    rt::Path(&["actor", "phone"]),
                 ],
             ),
         },
@@ -79,7 +79,7 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::OneOf(
-                "agent_custom_status.availability_event_type",
+                rt::Path(&["agent_custom_status", "availability_event_type"]),
                 &[rt::Lit::Str("custom_status")],
             ),
         },
@@ -89,8 +89,8 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::NotAfter(
-                "agent_custom_status.prev_status_change_timestamp",
-                "agent_custom_status.status_change_timestamp",
+                rt::Path(&["agent_custom_status", "prev_status_change_timestamp"]),
+                rt::Path(&["agent_custom_status", "status_change_timestamp"]),
             ),
         },
         rt::Rule {
@@ -99,7 +99,7 @@ impl rt::EventData for Data {
             strict_only: true,
             when: None,
             check: rt::Check::KeysOf(
-                "changes",
+                rt::Path(&["changes"]),
                 &[
                     "availability_event_type",
                     "custom_status_id",

@@ -271,10 +271,12 @@ impl rt::EventData for Data {
             description: "When the system acts, the actor has no id and no name.",
             strict_only: false,
             when: Some(rt::When {
-                path: "actor.type",
+                path: rt::Path(&["actor", "type"]),
                 test: rt::Test::In(&[rt::Lit::Str("system")]),
             }),
-            check: rt::Check::Null(&["actor.id", "actor.name"]),
+            check: rt::Check::Null(
+                &[rt::Path(&["actor", "id"]), rt::Path(&["actor", "name"])],
+            ),
         },
         rt::Rule {
             id: "availability-record-order",
@@ -282,8 +284,8 @@ impl rt::EventData for Data {
             strict_only: false,
             when: None,
             check: rt::Check::NotAfter(
-                "agent_availability.created_at",
-                "agent_availability.updated_at",
+                rt::Path(&["agent_availability", "created_at"]),
+                rt::Path(&["agent_availability", "updated_at"]),
             ),
         },
         rt::Rule {
@@ -292,8 +294,8 @@ impl rt::EventData for Data {
             strict_only: true,
             when: None,
             check: rt::Check::NotAfter(
-                "agent_availability.status_updated_at",
-                "agent_availability.updated_at",
+                rt::Path(&["agent_availability", "status_updated_at"]),
+                rt::Path(&["agent_availability", "updated_at"]),
             ),
         },
         rt::Rule {
@@ -302,7 +304,7 @@ impl rt::EventData for Data {
             strict_only: true,
             when: None,
             check: rt::Check::KeysOf(
-                "changes.model_changes",
+                rt::Path(&["changes", "model_changes"]),
                 &[
                     "account_id",
                     "channel_availability",

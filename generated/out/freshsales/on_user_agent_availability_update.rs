@@ -212,7 +212,10 @@ impl rt::EventData for Data {
             description: "Only agents change their availability.",
             strict_only: true,
             when: None,
-            check: rt::Check::OneOf("actor.type", &[rt::Lit::Str("agent")]),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "type"]),
+                &[rt::Lit::Str("agent")],
+            ),
         },
         rt::Rule {
             id: "changes-name-availability-attributes",
@@ -220,7 +223,7 @@ impl rt::EventData for Data {
             strict_only: true,
             when: None,
             check: rt::Check::KeysOf(
-                "changes",
+                rt::Path(&["changes"]),
                 &["channel_preferences", "user_uuid", "user_information"],
             ),
         },

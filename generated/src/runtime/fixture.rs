@@ -205,9 +205,9 @@ impl Gen {
 
     /// Whether the path being sampled is `rule_path` (below `data`), e.g. `actor.type`
     /// or `actor.social_profiles[].type`.
-    fn at(&self, rule_path: &str) -> bool {
+    fn at(&self, rule_path: super::rules::Path) -> bool {
         let Some(("data", below)) = self.path.split_first().map(|(f, r)| (*f, r)) else { return false };
-        super::rules::segments(rule_path).eq(below.iter().copied())
+        rule_path.segments().eq(below.iter().copied())
     }
 
     /// Literals the event's rules mention at the path being sampled.
@@ -263,7 +263,7 @@ impl Gen {
             .into_iter()
             .flat_map(|e| e.rules.iter())
             .filter_map(|r| r.key_names())
-            .filter(|(path, _)| self.at(path))
+            .filter(|&(path, _)| self.at(path))
             .flat_map(|(_, names)| names.iter().copied())
             .collect();
         self.depth += 1;

@@ -34,7 +34,7 @@ pub use freshworks_events_derive::{Enum, Object};
 pub use id::Id;
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
-pub use rules::{Check, Rule, Test, When};
+pub use rules::{Check, Path, Rule, Test, When};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};

@@ -1,12 +1,61 @@
 //! The rule engine: each event's documented rules as data, one interpreter that checks
 //! them on a parsed payload and one that makes a payload keep them (fixtures, builders).
 //!
-//! Paths are attribute names below `data`, dot-separated, with `[]` after an array's name
-//! for every item: `actor.social_profiles[].type`. The generator has checked every path
-//! against the types, so a path that does not lead anywhere here simply finds nothing.
+//! Paths are the attribute names below `data`, with `[]` after an array's name for every
+//! item: `actor.social_profiles[].type` is `["actor", "social_profiles[]", "type"]`. The
+//! generator has checked every path against the types, so a path that does not lead
+//! anywhere here simply finds nothing.
+
+use std::fmt;
 
 use super::validate::{list, Cx, RuleName};
 use super::wire::{Lit, Node, NodeMut, Object0, Scalar, Slot};
+
+/// A path below `data`, as its steps (split by the generator, so a walk never scans text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Path(pub &'static [&'static str]);
+
+impl Path {
+    /// The first step and the rest: `(name, each item, rest)`.
+    #[inline]
+    fn first(self) -> Option<(&'static str, bool, Path)> {
+        let (head, rest) = self.0.split_first()?;
+        Some(match head.strip_suffix("[]") {
+            Some(name) => (name, true, Path(rest)),
+            None => (head, false, Path(rest)),
+        })
+    }
+
+    fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The names the path goes through, with `[]` after a name whose array's items it
+    /// goes into: `actor`, `social_profiles`, `[]`, `type`. Fixtures and the validator
+    /// compare it with the position they are at.
+    pub(crate) fn segments(self) -> impl Iterator<Item = &'static str> {
+        self.0
+            .iter()
+            .flat_map(|step| match step.strip_suffix("[]") {
+                Some(name) => [Some(name), Some("[]")],
+                None => [Some(*step), None],
+            })
+            .flatten()
+    }
+}
+
+/// As the spec writes it: `actor.social_profiles[].type`.
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(".")?;
+            }
+            f.write_str(step)?;
+        }
+        Ok(())
+    }
+}
 
 /// A documented rule of an event.
 #[derive(Debug)]
@@ -28,7 +77,7 @@ pub struct Rule {
 #[derive(Debug)]
 pub struct When {
     /// The attribute tested.
-    pub path: &'static str,
+    pub path: Path,
     /// The test.
     pub test: Test,
 }
@@ -46,15 +95,15 @@ pub enum Test {
 #[derive(Debug)]
 pub enum Check {
     /// These attributes are null or absent.
-    Null(&'static [&'static str]),
+    Null(&'static [Path]),
     /// The attribute, when it has a value, is one of these (the spec's `equals` and `one_of`).
-    OneOf(&'static str, &'static [Lit]),
+    OneOf(Path, &'static [Lit]),
     /// The two attributes, when both have values, are the same (ids compare across forms).
-    Same(&'static str, &'static str),
+    Same(Path, Path),
     /// The first timestamp is no later than the second.
-    NotAfter(&'static str, &'static str),
+    NotAfter(Path, Path),
     /// Every key of the map is one of these attribute names.
-    KeysOf(&'static str, &'static [&'static str]),
+    KeysOf(Path, &'static [&'static str]),
 }
 
 impl RuleName for Rule {
@@ -68,7 +117,7 @@ impl RuleName for Rule {
 
 impl Rule {
     /// Each path the rule names with the literals it compares there, for fixture hints.
-    pub fn mentions(&self) -> Vec<(&'static str, &'static [Lit])> {
+    pub fn mentions(&self) -> Vec<(Path, &'static [Lit])> {
         let mut out = Vec::new();
         if let Some(w) = &self.when {
             match w.test {
@@ -82,7 +131,7 @@ impl Rule {
     }
 
     /// The map path and names of a `keys_of` rule.
-    pub fn key_names(&self) -> Option<(&'static str, &'static [&'static str])> {
+    pub fn key_names(&self) -> Option<(Path, &'static [&'static str])> {
         match self.check {
             Check::KeysOf(path, names) => Some((path, names)),
             _ => None,
@@ -100,8 +149,8 @@ impl Rule {
 }
 
 /// The one slot a path without `[]` leads to.
-fn leaf<'a>(data: &'a dyn Object0, path: &'static str) -> Option<&'a dyn Slot> {
-    let (name, _, rest) = first_step(path);
+fn leaf<'a>(data: &'a dyn Object0, path: Path) -> Option<&'a dyn Slot> {
+    let (name, _, rest) = path.first()?;
     let slot = data.slot(name)?;
     if rest.is_empty() {
         return Some(slot);
@@ -112,41 +161,10 @@ fn leaf<'a>(data: &'a dyn Object0, path: &'static str) -> Option<&'a dyn Slot> {
     }
 }
 
-/// A path as the names it goes through, with `[]` after a name whose array's items it
-/// goes into: `actor.social_profiles[].type` is `actor`, `social_profiles`, `[]`, `type`.
-/// Fixtures compare it with the path they are sampling.
-pub(crate) fn segments(path: &str) -> impl Iterator<Item = &str> {
-    path.split('.')
-        .flat_map(|seg| match seg.strip_suffix("[]") {
-            Some(name) => [Some(name), Some("[]")],
-            None => [Some(seg), None],
-        })
-        .flatten()
-}
-
-/// The first step of a path and the rest: `(name, each item, rest)`. Paths are walked
-/// step by step from the table's text, so checking a payload allocates nothing.
-#[inline]
-fn first_step(path: &'static str) -> (&'static str, bool, &'static str) {
-    // A byte loop rather than `split_once`: steps are a few bytes long, where a general
-    // substring search costs more to set up than the scan itself.
-    let bytes = path.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() && bytes[end] != b'.' {
-        end += 1;
-    }
-    let (head, rest) = path.split_at(end);
-    let rest = rest.get(1..).unwrap_or("");
-    match head.strip_suffix("[]") {
-        Some(name) => (name, true, rest),
-        None => (head, false, rest),
-    }
-}
-
 /// Calls `f` on every slot the path reaches (through every item of `[]` steps), with the
 /// walk's position at that slot.
-fn each<'a>(obj: &'a dyn Object0, path: &'static str, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
-    let (name, all, rest) = first_step(path);
+fn each<'a>(obj: &'a dyn Object0, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+    let Some((name, all, rest)) = path.first() else { return };
     let Some(slot) = obj.slot(name) else { return };
     cx.push_key(name);
     if all {
@@ -177,9 +195,9 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
         if (rule.strict_only && !cx.strict()) || !rule.applies(data) {
             continue;
         }
-        match &rule.check {
+        match rule.check {
             Check::Null(paths) => {
-                for path in paths.iter() {
+                for &path in paths.iter() {
                     each(data, path, cx, &mut |slot, cx| {
                         if !slot.node().is_unset() {
                             cx.rule(rule, "null".into(), slot.describe());
@@ -241,7 +259,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
 /// The paths the event's `null` rules allow to be null in this payload: those of every
 /// rule that applies in the mode. An attribute the docs give as null only under a
 /// condition is not nullable by itself; the rule that states the condition makes it so.
-pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) -> Vec<&'static str> {
+pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) -> Vec<Path> {
     let mut out = Vec::new();
     for rule in rules {
         if let Check::Null(paths) = rule.check {
@@ -254,8 +272,8 @@ pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) ->
 }
 
 /// Every slot a path reaches, to change.
-fn each_mut(obj: &mut dyn Object0, path: &'static str, f: &mut dyn FnMut(&mut dyn Slot)) {
-    let (name, all, rest) = first_step(path);
+fn each_mut(obj: &mut dyn Object0, path: Path, f: &mut dyn FnMut(&mut dyn Slot)) {
+    let Some((name, all, rest)) = path.first() else { return };
     let Some(slot) = obj.slot_mut(name) else { return };
     if all {
         if let NodeMut::Items(items) = slot.node_mut() {
@@ -322,9 +340,9 @@ pub fn enforce_data(data: &mut dyn Object0, rules: &'static [Rule], fingerprint:
 }
 
 fn apply(data: &mut dyn Object0, rule: &Rule) {
-    match &rule.check {
+    match rule.check {
         Check::Null(paths) => {
-            for path in paths.iter() {
+            for &path in paths.iter() {
                 each_mut(data, path, &mut |slot| {
                     if !slot.node().is_unset() {
                         slot.set_null();

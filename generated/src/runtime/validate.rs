@@ -138,7 +138,7 @@ pub struct Cx<'a> {
     out: Vec<Violation>,
     /// Paths below `data` (rule syntax, `a.b[].c`) where the event's rules allow null in
     /// this payload: an attribute the docs say is null only under a condition.
-    null_ok: Vec<&'static str>,
+    null_ok: Vec<super::rules::Path>,
 }
 
 impl<'a> Cx<'a> {
@@ -149,7 +149,7 @@ impl<'a> Cx<'a> {
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
     /// ([`super::rules::null_allowed`]). Everywhere else, an attribute's presence decides.
-    pub fn allow_null(&mut self, paths: Vec<&'static str>) {
+    pub fn allow_null(&mut self, paths: Vec<super::rules::Path>) {
         self.null_ok = paths;
     }
 
@@ -169,7 +169,7 @@ impl<'a> Cx<'a> {
             .chain(std::iter::once(Some(wire)))
             .collect();
         // An array item is any index: `[]` in the rule's path, `None` here.
-        self.null_ok.iter().any(|p| super::rules::segments(p).map(|s| (s != "[]").then_some(s)).eq(have.iter().copied()))
+        self.null_ok.iter().any(|p| p.segments().map(|s| (s != "[]").then_some(s)).eq(have.iter().copied()))
     }
 
     /// The mode the walk checks in.
