@@ -149,7 +149,7 @@ impl Rule {
 }
 
 /// The one slot a path without `[]` leads to.
-fn leaf<'a>(data: &'a dyn Object0, path: Path) -> Option<&'a dyn Slot> {
+fn leaf(data: &dyn Object0, path: Path) -> Option<&dyn Slot> {
     let (name, _, rest) = path.first()?;
     let slot = data.slot(name)?;
     if rest.is_empty() {
