@@ -157,6 +157,17 @@ impl<'j> Reader<'j> {
             Err(e) => return Err(self.error(e)),
         };
         // The parser checked the grammar; ASCII digits, signs, `.` and exponents only.
+        // Integers of up to 18 digits (ids, epoch milliseconds, counts: nearly every number
+        // sent) cannot overflow and are summed digit by digit; the rest go to the standard
+        // parsers.
+        let (negative, digits) = match bytes.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, bytes),
+        };
+        if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
+            let value = digits.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+            return Ok(Some(Number::Int(if negative { -value } else { value })));
+        }
         let text = std::str::from_utf8(bytes).unwrap_or("");
         if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
             Ok(text.parse::<f64>().ok().filter(|f| f.is_finite()).map(Number::Float))
@@ -280,4 +291,37 @@ pub enum Number {
     Int(i64),
     /// Any other number.
     Float(f64),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Number, Reader};
+
+    fn number(text: &str) -> Option<Number> {
+        let mut r = Reader::new(text.as_bytes());
+        let peek = r.peek().unwrap();
+        r.number(peek).unwrap()
+    }
+
+    #[test]
+    fn integers_read_exactly_up_to_the_limits_of_64_bits() {
+        let int = |text: &str| match number(text) {
+            Some(Number::Int(i)) => Some(i),
+            _ => None,
+        };
+        assert_eq!(int("0"), Some(0));
+        assert_eq!(int("-0"), Some(0));
+        assert_eq!(int("1724133753887"), Some(1_724_133_753_887));
+        assert_eq!(int("999999999999999999"), Some(999_999_999_999_999_999));
+        assert_eq!(int("-999999999999999999"), Some(-999_999_999_999_999_999));
+        assert_eq!(int("9223372036854775807"), Some(i64::MAX));
+        assert_eq!(int("-9223372036854775808"), Some(i64::MIN));
+        assert!(number("9223372036854775808").is_none());
+        assert!(number("-9223372036854775809").is_none());
+        assert!(number("123456789012345678901234567890").is_none());
+        assert!(matches!(number("1.5"), Some(Number::Float(f)) if f == 1.5));
+        assert!(matches!(number("1e3"), Some(Number::Float(f)) if f == 1000.0));
+        assert!(matches!(number("-2E-2"), Some(Number::Float(f)) if f == -0.02));
+        assert!(number("1e400").is_none());
+    }
 }
