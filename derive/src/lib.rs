@@ -397,10 +397,22 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
             const EXPECTED: &'static str = "an object";
 
             fn read(r: &mut crate::rt::Reader<'_>, peek: crate::rt::Peek) -> Result<crate::rt::Field<Self>, crate::rt::Error> {
+                let mut slot = crate::rt::Field::Absent;
+                Self::read_into(r, peek, &mut slot)?;
+                Ok(slot)
+            }
+
+            fn read_into(
+                r: &mut crate::rt::Reader<'_>,
+                peek: crate::rt::Peek,
+                slot: &mut crate::rt::Field<Self>,
+            ) -> Result<(), crate::rt::Error> {
                 if peek != crate::rt::Peek::Object {
-                    return r.invalid(peek);
+                    *slot = r.invalid(peek)?;
+                    return Ok(());
                 }
-                let mut out = Self::default();
+                *slot = crate::rt::Field::Value(Self::default());
+                let crate::rt::Field::Value(out) = slot else { return Ok(()) };
                 let mut seen = [0u64; #words];
                 let mut key = r.first_key()?;
                 while let Some(k) = key {
@@ -409,7 +421,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                             if crate::rt::seen(&mut seen, #index) {
                                 out.unknown_fields.push_duplicate(#index, #wires, crate::rt::field_raw(&out.#idents, r)?);
                             }
-                            out.#idents = r.field()?;
+                            r.field_into(&mut out.#idents)?;
                         })*
                         _ => {
                             let k = k.to_owned();
@@ -420,7 +432,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                     key = r.next_key()?;
                 }
                 r.leave();
-                Ok(crate::rt::Field::Value(out))
+                Ok(())
             }
 
             fn check<'a>(&'a self, cx: &mut crate::rt::Cx<'a>, _: &'static crate::rt::FieldSpec) {

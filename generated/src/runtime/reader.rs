@@ -95,6 +95,18 @@ impl<'j> Reader<'j> {
         T::read(self, peek)
     }
 
+    /// Reads one attribute value into its slot: null, or whatever `T` makes of it.
+    #[inline]
+    pub fn field_into<T: super::Wire>(&mut self, slot: &mut Field<T>) -> Result<(), Error> {
+        let peek = self.peek()?;
+        if peek == Peek::Null {
+            self.jiter.known_null().map_err(|e| self.error(e))?;
+            *slot = Field::Null;
+            return Ok(());
+        }
+        T::read_into(self, peek, slot)
+    }
+
     /// Where the next value starts (after [`Reader::peek`]).
     #[inline]
     pub fn mark(&self) -> usize {

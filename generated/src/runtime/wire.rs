@@ -82,6 +82,14 @@ pub trait Wire: Serialize + Sized + 'static {
     /// JSON type is consumed and kept as [`Field::Invalid`]; only malformed JSON fails.
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error>;
 
+    /// [`Wire::read`] into a slot that exists already. Objects override it to fill their
+    /// attributes where they will stay, rather than build each level and move it up.
+    #[inline]
+    fn read_into(r: &mut Reader<'_>, peek: Peek, slot: &mut Field<Self>) -> Result<(), Error> {
+        *slot = Self::read(r, peek)?;
+        Ok(())
+    }
+
     /// How a kept value of the wrong type is reported.
     fn mismatch(found: &Raw) -> Mismatch {
         Mismatch::type_error(Self::EXPECTED, found)
