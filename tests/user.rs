@@ -126,6 +126,44 @@ fn the_event_is_the_one_the_final_values_name() {
 }
 
 #[test]
+fn dispatch_agrees_with_json_parse_wherever_the_names_are() {
+    use freshworks_events::{rt, Error, EVENTS, PRODUCTS};
+    let names = ["onAgentUpdate", "onAgentActivityCreate", "onAgentCustomStatusUpdate", "onNothing"];
+    let domains = ["acme.freshcaller.com", "web.freshchat.com", "acme.freshdesk.com", "x.example.com"];
+    // Envelopes with zero to two `event` and `domain` keys around `data`, in every order a
+    // small generator draws; the reference takes the last value of each key, as
+    // `JSON.parse` and `serde_json::Value` do.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut draw = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..4000 {
+        let mut entries: Vec<String> = vec![r#""data":{}"#.into()];
+        for _ in 0..draw(3) {
+            entries.push(format!(r#""event":"{}""#, names[draw(names.len())]));
+        }
+        for _ in 0..draw(3) {
+            entries.push(format!(r#""domain":"{}""#, domains[draw(domains.len())]));
+        }
+        for i in (1..entries.len()).rev() {
+            entries.swap(i, draw(i + 1));
+        }
+        let bytes = format!("{{{}}}", entries.join(","));
+        let v: serde_json::Value = serde_json::from_str(&bytes).unwrap();
+        let expected = rt::identify(v["event"].as_str(), v["domain"].as_str(), PRODUCTS, EVENTS);
+        match (expected, Event::parse(bytes.as_bytes())) {
+            (Ok(i), Ok(e)) => assert_eq!(e.info().map(|i| i.qualified()), Some(EVENTS[i].qualified()), "{bytes}"),
+            (Err(Error::UnknownEvent { .. } | Error::UnsupportedEvent { .. }), Ok(Event::Unknown(_))) => {}
+            (Err(a), Err(b)) => assert_eq!(a, b, "{bytes}"),
+            (a, b) => panic!("{bytes}: expected {a:?}, read {b:?}"),
+        }
+    }
+}
+
+#[test]
 fn big_numbers_come_back_exactly_as_sent() {
     // Listed attributes are written in spec order, then the unlisted ones in the order sent.
     let bytes =

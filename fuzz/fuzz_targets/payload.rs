@@ -1,8 +1,9 @@
 //! Payload bytes through the models: parse (dispatching, and as every event), validate in
-//! both readings, serialize, and read the output back to the same value and bytes.
+//! both readings, serialize, and read the output back to the same value and bytes. Dispatch
+//! must pick the event the last `event` and `domain` name, as serde_json's `Value` reads them.
 #![no_main]
 
-use freshworks_events::{Event, Mode, EVENTS};
+use freshworks_events::{rt, Event, Mode, EVENTS, PRODUCTS};
 use libfuzzer_sys::fuzz_target;
 
 fn exercise(event: &Event, reread: impl Fn(&[u8]) -> Event) {
@@ -16,6 +17,13 @@ fn exercise(event: &Event, reread: impl Fn(&[u8]) -> Event) {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(event) = Event::parse(data) {
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(data) {
+            let named = rt::identify(v["event"].as_str(), v["domain"].as_str(), PRODUCTS, EVENTS).ok();
+            let read = event.info().and_then(|i| EVENTS.iter().position(|e| e.qualified() == i.qualified()));
+            if !matches!(event, Event::Unknown(_)) {
+                assert_eq!(read, named, "dispatch disagrees with the payload's last event and domain");
+            }
+        }
         exercise(&event, |b| Event::parse(b).expect("written payloads read back"));
     }
     for index in 0..EVENTS.len() {
