@@ -11,13 +11,8 @@ use libfuzzer_sys::fuzz_target;
 fn shipped() -> &'static Ir {
     static IR: OnceLock<Ir> = OnceLock::new();
     IR.get_or_init(|| {
-        let files: Vec<SourceFile> = freshworks_events::spec::SPEC_FILES
-            .iter()
-            .map(|(p, t)| SourceFile {
-                path: p.to_string(),
-                text: t.to_string(),
-            })
-            .collect();
+        let files: Vec<SourceFile> =
+            freshworks_events::spec::SPEC_FILES.iter().map(|(p, t)| SourceFile { path: p.to_string(), text: t.to_string() }).collect();
         codegen::compile(&files).expect("the shipped spec compiles")
     })
 }
@@ -33,15 +28,9 @@ fuzz_target!(|data: &[u8]| {
         let mut files: Vec<SourceFile> = freshworks_events::spec::SPEC_FILES
             .iter()
             .filter(|(p, _)| !p.contains('/'))
-            .map(|(p, t)| SourceFile {
-                path: p.to_string(),
-                text: t.to_string(),
-            })
+            .map(|(p, t)| SourceFile { path: p.to_string(), text: t.to_string() })
             .collect();
-        files.push(SourceFile {
-            path: "freshchat/onFuzz.yaml".into(),
-            text: draft,
-        });
+        files.push(SourceFile { path: "freshchat/onFuzz.yaml".into(), text: draft });
         let _ = codegen::compile(&files);
     }
     for event in &ir.events {

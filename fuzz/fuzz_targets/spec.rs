@@ -7,10 +7,7 @@ use codegen::SourceFile;
 use libfuzzer_sys::fuzz_target;
 
 /// The shipped spec's shared files, so that an event file has products and an envelope.
-const BASE: &[(&str, &str)] = &[
-    ("spec.yaml", include_str!("../../spec/spec.yaml")),
-    ("types.yaml", include_str!("../../spec/types.yaml")),
-];
+const BASE: &[(&str, &str)] = &[("spec.yaml", include_str!("../../spec/spec.yaml")), ("types.yaml", include_str!("../../spec/types.yaml"))];
 
 fn exercise(files: &[SourceFile]) {
     let Ok(ir) = codegen::compile(files) else {
@@ -32,21 +29,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // As an event file beside the shipped shared files...
-    let mut files: Vec<SourceFile> = BASE
-        .iter()
-        .map(|(p, t)| SourceFile {
-            path: p.to_string(),
-            text: t.to_string(),
-        })
-        .collect();
-    files.push(SourceFile {
-        path: "freshchat/onFuzz.yaml".into(),
-        text: text.into(),
-    });
+    let mut files: Vec<SourceFile> = BASE.iter().map(|(p, t)| SourceFile { path: p.to_string(), text: t.to_string() }).collect();
+    files.push(SourceFile { path: "freshchat/onFuzz.yaml".into(), text: text.into() });
     exercise(&files);
     // ...and as the whole spec.
-    exercise(&[SourceFile {
-        path: "spec.yaml".into(),
-        text: text.into(),
-    }]);
+    exercise(&[SourceFile { path: "spec.yaml".into(), text: text.into() }]);
 });
