@@ -189,3 +189,22 @@ fn repeated_keys_in_any_order_round_trip_to_an_equal_payload() {
     assert_eq!(again, event);
     assert_eq!(serde_json::to_vec(&again).unwrap(), written);
 }
+
+#[test]
+fn a_repeated_key_keeps_its_earlier_value_as_written_whichever_way_the_event_is_found() {
+    // `data` first (the envelope is read with `data` skipped), then written back with the
+    // envelope's names first (read in one pass): the earlier `data` must be the same text
+    // both times, whitespace, key order and escapes included.
+    let bytes = b"{\n \"data\": {\n  \"agent\": {\"x\": 1, \"name\": \"\\u0041\"}\n },\n \"data\": {},\n \"event\": \"onAgentUpdate\"\n}";
+    let event = Event::parse(bytes).unwrap();
+    let written = serde_json::to_vec(&event).unwrap();
+    let text = String::from_utf8(written.clone()).unwrap();
+    assert!(text.contains("{\n  \"agent\": {\"x\": 1, \"name\": \"\\u0041\"}\n }"), "{text}");
+    let again = Event::parse(&written).unwrap();
+    assert_eq!(again, event);
+    assert_eq!(serde_json::to_vec(&again).unwrap(), written);
+    // A repeated scalar keeps its escapes too.
+    let bytes = br#"{"event":"onAgentUpdate","data":{"agent":{"name":"\u0041","name":"b"}}}"#;
+    let written = serde_json::to_vec(&Event::parse(bytes).unwrap()).unwrap();
+    assert!(String::from_utf8(written).unwrap().contains(r#""name":"\u0041","name":"b""#));
+}

@@ -234,6 +234,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
     let wires: Vec<&String> = fields.iter().map(|f| &f.wire).collect();
     let index: Vec<usize> = (0..fields.len()).collect();
     let words = fields.len().div_ceil(64).max(1);
+    let n_fields = fields.len();
     let specs = fields.iter().map(|f| {
         let (wire, strict, lenient) = (&f.wire, &f.strict, &f.lenient);
         let forms = &f.forms;
@@ -414,14 +415,19 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                 *slot = crate::rt::Field::Value(Self::default());
                 let crate::rt::Field::Value(out) = slot else { return Ok(()) };
                 let mut seen = [0u64; #words];
+                // Where each attribute's value was, so that a key sent again keeps the
+                // earlier value exactly as it was written.
+                let mut spans = [(0usize, 0usize); #n_fields];
                 let mut key = r.first_key()?;
                 while let Some(k) = key {
                     match k {
                         #(#wires => {
                             if crate::rt::seen(&mut seen, #index) {
-                                out.unknown_fields.push_duplicate(#index, #wires, crate::rt::field_raw(&out.#idents, r)?);
+                                let (start, end) = spans[#index];
+                                out.unknown_fields.push_duplicate(#index, #wires, r.raw_between(start, end)?);
                             }
-                            r.field_into(&mut out.#idents)?;
+                            let start = r.field_into(&mut out.#idents)?;
+                            spans[#index] = (start, r.mark());
                         })*
                         _ => {
                             let k = k.to_owned();

@@ -259,10 +259,6 @@ impl Wire for Deferred {
         Ok(Field::Value(Deferred { start: r.absolute(start), end: r.absolute(r.mark()) }))
     }
 
-    fn raw(&self, r: &Reader<'_>) -> Result<Raw, Error> {
-        r.raw_absolute(self.start, self.end)
-    }
-
     fn sample(_: &mut Gen, _: &'static FieldSpec) -> Self {
         Deferred::default()
     }

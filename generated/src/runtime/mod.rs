@@ -39,4 +39,4 @@ pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};
 pub use values::Num;
-pub use wire::{field_raw, serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};
+pub use wire::{serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};

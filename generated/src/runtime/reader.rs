@@ -96,15 +96,23 @@ impl<'j> Reader<'j> {
     }
 
     /// Reads one attribute value into its slot: null, or whatever `T` makes of it.
+    /// Returns where the value starts, for [`Reader::raw_between`].
     #[inline]
-    pub fn field_into<T: super::Wire>(&mut self, slot: &mut Field<T>) -> Result<(), Error> {
+    pub fn field_into<T: super::Wire>(&mut self, slot: &mut Field<T>) -> Result<usize, Error> {
         let peek = self.peek()?;
+        let start = self.mark();
         if peek == Peek::Null {
             self.jiter.known_null().map_err(|e| self.error(e))?;
             *slot = Field::Null;
-            return Ok(());
+        } else {
+            T::read_into(self, peek, slot)?;
         }
-        T::read_into(self, peek, slot)
+        Ok(start)
+    }
+
+    /// The JSON text at `start..end` of this reader, as read before.
+    pub fn raw_between(&self, start: usize, end: usize) -> Result<Raw, Error> {
+        self.keep(self.base + start, self.data.get(start..end).unwrap_or(b"null"))
     }
 
     /// Where the next value starts (after [`Reader::peek`]).

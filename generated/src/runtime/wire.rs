@@ -109,11 +109,6 @@ pub trait Wire: Serialize + Sized + 'static {
     /// The value as the rule engine reads it.
     fn node(&self) -> Node<'_>;
 
-    /// The value as raw JSON, for an earlier value of a key sent twice.
-    fn raw(&self, _r: &Reader<'_>) -> Result<Raw, Error> {
-        Ok(Raw::from_serialize(self))
-    }
-
     /// The value as the rule engine changes it (fixtures, `apply_rules`).
     fn node_mut(&mut self) -> NodeMut<'_> {
         NodeMut::Leaf
@@ -383,14 +378,5 @@ impl Lit {
     /// Whether a value equals the literal, as the docs mean equality.
     pub fn matches(&self, value: &Scalar<'_>) -> bool {
         self.scalar().same(value)
-    }
-}
-
-/// A slot's value as raw JSON, for an earlier value of a key sent twice.
-pub fn field_raw<T: Wire>(field: &Field<T>, r: &Reader<'_>) -> Result<Raw, Error> {
-    match field {
-        Field::Value(v) => v.raw(r),
-        Field::Invalid(raw) => Ok((**raw).clone()),
-        Field::Null | Field::Absent => Ok(Raw::from_serialize(&())),
     }
 }
