@@ -34,7 +34,7 @@ pub fn derive_object(input: TokenStream) -> TokenStream {
 
 /// Derives the runtime of an enumerated type: unit variants with `#[fw("wire")]` or
 /// `#[fw(123)]`, and for an open enum (`#[fw(open)]` on the enum) a last variant
-/// `Other(String)` or `Other(i64)` that keeps values the spec does not list. An open enum
+/// `Other(rt::Text)` or `Other(i64)` that keeps values the spec does not list. An open enum
 /// whose page documents that other values occur (`#[fw(open, documented)]`, e.g. "or the
 /// name of a custom status") accepts them in strict mode too, and seeded samples make them.
 #[proc_macro_derive(Enum, attributes(fw))]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
 use super::raw::Raw;
-use super::reader::{Peek, Reader};
+use super::reader::{without_bom, Peek, Reader};
 use super::rules::Rule;
 use super::text::Text;
 use super::validate::{Cx, Kind, Mode, Report};
@@ -332,8 +332,7 @@ where
 /// `None` when `data` comes first, or anything is unusual (the full read then decides, and
 /// reports what is wrong).
 fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut j = jiter::Jiter::new(bytes);
+    let mut j = jiter::Jiter::new(without_bom(bytes));
     if j.peek().ok()? != Peek::Object {
         return None;
     }
@@ -374,7 +373,7 @@ impl EarlyKey {
 
 /// The payload's text without its surrounding whitespace (and byte order mark), kept raw.
 pub(crate) fn whole_text(bytes: &[u8]) -> Result<Raw, Error> {
-    let whole = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let whole = without_bom(bytes);
     let start = whole.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
     let end = whole.len() - whole.iter().rev().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
     Reader::new(bytes).raw_absolute(start, end.max(start))

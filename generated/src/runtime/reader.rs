@@ -28,16 +28,16 @@ pub struct Reader<'j> {
 impl<'j> Reader<'j> {
     /// A reader over one JSON document.
     pub fn new(data: &'j [u8]) -> Self {
-        // A byte-order mark is not JSON, but editors add it; the offsets after it still
-        // index `data`, so positions in messages stay right.
-        let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+        // The offsets after a byte-order mark still index `data`, so positions in messages
+        // stay right.
+        let data = without_bom(data);
         Reader { jiter: Jiter::new(data), data, whole: data, base: 0, depth: 0 }
     }
 
     /// A reader over the value at `start..end` of a document read before (offsets from
     /// [`Reader::absolute`]).
     pub fn slice(document: &'j [u8], start: usize, end: usize) -> Self {
-        let whole = document.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(document);
+        let whole = without_bom(document);
         let data = whole.get(start..end).unwrap_or_default();
         Reader { jiter: Jiter::new(data), data, whole, base: start, depth: 0 }
     }
@@ -87,12 +87,9 @@ impl<'j> Reader<'j> {
     /// Reads one attribute value: null, or whatever `T` makes of it.
     #[inline]
     pub fn field<T: super::Wire>(&mut self) -> Result<Field<T>, Error> {
-        let peek = self.peek()?;
-        if peek == Peek::Null {
-            self.jiter.known_null().map_err(|e| self.error(e))?;
-            return Ok(Field::Null);
-        }
-        T::read(self, peek)
+        let mut slot = Field::Absent;
+        self.field_into(&mut slot)?;
+        Ok(slot)
     }
 
     /// Reads one attribute value into its slot: null, or whatever `T` makes of it.
@@ -123,7 +120,7 @@ impl<'j> Reader<'j> {
 
     /// The JSON text read since `start`.
     pub fn raw_since(&self, start: usize) -> Result<Raw, Error> {
-        self.keep(self.base + start, &self.data[start..self.jiter.current_index()])
+        self.raw_between(start, self.mark())
     }
 
     /// Consumes the next value and keeps its text.
@@ -263,6 +260,11 @@ impl<'j> Reader<'j> {
     fn error(&self, e: JiterError) -> Error {
         error_at(self.whole, self.base, e)
     }
+}
+
+/// The bytes after a byte-order mark, if they start with one: not JSON, but editors add it.
+pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 fn invalid_utf8(whole: &[u8], index: usize) -> Error {

@@ -138,6 +138,12 @@ impl Rule {
         }
     }
 
+    /// Whether the rule is checked on this payload in this reading: it is not strict-only
+    /// in the lenient one, and its condition holds.
+    fn in_force(&self, data: &dyn Object0, strict: bool) -> bool {
+        (!self.strict_only || strict) && self.applies(data)
+    }
+
     fn applies(&self, data: &dyn Object0) -> bool {
         let Some(when) = &self.when else { return true };
         let Some(value) = leaf(data, when.path).and_then(|s| s.node().scalar()) else { return false };
@@ -192,7 +198,7 @@ fn each<'a>(obj: &'a dyn Object0, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut
 pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>) {
     cx.push_key("data");
     for rule in rules {
-        if (rule.strict_only && !cx.strict()) || !rule.applies(data) {
+        if !rule.in_force(data, cx.strict()) {
             continue;
         }
         match rule.check {
@@ -263,7 +269,7 @@ pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) ->
     let mut out = Vec::new();
     for rule in rules {
         if let Check::Null(paths) = rule.check {
-            if (!rule.strict_only || strict) && rule.applies(data) {
+            if rule.in_force(data, strict) {
                 out.extend_from_slice(paths);
             }
         }
