@@ -259,12 +259,7 @@ pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl 
                 .zip(results.iter_mut())
                 .map(|(lines, (worker, buffer))| {
                     let data = &current.data;
-                    s.spawn(move || -> std::io::Result<()> {
-                        for (number, range) in lines {
-                            worker.payload(buffer, name, Some(*number), &data[range.clone()])?;
-                        }
-                        Ok(())
-                    })
+                    s.spawn(move || worker.lines(buffer, name, data, lines))
                 })
                 .collect();
             let read = if more {
@@ -347,14 +342,19 @@ impl Batch {
     /// Validates every line on this thread (the lines read before a read failure).
     fn run(&self, results: &mut [(Validator, Vec<u8>)], name: &str) -> std::io::Result<()> {
         let (worker, buffer) = &mut results[0];
-        for (number, range) in &self.lines {
-            worker.payload(buffer, name, Some(*number), &self.data[range.clone()])?;
-        }
-        Ok(())
+        worker.lines(buffer, name, &self.data, &self.lines)
     }
 }
 
 impl Validator {
+    /// Validates a run of a batch's lines, writing their reports to `out`.
+    fn lines(&mut self, out: &mut Vec<u8>, name: &str, data: &[u8], lines: &[(usize, std::ops::Range<usize>)]) -> std::io::Result<()> {
+        for (number, range) in lines {
+            self.payload(out, name, Some(*number), &data[range.clone()])?;
+        }
+        Ok(())
+    }
+
     /// Writes the threads' buffers in order, adds their counts to this one and resets them.
     fn add(&mut self, out: &mut impl Write, results: &mut [(Validator, Vec<u8>)]) -> std::io::Result<()> {
         for (worker, buffer) in results {
