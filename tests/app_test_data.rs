@@ -97,7 +97,46 @@ fn an_app_folder_elsewhere_and_a_platform_3_manifest() {
     let o = common::fwevents(&["fixture", "--app", app.0.to_str().unwrap()], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     assert_eq!(files(&app.0.join("server/test_data")), ["onAgentActivityCreate.json"]);
-    assert!(common::text(&o.stderr).contains("not covered: onTicketCreate: the spec has no such event"));
+    assert!(common::text(&o.stderr).contains("not covered: common/onTicketCreate: the spec has no such event"));
+}
+
+#[test]
+fn platform_3_modules_name_the_product_whose_payload_is_written() {
+    // A Freshdesk module's onAgentUpdate is Freshdesk's event, which the spec does not
+    // cover: it is reported, never filled with Freshcaller's payload of the same name.
+    let app = common::TempDir::new("app-v3-modules");
+    std::fs::write(
+        app.0.join("manifest.json"),
+        r#"{"platform-version": "3.0", "modules": {
+            "support_agent": {"events": {"onAgentUpdate": {"handler": "a"}, "onAgentAvailabilityUpdate": {"handler": "b"}}},
+            "chat_conversation": {"events": {"onAgentActivityCreate": {"handler": "c"}, "onUserAgentAvailabilityUpdate": {"handler": "d"}}},
+            "sales_account": {"events": {"onUserAgentAvailabilityUpdate": {"handler": "e"}}}
+        }}"#,
+    )
+    .unwrap();
+    let o = common::fwevents(&["fixture", "--app", app.0.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    let data = app.0.join("server/test_data");
+    assert_eq!(files(&data), ["onAgentActivityCreate.json", "onAgentAvailabilityUpdate.json", "onUserAgentAvailabilityUpdate.json"]);
+    let out = common::text(&o.stdout);
+    assert!(out.contains("onAgentAvailabilityUpdate.json (freshdesk/onAgentAvailabilityUpdate)"), "{out}");
+    assert!(out.contains("onUserAgentAvailabilityUpdate.json (freshsales/onUserAgentAvailabilityUpdate)"), "{out}");
+    let err = common::text(&o.stderr);
+    assert!(
+        err.contains("not covered: support_agent/onAgentUpdate (a Freshdesk module): the spec has onAgentUpdate only for Freshcaller"),
+        "{err}"
+    );
+    assert!(
+        err.contains("not covered: chat_conversation/onUserAgentAvailabilityUpdate (a Freshchat module): the spec has onUserAgentAvailabilityUpdate only for Freshsales"),
+        "{err}"
+    );
+
+    // A Freshcaller module's onAgentUpdate is Freshcaller's.
+    std::fs::write(app.0.join("manifest.json"), r#"{"modules": {"caller_conversation": {"events": {"onAgentUpdate": {"handler": "a"}}}}}"#)
+        .unwrap();
+    let o = common::fwevents(&["fixture", "--app", app.0.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", common::text(&o.stderr));
+    assert!(common::text(&o.stdout).contains("onAgentUpdate.json (freshcaller/onAgentUpdate)"), "{}", common::text(&o.stdout));
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod docpage;
 mod fixture;
 mod generate;
 mod lint;
+mod modules;
 mod output;
 mod roundtrip;
 mod schema;

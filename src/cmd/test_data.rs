@@ -10,6 +10,7 @@ use anyhow::Context;
 use serde_json::Value;
 
 use super::fixture::{self, Made};
+use super::modules::{self, Module};
 use super::spec_input;
 
 /// Manifest product names that differ from the spec's product keys: the manifest calls
@@ -26,9 +27,11 @@ pub struct Args {
 /// An event the manifest subscribes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {
-    /// The product as the manifest names it (platform 2.x), or `None` under platform 3.x
-    /// `modules`, which do not name products.
+    /// The product: as the manifest names it (platform 2.x), or the product whose module
+    /// lists the event (platform 3.x); `None` under `common` or a module of no known product.
     pub product: Option<String>,
+    /// The platform 3.x module that lists the event.
+    pub module: Option<String>,
     pub event: String,
 }
 
@@ -47,7 +50,16 @@ pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>>
             None => {}
             Some(Value::Object(map)) => {
                 for (name, section) in map {
-                    sections.push((format!("/{key}/{}", escape(name)), named.then(|| name.clone()), section));
+                    let (product, module) = if named {
+                        (Some(name.clone()), None)
+                    } else {
+                        let product = match modules::module(name) {
+                            Module::Product(key) => Some(key.to_owned()),
+                            Module::Common | Module::Unknown => None,
+                        };
+                        (product, Some(name.clone()))
+                    };
+                    sections.push((format!("/{key}/{}", escape(name)), product, module, section));
                 }
             }
             Some(other) => problems.push(format!("/{key}: expected an object, found {}", kind(other))),
@@ -56,7 +68,7 @@ pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>>
     if !root.contains_key("product") && !root.contains_key("modules") {
         problems.push("no \"product\" (platform 2.x) or \"modules\" (platform 3.x) to find the events in".into());
     }
-    for (at, product, section) in sections {
+    for (at, product, module, section) in sections {
         let Some(section) = section.as_object() else {
             problems.push(format!("{at}: expected an object, found {}", kind(section)));
             continue;
@@ -67,7 +79,9 @@ pub fn subscriptions(manifest: &Value) -> Result<Vec<Subscription>, Vec<String>>
                 for (event, handler) in events {
                     let at = format!("{at}/events/{}", escape(event));
                     match handler.get("handler") {
-                        Some(Value::String(_)) => subs.push(Subscription { product: product.clone(), event: event.clone() }),
+                        Some(Value::String(_)) => {
+                            subs.push(Subscription { product: product.clone(), module: module.clone(), event: event.clone() })
+                        }
                         Some(other) => problems.push(format!("{at}/handler: expected the handler's name, found {}", kind(other))),
                         None if handler.is_object() => problems.push(format!("{at}: no \"handler\"")),
                         None => problems.push(format!("{at}: expected {{\"handler\": NAME}}, found {}", kind(handler))),
@@ -107,25 +121,42 @@ fn escape(key: &str) -> String {
 fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
     let named: Vec<&codegen::ir::Event> = ir.events.iter().filter(|e| e.name == sub.event).collect();
     let products = |events: &[&codegen::ir::Event]| events.iter().map(|e| ir.product_of(e).title.clone()).collect::<Vec<_>>().join(", ");
+    // How the finding names the subscription: as the manifest places it.
+    let subject = match (&sub.module, &sub.product) {
+        (Some(module), _) => format!("{module}/{}", sub.event),
+        (None, Some(product)) => format!("{product}/{}", sub.event),
+        (None, None) => sub.event.clone(),
+    };
     match &sub.product {
         Some(product) => {
             let key = PRODUCT_ALIASES.iter().find(|(alias, _)| alias == product).map_or(product.as_str(), |(_, key)| key);
-            let subject = format!("{product}/{}", sub.event);
+            let whose = match sub.module {
+                Some(_) => format!(" (a {} module)", ir.products.iter().find(|p| p.key == key).map_or(key, |p| p.title.as_str())),
+                None => String::new(),
+            };
             match named.iter().find(|e| ir.product_of(e).key == key) {
                 Some(event) => Ok(ir.qualified_name(event)),
-                None if named.is_empty() => Err(format!("{subject}: the spec has no such event")),
-                None => Err(format!("{subject}: the spec has {} only for {}", sub.event, products(&named))),
+                None if named.is_empty() => Err(format!("{subject}{whose}: the spec has no such event")),
+                None => Err(format!("{subject}{whose}: the spec has {} only for {}", sub.event, products(&named))),
             }
         }
-        None => match named.as_slice() {
-            [one] => Ok(ir.qualified_name(one)),
-            [] => Err(format!("{}: the spec has no such event", sub.event)),
-            many => Err(format!(
-                "{}: raised by {} and the manifest's modules do not say which product; write that file with `fwevents fixture PRODUCT/EVENT`",
-                sub.event,
-                products(many)
-            )),
-        },
+        None => {
+            let unknown_module = sub.module.as_deref().filter(|m| modules::module(m) == Module::Unknown);
+            match named.as_slice() {
+                [one] => Ok(ir.qualified_name(one)),
+                [] => Err(format!("{subject}: the spec has no such event")),
+                many => Err(match unknown_module {
+                    Some(module) => format!(
+                        "{subject}: raised by {} and the module {module} is not one of a known product; write that file with `fwevents fixture PRODUCT/EVENT`",
+                        products(many)
+                    ),
+                    None => format!(
+                        "{subject}: raised by {} and the manifest's modules do not say which product; write that file with `fwevents fixture PRODUCT/EVENT`",
+                        products(many)
+                    ),
+                }),
+            }
+        }
     }
 }
 
@@ -207,10 +238,18 @@ mod tests {
         let v2 = json!({"platform-version": "2.3", "product": {"freshchat": {"events": {"onAgentActivityCreate": {"handler": "h"}}}}});
         assert_eq!(
             subscriptions(&v2).unwrap(),
-            [Subscription { product: Some("freshchat".into()), event: "onAgentActivityCreate".into() }]
+            [Subscription { product: Some("freshchat".into()), module: None, event: "onAgentActivityCreate".into() }]
         );
         let v3 = json!({"platform-version": "3.0", "modules": {"common": {"events": {"onAgentUpdate": {"handler": "h"}}}}});
-        assert_eq!(subscriptions(&v3).unwrap(), [Subscription { product: None, event: "onAgentUpdate".into() }]);
+        assert_eq!(
+            subscriptions(&v3).unwrap(),
+            [Subscription { product: None, module: Some("common".into()), event: "onAgentUpdate".into() }]
+        );
+        let v3 = json!({"platform-version": "3.0", "modules": {"support_agent": {"events": {"onAgentUpdate": {"handler": "h"}}}}});
+        assert_eq!(
+            subscriptions(&v3).unwrap(),
+            [Subscription { product: Some("freshdesk".into()), module: Some("support_agent".into()), event: "onAgentUpdate".into() }]
+        );
     }
 
     #[test]
@@ -230,5 +269,39 @@ mod tests {
         assert_eq!(subscriptions(&json!([])).unwrap_err(), ["expected a JSON object, found an array"]);
         assert!(subscriptions(&json!({"platform-version": "2.3"})).unwrap_err()[0].contains("no \"product\""));
         assert!(subscriptions(&json!({"product": {"freshchat": {}}})).unwrap_err()[0].contains("subscribes to no events"));
+    }
+
+    /// The built-in spec with Freshdesk's onAgentUpdate added, so that two products share
+    /// the name as they do in the field.
+    fn spec_with_two_on_agent_updates() -> codegen::Ir {
+        let mut files = spec_input::files(None).unwrap();
+        let caller = files.iter().find(|f| f.path.ends_with("freshcaller/onAgentUpdate.yaml")).unwrap();
+        let desk = codegen::SourceFile {
+            path: caller.path.replace("freshcaller", "freshdesk"),
+            text: caller.text.replace("product: freshcaller", "product: freshdesk"),
+        };
+        files.push(desk);
+        codegen::compile(&files).unwrap()
+    }
+
+    #[test]
+    fn a_name_two_products_share_is_resolved_by_module_and_never_guessed() {
+        let ir = spec_with_two_on_agent_updates();
+        let sub = |module: &str| {
+            let v3 = json!({"modules": {module: {"events": {"onAgentUpdate": {"handler": "h"}}}}});
+            subscriptions(&v3).unwrap().remove(0)
+        };
+        assert_eq!(resolve(&ir, &sub("support_agent")), Ok("freshdesk/onAgentUpdate".to_owned()));
+        assert_eq!(resolve(&ir, &sub("caller_conversation")), Ok("freshcaller/onAgentUpdate".to_owned()));
+        let common = resolve(&ir, &sub("common")).unwrap_err();
+        assert!(
+            common.starts_with("common/onAgentUpdate: raised by Freshcaller, Freshdesk and the manifest's modules do not say"),
+            "{common}"
+        );
+        let unknown = resolve(&ir, &sub("billing")).unwrap_err();
+        assert!(unknown.contains("the module billing is not one of a known product"), "{unknown}");
+        // Platform 2.x names the product outright.
+        let v2 = json!({"product": {"freshdesk": {"events": {"onAgentUpdate": {"handler": "h"}}}}});
+        assert_eq!(resolve(&ir, &subscriptions(&v2).unwrap()[0]), Ok("freshdesk/onAgentUpdate".to_owned()));
     }
 }
