@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use fwevents::cmd;
 
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
+    let cli = cmd::parse();
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -195,3 +195,94 @@ fn lint_reports_compiler_style_and_exits_1() {
     assert!(text(&o.stdout).contains("types.yaml:"), "{}", text(&o.stdout));
     assert!(!text(&o.stderr).contains("panicked"));
 }
+
+#[test]
+fn bash_completion_completes_commands_and_options() {
+    let script = fwevents(&["completions", "bash"], b"");
+    assert_eq!(script.status.code(), Some(0));
+    let tmp = common::TempDir::new("completions");
+    let file = tmp.0.join("fwevents.bash");
+    std::fs::write(&file, &script.stdout).unwrap();
+    // As bash calls a completion function: the words so far, and the one being completed.
+    let complete = |words: &str, cword: usize, cur: &str, prev: &str| {
+        let line = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD={cword}; _fwevents fwevents {cur} {prev}; echo \"${{COMPREPLY[@]}}\"",
+            file.display()
+        );
+        let o = std::process::Command::new("bash").args(["-c", &line]).output().expect("bash runs");
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout).trim().to_string()
+    };
+    assert_eq!(complete("fwevents val", 1, "val", "fwevents"), "validate");
+    assert!(complete("fwevents validate --allow", 2, "--allow", "validate").contains("--allow-unknown"));
+    for shell in ["zsh", "fish"] {
+        let o = fwevents(&["completions", shell], b"");
+        assert_eq!(o.status.code(), Some(0));
+        assert!(text(&o.stdout).contains("doc-check") && text(&o.stdout).contains("allow-unknown"), "{shell}");
+    }
+    assert_eq!(fwevents(&["completions", "tcsh"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn man_pages_are_made_from_the_command_line() {
+    let o = fwevents(&["man"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let page = text(&o.stdout);
+    assert!(page.contains(".TH fwevents 1") && page.contains("validate"), "{page}");
+    let tmp = common::TempDir::new("man");
+    let o = fwevents(&["man", "--out", tmp.0.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let validate = std::fs::read_to_string(tmp.0.join("fwevents-validate.1")).unwrap();
+    assert!(validate.contains("allow\\-unknown"), "{validate}");
+}
+
+#[test]
+fn version_names_the_spec_and_help_gives_examples_and_exit_codes() {
+    let o = fwevents(&["--version"], b"");
+    let version = text(&o.stdout);
+    let hash = version.trim().strip_prefix(&format!("fwevents {} (spec ", env!("CARGO_PKG_VERSION"))).and_then(|h| h.strip_suffix(')'));
+    assert!(hash.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit())), "{version}");
+    let help = text(&fwevents(&["--help"], b"").stdout);
+    assert!(help.contains("Exit codes:") && help.contains("--color <WHEN>"), "{help}");
+    let help = text(&fwevents(&["validate", "--help"], b"").stdout);
+    assert!(help.contains("Examples:") && help.contains("tail -f webhooks.log | fwevents validate --ndjson -"), "{help}");
+    assert!(help.contains("Exit codes: 0 every payload valid"), "{help}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let tmp = common::TempDir::new("colour");
+    let spec = common::root().join("spec");
+    for f in codegen::source::read_spec_dir(&spec).unwrap() {
+        let path = tmp.0.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.text.replace("    type: ChatAgentStatus", "    type: Nope")).unwrap();
+    }
+    let dir = tmp.0.to_str().unwrap();
+    // Output to a pipe: no colour by default.
+    let plain = fwevents(&["lint", dir], b"");
+    assert!(!plain.stdout.contains(&0x1b), "{}", text(&plain.stdout));
+    let coloured = fwevents(&["lint", dir, "--color", "always"], b"");
+    assert_eq!(coloured.status.code(), Some(1));
+    assert!(text(&coloured.stdout).contains("\u{1b}[1m"), "{}", text(&coloured.stdout));
+    let never = fwevents(&["--color", "never", "lint", dir], b"");
+    assert_eq!(never.stdout, plain.stdout);
+}
+
+#[test]
+fn allow_unknown_passes_events_the_spec_does_not_cover() {
+    let payload = common::payload("freshdesk-onAgentUpdate.1.json");
+    let o = fwevents(&["validate", "-"], &payload);
+    assert_eq!(o.status.code(), Some(1));
+    let o = fwevents(&["validate", "--allow-unknown", "-"], &payload);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    assert!(o.stdout.is_empty());
+    assert!(text(&o.stderr).contains("1 payload(s) checked, 0 invalid, 1 of events the spec does not cover passed"), "{}", text(&o.stderr));
+    // Known events are still validated.
+    let mut log = payload.clone();
+    log.retain(|&b| b != b'\n');
+    log.extend_from_slice(b"\n{\"event\": \"onAgentActivityCreate\", \"data\": 1}\n");
+    let o = fwevents(&["validate", "--allow-unknown", "--ndjson", "--jobs", "2", "-"], &log);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).starts_with("-:2: "), "{}", text(&o.stdout));
+}

@@ -8,6 +8,7 @@ use codegen::docpage::{self, Guide};
 use serde_json::json;
 
 use super::output::{self, Finding, Severity};
+use super::style::{self, Paint};
 use super::{schema, spec_input};
 
 fn read_page(path: &Path) -> anyhow::Result<String> {
@@ -44,9 +45,14 @@ pub fn check(page_path: &Path, event: &str, spec: Option<&Path>, format: Format)
                     Some(line) => format!("{name}:{line}"),
                     None => name.clone(),
                 };
-                let label = if f.known { "known quirk" } else { "difference" };
+                let label = if f.known { style::paint(Paint::Note, "known quirk") } else { style::paint(Paint::Bad, "difference") };
                 // Page text is anyone's: shown escaped, it cannot forge lines or drive the terminal.
-                println!("{place}: {label}: data.{}: {}", codegen::safe::escape(&f.path), codegen::safe::escape(&f.message));
+                println!(
+                    "{}: {label}: data.{}: {}",
+                    style::paint(Paint::Place, &place),
+                    codegen::safe::escape(&f.path),
+                    codegen::safe::escape(&f.message)
+                );
             }
         }
         Format::Json | Format::Github => {

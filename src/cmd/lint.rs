@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::output::{self, Finding, Severity};
 use super::spec_input;
+use super::style::{self, Paint};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -45,7 +46,12 @@ pub fn run(spec: &Path, format: Format) -> anyhow::Result<ExitCode> {
             let summary = json!({ "problems": findings.len(), "events": null, "types": null });
             if format == Format::Text {
                 for d in diags.iter() {
-                    println!("{}/{d}", spec.display());
+                    let line = format!("{}/{d}", spec.display());
+                    // The place (file:line:col) stands out; the message follows as it is.
+                    match line.split_once(": ") {
+                        Some((place, rest)) => println!("{}: {rest}", style::paint(Paint::Place, place)),
+                        None => println!("{line}"),
+                    }
                 }
             }
             (findings, summary)

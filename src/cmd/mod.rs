@@ -6,24 +6,75 @@ mod docpage;
 mod fixture;
 mod generate;
 mod lint;
+mod man;
 mod modules;
 mod output;
 mod roundtrip;
 mod schema;
 mod spec_input;
+mod style;
 mod test_data;
 pub mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+/// Exit codes, the same for every command (shown under `--help`).
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success: valid, no problems, nothing breaking
+  1  the check failed: an invalid payload, a spec problem, an unexplained difference, a breaking change
+  2  usage or I/O error: a bad argument, an unreadable file or spec";
 
 #[derive(Parser)]
-#[command(name = "fwevents", version, about = "Validate, generate, document and compare Freshworks product event payloads")]
+#[command(
+    name = "fwevents",
+    about = "Validate, generate, document and compare Freshworks product event payloads",
+    after_help = EXIT_CODES,
+)]
 pub struct Cli {
+    /// Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, global = true, default_value_t = style::Choice::Auto, value_name = "WHEN")]
+    color: style::Choice,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `0.1.0 (spec 1f0c...)`: the crate's version and a content hash of the spec built in, so
+/// that two binaries that differ only in the spec tell themselves apart.
+pub fn version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| format!("{} (spec {:016x})", env!("CARGO_PKG_VERSION"), spec_hash(freshworks_events::spec::SPEC_FILES)))
+}
+
+/// FNV-1a over every spec file's path and text, in path order. Not for security: a name
+/// for a spec, stable across builds and platforms.
+fn spec_hash(files: &[(&str, &str)]) -> u64 {
+    let mut sorted: Vec<&(&str, &str)> = files.iter().collect();
+    sorted.sort_by_key(|(path, _)| *path);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, text) in sorted {
+        for byte in path.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The command line's definition, with the version: what parses arguments and what the
+/// completions and the man page are made from.
+pub fn command() -> clap::Command {
+    Cli::command().version(version())
+}
+
+/// Parses the process's arguments (exits on `--help`, `--version` and usage errors).
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(Subcommand)]
@@ -65,6 +116,9 @@ enum Command {
         spec: Option<PathBuf>,
     },
     /// Check a spec and report every problem, compiler style.
+    #[command(
+        after_help = "Examples:\n  fwevents lint\n  fwevents lint path/to/spec --format github\n\nExit codes: 0 no problems, 1 problems found, 2 the spec cannot be read."
+    )]
     Lint {
         /// The spec directory.
         #[arg(default_value = "spec")]
@@ -74,6 +128,9 @@ enum Command {
         format: lint::Format,
     },
     /// Print the JSON Schema (draft 2020-12) of an event's whole payload.
+    #[command(
+        after_help = "Examples:\n  fwevents schema onAgentActivityCreate\n  fwevents schema freshcaller/onAgentUpdate --strict\n  fwevents schema --out schemas/"
+    )]
     Schema {
         /// `onAgentUpdate` or `freshcaller/onAgentUpdate`; omit with --out.
         event: Option<String>,
@@ -88,6 +145,7 @@ enum Command {
         spec: Option<PathBuf>,
     },
     /// Parse a payload into the generated types and print it back as JSON.
+    #[command(after_help = "Examples:\n  fwevents roundtrip payload.json | diff - payload.json")]
     Roundtrip {
         /// The payload file, or - for standard input.
         file: PathBuf,
@@ -96,10 +154,19 @@ enum Command {
         event: Option<String>,
     },
     /// Validate payloads against the spec.
+    #[command(
+        after_help = "Examples:\n  fwevents validate server/test_data/*.json\n  fwevents validate --strict --format json payload.json\n  tail -f webhooks.log | fwevents validate --ndjson -\n  fwevents validate --ndjson --allow-unknown --jobs 0 webhooks.log\n\nExit codes: 0 every payload valid, 1 one or more invalid, 2 a file cannot be read."
+    )]
     Validate(validate::Args),
     /// Compare two specs (directories or git revisions): each change, breaking or compatible.
+    #[command(
+        after_help = "Examples:\n  fwevents diff origin/main spec\n  fwevents diff v0.1.0 HEAD --format markdown\n  fwevents diff old-spec/ spec/ --fail-on compatible\n  fwevents diff main spec --accept spec/accepted-changes.yaml\n\nExit codes: 0 nothing at or above --fail-on, 1 a change at or above it, 2 a spec cannot be read."
+    )]
     Diff(diff::Args),
     /// Compare a documentation page (as text) with an event of the spec.
+    #[command(
+        after_help = "Examples:\n  fwevents doc-check page.txt --event freshchat/onAgentActivityCreate\n  fwevents doc-check page.txt --event onAgentUpdate --format markdown\n\nExit codes: 0 every difference is a known quirk, 1 an unexplained difference, 2 the page or spec cannot be read."
+    )]
     DocCheck {
         /// The page, or - for standard input.
         page: PathBuf,
@@ -114,6 +181,7 @@ enum Command {
         format: docpage::Format,
     },
     /// Draft a spec file for a new event from its documentation page.
+    #[command(after_help = "Examples:\n  fwevents doc-import freshdesk-onTicketCreate.txt > spec/freshdesk/onTicketCreate.yaml")]
     DocImport {
         /// The page, or - for standard input.
         page: PathBuf,
@@ -124,7 +192,26 @@ enum Command {
         #[arg(long)]
         product: Option<String>,
     },
+    /// Print a shell completion script (`fwevents completions bash > /etc/bash_completion.d/fwevents`).
+    #[command(
+        after_help = "Examples:\n  fwevents completions bash > ~/.local/share/bash-completion/completions/fwevents\n  fwevents completions zsh > ~/.zfunc/_fwevents\n  fwevents completions fish > ~/.config/fish/completions/fwevents.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a directory.
+    #[command(after_help = "Examples:\n  fwevents man | man -l -\n  fwevents man --out /usr/local/share/man/man1")]
+    Man {
+        /// Write fwevents.1 and fwevents-COMMAND.1 here instead of printing fwevents.1.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print realistic, valid payloads of an event, or write an app's test data (--out).
+    #[command(
+        after_help = "Examples:\n  fwevents fixture onAgentActivityCreate\n  fwevents fixture freshcaller/onAgentUpdate --seed 42 --count 100 > updates.ndjson\n  fwevents fixture --app path/to/app        # writes path/to/app/server/test_data/<event>.json\n\nExit codes: 0 written, 1 a fixture failed its own check, 2 a usage or manifest error."
+    )]
     Fixture {
         /// `onAgentUpdate` or `freshcaller/onAgentUpdate`; omit with --out or --app.
         event: Option<String>,
@@ -151,7 +238,14 @@ enum Command {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    style::init(cli.color);
     match cli.command {
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "fwevents", &mut script);
+            man::print(&script)
+        }
+        Command::Man { out } => man::run(out.as_deref()),
         Command::Generate { check, spec, out, docs, ts } => {
             generate::run(&spec, &generate::Outputs { rust: &out, docs: &docs, ts: &ts }, check)
         }
@@ -181,5 +275,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 test_data::run(&test_data::Args { out, app, seed, force })
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spec_hash_names_the_content_not_the_order() {
+        let a = [("a.yaml", "x: 1"), ("b.yaml", "y: 2")];
+        let b = [("b.yaml", "y: 2"), ("a.yaml", "x: 1")];
+        assert_eq!(spec_hash(&a), spec_hash(&b));
+        assert_ne!(spec_hash(&a), spec_hash(&[("a.yaml", "x: 2"), ("b.yaml", "y: 2")]));
+        // A byte moved from one file's text to its name is another spec.
+        assert_ne!(spec_hash(&[("ab", "c")]), spec_hash(&[("a", "bc")]));
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        command().debug_assert();
     }
 }

@@ -25,6 +25,9 @@ pub struct Args {
     /// Read one payload per line (a webhook log) and report per line.
     #[arg(long)]
     ndjson: bool,
+    /// Pass payloads of events the spec does not cover, instead of reporting them invalid.
+    #[arg(long)]
+    allow_unknown: bool,
     /// With --ndjson: validate the lines on this many threads (0: one per core). The
     /// output is the same as with one, in the log's order.
     #[arg(long, default_value_t = 1, value_name = "N")]
@@ -67,21 +70,31 @@ pub struct Validator {
     mode: Mode,
     event: Option<usize>,
     format: Format,
+    allow_unknown: bool,
     /// Payloads checked so far.
     pub checked: usize,
     /// Of which invalid.
     pub invalid: usize,
+    /// Of which passed as events the spec does not cover (with `allow_unknown`).
+    pub unknown: usize,
 }
 
 impl Validator {
     /// A validator in `mode`, for `event` (an index into `EVENTS`) or any event.
     pub fn new(mode: Mode, event: Option<usize>, format: Format) -> Self {
-        Validator { mode, event, format, checked: 0, invalid: 0 }
+        Validator { mode, event, format, allow_unknown: false, checked: 0, invalid: 0, unknown: 0 }
+    }
+
+    /// Passes events the spec does not cover (read and kept whole, not validated) instead of
+    /// reporting each as an `event` error.
+    pub fn allow_unknown(mut self, allow: bool) -> Self {
+        self.allow_unknown = allow;
+        self
     }
 
     /// A validator with the same settings and nothing counted yet, for another thread.
     fn fresh(&self) -> Self {
-        Validator { checked: 0, invalid: 0, ..self.clone() }
+        Validator { checked: 0, invalid: 0, unknown: 0, ..self.clone() }
     }
 
     /// Validates one payload and writes its report.
@@ -94,6 +107,10 @@ impl Validator {
         let (event, report, failure) = match parsed {
             // An event the spec does not cover reads fine but cannot be validated: said as
             // an event error, naming what the spec covers.
+            Ok(Event::Unknown(_)) if self.allow_unknown => {
+                self.unknown += 1;
+                (None, Report::default(), None)
+            }
             Ok(Event::Unknown(unknown)) => (None, Report::default(), Some(("event", unknown.reason.clone()))),
             Ok(event) => {
                 let report = event.validate(self.mode);
@@ -167,7 +184,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let mut v = Validator::new(mode, event, args.format);
+    let mut v = Validator::new(mode, event, args.format).allow_unknown(args.allow_unknown);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut io_failed = false;
@@ -195,7 +212,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    eprintln!("{} payload(s) checked, {} invalid", v.checked, v.invalid);
+    match v.unknown {
+        0 => eprintln!("{} payload(s) checked, {} invalid", v.checked, v.invalid),
+        n => eprintln!("{} payload(s) checked, {} invalid, {n} of events the spec does not cover passed", v.checked, v.invalid),
+    }
     Ok(if io_failed {
         ExitCode::from(2)
     } else if v.invalid > 0 {
@@ -362,6 +382,7 @@ impl Validator {
             buffer.clear();
             self.checked += std::mem::take(&mut worker.checked);
             self.invalid += std::mem::take(&mut worker.invalid);
+            self.unknown += std::mem::take(&mut worker.unknown);
         }
         Ok(())
     }
