@@ -197,8 +197,15 @@ fn diff_json_and_github_report_a_shared_type_once() {
     assert_eq!(types.lines().nth(f["line"].as_u64().unwrap() as usize - 1).map(str::trim), Some("ActorType:"));
     let events: Vec<&str> = f["events"].as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap()).collect();
     assert!(events.len() >= 3 && events.contains(&"freshsales/onUserAgentAvailabilityUpdate"), "{events:?}");
-    // The summary counts the change as each event sees it.
-    assert_eq!(doc["summary"]["breaking"], events.len());
+    // Counted once, as the text and the Markdown count it.
+    assert_eq!(doc["summary"]["breaking"], 1);
+    assert_eq!(doc["summary"]["changes"], 1);
+    assert_eq!(f["id"], "enum-value-added-closed");
+    assert_eq!(f["path"], "types.ActorType");
+    let plain = text(&fwevents(&["diff", "spec", dir], b"").stdout);
+    assert!(plain.ends_with("\n1 breaking, 0 compatible change(s)\n"), "{plain}");
+    let md = text(&fwevents(&["diff", "spec", dir, "--format", "markdown"], b"").stdout);
+    assert!(md.starts_with("**Spec changes: 1 breaking, 0 compatible change(s) for payload consumers."), "{md}");
 
     let o = fwevents(&["diff", "spec", dir, "--format", "github"], b"");
     let lines = github_lines(&o.stdout);
@@ -217,4 +224,100 @@ fn diff_json_and_github_report_a_shared_type_once() {
     assert_eq!(doc["summary"]["semver"], Value::Null);
     let o = fwevents(&["diff", "spec", "spec", "--format", "github"], b"");
     assert_eq!(text(&o.stdout), "");
+}
+
+/// The table of change ids in docs/ci-formats.md, as the diff defines them.
+fn change_id_table() -> String {
+    let mut table = String::from("| id | class | Rust API | what changed |\n| --- | --- | --- | --- |\n");
+    for kind in codegen::diff::Kind::ALL {
+        let (id, what) = kind.describe();
+        table.push_str(&format!("| `{id}` | {} | {} | {what} |\n", kind.class(), kind.impact()));
+    }
+    table
+}
+
+#[test]
+fn every_change_id_is_documented() {
+    let docs = std::fs::read_to_string(common::root().join("docs/ci-formats.md")).unwrap();
+    let table = change_id_table();
+    assert!(docs.contains(&table), "docs/ci-formats.md should hold the table of change ids:\n{table}");
+}
+
+#[test]
+fn diff_fails_on_the_class_asked_and_honours_accepted_changes() {
+    let new = spec_copy("fmt-accept", "types.yaml", |t| {
+        t.replacen(
+            "      - { value: system, description: \"The product itself, e.g. an automatic status change.\" }\n",
+            "      - { value: system, description: \"The product itself, e.g. an automatic status change.\" }\n      - { value: bot }\n",
+            1,
+        )
+    });
+    let dir = new.0.to_str().unwrap();
+    let exit = |extra: &[&str]| {
+        let mut args = vec!["diff", "spec", dir];
+        args.extend_from_slice(extra);
+        fwevents(&args, b"").status.code()
+    };
+    assert_eq!(exit(&[]), Some(1), "breaking fails by default");
+    assert_eq!(exit(&["--fail-on", "never"]), Some(0));
+    assert_eq!(exit(&["--fail-on", "compatible"]), Some(1));
+    // A compatible change alone fails only --fail-on compatible.
+    let docs_only = spec_copy("fmt-docs-only", "types.yaml", |t| {
+        t.replacen("The product itself, e.g. an automatic status change.", "The product itself, e.g. a status changed by a schedule.", 1)
+    });
+    let docs_dir = docs_only.0.to_str().unwrap();
+    assert_eq!(fwevents(&["diff", "spec", docs_dir], b"").status.code(), Some(0));
+    assert_eq!(fwevents(&["diff", "spec", docs_dir, "--fail-on", "compatible"], b"").status.code(), Some(1));
+
+    // Accepted: reported as such, counted apart, and no reason to fail. (Outside the spec
+    // directory, whose every YAML file is a spec file.)
+    let files = common::TempDir::new("fmt-accept-files");
+    let accept = files.0.join("accepted.yaml");
+    std::fs::write(
+        &accept,
+        "accepted:\n  - id: enum-value-added-closed\n    path: types.ActorType\n    reason: bots act since the March release\n  - id: attribute-removed\n    path: freshchat/onAgentActivityCreate:data.gone\n    reason: stale\n",
+    )
+    .unwrap();
+    let accept = accept.to_str().unwrap();
+    let o = fwevents(&["diff", "spec", dir, "--accept", accept], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("  accepted    enum-value-added-closed  data.actor.type: ")
+            && out.contains("[accepted: bots act since the March release]"),
+        "{out}"
+    );
+    assert!(out.ends_with("\n0 breaking, 0 compatible, 1 accepted change(s)\n"), "{out}");
+    assert!(
+        text(&o.stderr).contains(
+            "note: accepted change attribute-removed at freshchat/onAgentActivityCreate:data.gone matches no change of this diff"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = fwevents(&["diff", "spec", dir, "--accept", accept, "--format", "json"], b"");
+    let doc = json_of(&o.stdout);
+    check_shape(&doc, "diff");
+    assert_eq!(doc["summary"]["accepted"], 1);
+    assert_eq!(doc["summary"]["breaking"], 0);
+    assert_eq!(doc["summary"]["failed"], false);
+    assert_eq!(doc["summary"]["unused_accepted"][0]["id"], "attribute-removed");
+    assert_eq!(doc["findings"][0]["accepted"], "bots act since the March release");
+    assert_eq!(doc["findings"][0]["severity"], "notice");
+    let md = text(&fwevents(&["diff", "spec", dir, "--accept", accept, "--format", "markdown"], b"").stdout);
+    assert!(md.starts_with("**Spec changes: 0 breaking, 0 compatible, 1 accepted change(s) for payload consumers."), "{md}");
+
+    // A bad file is a usage error naming each problem.
+    let bad = files.0.join("bad.yaml");
+    std::fs::write(&bad, "accepted:\n  - id: enum-value-added\n    path: types.ActorType\n    reason: ''\n").unwrap();
+    let o = fwevents(&["diff", "spec", dir, "--accept", bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("accepted[0].id: no change has the id \"enum-value-added\"") && err.contains("accepted[0].reason: empty"),
+        "{err}"
+    );
+    let o = fwevents(&["diff", "spec", dir, "--accept", dir], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("is not a regular file"), "{}", text(&o.stderr));
 }

@@ -88,9 +88,9 @@ fn a_new_optional_attribute_is_compatible() {
     assert_eq!(
         text(&o.stdout),
         "freshchat/onAgentActivityCreate\n\
-         \x20 compatible  data.actor.nickname: added (string, may be absent in strict mode)\n\
+         \x20 compatible  attribute-added-optional  data.actor.nickname: added (string, may be absent in strict mode)\n\
          freshchat/onAgentCustomStatusUpdate\n\
-         \x20 compatible  data.actor.nickname: added (string, may be absent in strict mode)\n\
+         \x20 compatible  attribute-added-optional  data.actor.nickname: added (string, may be absent in strict mode) (in shared type ChatActor)\n\
          0 breaking, 2 compatible change(s)\n"
     );
 }
@@ -105,7 +105,10 @@ fn a_removed_attribute_is_breaking() {
     );
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(change_lines(&o), ["  breaking    data.user_agent_availability.channel_preferences[].enabled: removed (was boolean)"]);
+    assert_eq!(
+        change_lines(&o),
+        ["  breaking    attribute-removed  data.user_agent_availability.channel_preferences[].enabled: removed (was boolean)"]
+    );
     assert!(text(&o.stdout).starts_with("freshsales/onUserAgentAvailabilityUpdate\n"));
     assert_eq!(last_line(&o), "1 breaking, 0 compatible change(s)");
 }
@@ -115,7 +118,7 @@ fn a_type_change_is_breaking() {
     let pair = Pair::new("type", SALES, "      name:\n        type: string\n", "      name:\n        type: integer\n");
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(change_lines(&o), ["  breaking    data.actor.name: type changed: string -> integer"]);
+    assert_eq!(change_lines(&o), ["  breaking    type-changed  data.actor.name: type changed: string -> integer"]);
 }
 
 #[test]
@@ -124,7 +127,7 @@ fn a_nullable_attribute_is_breaking() {
         Pair::new("nullable", SALES, "      name:\n        type: string\n", "      name:\n        type: string\n        nullable: true\n");
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(change_lines(&o), ["  breaking    data.actor.name: may now be null in strict mode (was not null)"]);
+    assert_eq!(change_lines(&o), ["  breaking    null-allowed  data.actor.name: may now be null in strict mode (was not null)"]);
 }
 
 #[test]
@@ -137,9 +140,13 @@ fn a_value_added_to_an_open_enum_is_compatible() {
     );
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let line = "  compatible  data.actor.social_profiles[].type: enum value \"instagram\" added (open enum)";
-    assert_eq!(change_lines(&o), [line, line]);
-    assert_eq!(last_line(&o), "0 breaking, 2 compatible change(s)");
+    // SocialProfile is shared: the change is listed once, naming the other event it reaches.
+    assert_eq!(
+        change_lines(&o),
+        ["  compatible  enum-value-added-open  data.actor.social_profiles[].type: enum value \"instagram\" added (open enum) \
+          (in shared type SocialProfile.type; also freshchat/onAgentCustomStatusUpdate)"]
+    );
+    assert_eq!(last_line(&o), "0 breaking, 1 compatible change(s)");
 }
 
 #[test]
@@ -153,14 +160,15 @@ fn a_value_added_to_a_closed_enum_is_breaking() {
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let out = text(&o.stdout);
-    // ActorType is shared: every event whose actor has a type reports it.
-    for event in ["freshchat/onAgentActivityCreate", "freshchat/onAgentCustomStatusUpdate", "freshsales/onUserAgentAvailabilityUpdate"] {
-        assert!(out.contains(&format!("{event}\n  breaking    data.actor.type: enum value \"bot\" added (closed enum)\n")), "{out}");
-    }
-    assert!(
-        change_lines(&o).iter().all(|l| l.starts_with("  breaking ") && l.ends_with("enum value \"bot\" added (closed enum)")),
+    // ActorType is shared: one change, naming every event whose actor has a type.
+    assert_eq!(
+        change_lines(&o),
+        ["  breaking    enum-value-added-closed  data.actor.type: enum value \"bot\" added (closed enum) (in shared type ActorType; \
+          also freshchat/onAgentCustomStatusUpdate, freshdesk/onAgentAvailabilityUpdate, freshsales/onUserAgentAvailabilityUpdate)"],
         "{out}"
     );
+    assert!(out.starts_with("freshchat/onAgentActivityCreate\n"), "{out}");
+    assert_eq!(last_line(&o), "1 breaking, 0 compatible change(s)");
 }
 
 #[test]
@@ -173,7 +181,7 @@ fn a_new_rule_is_breaking() {
     );
     let o = pair.diff(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert_eq!(change_lines(&o), ["  breaking    rule actor-is-named: added: actor.name one of [\"Jay\", \"Maria\"]"]);
+    assert_eq!(change_lines(&o), ["  breaking    rule-added  rule actor-is-named: added: actor.name one of [\"Jay\", \"Maria\"]"]);
 }
 
 #[test]
@@ -189,7 +197,7 @@ fn markdown_renders_a_table_per_event() {
     let md = text(&o.stdout);
     assert_eq!(
         md.lines().take(11).collect::<Vec<_>>().join("\n"),
-        "**Spec changes: 2 changes (1 breaking for payload consumers). Semver: major.**\n\
+        "**Spec changes: 1 breaking, 1 compatible change(s) for payload consumers. Semver: major.**\n\
          \n\
          The models crate needs a new major version: code or payloads that worked with it may not.\n\
          \n\
@@ -197,8 +205,8 @@ fn markdown_renders_a_table_per_event() {
          \n\
          | Rust API | payloads | attribute | change |\n\
          | --- | --- | --- | --- |\n\
-         | **major** | breaking | `data.actor.name` | may now be null in strict mode (was not null) |\n\
-         | patch | compatible | `data.actor.name` | description changed: \"The user's full name.\" -> \"The user's full name \\| display name.\" |\n\
+         | **major** | breaking | `data.actor.name` | `null-allowed` may now be null in strict mode (was not null) |\n\
+         | patch | compatible | `data.actor.name` | `attribute-description-changed` description changed: \"The user's full name.\" -> \"The user's full name \\| display name.\" |\n\
          "
     );
     assert!(md.ends_with("patch: documentation only.\n"), "{md}");
@@ -215,13 +223,13 @@ fn markdown_reports_a_shared_type_change_once_with_the_events_it_reaches() {
     let o = pair.diff(&["--format", "markdown"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let md = text(&o.stdout);
-    // The text output has one line per event; the markdown has one row.
-    assert_eq!(change_lines(&pair.diff(&[])).len(), 2);
-    assert!(md.starts_with("**Spec changes: 1 change (0 breaking for payload consumers). Semver: minor.**\n"), "{md}");
+    // One change in both outputs, counted the same.
+    assert_eq!(change_lines(&pair.diff(&[])).len(), 1);
+    assert!(md.starts_with("**Spec changes: 0 breaking, 1 compatible change(s) for payload consumers. Semver: minor.**\n"), "{md}");
     let rows: Vec<&str> = md.lines().filter(|l| l.contains("instagram")).collect();
     assert_eq!(
         rows,
-        ["| minor | compatible | `SocialProfile.type` | enum value \"instagram\" added (open enum) | \
+        ["| minor | compatible | `SocialProfile.type` | `enum-value-added-open` enum value \"instagram\" added (open enum) | \
           freshchat/onAgentActivityCreate (`data.actor.social_profiles[].type`), \
           freshchat/onAgentCustomStatusUpdate (`data.actor.social_profiles[].type`) |"]
     );

@@ -75,6 +75,191 @@ impl fmt::Display for Impact {
     }
 }
 
+/// Every kind of change the diff reports, each with a stable id (`attribute-removed`) that
+/// CI configuration and accepted-changes files name, a class and an impact of its own. The
+/// ids are documented in `docs/ci-formats.md`; renaming one is a breaking change of the
+/// command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    EventAdded,
+    EventRemoved,
+    EventDescription,
+    EventPage,
+    EventQuirks,
+    AttributeAddedOptional,
+    AttributeAddedRequired,
+    AttributeRemoved,
+    TypeChanged,
+    RustTypeRenamed,
+    NullAllowed,
+    NullDisallowed,
+    MayBeAbsent,
+    NowRequired,
+    EnumValueAddedOpen,
+    EnumValueAddedClosed,
+    EnumValueRemoved,
+    EnumValueDescription,
+    EnumClosed,
+    EnumOpened,
+    IdFormChanged,
+    TimestampFormsNarrowed,
+    TimestampFormsWidened,
+    AttributeDescription,
+    AttributeNotes,
+    AttributeQuirk,
+    AttributeExample,
+    AttributeDocFacts,
+    RuleAdded,
+    RuleRemoved,
+    RuleCondition,
+    RuleCheck,
+    RuleKeysNarrowed,
+    RuleKeysWidened,
+    RuleLenientToo,
+    RuleStrictOnly,
+    RuleDescription,
+}
+
+impl Kind {
+    /// Every kind, in the order `docs/ci-formats.md` lists them.
+    pub const ALL: [Kind; 37] = [
+        Kind::EventAdded,
+        Kind::EventRemoved,
+        Kind::EventDescription,
+        Kind::EventPage,
+        Kind::EventQuirks,
+        Kind::AttributeAddedOptional,
+        Kind::AttributeAddedRequired,
+        Kind::AttributeRemoved,
+        Kind::TypeChanged,
+        Kind::RustTypeRenamed,
+        Kind::NullAllowed,
+        Kind::NullDisallowed,
+        Kind::MayBeAbsent,
+        Kind::NowRequired,
+        Kind::EnumValueAddedOpen,
+        Kind::EnumValueAddedClosed,
+        Kind::EnumValueRemoved,
+        Kind::EnumValueDescription,
+        Kind::EnumClosed,
+        Kind::EnumOpened,
+        Kind::IdFormChanged,
+        Kind::TimestampFormsNarrowed,
+        Kind::TimestampFormsWidened,
+        Kind::AttributeDescription,
+        Kind::AttributeNotes,
+        Kind::AttributeQuirk,
+        Kind::AttributeExample,
+        Kind::AttributeDocFacts,
+        Kind::RuleAdded,
+        Kind::RuleRemoved,
+        Kind::RuleCondition,
+        Kind::RuleCheck,
+        Kind::RuleKeysNarrowed,
+        Kind::RuleKeysWidened,
+        Kind::RuleLenientToo,
+        Kind::RuleStrictOnly,
+        Kind::RuleDescription,
+    ];
+
+    /// The stable id, and what the change is, in a few words.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::EventAdded => ("event-added", "an event the old spec did not have"),
+            Kind::EventRemoved => ("event-removed", "an event the new spec no longer has"),
+            Kind::EventDescription => ("event-description-changed", "the event's description"),
+            Kind::EventPage => ("event-page-changed", "the documentation page the event is transcribed from"),
+            Kind::EventQuirks => ("event-quirks-changed", "the event's annotated documentation mistakes"),
+            Kind::AttributeAddedOptional => ("attribute-added-optional", "a new attribute that may be absent"),
+            Kind::AttributeAddedRequired => ("attribute-added-required", "a new attribute strict mode requires"),
+            Kind::AttributeRemoved => ("attribute-removed", "an attribute the new spec no longer has"),
+            Kind::TypeChanged => ("type-changed", "an attribute's type"),
+            Kind::RustTypeRenamed => ("rust-type-renamed", "the same shape under another Rust name"),
+            Kind::NullAllowed => ("null-allowed", "an attribute that may now be null"),
+            Kind::NullDisallowed => ("null-disallowed", "an attribute that may no longer be null"),
+            Kind::MayBeAbsent => ("presence-optional", "a required attribute that may now be absent"),
+            Kind::NowRequired => ("presence-required", "an optional attribute that is now required"),
+            Kind::EnumValueAddedOpen => ("enum-value-added-open", "a new value of an open enum"),
+            Kind::EnumValueAddedClosed => ("enum-value-added-closed", "a new value of a closed enum"),
+            Kind::EnumValueRemoved => ("enum-value-removed", "a value an enum no longer lists"),
+            Kind::EnumValueDescription => ("enum-value-description-changed", "the description of an enum value"),
+            Kind::EnumClosed => ("enum-closed", "an open enum made closed"),
+            Kind::EnumOpened => ("enum-opened", "a closed enum made open (Rust code gains an Other variant)"),
+            Kind::IdFormChanged => ("id-form-changed", "the documented form of an id"),
+            Kind::TimestampFormsNarrowed => ("timestamp-forms-narrowed", "timestamp forms strict mode no longer accepts"),
+            Kind::TimestampFormsWidened => ("timestamp-forms-widened", "timestamp forms strict mode now accepts"),
+            Kind::AttributeDescription => ("attribute-description-changed", "an attribute's description"),
+            Kind::AttributeNotes => ("attribute-notes-changed", "an attribute's notes"),
+            Kind::AttributeQuirk => ("attribute-quirk-changed", "an attribute's annotated documentation mistake"),
+            Kind::AttributeExample => ("attribute-example-changed", "an attribute's example value"),
+            Kind::AttributeDocFacts => ("attribute-doc-facts-changed", "how the pages write an attribute"),
+            Kind::RuleAdded => ("rule-added", "a new documented rule: a check more"),
+            Kind::RuleRemoved => ("rule-removed", "a rule the new spec no longer has: a check fewer"),
+            Kind::RuleCondition => ("rule-condition-changed", "when a rule applies"),
+            Kind::RuleCheck => ("rule-check-changed", "what a rule checks"),
+            Kind::RuleKeysNarrowed => ("rule-keys-narrowed", "keys a map may no longer have"),
+            Kind::RuleKeysWidened => ("rule-keys-widened", "keys a map may now also have"),
+            Kind::RuleLenientToo => ("rule-lenient-too", "a strict-only rule now checked in lenient mode too"),
+            Kind::RuleStrictOnly => ("rule-strict-only", "a rule now checked in strict mode only"),
+            Kind::RuleDescription => ("rule-description-changed", "a rule's description"),
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        self.describe().0
+    }
+
+    /// The kind of an id, as a configuration file names it.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// Whether the change can break a consumer written against the old spec.
+    pub fn class(self) -> Class {
+        use Kind::*;
+        match self {
+            EventRemoved
+            | AttributeAddedRequired
+            | AttributeRemoved
+            | TypeChanged
+            | RustTypeRenamed
+            | NullAllowed
+            | MayBeAbsent
+            | NowRequired
+            | EnumValueAddedClosed
+            | EnumValueRemoved
+            | EnumClosed
+            | EnumOpened
+            | IdFormChanged
+            | TimestampFormsNarrowed
+            | RuleAdded
+            | RuleCondition
+            | RuleCheck
+            | RuleKeysNarrowed
+            | RuleLenientToo => Class::Breaking,
+            _ => Class::Compatible,
+        }
+    }
+
+    /// What it means for the models crate's version: documentation is a patch, any other
+    /// compatible change minor, a breaking one major.
+    pub fn impact(self) -> Impact {
+        use Kind::*;
+        match self {
+            EventDescription | EventPage | EventQuirks | EnumValueDescription | AttributeDescription | AttributeNotes | AttributeQuirk
+            | AttributeExample | AttributeDocFacts | RuleDescription => Impact::Patch,
+            _ if self.class() == Class::Breaking => Impact::Major,
+            _ => Impact::Minor,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// Where in the spec a change comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Origin {
@@ -96,6 +281,8 @@ pub struct Change {
     pub subject: Subject,
     /// What changed, in words, with the old and new values where they help.
     pub what: String,
+    /// The kind of change, with its stable id.
+    pub kind: Kind,
     pub class: Class,
     /// What it means for the models crate's version.
     pub impact: Impact,
@@ -125,30 +312,9 @@ impl Report {
         self.changes.iter().filter(|c| c.class == class).count()
     }
 
-    /// `2 breaking, 1 compatible change(s)`, or `no changes`.
-    pub fn summary(&self) -> String {
-        if self.changes.is_empty() {
-            "no changes".into()
-        } else {
-            format!("{} breaking, {} compatible change(s)", self.breaking(), self.compatible())
-        }
-    }
-
     /// The version bump the changes call for, or `None` when nothing changed.
     pub fn semver(&self) -> Option<Impact> {
         self.changes.iter().map(|c| c.impact).max()
-    }
-
-    /// The changes grouped by event, events in report order.
-    fn by_event(&self) -> Vec<(&str, Vec<&Change>)> {
-        let mut groups: Vec<(&str, Vec<&Change>)> = Vec::new();
-        for change in &self.changes {
-            match groups.last_mut() {
-                Some((event, list)) if *event == change.event => list.push(change),
-                _ => groups.push((&change.event, vec![change])),
-            }
-        }
-        groups
     }
 }
 
@@ -165,11 +331,11 @@ pub fn diff(old: &Ir, new: &Ir) -> Report {
             }
             (Some(o), None) => out.push(Change {
                 origin: event_origin(&old.events[o]),
-                ..change(&old_names[o], Subject::Event, "removed".into(), Class::Breaking)
+                ..change(Kind::EventRemoved, &old_names[o], Subject::Event, "removed".into())
             }),
             (None, Some(n)) => out.push(Change {
                 origin: event_origin(&new.events[n]),
-                ..change(&new_names[n], Subject::Event, "added".into(), Class::Compatible)
+                ..change(Kind::EventAdded, &new_names[n], Subject::Event, "added".into())
             }),
             (None, None) => {}
         }
@@ -177,12 +343,8 @@ pub fn diff(old: &Ir, new: &Ir) -> Report {
     Report { changes: out }
 }
 
-fn change(event: &str, subject: Subject, what: String, class: Class) -> Change {
-    let impact = match class {
-        Class::Breaking => Impact::Major,
-        Class::Compatible => Impact::Minor,
-    };
-    Change { event: event.to_string(), subject, what, class, impact, origin: Origin::default() }
+fn change(kind: Kind, event: &str, subject: Subject, what: String) -> Change {
+    Change { event: event.to_string(), subject, what, kind, class: kind.class(), impact: kind.impact(), origin: Origin::default() }
 }
 
 /// The origin of an event as a whole.
@@ -382,18 +544,16 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// A change of what payloads may hold or of the Rust types: major when breaking,
     /// minor otherwise.
-    fn push(&mut self, subject: &Subject, what: String, class: Class) {
-        let mut c = change(self.event, subject.clone(), what, class);
+    fn push(&mut self, kind: Kind, subject: &Subject, what: String) {
+        let mut c = change(kind, self.event, subject.clone(), what);
         c.origin = self.origin.clone();
         self.out.push(c);
     }
 
     /// A change of documentation only: compatible, a patch.
-    fn push_doc(&mut self, subject: &Subject, what: String) {
-        self.push(subject, what, Class::Compatible);
-        if let Some(last) = self.out.last_mut() {
-            last.impact = Impact::Patch;
-        }
+    fn push_doc(&mut self, kind: Kind, subject: &Subject, what: String) {
+        debug_assert_eq!(kind.impact(), Impact::Patch, "{kind:?} is not documentation");
+        self.push(kind, subject, what);
     }
 
     fn event(&mut self, old: &Event, new: &Event) {
@@ -409,18 +569,18 @@ impl Ctx<'_> {
         let s = Subject::Event;
         if squash(&old.description) != squash(&new.description) {
             let what = format!("description changed: {}", quote_change(&old.description, &new.description));
-            self.push_doc(&s, what);
+            self.push_doc(Kind::EventDescription, &s, what);
         }
         if old.source != new.source {
             let what = format!("documentation page changed: {}", quote_change(&old.source, &new.source));
-            self.push_doc(&s, what);
+            self.push_doc(Kind::EventPage, &s, what);
         }
         let quirks = |e: &Event| -> Vec<(Vec<String>, String, String)> {
             e.quirks.iter().map(|q| (q.about.clone(), squash(&q.docs), squash(&q.resolution))).collect()
         };
         if quirks(old) != quirks(new) {
             let what = format!("documentation quirks changed ({} -> {})", old.quirks.len(), new.quirks.len());
-            self.push_doc(&s, what);
+            self.push_doc(Kind::EventQuirks, &s, what);
         }
     }
 
@@ -453,7 +613,7 @@ impl Ctx<'_> {
                 }
                 (Some(o), None) => {
                     let what = format!("removed (was {})", shape(self.old, &old[o].field.ty));
-                    self.push(&subject, what, Class::Breaking);
+                    self.push(Kind::AttributeRemoved, &subject, what);
                     reported.insert(path.clone());
                 }
                 (None, Some(n)) => {
@@ -469,9 +629,9 @@ impl Ctx<'_> {
     fn added(&mut self, subject: &Subject, field: &Field) {
         let shape = shape(self.new, &field.ty);
         if field.strict.optional {
-            self.push(subject, format!("added ({shape}, may be absent in strict mode)"), Class::Compatible);
+            self.push(Kind::AttributeAddedOptional, subject, format!("added ({shape}, may be absent in strict mode)"));
         } else {
-            self.push(subject, format!("added ({shape}, required in strict mode)"), Class::Breaking);
+            self.push(Kind::AttributeAddedRequired, subject, format!("added ({shape}, required in strict mode)"));
         }
     }
 
@@ -480,7 +640,7 @@ impl Ctx<'_> {
     fn attribute(&mut self, s: &Subject, old: &Field, new: &Field) -> bool {
         let (old_shape, new_shape) = (shape(self.old, &old.ty), shape(self.new, &new.ty));
         if old_shape != new_shape {
-            self.push(s, format!("type changed: {old_shape} -> {new_shape}"), Class::Breaking);
+            self.push(Kind::TypeChanged, s, format!("type changed: {old_shape} -> {new_shape}"));
             // Values, id forms and timestamp forms of another type are not comparable.
             self.presence(s, "strict", old.strict, new.strict);
             self.presence(s, "lenient", old.lenient, new.lenient);
@@ -523,7 +683,7 @@ impl Ctx<'_> {
         };
         if let (Some(a), Some(b)) = (path(self.old, old), path(self.new, new)) {
             if a != b {
-                self.push(s, format!("Rust type renamed: {a} -> {b}"), Class::Breaking);
+                self.push(Kind::RustTypeRenamed, s, format!("Rust type renamed: {a} -> {b}"));
             }
         }
     }
@@ -532,13 +692,13 @@ impl Ctx<'_> {
     /// that relied on it; requiring what was optional breaks payloads that validated.
     fn presence(&mut self, s: &Subject, reading: &str, old: Presence, new: Presence) {
         match (old.nullable, new.nullable) {
-            (false, true) => self.push(s, format!("may now be null in {reading} mode (was not null)"), Class::Breaking),
-            (true, false) => self.push(s, format!("may no longer be null in {reading} mode (was nullable)"), Class::Compatible),
+            (false, true) => self.push(Kind::NullAllowed, s, format!("may now be null in {reading} mode (was not null)")),
+            (true, false) => self.push(Kind::NullDisallowed, s, format!("may no longer be null in {reading} mode (was nullable)")),
             _ => {}
         }
         match (old.optional, new.optional) {
-            (false, true) => self.push(s, format!("may now be absent in {reading} mode (was required)"), Class::Breaking),
-            (true, false) => self.push(s, format!("now required in {reading} mode (was optional)"), Class::Breaking),
+            (false, true) => self.push(Kind::MayBeAbsent, s, format!("may now be absent in {reading} mode (was required)")),
+            (true, false) => self.push(Kind::NowRequired, s, format!("now required in {reading} mode (was optional)")),
             _ => {}
         }
     }
@@ -546,26 +706,26 @@ impl Ctx<'_> {
     fn enum_values(&mut self, s: &Subject, old: &Enum, new: &Enum) {
         for v in &old.variants {
             if !new.variants.iter().any(|n| n.wire == v.wire) {
-                self.push(s, format!("enum value {} removed", v.wire), Class::Breaking);
+                self.push(Kind::EnumValueRemoved, s, format!("enum value {} removed", v.wire));
             }
         }
         for v in &new.variants {
             match old.variants.iter().find(|o| o.wire == v.wire) {
                 // A closed enum rejected the value before, and a Rust `match` on it no
                 // longer covers every variant; an open enum read it as `Other` already.
-                None if new.open => self.push(s, format!("enum value {} added (open enum)", v.wire), Class::Compatible),
-                None => self.push(s, format!("enum value {} added (closed enum)", v.wire), Class::Breaking),
+                None if new.open => self.push(Kind::EnumValueAddedOpen, s, format!("enum value {} added (open enum)", v.wire)),
+                None => self.push(Kind::EnumValueAddedClosed, s, format!("enum value {} added (closed enum)", v.wire)),
                 Some(o) if squash(&o.description) != squash(&v.description) => {
                     let what = format!("description of enum value {} changed: {}", v.wire, quote_change(&o.description, &v.description));
-                    self.push_doc(s, what);
+                    self.push_doc(Kind::EnumValueDescription, s, what);
                 }
                 Some(_) => {}
             }
         }
         match (old.open, new.open) {
-            (true, false) => self.push(s, "enum is now closed (was open): unlisted values are rejected".into(), Class::Breaking),
+            (true, false) => self.push(Kind::EnumClosed, s, "enum is now closed (was open): unlisted values are rejected".into()),
             // Not looser for Rust code: the enum gains an `Other` variant a `match` must cover.
-            (false, true) => self.push(s, "enum is now open (was closed): unlisted values are kept as Other".into(), Class::Breaking),
+            (false, true) => self.push(Kind::EnumOpened, s, "enum is now open (was closed): unlisted values are kept as Other".into()),
             _ => {}
         }
     }
@@ -574,7 +734,7 @@ impl Ctx<'_> {
         if old.id_form != new.id_form {
             let form = |f: &Option<crate::ir::IdForm>| f.map_or("none", |f| f.name());
             let what = format!("documented id form changed: {} -> {}", form(&old.id_form), form(&new.id_form));
-            self.push(s, what, Class::Breaking);
+            self.push(Kind::IdFormChanged, s, what);
         }
     }
 
@@ -584,11 +744,11 @@ impl Ctx<'_> {
         let gained: Vec<String> = new.formats.iter().filter(|f| !old.formats.contains(f)).map(|f| f.to_string()).collect();
         if !dropped.is_empty() {
             let what = format!("strict timestamp forms narrowed: {} no longer accepted", list(&dropped));
-            self.push(s, what, Class::Breaking);
+            self.push(Kind::TimestampFormsNarrowed, s, what);
         }
         if !gained.is_empty() {
             let what = format!("strict timestamp forms widened: {} now accepted", list(&gained));
-            self.push(s, what, Class::Compatible);
+            self.push(Kind::TimestampFormsWidened, s, what);
         }
     }
 
@@ -596,11 +756,11 @@ impl Ctx<'_> {
     fn docs(&mut self, s: &Subject, old: &Field, new: &Field) {
         if squash(&old.description) != squash(&new.description) {
             let what = format!("description changed: {}", quote_change(&old.description, &new.description));
-            self.push_doc(s, what);
+            self.push_doc(Kind::AttributeDescription, s, what);
         }
         let notes = |f: &Field| -> Vec<String> { f.notes.iter().map(|n| squash(n)).collect() };
         if notes(old) != notes(new) {
-            self.push_doc(s, "notes changed".into());
+            self.push_doc(Kind::AttributeNotes, s, "notes changed".into());
         }
         let quirk = |f: &Field| f.quirk.as_deref().map(squash);
         if quirk(old) != quirk(new) {
@@ -609,14 +769,14 @@ impl Ctx<'_> {
                 (None, Some(n)) => format!("quirk added: {}", quote(n)),
                 (Some(_), None) | (None, None) => "quirk removed".into(),
             };
-            self.push_doc(s, what);
+            self.push_doc(Kind::AttributeQuirk, s, what);
         }
         if old.example != new.example {
             let e = |f: &Field| f.example.as_ref().map(Literal::to_string).unwrap_or_else(|| "none".into());
-            self.push_doc(s, format!("example changed: {} -> {}", e(old), e(new)));
+            self.push_doc(Kind::AttributeExample, s, format!("example changed: {} -> {}", e(old), e(new)));
         }
         if old.doc != new.doc {
-            self.push_doc(s, format!("documentation facts changed: {}", doc_changes(&old.doc, &new.doc)));
+            self.push_doc(Kind::AttributeDocFacts, s, format!("documentation facts changed: {}", doc_changes(&old.doc, &new.doc)));
         }
     }
 
@@ -634,12 +794,12 @@ impl Ctx<'_> {
                 (Some(o), Some(n)) => self.rule(o, n),
                 // A check fewer can only accept more payloads.
                 (Some(o), None) => {
-                    self.push(&Subject::Rule(o.id.clone()), "removed".into(), Class::Compatible);
+                    self.push(Kind::RuleRemoved, &Subject::Rule(o.id.clone()), "removed".into());
                 }
                 // A check more may reject payloads that validated.
                 (None, Some(n)) => {
                     let what = format!("added: {}", rule_text(n));
-                    self.push(&Subject::Rule(n.id.clone()), what, Class::Breaking);
+                    self.push(Kind::RuleAdded, &Subject::Rule(n.id.clone()), what);
                 }
                 (None, None) => {}
             }
@@ -650,17 +810,17 @@ impl Ctx<'_> {
         let s = Subject::Rule(new.id.clone());
         let (old_when, new_when) = (condition_text(old.when.as_ref()), condition_text(new.when.as_ref()));
         if old_when != new_when {
-            self.push(&s, format!("condition changed: {old_when} -> {new_when}"), Class::Breaking);
+            self.push(Kind::RuleCondition, &s, format!("condition changed: {old_when} -> {new_when}"));
         }
         self.check(&s, &old.check, &new.check);
         match (old.strict_only, new.strict_only) {
-            (true, false) => self.push(&s, "now checked in lenient mode too (was strict only)".into(), Class::Breaking),
-            (false, true) => self.push(&s, "now checked in strict mode only".into(), Class::Compatible),
+            (true, false) => self.push(Kind::RuleLenientToo, &s, "now checked in lenient mode too (was strict only)".into()),
+            (false, true) => self.push(Kind::RuleStrictOnly, &s, "now checked in strict mode only".into()),
             _ => {}
         }
         if squash(&old.description) != squash(&new.description) {
             let what = format!("description changed: {}", quote_change(&old.description, &new.description));
-            self.push_doc(&s, what);
+            self.push_doc(Kind::RuleDescription, &s, what);
         }
     }
 
@@ -676,15 +836,15 @@ impl Ctx<'_> {
                 let lost: Vec<String> = on.iter().filter(|k| !nn.contains(k)).cloned().collect();
                 let gained: Vec<String> = nn.iter().filter(|k| !on.contains(k)).cloned().collect();
                 if !lost.is_empty() {
-                    self.push(s, format!("keys of {} may no longer be: {}", nm.text, list(&lost)), Class::Breaking);
+                    self.push(Kind::RuleKeysNarrowed, s, format!("keys of {} may no longer be: {}", nm.text, list(&lost)));
                 }
                 if !gained.is_empty() {
-                    self.push(s, format!("keys of {} may now also be: {}", nm.text, list(&gained)), Class::Compatible);
+                    self.push(Kind::RuleKeysWidened, s, format!("keys of {} may now also be: {}", nm.text, list(&gained)));
                 }
                 return;
             }
         }
-        self.push(s, format!("check changed: {old_text} -> {new_text}"), Class::Breaking);
+        self.push(Kind::RuleCheck, s, format!("check changed: {old_text} -> {new_text}"));
     }
 }
 
@@ -755,13 +915,32 @@ fn rule_text(rule: &Rule) -> String {
 }
 
 /// One change of the spec with every event it reaches: a change made in a shared type
-/// appears once per event in the [`Report`], and once here.
+/// appears once per event in the [`Report`], and once here. Every format counts these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<'a> {
     /// The change as the first event it reaches reports it.
     pub change: &'a Change,
     /// `(event, subject)` of every event the change reaches, in report order.
     pub reaches: Vec<(&'a str, &'a Subject)>,
+    /// The reason given for accepting it, when a file of accepted changes names it.
+    pub accepted: Option<String>,
+}
+
+impl Entry<'_> {
+    /// Where the change is, as a file of accepted changes names it: the shared type's spec
+    /// path (`types.ChatActor.email`), or the event, then `:` and the attribute path or
+    /// `rules.ID` (`freshchat/onAgentActivityCreate:data.actor.type`).
+    pub fn path(&self) -> String {
+        let c = self.change;
+        if c.origin.shared.is_some() {
+            return c.origin.spec_path.clone();
+        }
+        match &c.subject {
+            Subject::Event => c.event.clone(),
+            Subject::Attribute(path) => format!("{}:{path}", c.event),
+            Subject::Rule(id) => format!("{}:rules.{id}", c.event),
+        }
+    }
 }
 
 /// The report's changes with those made once in a shared type merged, in report order.
@@ -773,10 +952,102 @@ pub fn entries(report: &Report) -> Vec<Entry<'_>> {
         };
         match out.iter_mut().find(|e| same(e)) {
             Some(e) => e.reaches.push((&c.event, &c.subject)),
-            None => out.push(Entry { change: c, reaches: vec![(&c.event, &c.subject)] }),
+            None => out.push(Entry { change: c, reaches: vec![(&c.event, &c.subject)], accepted: None }),
         }
     }
     out
+}
+
+/// A change someone reviewed and accepted: its kind, where it is (as [`Entry::path`]
+/// writes it) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    pub kind: Kind,
+    pub path: String,
+    pub reason: String,
+}
+
+/// Marks the entries that `accepted` names. Returns the indices of the accepted changes that
+/// match no entry: stale, or mistyped.
+pub fn accept(entries: &mut [Entry<'_>], accepted: &[Accepted]) -> Vec<usize> {
+    let mut unused = Vec::new();
+    for (i, a) in accepted.iter().enumerate() {
+        let mut used = false;
+        for e in entries.iter_mut().filter(|e| e.change.kind == a.kind && e.path() == a.path) {
+            e.accepted = Some(a.reason.clone());
+            used = true;
+        }
+        if !used {
+            unused.push(i);
+        }
+    }
+    unused
+}
+
+/// The changes of a diff by class, accepted ones apart: the same figures in every format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub breaking: usize,
+    pub compatible: usize,
+    pub accepted: usize,
+}
+
+impl Counts {
+    pub fn of(entries: &[Entry<'_>]) -> Counts {
+        let mut counts = Counts::default();
+        for e in entries {
+            match (&e.accepted, e.change.class) {
+                (Some(_), _) => counts.accepted += 1,
+                (None, Class::Breaking) => counts.breaking += 1,
+                (None, Class::Compatible) => counts.compatible += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn total(&self) -> usize {
+        self.breaking + self.compatible + self.accepted
+    }
+
+    /// `2 breaking, 1 compatible, 1 accepted change(s)`, or `no changes`.
+    pub fn summary(&self) -> String {
+        if self.total() == 0 {
+            return "no changes".into();
+        }
+        let mut text = format!("{} breaking, {} compatible", self.breaking, self.compatible);
+        if self.accepted > 0 {
+            text.push_str(&format!(", {} accepted", self.accepted));
+        }
+        text.push_str(" change(s)");
+        text
+    }
+}
+
+/// How a line of the text report is coloured: by class, or as accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Breaking,
+    Compatible,
+    Accepted,
+}
+
+impl Entry<'_> {
+    pub fn tone(&self) -> Tone {
+        match (&self.accepted, self.change.class) {
+            (Some(_), _) => Tone::Accepted,
+            (None, Class::Breaking) => Tone::Breaking,
+            (None, Class::Compatible) => Tone::Compatible,
+        }
+    }
+
+    /// `breaking`, `compatible` or `accepted`.
+    pub fn label(&self) -> &'static str {
+        match self.tone() {
+            Tone::Breaking => "breaking",
+            Tone::Compatible => "compatible",
+            Tone::Accepted => "accepted",
+        }
+    }
 }
 
 /// Where a spec path (`types.ChatActor.email`, `data.actor.avatar.url`,
@@ -809,17 +1080,35 @@ pub fn locate(text: &str, spec_path: &str) -> Option<crate::yaml::Pos> {
     node.pos
 }
 
-/// One heading line per event with changes, one line per change, then the summary.
-pub fn render_text(report: &Report) -> String {
+/// One heading line per event with changes, one line per change (its class, id, attribute
+/// and what changed), then the summary. A change made in a shared type is listed once, under
+/// the first event it reaches, with the others named. `paint` colours the class column.
+pub fn render_text(entries: &[Entry<'_>], paint: &dyn Fn(Tone, &str) -> String) -> String {
     let mut out = String::new();
-    for (event, changes) in report.by_event() {
-        out.push_str(event);
-        out.push('\n');
-        for c in changes {
-            out.push_str(&format!("  {:<10}  {}: {}\n", c.class.to_string(), c.subject, c.what));
+    let mut event = "";
+    for e in entries {
+        let c = e.change;
+        if c.event != event {
+            event = &c.event;
+            out.push_str(event);
+            out.push('\n');
         }
+        let label = paint(e.tone(), &format!("{:<10}", e.label()));
+        out.push_str(&format!("  {label}  {}  {}: {}", c.kind.id(), c.subject, c.what));
+        if let Some(shared) = &c.origin.shared {
+            let others: Vec<&str> = e.reaches.iter().skip(1).map(|(event, _)| *event).collect();
+            out.push_str(&format!(" (in shared type {shared}"));
+            if !others.is_empty() {
+                out.push_str(&format!("; also {}", others.join(", ")));
+            }
+            out.push(')');
+        }
+        if let Some(reason) = &e.accepted {
+            out.push_str(&format!(" [accepted: {reason}]"));
+        }
+        out.push('\n');
     }
-    out.push_str(&report.summary());
+    out.push_str(&Counts::of(entries).summary());
     out.push('\n');
     out
 }
@@ -828,15 +1117,13 @@ pub fn render_text(report: &Report) -> String {
 /// the changes call for, the changes made in shared types (once each, with the events they
 /// reach), then a table per event. Each change states its impact on the Rust API (major,
 /// minor or patch) and whether it breaks consumers of inbound payloads.
-pub fn render_markdown(report: &Report) -> String {
-    let entries = entries(report);
+pub fn render_markdown(report: &Report, entries: &[Entry<'_>]) -> String {
     let Some(bump) = report.semver() else {
         return "**Spec changes: none.** The models crate needs no new version.\n".into();
     };
-    let breaking = entries.iter().filter(|e| e.change.class == Class::Breaking).count();
     let mut out = format!(
-        "**Spec changes: {} ({breaking} breaking for payload consumers). Semver: {bump}.**\n\n{}\n",
-        count(entries.len(), "change"),
+        "**Spec changes: {} for payload consumers. Semver: {bump}.**\n\n{}\n",
+        Counts::of(entries).summary(),
         match bump {
             Impact::Major => "The models crate needs a new major version: code or payloads that worked with it may not.",
             Impact::Minor => "The models crate needs a new minor version: additions only.",
@@ -856,9 +1143,9 @@ pub fn render_markdown(report: &Report) -> String {
             out.push_str(&format!(
                 "| {} | {} | `{}` | {} | {} |\n",
                 impact_md(c.impact),
-                class_md(c.class),
+                payloads_md(e),
                 md_escape(place),
-                md_escape(&c.what),
+                change_md(c),
                 events.join(", ")
             ));
         }
@@ -878,7 +1165,7 @@ pub fn render_markdown(report: &Report) -> String {
             Subject::Attribute(path) => format!("`{}`", md_escape(path)),
             Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
         };
-        out.push_str(&format!("| {} | {} | {subject} | {} |\n", impact_md(c.impact), class_md(c.class), md_escape(&c.what)));
+        out.push_str(&format!("| {} | {} | {subject} | {} |\n", impact_md(c.impact), payloads_md(e), change_md(c)));
     }
     out.push_str("\nRust API: **major**: a removed event or attribute, a changed or narrowed type, a new value of a closed enum, a stricter check; minor: a new event or optional attribute, a new value of an open (non-exhaustive) enum, a looser check; patch: documentation only.\n");
     out
@@ -891,16 +1178,21 @@ fn impact_md(impact: Impact) -> String {
     }
 }
 
-fn class_md(class: Class) -> &'static str {
-    match class {
+/// The class, and when the change was accepted, why.
+fn payloads_md(e: &Entry<'_>) -> String {
+    let class = match e.change.class {
         Class::Breaking => "breaking",
         Class::Compatible => "compatible",
+    };
+    match &e.accepted {
+        Some(reason) => format!("{class}, accepted: {}", md_escape(reason)),
+        None => class.to_string(),
     }
 }
 
-/// `1 change`, `2 changes`.
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+/// The change's id, then what changed.
+fn change_md(c: &Change) -> String {
+    format!("`{}` {}", c.kind.id(), md_escape(&c.what))
 }
 
 /// Keeps spec text from breaking a table row: pipes escaped, line breaks flattened.
@@ -990,7 +1282,7 @@ rules:
     fn the_same_spec_has_no_changes() {
         let report = diff(&ir(EVENT), &ir(EVENT));
         assert_eq!(report.changes, []);
-        assert_eq!(render_text(&report), "no changes\n");
+        assert_eq!(render_text(&entries(&report), &plain), "no changes\n");
     }
 
     #[test]
@@ -1123,7 +1415,7 @@ rules:
             report.changes,
             [Change {
                 origin: Origin { file: "acme/onOther.yaml".into(), ..Origin::default() },
-                ..change("acme/onOther", Subject::Event, "added".into(), Class::Compatible)
+                ..change(Kind::EventAdded, "acme/onOther", Subject::Event, "added".into())
             }]
         );
         let report = diff(&new, &old);
@@ -1131,7 +1423,7 @@ rules:
             report.changes,
             [Change {
                 origin: Origin { file: "acme/onOther.yaml".into(), ..Origin::default() },
-                ..change("acme/onOther", Subject::Event, "removed".into(), Class::Breaking)
+                ..change(Kind::EventRemoved, "acme/onOther", Subject::Event, "removed".into())
             }]
         );
         assert!(report.is_breaking());
@@ -1143,23 +1435,67 @@ rules:
         assert_eq!(pairs, [(Some(0), Some(0)), (None, Some(1)), (Some(1), None), (Some(2), Some(2)), (Some(3), Some(3)), (None, Some(4))]);
     }
 
+    /// No colour.
+    fn plain(_: Tone, text: &str) -> String {
+        text.to_string()
+    }
+
     #[test]
     fn renderers() {
         let report = diff(&ir(EVENT), &ir(&EVENT.replace("description: Email. }", "description: Email | mail., nullable: true }")));
+        let list = entries(&report);
         assert_eq!(
-            render_text(&report),
-            "acme/onThing\n  breaking    data.owner.email: may now be null in strict mode (was not null)\n  compatible  data.owner.email: description changed: \"Email.\" -> \"Email | mail.\"\n1 breaking, 1 compatible change(s)\n"
+            render_text(&list, &plain),
+            "acme/onThing\n  breaking    null-allowed  data.owner.email: may now be null in strict mode (was not null)\n  compatible  attribute-description-changed  data.owner.email: description changed: \"Email.\" -> \"Email | mail.\"\n1 breaking, 1 compatible change(s)\n"
         );
-        let md = render_markdown(&report);
-        assert!(md.starts_with("**Spec changes: 2 changes (1 breaking for payload consumers). Semver: major.**\n"), "{md}");
+        let md = render_markdown(&report, &list);
+        assert!(md.starts_with("**Spec changes: 1 breaking, 1 compatible change(s) for payload consumers. Semver: major.**\n"), "{md}");
         assert!(md.contains("\n## acme/onThing\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n"), "{md}");
-        assert!(md.contains("| **major** | breaking | `data.owner.email` | may now be null in strict mode (was not null) |\n"), "{md}");
         assert!(
-            md.contains("| patch | compatible | `data.owner.email` | description changed: \"Email.\" -> \"Email \\| mail.\" |\n"),
+            md.contains("| **major** | breaking | `data.owner.email` | `null-allowed` may now be null in strict mode (was not null) |\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| patch | compatible | `data.owner.email` | `attribute-description-changed` description changed: \"Email.\" -> \"Email \\| mail.\" |\n"),
             "{md}"
         );
         assert!(!md.contains("Shared types"), "{md}");
-        assert_eq!(render_markdown(&diff(&ir(EVENT), &ir(EVENT))), "**Spec changes: none.** The models crate needs no new version.\n");
+        assert_eq!(render_markdown(&report, &[]), "**Spec changes: no changes for payload consumers. Semver: major.**\n\nThe models crate needs a new major version: code or payloads that worked with it may not.\n\nRust API: **major**: a removed event or attribute, a changed or narrowed type, a new value of a closed enum, a stricter check; minor: a new event or optional attribute, a new value of an open (non-exhaustive) enum, a looser check; patch: documentation only.\n");
+        let same = diff(&ir(EVENT), &ir(EVENT));
+        assert_eq!(render_markdown(&same, &entries(&same)), "**Spec changes: none.** The models crate needs no new version.\n");
+    }
+
+    #[test]
+    fn accepted_changes_are_counted_apart_in_every_format() {
+        let report = diff(&ir(EVENT), &ir(&EVENT.replace("description: Email. }", "description: Email | mail., nullable: true }")));
+        let mut list = entries(&report);
+        let accepted = [
+            Accepted { kind: Kind::NullAllowed, path: "acme/onThing:data.owner.email".into(), reason: "sent null since May".into() },
+            Accepted { kind: Kind::NullAllowed, path: "acme/onThing:data.owner.name".into(), reason: "stale".into() },
+        ];
+        assert_eq!(accept(&mut list, &accepted), [1], "the second matches nothing");
+        assert_eq!(Counts::of(&list), Counts { breaking: 0, compatible: 1, accepted: 1 });
+        let text = render_text(&list, &plain);
+        assert!(text.contains("  accepted    null-allowed  data.owner.email: may now be null in strict mode (was not null) [accepted: sent null since May]\n"), "{text}");
+        assert!(text.ends_with("\n0 breaking, 1 compatible, 1 accepted change(s)\n"), "{text}");
+        let md = render_markdown(&report, &list);
+        assert!(md.starts_with("**Spec changes: 0 breaking, 1 compatible, 1 accepted change(s) for payload consumers."), "{md}");
+        assert!(md.contains("| **major** | breaking, accepted: sent null since May |"), "{md}");
+        // The id and the path must both match.
+        let mut list = entries(&report);
+        let wrong_kind = [Accepted { kind: Kind::TypeChanged, path: "acme/onThing:data.owner.email".into(), reason: "x".into() }];
+        assert_eq!(accept(&mut list, &wrong_kind), [0]);
+        assert_eq!(Counts::of(&list).accepted, 0);
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_id() {
+        let ids: BTreeSet<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(ids.len(), Kind::ALL.len());
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_id(k.id()), Some(k));
+            assert!(k.id().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{k:?}");
+        }
     }
 
     #[test]

@@ -160,7 +160,7 @@ enum Command {
     Validate(validate::Args),
     /// Compare two specs (directories or git revisions): each change, breaking or compatible.
     #[command(
-        after_help = "Examples:\n  fwevents diff origin/main spec\n  fwevents diff v0.1.0 HEAD --format markdown\n  fwevents diff old-spec/ spec/ --fail-on compatible\n  fwevents diff main spec --accept spec/accepted-changes.yaml\n\nExit codes: 0 nothing at or above --fail-on, 1 a change at or above it, 2 a spec cannot be read."
+        after_help = "Examples:\n  fwevents diff origin/main spec\n  fwevents diff v0.1.0 HEAD --format markdown\n  fwevents diff old-spec/ spec/ --fail-on compatible\n  fwevents diff main spec --accept accepted-changes.yaml\n\nExit codes: 0 nothing at or above --fail-on, 1 a change at or above it, 2 a spec cannot be read."
     )]
     Diff(diff::Args),
     /// Compare a documentation page (as text) with an event of the spec.

@@ -9,11 +9,14 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context};
-use codegen::diff::{self, Report};
+use codegen::diff;
 use codegen::{Ir, SourceFile};
 use serde_json::json;
 
 use super::output::{self, Finding, Severity};
+use super::style::{self, Paint};
+
+mod accepted;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,6 +28,39 @@ pub struct Args {
     /// pull request (markdown), one JSON document (json) or GitHub annotations (github).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Exit 1 when a change of this class or above is found and not accepted: breaking,
+    /// compatible (any change at all) or never.
+    #[arg(long, value_enum, default_value_t = FailOn::Breaking, value_name = "CLASS")]
+    fail_on: FailOn,
+    /// A file of reviewed changes (`accepted: [{id, path, reason}]`, YAML): reported as
+    /// accepted, and no reason to fail.
+    #[arg(long, value_name = "FILE")]
+    accept: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    Breaking,
+    Compatible,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, counts: &diff::Counts) -> bool {
+        match self {
+            FailOn::Breaking => counts.breaking > 0,
+            FailOn::Compatible => counts.breaking + counts.compatible > 0,
+            FailOn::Never => false,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            FailOn::Breaking => "breaking",
+            FailOn::Compatible => "compatible",
+            FailOn::Never => "never",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,31 +93,56 @@ impl Side {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let accepted = match &args.accept {
+        Some(path) => accepted::read(path)?,
+        None => Vec::new(),
+    };
     let old = compile(&args.old)?;
     let new = compile(&args.new)?;
     let report = diff::diff(&old.ir, &new.ir);
+    let mut entries = diff::entries(&report);
+    let unused = diff::accept(&mut entries, &accepted);
+    let counts = diff::Counts::of(&entries);
+    let failed = args.fail_on.fails(&counts);
     let text = match args.format {
-        Format::Text => diff::render_text(&report),
-        Format::Markdown => diff::render_markdown(&report),
+        Format::Text => diff::render_text(&entries, &|tone, text| {
+            let paint = match tone {
+                diff::Tone::Breaking => Paint::Bad,
+                diff::Tone::Compatible => Paint::Good,
+                diff::Tone::Accepted => Paint::Note,
+            };
+            style::paint(paint, text)
+        }),
+        Format::Markdown => diff::render_markdown(&report, &entries),
         Format::Json => {
             let summary = json!({
-                "breaking": report.breaking(),
-                "compatible": report.compatible(),
+                "changes": counts.total(),
+                "breaking": counts.breaking,
+                "compatible": counts.compatible,
+                "accepted": counts.accepted,
                 "semver": report.semver().map(|i| i.to_string()),
+                "fail_on": args.fail_on.name(),
+                "failed": failed,
+                "unused_accepted": unused.iter().map(|&i| json!({"id": accepted[i].kind.id(), "path": accepted[i].path})).collect::<Vec<_>>(),
             });
-            output::json("diff", &findings(&report, &old, &new), summary)
+            output::json("diff", &findings(&entries, &old, &new), summary)
         }
-        Format::Github => output::github("fwevents diff", &findings(&report, &old, &new)),
+        Format::Github => output::github("fwevents diff", &findings(&entries, &old, &new)),
     };
     print!("{text}");
-    Ok(if report.is_breaking() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    // An accepted change that matches nothing is stale or mistyped: said, never silent.
+    for &i in &unused {
+        let a = &accepted[i];
+        eprintln!("note: accepted change {} at {} matches no change of this diff", a.kind.id(), a.path);
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// One finding per change of the spec: a change made in a shared type once, with every
 /// event it reaches. It points at the new spec, or at the old one for what was removed.
-fn findings(report: &Report, old: &Side, new: &Side) -> Vec<Finding> {
-    diff::entries(report)
-        .into_iter()
+fn findings(entries: &[diff::Entry<'_>], old: &Side, new: &Side) -> Vec<Finding> {
+    entries
+        .iter()
         .map(|e| {
             let c = e.change;
             // What was removed is only in the old spec.
@@ -97,17 +158,24 @@ fn findings(report: &Report, old: &Side, new: &Side) -> Vec<Finding> {
             } else {
                 message = format!("{}: {message}", c.event);
             }
+            if let Some(reason) = &e.accepted {
+                message = format!("{message} [accepted: {reason}]");
+            }
             Finding {
                 file,
                 line: pos.map(|p| p.0),
                 column: pos.map(|p| p.1),
-                severity: match c.class {
-                    diff::Class::Breaking => Severity::Error,
-                    diff::Class::Compatible => Severity::Notice,
+                // An accepted change is for information, whatever its class.
+                severity: match (c.class, &e.accepted) {
+                    (diff::Class::Breaking, None) => Severity::Error,
+                    _ => Severity::Notice,
                 },
                 code: c.class.to_string(),
                 message,
                 extra: output::extra([
+                    ("id", json!(c.kind.id())),
+                    ("path", json!(e.path())),
+                    ("accepted", json!(e.accepted)),
                     ("impact", json!(c.impact.to_string())),
                     ("shared_type", json!(c.origin.shared)),
                     ("spec_path", json!(c.origin.spec_path)),
