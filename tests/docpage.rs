@@ -224,3 +224,123 @@ fn an_or_the_name_of_sentence_needs_a_documented_enum() {
         assert!(out.contains(&format!("the spec's enum is {reading}")), "{out}");
     }
 }
+
+#[test]
+fn a_quirk_excuses_only_what_it_states() {
+    // The page lists four social platforms, as the spec records; with one dropped, the
+    // shared enum still has it, and that is news, not the known quirk.
+    let edited = page("freshchat-onAgentActivityCreate.txt")
+        .replace("Possible values: facebook, twitter, skype, linkedin", "Possible values: facebook, twitter, linkedin");
+    let o = fwevents(&["doc-check", "-", "--event", "freshchat/onAgentActivityCreate"], edited.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains("difference: data.actor.social_profiles[].type: the spec accepts \"skype\" that the page does not list"),
+        "{}",
+        text(&o.stdout)
+    );
+}
+
+/// Every attribute of a page with its path, depth first.
+fn page_attrs<'p>(attrs: &'p [codegen::docpage::PageAttr], out: &mut Vec<&'p codegen::docpage::PageAttr>) {
+    for a in attrs {
+        out.push(a);
+        page_attrs(&a.children, out);
+    }
+}
+
+/// The same page with one change made to the attribute at `index` (depth first).
+fn mutate(
+    attrs: &mut Vec<codegen::docpage::PageAttr>,
+    index: &mut usize,
+    change: &dyn Fn(&mut Vec<codegen::docpage::PageAttr>, usize),
+) -> bool {
+    for i in 0..attrs.len() {
+        if *index == 0 {
+            change(attrs, i);
+            return true;
+        }
+        *index -= 1;
+        if mutate(&mut attrs[i].children, index, change) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The lines of the page's attributes that the spec annotates: a quirk, or a fact of how
+/// the page writes them (name, type, values, repeats, the pages that list them).
+fn annotated_lines(ir: &codegen::Ir, object: codegen::ir::TypeId, attrs: &[codegen::docpage::PageAttr], out: &mut Vec<usize>) {
+    use codegen::ir::Ty;
+    for attr in attrs {
+        let Some(field) = ir.fields(object).iter().find(|f| f.wire == attr.name || f.doc.name.as_deref() == Some(&attr.name)) else {
+            continue;
+        };
+        let d = &field.doc;
+        if field.quirk.is_some() || d.name.is_some() || d.ty.is_some() || d.values.is_some() || d.listed.is_some() || !d.only.is_empty() {
+            out.push(attr.line);
+        }
+        let mut ty = &field.ty;
+        while let Ty::Array(item) = ty {
+            ty = item;
+        }
+        if let Ty::Named(id) = ty {
+            if matches!(ir.ty(*id).kind, codegen::ir::TypeKind::Object(_)) {
+                annotated_lines(ir, *id, &attr.children, out);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_annotated_attribute_reports_any_other_change_made_to_it() {
+    use codegen::docpage::{self, Guide, PageAttr};
+    use codegen::ir::Literal;
+    let ir = codegen::compile(&codegen::source::read_spec_dir(&common::root().join("spec")).unwrap()).unwrap();
+    type Change = (&'static str, fn(&mut Vec<PageAttr>, usize));
+    let changes: [Change; 5] = [
+        ("a value dropped", |a, i| {
+            if let Some(v) = a[i].values.as_mut() {
+                v.pop();
+            }
+        }),
+        ("a value added", |a, i| a[i].values.get_or_insert_with(Vec::new).push(Literal::Str("brand_new".into()))),
+        ("another type", |a, i| a[i].ty = if a[i].ty == "boolean" { "integer".into() } else { "boolean".into() }),
+        ("renamed", |a, i| a[i].name.push_str("_renamed")),
+        ("removed", |a, i| {
+            a.remove(i);
+        }),
+    ];
+    let mut tried = 0;
+    for (file, qualified) in PAGES {
+        let before = tried;
+        let (product, name) = qualified.split_once('/').unwrap();
+        let event = ir.events.iter().find(|e| e.name == name && ir.product_of(e).key == product).unwrap();
+        let original = docpage::parse(&page(file), Some(&Guide::new(&ir, event))).unwrap();
+        assert_eq!(docpage::check(&ir, event, &original).unexplained(), 0, "{file}");
+        let mut lines = Vec::new();
+        annotated_lines(&ir, event.data, &original.attrs, &mut lines);
+        let mut all = Vec::new();
+        page_attrs(&original.attrs, &mut all);
+        for (index, attr) in all.iter().enumerate().filter(|(_, a)| lines.contains(&a.line)) {
+            for (what, change) in &changes {
+                if *what == "a value dropped" && attr.values.as_ref().is_none_or(|v| v.is_empty()) {
+                    continue;
+                }
+                let mut edited = original.clone();
+                assert!(mutate(&mut edited.attrs, &mut index.clone(), change));
+                let report = docpage::check(&ir, event, &edited);
+                assert!(
+                    report.unexplained() > 0,
+                    "{file}:{}: {} {what}: no difference reported\n{:#?}",
+                    attr.line,
+                    attr.name,
+                    report.findings
+                );
+                tried += 1;
+            }
+        }
+        // Every page has annotated attributes: each is covered, not a lucky few.
+        assert!(tried > before, "{file}: no annotated attribute found");
+    }
+    assert!(tried >= 30, "only {tried} edits tried");
+}

@@ -47,7 +47,16 @@ fn the_update_loop_checks_drafts_and_summarises() {
     // The changed page: both sides of the rename, as differences.
     assert!(out.contains("against freshchat/onAgentActivityCreate\n\n2 unexplained difference(s)"), "{out}");
     assert!(out.contains("| **difference** | 70 | `data.agent_activity.mood` | on the page (string), not in the spec |"), "{out}");
-    assert!(out.contains("| **difference** |  | `data.agent_activity.emoji` | in the spec, not on the page |"), "{out}");
+    // The renamed attribute is in a shared type: the finding says how to declare it when
+    // only the other event's page lists it.
+    assert!(
+        out.contains(
+            "| **difference** |  | `data.agent_activity.emoji` | in the spec, not on the page; ChatAgentStatus is shared with \
+             onAgentCustomStatusUpdate: if only their pages list it, declare it on types.ChatAgentStatus.emoji with \
+             `doc: { only: [onAgentCustomStatusUpdate] }` |"
+        ),
+        "{out}"
+    );
     // The unchanged page: quirks only.
     assert!(out.contains("against freshsales/onUserAgentAvailabilityUpdate\n\n0 unexplained difference(s)"), "{out}");
     // The new event: drafted, linted, and in the diff.
@@ -57,7 +66,7 @@ fn the_update_loop_checks_drafts_and_summarises() {
     assert!(out.contains(&format!("- `{}` from `freshdesk-onAgentStatusUpdate.txt`", draft.display())), "{out}");
     assert!(out.contains("The drafts pass `fwevents lint` beside the spec."), "{out}");
     assert!(out.contains("Semver: minor."), "{out}");
-    assert!(out.contains("| minor | compatible | (event) | added |"), "{out}");
+    assert!(out.contains("| minor | compatible | (event) | `event-added` added |"), "{out}");
 }
 
 #[test]

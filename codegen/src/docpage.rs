@@ -11,7 +11,7 @@
 //! In both layouts the name and the type are run together: `actorobject` is `actor` +
 //! `object`.
 
-use crate::ir::{Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+use crate::ir::{Check, Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
 
 /// Type words as pages write them, longest first so that `array of objects` wins over
 /// `array`.
@@ -627,7 +627,12 @@ fn compare(ir: &Ir, object: Option<TypeId>, attrs: &[PageAttr], prefix: &str, re
             format!("{prefix}.{name}")
         }
     };
+    // Whether the object is the event's own (its file), not one of spec/types.yaml, whose
+    // facts may come from another event's page.
+    let own = object.is_some_and(|id| ir.ty(id).module != 0);
     let mut seen: Vec<&str> = Vec::new();
+    // How many times each attribute was listed so far, for "listed again".
+    let mut listings: Vec<(&str, usize)> = Vec::new();
     for attr in attrs {
         report.on_page += 1;
         let Some(field) = find_field(fields, &attr.name) else {
@@ -642,11 +647,23 @@ fn compare(ir: &Ir, object: Option<TypeId>, attrs: &[PageAttr], prefix: &str, re
         report.matched += 1;
         let path = join(&field.wire);
         if seen.contains(&field.wire.as_str()) {
-            let known = field.doc.listed.is_some_and(|n| n >= 2);
+            let times = match listings.iter_mut().find(|(wire, _)| *wire == field.wire) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    listings.push((&field.wire, 2));
+                    2
+                }
+            };
+            // The spec records how many times the page lists it: one listing more is news.
+            let known = field.doc.listed.is_some_and(|n| times <= n as usize);
             report.findings.push(Finding { path: path.clone(), line: Some(attr.line), message: "listed again on the page".into(), known });
-            continue;
+            // The repeat is compared like the first listing: what it says may differ.
+        } else {
+            seen.push(&field.wire);
         }
-        seen.push(&field.wire);
         if field.wire != attr.name {
             report.findings.push(Finding {
                 path: path.clone(),
@@ -669,9 +686,54 @@ fn compare(ir: &Ir, object: Option<TypeId>, attrs: &[PageAttr], prefix: &str, re
         if let Some(listed) = &attr.values {
             check_values(ir, field, listed, attr, &path, report, event);
         }
+        // A fact the spec records of how this page writes the attribute that the page no
+        // longer shows: the quirk it explained is gone, and the record should go too. (A
+        // shared type's facts may come from another event's page, so only the event's own.)
+        if own && !from_shared_file(ir, field) {
+            let mut stale = Vec::new();
+            if field.doc.name.as_deref().is_some_and(|n| n != attr.name && attr.name == field.wire) {
+                stale.push("name");
+            }
+            if field.doc.ty.as_deref().is_some_and(|t| t != attr.ty && !type_quirk) {
+                stale.push("type");
+            }
+            if let (Some(recorded), Some(listed)) = (&field.doc.values, &attr.values) {
+                let said = report.findings.iter().any(|f| f.path == path && !f.known);
+                if recorded != listed && !said {
+                    stale.push("values");
+                }
+            }
+            if !stale.is_empty() {
+                report.findings.push(Finding {
+                    path: path.clone(),
+                    line: Some(attr.line),
+                    message: format!(
+                        "the page no longer writes it as the spec records ({}): update `doc` on {} and its quirk",
+                        stale.join(", "),
+                        field.spec_path
+                    ),
+                    known: false,
+                });
+            }
+        }
         if !type_quirk || attr.is_container() {
             let inner = if matches!(field.ty, Ty::Array(_)) { format!("{path}[]") } else { path.clone() };
             compare(ir, object_of(ir, &field.ty), &attr.children, &inner, report, event, depth + 1);
+        }
+    }
+    // Listed fewer times than the spec records: the repeat it explained is gone.
+    for f in fields.iter().filter(|f| own && !from_shared_file(ir, f) && seen.contains(&f.wire.as_str())) {
+        let times = listings.iter().find(|(wire, _)| *wire == f.wire).map_or(1, |(_, n)| *n);
+        if let Some(recorded) = f.doc.listed.filter(|&n| (n as usize) > times) {
+            report.findings.push(Finding {
+                path: join(&f.wire),
+                line: None,
+                message: format!(
+                    "listed {times} time(s) on the page; the spec records {recorded}: update `doc` on {} and its quirk",
+                    f.spec_path
+                ),
+                known: false,
+            });
         }
     }
     // What the spec has and the page does not.
@@ -680,28 +742,47 @@ fn compare(ir: &Ir, object: Option<TypeId>, attrs: &[PageAttr], prefix: &str, re
             continue;
         }
         let elsewhere = !f.doc.only.is_empty() && !f.doc.only.contains(&event.name);
-        report.findings.push(Finding {
-            path: join(&f.wire),
-            line: None,
-            message: if elsewhere {
-                format!("in the spec, listed only on the {} page", f.doc.only.join(" and "))
-            } else {
-                "in the spec, not on the page".into()
-            },
-            known: elsewhere,
-        });
+        let message = if elsewhere {
+            format!("in the spec, listed only on the {} page", f.doc.only.join(" and "))
+        } else {
+            match object.map(|id| (id, users_of(ir, id))) {
+                // A shared type serves pages that list different attributes: the fix may be
+                // to say which pages list this one, not to remove it.
+                Some((id, events)) if events.len() > 1 => {
+                    let others: Vec<&str> = events.iter().map(|e| e.name.as_str()).filter(|n| *n != event.name).collect();
+                    format!(
+                        "in the spec, not on the page; {} is shared with {}: if only their pages list it, declare it on {} with `doc: {{ only: [{}] }}`",
+                        ir.ty(id).name,
+                        others.join(", "),
+                        f.spec_path,
+                        others.join(", ")
+                    )
+                }
+                _ => "in the spec, not on the page".into(),
+            }
+        };
+        report.findings.push(Finding { path: join(&f.wire), line: None, message, known: elsewhere });
     }
 }
 
-fn check_values(ir: &Ir, field: &Field, listed: &[Literal], attr: &PageAttr, path: &str, report: &mut CheckReport, _event: &Event) {
+fn check_values(ir: &Ir, field: &Field, listed: &[Literal], attr: &PageAttr, path: &str, report: &mut CheckReport, event: &Event) {
     let spec: Vec<Literal> = match (&field.ty, enum_values(ir, &field.ty)) {
         (Ty::Boolean, _) => vec![Literal::Bool(true), Literal::Bool(false)],
         (_, Some((values, _, _))) => values,
         _ => Vec::new(),
     };
     let extra: Vec<Literal> = listed.iter().filter(|v| !spec.contains(v)).cloned().collect();
-    let used_by_events = enum_values(ir, &field.ty).map_or(1, |(_, _, id)| users(ir, id));
-    let missing: Vec<Literal> = spec.iter().filter(|v| !listed.contains(v)).cloned().collect();
+    // A shared enum holds every event's values; this event's unconditional rules on the
+    // attribute say which of them its page need list.
+    let mut owed = spec.clone();
+    for rule in event.rules.iter().filter(|r| r.when.is_none()) {
+        match &rule.check {
+            Check::OneOf(p, allowed) if p.text == path => owed.retain(|v| allowed.contains(v)),
+            Check::Equals(p, value) if p.text == path => owed.retain(|v| v == value),
+            _ => {}
+        }
+    }
+    let missing: Vec<Literal> = owed.iter().filter(|v| !listed.contains(v)).cloned().collect();
     let documented = field.doc.values.as_deref() == Some(listed);
     if attr.open {
         // "AVAILABLE, UNAVAILABLE, or the name of the custom status": the page documents
@@ -740,14 +821,21 @@ fn check_values(ir: &Ir, field: &Field, listed: &[Literal], attr: &PageAttr, pat
             path: path.to_string(),
             line: Some(attr.line),
             message: format!("the spec accepts {} that the page does not list", show(&missing)),
-            // A shared enum serves other events' values too.
-            known: documented || used_by_events > 1,
+            // Only the listing the spec records for the page explains it: a value dropped
+            // from a shared enum's list is news even though other events use the enum.
+            known: documented,
         });
     }
 }
 
-/// How many events use a type.
-fn users(ir: &Ir, id: TypeId) -> usize {
+/// Whether a field is written in spec/types.yaml (an event's copy of a shared type keeps
+/// the shared spec path), so that its page facts may come from another event's page.
+fn from_shared_file(ir: &Ir, field: &Field) -> bool {
+    ir.types.iter().any(|t| t.module == 0 && field.spec_path.strip_prefix(t.spec_path.as_str()).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// The events whose payload reaches a type, in spec order.
+fn users_of(ir: &Ir, id: TypeId) -> Vec<&Event> {
     fn uses(ir: &Ir, ty: &Ty, target: TypeId, seen: &mut Vec<TypeId>) -> bool {
         match ty {
             Ty::Named(id) if *id == target => true,
@@ -759,7 +847,7 @@ fn users(ir: &Ir, id: TypeId) -> usize {
             _ => false,
         }
     }
-    ir.events.iter().filter(|e| uses(ir, &Ty::Named(e.data), id, &mut Vec::new())).count()
+    ir.events.iter().filter(|e| uses(ir, &Ty::Named(e.data), id, &mut Vec::new())).collect()
 }
 
 // ---- doc-import ----
