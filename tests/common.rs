@@ -94,3 +94,29 @@ pub fn node_tools() -> PathBuf {
 pub fn node(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new("node").args(args).current_dir(dir).output().unwrap_or_else(|e| panic!("these tests run node (Node 20 or later): {e}"))
 }
+
+/// A command-line tool from PyPI at a pinned version, installed once into a virtual
+/// environment under `target/` (offline afterwards). Returns the tool's path.
+pub fn python_tool(package: &str, version: &str, bin: &str) -> PathBuf {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let venv = root().join("target/python-tools").join(format!("{package}-{version}"));
+    let tool = venv.join("bin").join(bin);
+    if !tool.exists() {
+        let run = |cmd: &mut Command, what: &str| {
+            let out = cmd.output().unwrap_or_else(|e| panic!("these tests run {package} from PyPI: install Python 3 with venv ({e})"));
+            assert!(out.status.success(), "{what} failed:\n{}{}", text(&out.stdout), text(&out.stderr));
+        };
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv), "python3 -m venv");
+        run(
+            Command::new(venv.join("bin/pip")).args([
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                &format!("{package}=={version}"),
+            ]),
+            "pip install",
+        );
+    }
+    tool
+}

@@ -96,3 +96,136 @@ fn bad_arguments_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("is not named <product>-<event>.txt"), "{}", text(&o.stderr));
 }
+
+/// The checked-in workflow, as YAML.
+fn workflow() -> serde_yaml::Value {
+    serde_yaml::from_str(&std::fs::read_to_string(common::root().join(".github/workflows/spec.yml")).unwrap()).unwrap()
+}
+
+#[test]
+fn the_workflow_is_valid_for_github_actions() {
+    // check-jsonschema carries the schema of workflow files (SchemaStore's) and works offline.
+    let check = common::python_tool("check-jsonschema", "0.39.0", "check-jsonschema");
+    let o = Command::new(check)
+        .args(["--builtin-schema", "vendor.github-workflows"])
+        .arg(common::root().join(".github/workflows/spec.yml"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    // And it can fail: a step with neither `run` nor `uses` is refused.
+    let tmp = TempDir::new("workflow-bad");
+    let bad = tmp.0.join("bad.yml");
+    std::fs::write(&bad, "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n        with: {a: 1}\n")
+        .unwrap();
+    let check = common::python_tool("check-jsonschema", "0.39.0", "check-jsonschema");
+    let o = Command::new(check).args(["--builtin-schema", "vendor.github-workflows"]).arg(&bad).output().unwrap();
+    assert!(!o.status.success(), "{}", text(&o.stdout));
+}
+
+/// Runs the workflow's `run` steps one after another in `repo`, as the runner does (bash
+/// with -e and pipefail, the job's env, a step summary file), after the checkout and the
+/// build: the binary this test run built stands where the build step puts it. Returns each
+/// step's name and exit code, and the step summary.
+fn run_workflow(repo: &std::path::Path, base: &str) -> (Vec<(String, Option<i32>)>, String) {
+    let wf = workflow();
+    let job = &wf["jobs"]["spec"];
+    let summary = repo.join("step-summary.md");
+    std::fs::write(&summary, "").unwrap();
+    let binary = repo.join("target/debug/fwevents");
+    std::fs::create_dir_all(binary.parent().unwrap()).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_fwevents"), &binary).unwrap();
+    let mut results = Vec::new();
+    for step in job["steps"].as_sequence().unwrap() {
+        let Some(script) = step["run"].as_str() else { continue };
+        let name = step["name"].as_str().unwrap_or(script).to_string();
+        if script.starts_with("cargo build") {
+            continue;
+        }
+        // `if: hashFiles('pages/*.txt') != ''`, the one condition the workflow has.
+        if let Some(cond) = step["if"].as_str() {
+            assert_eq!(cond, "hashFiles('pages/*.txt') != ''", "a condition this test does not know");
+            let pages =
+                std::fs::read_dir(repo.join("pages")).map(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x == "txt")));
+            if !pages.unwrap_or(false) {
+                continue;
+            }
+        }
+        let mut cmd = Command::new("bash");
+        cmd.args(["--noprofile", "--norc", "-eo", "pipefail", "-c", script]).current_dir(repo).env("GITHUB_STEP_SUMMARY", &summary);
+        for (key, value) in job["env"].as_mapping().unwrap() {
+            let (key, value) = (key.as_str().unwrap(), value.as_str().unwrap());
+            // Expressions are the runner's: the base branch is the test's.
+            let value = if value.contains("${{") { base.to_string() } else { value.to_string() };
+            cmd.env(key, value);
+        }
+        let o = cmd.output().unwrap();
+        results.push((format!("{name}: {}{}", text(&o.stdout), text(&o.stderr)), o.status.code()));
+    }
+    (results, std::fs::read_to_string(&summary).unwrap())
+}
+
+fn git(repo: &std::path::Path, args: &[&str]) {
+    let o = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
+}
+
+#[test]
+fn the_workflow_runs_step_by_step_on_a_pull_request() {
+    let tmp = TempDir::new("workflow-run");
+    let repo = tmp.0.join("repo");
+    std::fs::create_dir_all(repo.join("scripts")).unwrap();
+    for f in codegen::source::read_spec_dir(&common::root().join("spec")).unwrap() {
+        let path = repo.join("spec").join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.text).unwrap();
+    }
+    std::fs::copy(common::root().join("scripts/update-from-pages.sh"), repo.join("scripts/update-from-pages.sh")).unwrap();
+    git(&repo, &["init", "-q", "-b", "main"]);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "base"]);
+    git(&repo, &["checkout", "-q", "-b", "pr"]);
+
+    // The pull request adds a value to a closed, shared enum, and saves a page.
+    let types = repo.join("spec/types.yaml");
+    let text_before = std::fs::read_to_string(&types).unwrap();
+    let system = "      - { value: system, description: \"The product itself, e.g. an automatic status change.\" }\n";
+    std::fs::write(&types, text_before.replacen(system, &format!("{system}      - {{ value: bot }}\n"), 1)).unwrap();
+    std::fs::create_dir_all(repo.join("pages")).unwrap();
+    std::fs::copy(
+        common::root().join("../shared/docs/freshsales-onUserAgentAvailabilityUpdate.txt"),
+        repo.join("pages/freshsales-onUserAgentAvailabilityUpdate.txt"),
+    )
+    .unwrap();
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "bots"]);
+
+    let (steps, summary) = run_workflow(&repo, "main");
+    let codes: Vec<Option<i32>> = steps.iter().map(|(_, c)| *c).collect();
+    // Lint passes; the breaking change fails the diff step, with an annotation for the diff view.
+    assert_eq!(codes[0], Some(0), "{steps:?}");
+    assert_eq!(codes[1], Some(1), "{steps:?}");
+    assert!(steps[1].0.contains("::error file=spec/types.yaml,line="), "{steps:?}");
+    assert!(steps[1].0.contains("title=fwevents diff%3A breaking::ActorType: enum value \"bot\" added (closed enum)"), "{steps:?}");
+    assert!(summary.starts_with("**Spec changes: 1 breaking, 0 compatible change(s) for payload consumers. Semver: major.**"), "{summary}");
+
+    // Accepted with a reason, it passes, and the update loop runs on the saved page.
+    std::fs::write(
+        repo.join("accepted-changes.yaml"),
+        "accepted:\n  - id: enum-value-added-closed\n    path: types.ActorType\n    reason: Bots act since the March release.\n",
+    )
+    .unwrap();
+    let (steps, summary) = run_workflow(&repo, "main");
+    assert_eq!(steps.len(), 3, "{steps:?}");
+    assert!(steps.iter().all(|(_, code)| *code == Some(0)), "{steps:?}");
+    assert!(steps[1].0.contains("::notice ") && steps[1].0.contains("[accepted: Bots act since the March release.]"), "{steps:?}");
+    assert!(summary.contains("0 breaking, 0 compatible, 1 accepted change(s)"), "{summary}");
+    assert!(
+        summary.contains("# Spec update from saved pages") && summary.contains("against freshsales/onUserAgentAvailabilityUpdate"),
+        "{summary}"
+    );
+}
