@@ -1,7 +1,7 @@
 //! Each product of the spec is a cargo feature of this crate. These tests hold in every
 //! build: with a product's feature its payloads read as its events, without it they read
-//! as `Event::Unknown`, naming the feature. The workspace's `tests/product_features.rs`
-//! runs them with `--no-default-features --features freshchat`.
+//! as `Event::Unknown`, naming the feature. `.ci/run` runs them a second time with
+//! `--no-default-features --features freshchat`.
 
 use freshworks_events::{find_event, Event, Mode};
 
