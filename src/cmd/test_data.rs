@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::Value;
 
+use super::app_files;
 use super::fixture::{self, Made};
 use super::spec_input;
 
@@ -98,9 +99,15 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// A key as a JSON Pointer segment.
+/// A key as a JSON Pointer segment, shown on one line: the manifest is the app's, and a
+/// name in it may hold escape sequences or line breaks that would forge terminal output.
 fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+    shown(&key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// Manifest text as it may reach the terminal.
+fn shown(text: &str) -> String {
+    codegen::safe::escape(text).into_owned()
 }
 
 /// What becomes of a subscription: the spec's event (`product/event`), or why none.
@@ -110,16 +117,16 @@ fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
     match &sub.product {
         Some(product) => {
             let key = PRODUCT_ALIASES.iter().find(|(alias, _)| alias == product).map_or(product.as_str(), |(_, key)| key);
-            let subject = format!("{product}/{}", sub.event);
+            let subject = format!("{}/{}", shown(product), shown(&sub.event));
             match named.iter().find(|e| ir.product_of(e).key == key) {
                 Some(event) => Ok(ir.qualified_name(event)),
                 None if named.is_empty() => Err(format!("{subject}: the spec has no such event")),
-                None => Err(format!("{subject}: the spec has {} only for {}", sub.event, products(&named))),
+                None => Err(format!("{subject}: the spec has {} only for {}", shown(&sub.event), products(&named))),
             }
         }
         None => match named.as_slice() {
             [one] => Ok(ir.qualified_name(one)),
-            [] => Err(format!("{}: the spec has no such event", sub.event)),
+            [] => Err(format!("{}: the spec has no such event", shown(&sub.event))),
             many => Err(format!(
                 "{}: raised by {} and the manifest's modules do not say which product; write that file with `fwevents fixture PRODUCT/EVENT`",
                 sub.event,
@@ -131,12 +138,8 @@ fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
 
 fn read_manifest(app: &Path) -> anyhow::Result<Value> {
     let path = app.join("manifest.json");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("no manifest.json in {} (give the app's folder with --app)", app.display())
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    let Some(text) = app_files::read_regular(&path, app_files::MANIFEST_LIMIT)? else {
+        anyhow::bail!("no manifest.json in {} (give the app's folder with --app)", app.display())
     };
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
 }
@@ -170,18 +173,24 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut failed = false;
+    if !order.is_empty() {
+        app_files::real_folder(&app_files::checked_from(&args.app, &args.out), &args.out)?;
+    }
     for (event, qualified) in &order {
         let target = args.out.join(format!("{event}.json"));
-        if target.exists() && !args.force {
+        if app_files::entry(&target)? == app_files::Entry::File && !args.force {
             println!("kept {} (it exists; --force overwrites)", target.display());
             continue;
         }
         match fixture::make(qualified, args.seed)? {
-            Made::Json(text) => {
-                std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
-                std::fs::write(&target, text + "\n").with_context(|| format!("cannot write {}", target.display()))?;
-                println!("wrote {} ({qualified})", target.display());
-            }
+            Made::Json(text) => match app_files::write_regular(&target, &(text + "\n"), args.force) {
+                Ok(app_files::Written::Kept) => println!("kept {} (it exists; --force overwrites)", target.display()),
+                Ok(_) => println!("wrote {} ({qualified})", target.display()),
+                Err(why) => {
+                    eprintln!("error: not written: {why:#}");
+                    failed = true;
+                }
+            },
             Made::Invalid(why) => {
                 eprintln!("error: not written: {}: {why}", target.display());
                 failed = true;
