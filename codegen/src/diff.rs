@@ -829,6 +829,7 @@ pub fn render_text(report: &Report) -> String {
 /// reach), then a table per event. Each change states its impact on the Rust API (major,
 /// minor or patch) and whether it breaks consumers of inbound payloads.
 pub fn render_markdown(report: &Report) -> String {
+    use crate::markdown::{cell, code_cell, inline};
     let entries = entries(report);
     let Some(bump) = report.semver() else {
         return "**Spec changes: none.** The models crate needs no new version.\n".into();
@@ -852,13 +853,13 @@ pub fn render_markdown(report: &Report) -> String {
             let c = e.change;
             let place = c.origin.spec_path.trim_start_matches("types.");
             let events: Vec<String> =
-                e.reaches.iter().map(|(event, subject)| format!("{} (`{}`)", md_escape(event), md_escape(&subject.to_string()))).collect();
+                e.reaches.iter().map(|(event, subject)| format!("{} ({})", cell(event), code_cell(&subject.to_string()))).collect();
             out.push_str(&format!(
-                "| {} | {} | `{}` | {} | {} |\n",
+                "| {} | {} | {} | {} | {} |\n",
                 impact_md(c.impact),
                 class_md(c.class),
-                md_escape(place),
-                md_escape(&c.what),
+                code_cell(place),
+                cell(&c.what),
                 events.join(", ")
             ));
         }
@@ -868,17 +869,14 @@ pub fn render_markdown(report: &Report) -> String {
         let c = e.change;
         if c.event != event {
             event = &c.event;
-            out.push_str(&format!(
-                "\n## {}\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n",
-                md_escape(event)
-            ));
+            out.push_str(&format!("\n## {}\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n", inline(event)));
         }
         let subject = match &c.subject {
             Subject::Event => "(event)".to_string(),
-            Subject::Attribute(path) => format!("`{}`", md_escape(path)),
-            Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
+            Subject::Attribute(path) => code_cell(path),
+            Subject::Rule(id) => format!("rule {}", code_cell(id)),
         };
-        out.push_str(&format!("| {} | {} | {subject} | {} |\n", impact_md(c.impact), class_md(c.class), md_escape(&c.what)));
+        out.push_str(&format!("| {} | {} | {subject} | {} |\n", impact_md(c.impact), class_md(c.class), cell(&c.what)));
     }
     out.push_str("\nRust API: **major**: a removed event or attribute, a changed or narrowed type, a new value of a closed enum, a stricter check; minor: a new event or optional attribute, a new value of an open (non-exhaustive) enum, a looser check; patch: documentation only.\n");
     out
@@ -901,11 +899,6 @@ fn class_md(class: Class) -> &'static str {
 /// `1 change`, `2 changes`.
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
-
-/// Keeps spec text from breaking a table row: pipes escaped, line breaks flattened.
-fn md_escape(text: &str) -> String {
-    squash(text).replace('|', "\\|")
 }
 
 #[cfg(test)]
