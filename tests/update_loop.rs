@@ -87,3 +87,16 @@ fn bad_arguments_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("is not named <product>-<event>.txt"), "{}", text(&o.stderr));
 }
+
+#[test]
+fn a_page_whose_name_names_no_product_is_refused_before_anything_is_written() {
+    let tmp = TempDir::new("update-loop-names");
+    let pages = tmp.0.join("pages");
+    let drafts = tmp.0.join("drafts");
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::write(pages.join("-rf-x.txt"), "Attributes of the data object\n- idstring\nThe id.\n").unwrap();
+    let o = run_script(&[pages.to_str().unwrap(), drafts.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stdout));
+    assert!(text(&o.stderr).contains("-rf-x.txt is not named <product>-<event>.txt"), "{}", text(&o.stderr));
+    assert!(!drafts.exists(), "nothing drafted, no drafts//x.yaml");
+}
