@@ -168,3 +168,21 @@ fn spec_text_does_not_become_markdown_markup() {
     assert_eq!(html(&ev), Vec::<String>::new(), "{md}");
     assert!(code_spans(&ev).iter().any(|c| c.ends_with(NAME)), "{:?}\n{md}", code_spans(&ev));
 }
+
+#[test]
+fn spec_text_stays_a_json_string_in_the_schema() {
+    let tmp = TempDir::new("hostile-schema");
+    let spec = hostile_spec(&tmp);
+    for strict in [false, true] {
+        let mut args = vec!["schema", "--spec", spec.to_str().unwrap(), "freshchat/onAgentActivityCreate"];
+        if strict {
+            args.push("--strict");
+        }
+        let o = fwevents(&args, b"");
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(schema["title"], format!("{TITLE} onAgentActivityCreate"));
+        let data = &schema["properties"]["data"]["properties"];
+        assert_eq!(data[NAME]["description"], "Markup <script>alert(1)</script> in a description.");
+    }
+}
