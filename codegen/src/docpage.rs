@@ -180,6 +180,10 @@ pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
     Ok(Page { layout, attrs, clipped })
 }
 
+/// Adds a line of page text to a description. Characters a spec may not hold (control and
+/// bidirectional characters, a carriage return inside a line) are kept as their escapes
+/// (`\u{0}`), so that every value, condition and sentence read from the description can go
+/// into a draft that lints, and none can end a line of it.
 fn push_text(desc: &mut String, text: &str) {
     let t = text.trim();
     if t.is_empty() {
@@ -188,7 +192,13 @@ fn push_text(desc: &mut String, text: &str) {
     if !desc.is_empty() {
         desc.push('\n');
     }
-    desc.push_str(t);
+    for c in t.chars() {
+        if crate::safe::is_forbidden(c) {
+            desc.extend(c.escape_default());
+        } else {
+            desc.push(c);
+        }
+    }
 }
 
 /// "Possible values: a, b", "Possible values:- A: ...\n- B: ...", numbered `0: ...` lines.
@@ -1315,5 +1325,14 @@ mod tests {
         // A line of many bullets, none of them an attribute but the last.
         let long = format!("{}- idstring", "- - ".repeat(100_000));
         assert_eq!(attribute_at_end(&long).map(|(_, _, t)| t), Some(("id", "string")));
+    }
+
+    #[test]
+    fn control_characters_on_a_page_are_kept_as_escapes_and_the_draft_lints() {
+        let text = "Attributes of the data object\n- actorobject\nInformation pertaining to the entity.\n- typestring\nWho. Possible values: agent, sys\u{0}tem\n- emailstring\nEmail\u{1b}[2J. The value of this attribute is null when the actor.type is sys\u{0}tem.\n- notestring\nA note\rnull when the x\r# is y.\n";
+        let draft = draft_of(text);
+        assert!(draft.contains("sys\\u{0}tem"), "{draft}");
+        assert!(!draft.contains('\u{0}') && !draft.contains('\u{1b}') && !draft.contains('\r'), "{draft}");
+        lints(&draft);
     }
 }
