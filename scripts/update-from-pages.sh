@@ -48,13 +48,16 @@ page_files=("$pages"/*.txt)
 [ ${#page_files[@]} -gt 0 ] || { echo "error: no pages (*.txt) in $pages" >&2; exit 2; }
 
 for page in "${page_files[@]}"; do
-    name=$(basename "$page" .txt)
-    if [[ "$name" != *-* ]]; then
-        echo "error: $page is not named <product>-<event>.txt" >&2
-        exit 2
-    fi
+    name=$(basename -- "$page" .txt)
     product=${name%%-*}
     event=${name#*-}
+    # Both halves are plain names (as the spec's are): `-rf-x.txt` names no product, and
+    # a name with a slash or a dot would make a path of its own.
+    plain='^[A-Za-z][A-Za-z0-9_]*$'
+    if [[ "$name" != *-* ]] || ! [[ "$product" =~ $plain ]] || ! [[ "$event" =~ $plain ]]; then
+        echo "error: $page is not named <product>-<event>.txt (each a letter, then letters, digits or _)" >&2
+        exit 2
+    fi
     if [ -f "$spec/$product/$event.yaml" ]; then
         # doc-check exits 1 on differences, 2 on errors.
         status=0
@@ -68,11 +71,11 @@ for page in "${page_files[@]}"; do
     else
         mkdir -p "$drafts/$product"
         draft="$drafts/$product/$event.yaml"
-        "${fwevents[@]}" doc-import "$page" >"$draft" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 2; }
+        "${fwevents[@]}" doc-import -- "$page" >"$draft" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 2; }
         mkdir -p "$work/spec/$product"
         cp "$draft" "$work/spec/$product/$event.yaml"
         todos=$(grep -c 'TODO' "$draft" || true)
-        drafted+="- \`$draft\` from \`$(basename "$page")\`: $todos TODO(s) to finish, then move it to \`$spec/$product/$event.yaml\`."$'\n'
+        drafted+="- \`$draft\` from \`$(basename -- "$page")\`: $todos TODO(s) to finish, then move it to \`$spec/$product/$event.yaml\`."$'\n'
         attention=1
     fi
 done

@@ -191,3 +191,92 @@ fn every_handler_the_sample_manifest_names_is_in_its_server_js() {
     }
     assert_eq!(n, 7);
 }
+
+/// The app's folder is not ours: a link in it, dangling or to a file or folder elsewhere,
+/// never makes the command write outside it, with `--force` or without.
+#[cfg(unix)]
+#[test]
+fn links_in_the_app_are_never_written_through() {
+    use std::os::unix::fs::symlink;
+    let app = sample_app("app-links");
+    let outside = common::TempDir::new("app-links-outside");
+    let data = app.0.join("server/test_data");
+    std::fs::create_dir_all(&data).unwrap();
+    symlink(outside.0.join("created.json"), data.join("onAgentUpdate.json")).unwrap();
+    std::fs::write(outside.0.join("theirs.json"), "theirs").unwrap();
+    symlink(outside.0.join("theirs.json"), data.join("onAgentActivityCreate.json")).unwrap();
+    for force in [&["fixture", "--app", "."][..], &["fixture", "--app", ".", "--force"]] {
+        let o = fwevents_in(&app.0, force);
+        assert_eq!(o.status.code(), Some(1), "{}", common::text(&o.stderr));
+        let err = common::text(&o.stderr);
+        assert!(err.contains("error: not written: ./server/test_data/onAgentUpdate.json is a symbolic link"), "{err}");
+        assert!(err.contains("error: not written: ./server/test_data/onAgentActivityCreate.json is a symbolic link"), "{err}");
+        assert!(!outside.0.join("created.json").exists(), "a dangling link made a file outside the app");
+        assert_eq!(std::fs::read_to_string(outside.0.join("theirs.json")).unwrap(), "theirs");
+        // The other events are still written, as regular files.
+        assert!(std::fs::symlink_metadata(data.join("onAgentCustomStatusUpdate.json")).unwrap().is_file());
+    }
+
+    // A test_data folder, or the server folder, that is a link to a folder elsewhere.
+    std::fs::remove_dir_all(&data).unwrap();
+    symlink(&outside.0, &data).unwrap();
+    let o = fwevents_in(&app.0, &["fixture", "--app", ".", "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::text(&o.stderr).contains("./server/test_data is a symbolic link"), "{}", common::text(&o.stderr));
+    std::fs::remove_file(&data).unwrap();
+    let server = app.0.join("server");
+    std::fs::remove_dir_all(&server).unwrap();
+    symlink(&outside.0, &server).unwrap();
+    let o = fwevents_in(&app.0, &["fixture", "--out", "server/test_data"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::text(&o.stderr).contains("server is a symbolic link"), "{}", common::text(&o.stderr));
+    assert_eq!(files(&outside.0), ["theirs.json"]);
+}
+
+/// A FIFO where the manifest or a target is makes no read or write wait for a writer.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_never_read_or_written() {
+    let app = sample_app("app-fifo");
+    let mkfifo = |path: &Path| Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success());
+    let data = app.0.join("server/test_data");
+    std::fs::create_dir_all(&data).unwrap();
+    if !mkfifo(&data.join("onAgentUpdate.json")) {
+        eprintln!("no mkfifo here; skipped");
+        return;
+    }
+    let o = fwevents_in(&app.0, &["fixture", "--app", ".", "--force"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::text(&o.stderr);
+    assert!(err.contains("onAgentUpdate.json is not a regular file (a FIFO, socket or device)"), "{err}");
+    assert_eq!(files(&data).len(), 5);
+
+    std::fs::remove_file(app.0.join("manifest.json")).unwrap();
+    assert!(mkfifo(&app.0.join("manifest.json")));
+    let o = fwevents_in(&app.0, &["fixture", "--app", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = common::text(&o.stderr);
+    assert!(err.contains("manifest.json is not a regular file"), "{err}");
+}
+
+#[test]
+fn manifest_names_reach_the_terminal_escaped() {
+    let app = common::TempDir::new("app-names");
+    let manifest = serde_json::json!({"product": {
+        "fresh\u{1b}[2Jdesk": {"events": {"onX\nerror: forged line": {"handler": "h"}}},
+        "freshchat": {"events": {"on\u{202e}Y": {"handler": 1}}},
+    }});
+    std::fs::write(app.0.join("manifest.json"), manifest.to_string()).unwrap();
+    let o = common::fwevents(&["fixture", "--app", app.0.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = common::text(&o.stderr);
+    assert!(err.contains("/product/freshchat/events/on\\u{202e}Y/handler: expected the handler's name"), "{err}");
+    assert!(!err.contains('\u{202e}') && !err.contains('\u{1b}'), "{err}");
+
+    let manifest = serde_json::json!({"product": {"fresh\u{1b}[2Jdesk": {"events": {"onX\nerror: forged line": {"handler": "h"}}}}});
+    std::fs::write(app.0.join("manifest.json"), manifest.to_string()).unwrap();
+    let o = common::fwevents(&["fixture", "--app", app.0.to_str().unwrap()], b"");
+    let err = common::text(&o.stderr);
+    assert!(err.contains("not covered: fresh\\u{1b}[2Jdesk/onX\\nerror: forged line: the spec has no such event"), "{err}");
+    assert!(!err.lines().any(|l| l.starts_with("error: forged")), "{err}");
+}

@@ -274,3 +274,33 @@ fn a_broken_spec_is_an_error_listing_its_problems() {
     assert!(err.contains(": data.actor.type: unknown type \"ActorTyp\""), "{err}");
     assert_eq!(text(&o.stdout), "");
 }
+
+/// A blob over the 4 MiB limit is refused from its size in the listing, before git is asked
+/// for its content.
+#[test]
+fn a_blob_over_the_limit_is_refused_before_it_is_read() {
+    let repo = common::TempDir::new("diff-big-blob");
+    let git = |args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(&repo.0)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
+    };
+    git(&["init", "-q"]);
+    std::fs::create_dir_all(repo.0.join("spec")).unwrap();
+    let size = 4 * 1024 * 1024 + 1;
+    std::fs::write(repo.0.join("spec/big.yaml"), "#".repeat(size)).unwrap();
+    git(&["add", "spec"]);
+    git(&["commit", "-q", "-m", "big"]);
+    let o =
+        std::process::Command::new(env!("CARGO_BIN_EXE_fwevents")).args(["diff", "HEAD", "HEAD"]).current_dir(&repo.0).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(&format!("spec/big.yaml is {size} bytes at HEAD; a spec file is at most 4194304 bytes (4 MiB), so it is not read")),
+        "{err}"
+    );
+}

@@ -344,3 +344,69 @@ fn every_annotated_attribute_reports_any_other_change_made_to_it() {
     }
     assert!(tried >= 30, "only {tried} edits tried");
 }
+
+/// `fwevents ARGS` with its address space limited to `mib` MiB (`ulimit -v`), so that a
+/// page costing more memory than a small multiple of its size fails rather than passes.
+#[cfg(unix)]
+fn fwevents_within(mib: u64, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {} && exec \"$0\" \"$@\"", mib * 1024))
+        .arg(env!("CARGO_BIN_EXE_fwevents"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .unwrap()
+}
+
+/// 4,000 nested objects in either layout: read in bounded memory, cut at the page depth
+/// limit with a note, and drafted into a spec file that lints beside the shipped spec.
+#[cfg(unix)]
+#[test]
+fn a_deeply_nested_page_is_drafted_in_bounded_memory_and_lints() {
+    let tmp = common::TempDir::new("docpage-deep");
+    let mut flat = String::from("Title\nAttributes of the data object\n");
+    let mut indented = flat.clone();
+    for i in 0..4000 {
+        flat.push_str(&format!("- a{i:05}object\nInformation.\n"));
+        // Each object one column deeper than its parent, up to a page's width; the
+        // bullets then stay at one column and the rest nest by the page's order.
+        let col = " ".repeat(i % 200);
+        indented.push_str(&format!("{col}• b{i:05}object\n{col}  Information.\n"));
+    }
+    let spec = tmp.0.join("spec");
+    let o = std::process::Command::new("cp").arg("-R").arg(common::root().join("spec")).arg(&spec).status().unwrap();
+    assert!(o.success());
+    for (name, page) in [("freshchat-onFlatDeep", &flat), ("freshchat-onIndentedDeep", &indented)] {
+        let path = tmp.0.join(format!("{name}.txt"));
+        std::fs::write(&path, page).unwrap();
+        let o = fwevents_within(256, &["doc-import", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+        let draft = text(&o.stdout);
+        assert!(draft.contains("are nested deeper than 64 levels; the draft does not nest them"), "{name}:\n{draft}");
+        let event = name.split_once('-').unwrap().1;
+        std::fs::write(spec.join(format!("freshchat/{event}.yaml")), &draft).unwrap();
+    }
+    let o = fwevents(&["lint", spec.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+}
+
+#[test]
+fn a_page_name_that_names_no_product_or_event_is_an_error() {
+    let tmp = common::TempDir::new("docpage-names");
+    let page = "Attributes of the data object\n- idstring\nThe id.\n";
+    for name in ["-rf-x.txt", "freshchat-on.x.txt", "fresh chat-onX.txt"] {
+        let path = tmp.0.join(name);
+        std::fs::write(&path, page).unwrap();
+        let o = fwevents(&["doc-import", "--", path.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", text(&o.stdout));
+        assert!(text(&o.stderr).contains("from the page's file name"), "{name}: {}", text(&o.stderr));
+        assert_eq!(text(&o.stdout), "", "{name}");
+        // Given as flags, the names are the user's; the file name is only quoted.
+        let o = fwevents(&["doc-import", "--product", "freshchat", "--event", "onX", "--", path.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+        let draft: serde_yaml::Value = serde_yaml::from_str(&text(&o.stdout)).unwrap();
+        assert_eq!(draft["source"].as_str(), Some(name));
+        assert_eq!(draft["product"].as_str(), Some("freshchat"));
+    }
+}

@@ -112,6 +112,19 @@ fn cases(ir: &codegen::Ir) -> Vec<Case> {
         true,
         true,
     );
+    // Null only when a rule's condition holds: strict says so with if/then/else.
+    add("a conditional null whose condition does not hold", chat, broken(chat, |v| v["data"]["actor"]["email"] = Value::Null), true, false);
+    add(
+        "conditional nulls whose condition holds",
+        desk,
+        broken(desk, |v| {
+            v["data"]["actor"]["type"] = "system".into();
+            v["data"]["actor"]["id"] = Value::Null;
+            v["data"]["actor"]["name"] = Value::Null;
+        }),
+        true,
+        true,
+    );
     add("a required attribute left out", chat, broken(chat, |v| _ = v["data"]["actor"].as_object_mut().unwrap().remove("id")), true, false);
     let sales = "freshsales/onUserAgentAvailabilityUpdate";
     add("timestamp in an undocumented form", sales, broken(sales, |v| v["timestamp"] = "2024-08-20T06:02:33Z".into()), true, false);

@@ -229,3 +229,16 @@ fn the_workflow_runs_step_by_step_on_a_pull_request() {
         "{summary}"
     );
 }
+
+#[test]
+fn a_page_whose_name_names_no_product_is_refused_before_anything_is_written() {
+    let tmp = TempDir::new("update-loop-names");
+    let pages = tmp.0.join("pages");
+    let drafts = tmp.0.join("drafts");
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::write(pages.join("-rf-x.txt"), "Attributes of the data object\n- idstring\nThe id.\n").unwrap();
+    let o = run_script(&[pages.to_str().unwrap(), drafts.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stdout));
+    assert!(text(&o.stderr).contains("-rf-x.txt is not named <product>-<event>.txt"), "{}", text(&o.stderr));
+    assert!(!drafts.exists(), "nothing drafted, no drafts//x.yaml");
+}

@@ -308,6 +308,22 @@ fn rule_freshdesk() {
         "/data/agent_availability/created_at",
         "availability-record-order",
     );
+    // The page gives a null id and name for the system actor only: strict reports them
+    // for an agent, lenient (null for unset values) does not.
+    for field in ["id", "name"] {
+        let v = edited(DESK, |v| {
+            set(v, "/data/actor/type", json!("agent"));
+            set(v, &format!("/data/actor/{field}"), Value::Null);
+        });
+        assert_eq!(violations(DESK, &v, Mode::Lenient), vec![], "{field}");
+        expect_one(DESK, &v, Mode::Strict, &format!("/data/actor/{field}"), "null", None);
+    }
+    let v = edited(DESK, |v| {
+        set(v, "/data/actor/type", json!("system"));
+        set(v, "/data/actor/id", Value::Null);
+        set(v, "/data/actor/name", Value::Null);
+    });
+    assert_eq!(violations(DESK, &v, Mode::Strict), vec![]);
     let v = edited(DESK, |v| set(v, "/data/agent_availability/status_updated_at", json!("2029-01-01T00:00:00Z")));
     // Only the strict rule status-update-order, and availability order is untouched.
     assert_eq!(violations(DESK, &v, Mode::Lenient), vec![]);
@@ -357,11 +373,33 @@ fn rule_freshcaller() {
         "/data/actor/last_sign_in_at",
         "sign-in-order",
     );
-    let custom = |v: &mut Value| set(v, "/data/agent/browser_status_name", json!("In a meeting"));
-    // The page does not list the built-in browser statuses, so a name it does not mention
-    // constrains nothing, in either mode.
-    assert_eq!(violations(CALLER, &edited(CALLER, custom), Mode::Lenient), vec![]);
-    assert_eq!(violations(CALLER, &edited(CALLER, custom), Mode::Strict), vec![]);
+    // The page names Away and In a meeting as custom statuses, and a custom status has
+    // code 0: with code 1, strict reports it, for the agent and the actor's agent record.
+    for name in ["Away", "In a meeting"] {
+        let custom = |v: &mut Value| {
+            set(v, "/data/agent/browser_status_name", json!(name));
+            set(v, "/data/agent/status", json!(1));
+        };
+        assert_eq!(violations(CALLER, &edited(CALLER, custom), Mode::Lenient), vec![]);
+        rule(CALLER, Mode::Strict, custom, "/data/agent/status", "custom-status-code");
+        let actor = |v: &mut Value| {
+            set(v, "/data/actor/agent/browser_status_name", json!(name));
+            set(v, "/data/actor/agent/status", json!(1));
+        };
+        rule(CALLER, Mode::Strict, actor, "/data/actor/agent/status", "actor-agent-custom-status-code");
+        let coded = |v: &mut Value| {
+            set(v, "/data/agent/browser_status_name", json!(name));
+            set(v, "/data/agent/status", json!(0));
+            set(v, "/data/agent/available_on", json!(0));
+            set(v, "/data/agent/common_status_name", json!("Offline"));
+        };
+        assert_eq!(violations(CALLER, &edited(CALLER, coded), Mode::Strict), vec![], "{name} with code 0");
+    }
+    // A browser status the page does not name constrains nothing, in either mode: it does
+    // not say which names are custom.
+    let other = |v: &mut Value| set(v, "/data/agent/browser_status_name", json!("Lunch"));
+    assert_eq!(violations(CALLER, &edited(CALLER, other), Mode::Lenient), vec![]);
+    assert_eq!(violations(CALLER, &edited(CALLER, other), Mode::Strict), vec![]);
     rule(
         CALLER,
         Mode::Strict,

@@ -1118,6 +1118,7 @@ pub fn render_text(entries: &[Entry<'_>], paint: &dyn Fn(Tone, &str) -> String) 
 /// reach), then a table per event. Each change states its impact on the Rust API (major,
 /// minor or patch) and whether it breaks consumers of inbound payloads.
 pub fn render_markdown(report: &Report, entries: &[Entry<'_>]) -> String {
+    use crate::markdown::{cell, code_cell, inline};
     let Some(bump) = report.semver() else {
         return "**Spec changes: none.** The models crate needs no new version.\n".into();
     };
@@ -1139,12 +1140,12 @@ pub fn render_markdown(report: &Report, entries: &[Entry<'_>]) -> String {
             let c = e.change;
             let place = c.origin.spec_path.trim_start_matches("types.");
             let events: Vec<String> =
-                e.reaches.iter().map(|(event, subject)| format!("{} (`{}`)", md_escape(event), md_escape(&subject.to_string()))).collect();
+                e.reaches.iter().map(|(event, subject)| format!("{} ({})", cell(event), code_cell(&subject.to_string()))).collect();
             out.push_str(&format!(
-                "| {} | {} | `{}` | {} | {} |\n",
+                "| {} | {} | {} | {} | {} |\n",
                 impact_md(c.impact),
                 payloads_md(e),
-                md_escape(place),
+                code_cell(place),
                 change_md(c),
                 events.join(", ")
             ));
@@ -1155,15 +1156,12 @@ pub fn render_markdown(report: &Report, entries: &[Entry<'_>]) -> String {
         let c = e.change;
         if c.event != event {
             event = &c.event;
-            out.push_str(&format!(
-                "\n## {}\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n",
-                md_escape(event)
-            ));
+            out.push_str(&format!("\n## {}\n\n| Rust API | payloads | attribute | change |\n| --- | --- | --- | --- |\n", inline(event)));
         }
         let subject = match &c.subject {
             Subject::Event => "(event)".to_string(),
-            Subject::Attribute(path) => format!("`{}`", md_escape(path)),
-            Subject::Rule(id) => format!("rule `{}`", md_escape(id)),
+            Subject::Attribute(path) => code_cell(path),
+            Subject::Rule(id) => format!("rule {}", code_cell(id)),
         };
         out.push_str(&format!("| {} | {} | {subject} | {} |\n", impact_md(c.impact), payloads_md(e), change_md(c)));
     }
@@ -1185,19 +1183,14 @@ fn payloads_md(e: &Entry<'_>) -> String {
         Class::Compatible => "compatible",
     };
     match &e.accepted {
-        Some(reason) => format!("{class}, accepted: {}", md_escape(reason)),
+        Some(reason) => format!("{class}, accepted: {}", crate::markdown::cell(reason)),
         None => class.to_string(),
     }
 }
 
 /// The change's id, then what changed.
 fn change_md(c: &Change) -> String {
-    format!("`{}` {}", c.kind.id(), md_escape(&c.what))
-}
-
-/// Keeps spec text from breaking a table row: pipes escaped, line breaks flattened.
-fn md_escape(text: &str) -> String {
-    squash(text).replace('|', "\\|")
+    format!("`{}` {}", c.kind.id(), crate::markdown::cell(&c.what))
 }
 
 #[cfg(test)]

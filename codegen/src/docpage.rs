@@ -11,7 +11,14 @@
 //! In both layouts the name and the type are run together: `actorobject` is `actor` +
 //! `object`.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::ir::{Check, Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+
+/// The deepest nesting of a page's attributes that is read (real pages nest four levels).
+/// An attribute below it is left out and its line kept in [`Page::clipped`], so that a
+/// hostile page costs linear time and memory and every later step stays shallow.
+pub const MAX_PAGE_DEPTH: usize = 64;
 
 /// Type words as pages write them, longest first so that `array of objects` wins over
 /// `array`.
@@ -52,6 +59,8 @@ impl PageAttr {
 pub struct Page {
     pub layout: Layout,
     pub attrs: Vec<PageAttr>,
+    /// Lines of attributes left out, nested deeper than [`MAX_PAGE_DEPTH`].
+    pub clipped: Vec<usize>,
 }
 
 /// Why a page could not be read.
@@ -85,27 +94,31 @@ pub fn split_token(token: &str) -> Option<(&str, &str)> {
 /// The attribute announced at the end of a line, if any: `- actorobject`, `• idstring`,
 /// or one run into the end of a sentence (`Possible values: true, false - org_actor_idstring`).
 /// Returns the text before it, the bullet column and the (name, type).
+///
+/// The token after the bullet is a name run together with its type, so the only spaces in
+/// it are those of `array of objects`: it starts after the line's last space, or after the
+/// last space before that type. Those are the only places looked at, so a long line costs
+/// one pass, not one per bullet on it.
 fn attribute_at_end(line: &str) -> Option<(&str, usize, (&str, &str))> {
     let trimmed = line.trim_end();
     for bullet in ["• ", "- "] {
-        // The last bullet on the line, with nothing but the token after it.
-        let mut search = trimmed;
-        while let Some(i) = search.rfind(bullet) {
-            let token = &trimmed[i + bullet.len()..];
-            let before = &trimmed[..i];
+        for spaced in ["array of objects", "array of object", ""] {
+            let Some(head) = trimmed.strip_suffix(spaced) else { continue };
+            if !spaced.is_empty() && head.ends_with(char::is_whitespace) {
+                continue;
+            }
+            let start = head.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+            let Some(before) = trimmed[..start].strip_suffix(bullet) else { continue };
+            let token = &trimmed[start..];
+            // Run into a sentence only after punctuation or a space, never inside a word.
             let at_start = before.trim().is_empty();
-            // Run into a sentence only after punctuation or a space, never inside a word;
-            // the token itself has no spaces but for the type `array of objects`.
             let boundary = at_start || before.chars().last().is_some_and(|c| !c.is_alphanumeric());
-            let one_token =
-                !token.contains(char::is_whitespace) || token.ends_with("array of objects") || token.ends_with("array of object");
-            if boundary && one_token {
+            if boundary {
                 if let Some(split) = split_token(token) {
                     let indent = before.chars().count();
                     return Some((before.trim_end(), indent, split));
                 }
             }
-            search = &trimmed[..i];
         }
     }
     None
@@ -159,13 +172,18 @@ pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
         read_values(&mut item.attr);
         item.attr.nulls = null_conditions(&item.attr.description);
     }
+    let mut clipped = Vec::new();
     let attrs = match layout {
-        Layout::Indented => nest_by_indent(items),
-        Layout::Flat => nest_flat(items, guide),
+        Layout::Indented => nest_by_indent(items, &mut clipped),
+        Layout::Flat => nest_flat(items, guide, &mut clipped),
     };
-    Ok(Page { layout, attrs })
+    Ok(Page { layout, attrs, clipped })
 }
 
+/// Adds a line of page text to a description. Characters a spec may not hold (control and
+/// bidirectional characters, a carriage return inside a line) are kept as their escapes
+/// (`\u{0}`), so that every value, condition and sentence read from the description can go
+/// into a draft that lints, and none can end a line of it.
 fn push_text(desc: &mut String, text: &str) {
     let t = text.trim();
     if t.is_empty() {
@@ -174,7 +192,13 @@ fn push_text(desc: &mut String, text: &str) {
     if !desc.is_empty() {
         desc.push('\n');
     }
-    desc.push_str(t);
+    for c in t.chars() {
+        if crate::safe::is_forbidden(c) {
+            desc.extend(c.escape_default());
+        } else {
+            desc.push(c);
+        }
+    }
 }
 
 /// "Possible values: a, b", "Possible values:- A: ...\n- B: ...", numbered `0: ...` lines.
@@ -289,13 +313,17 @@ pub fn null_conditions(desc: &str) -> Vec<(String, String)> {
     out
 }
 
-fn nest_by_indent(items: Vec<Item>) -> Vec<PageAttr> {
+fn nest_by_indent(items: Vec<Item>, clipped: &mut Vec<usize>) -> Vec<PageAttr> {
     // A stack of (indent, attribute being filled).
     let mut roots: Vec<PageAttr> = Vec::new();
     let mut stack: Vec<(usize, PageAttr)> = Vec::new();
     for item in items {
         while stack.last().is_some_and(|(indent, _)| *indent >= item.indent) {
             close(&mut stack, &mut roots);
+        }
+        if stack.len() >= MAX_PAGE_DEPTH {
+            clipped.push(item.attr.line);
+            continue;
         }
         stack.push((item.indent, item.attr));
     }
@@ -329,14 +357,16 @@ const TOP_LEVEL_CUES: &[&str] = &[
 const OPAQUE_CUE: &str = "All associated objects";
 
 /// What the whole page says about where objects sit, beyond the attribute list: the dotted
-/// paths its sentences name (`actor.type`, `<agent_status.attribute that changed>`).
+/// paths its sentences name (`actor.type`, `<agent_status.attribute that changed>`), kept
+/// as the set of their proper prefixes (`actor` for `actor.type`), up to the depth a page
+/// is read to.
 struct Evidence {
-    paths: Vec<Vec<String>>,
+    objects: HashSet<String>,
 }
 
 impl Evidence {
     fn read(items: &[Item]) -> Self {
-        let mut paths = Vec::new();
+        let mut objects = HashSet::new();
         for item in items {
             let text = &item.attr.description;
             let mut word = String::new();
@@ -351,34 +381,84 @@ impl Evidence {
                 {
                     // `manifest.json`, `server.js` name files, not attributes.
                     if !matches!(w.rsplit('.').next(), Some("json" | "js")) {
-                        paths.push(w.split('.').map(str::to_string).collect());
+                        let segments: Vec<&str> = w.split('.').collect();
+                        let mut prefix = String::new();
+                        for s in segments.iter().take(segments.len() - 1).take(MAX_PAGE_DEPTH + 1) {
+                            if !prefix.is_empty() {
+                                prefix.push('.');
+                            }
+                            prefix.push_str(s);
+                            objects.insert(prefix.clone());
+                        }
                     }
                 }
                 word.clear();
             }
         }
-        Evidence { paths }
+        Evidence { objects }
     }
 
-    /// Whether a sentence names a path through `parents` and then `name` (`a.b` for
-    /// `parents = [a]`, `name = b`), so that `name` is an object below `parents`.
-    fn names_object_at(&self, parents: &[&str], name: &str) -> bool {
-        self.paths.iter().any(|p| p.len() > parents.len() + 1 && p.iter().zip(parents).all(|(a, b)| a == b) && p[parents.len()] == name)
+    /// Whether a sentence names a path through `parents` (joined with dots, empty at the
+    /// top) and then `name`, so that `name` is an object below `parents`.
+    fn names_object_at(&self, parents: &str, name: &str) -> bool {
+        if parents.is_empty() {
+            self.objects.contains(name)
+        } else {
+            self.objects.contains(&format!("{parents}.{name}"))
+        }
     }
 }
 
-fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>) -> Vec<PageAttr> {
+/// An object open while a flat page is read: the attribute, the spec type behind it (with
+/// a guide), and what it refuses, read once from its description.
+struct Open {
+    attr: PageAttr,
+    node: Option<GuideNode>,
+    refusal: Refusal,
+}
+
+/// Which attributes an open object takes none of: the vendor's `associations` object never
+/// lists any, and an object described by a JSON format (the `changes` object) lists only
+/// keys that its format shows.
+enum Refusal {
+    None,
+    All,
+    /// Only the keys its JSON format shows, quoted in its description.
+    Except(HashSet<String>),
+}
+
+impl Refusal {
+    fn of(container: &PageAttr) -> Self {
+        let d = &container.description;
+        if d.starts_with(OPAQUE_CUE) {
+            return Refusal::All;
+        }
+        if !d.contains("following format") {
+            return Refusal::None;
+        }
+        Refusal::Except(d.split('"').skip(1).step_by(2).map(str::to_string).collect())
+    }
+
+    fn refuses(&self, attr: &PageAttr) -> bool {
+        match self {
+            Refusal::None => false,
+            Refusal::All => true,
+            Refusal::Except(keys) => !keys.contains(&attr.name),
+        }
+    }
+}
+
+fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>, clipped: &mut Vec<usize>) -> Vec<PageAttr> {
     // Bullets at more than one indentation: the page shows its nesting after all.
     if guide.is_none() {
         let first = items.first().map(|i| i.indent);
         if items.iter().any(|i| Some(i.indent) != first) {
-            return nest_by_indent(items);
+            return nest_by_indent(items, clipped);
         }
     }
     let evidence = Evidence::read(&items);
-    // Each open object: the attribute and, for the guide, the spec type behind it.
     let mut roots: Vec<PageAttr> = Vec::new();
-    let mut stack: Vec<(PageAttr, Option<GuideNode>)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     for item in items {
         let attr = item.attr;
         let depth = match guide {
@@ -388,12 +468,18 @@ fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>) -> Vec<PageAttr> {
         while stack.len() > depth {
             close_flat(&mut stack, &mut roots);
         }
-        let node = guide.and_then(|g| g.child(stack.last().map(|(_, n)| n), &attr.name));
-        if attr.is_container() {
-            stack.push((attr, node.flatten()));
+        let node = guide.and_then(|g| g.child(stack.last().map(|o| &o.node), &attr.name));
+        if attr.is_container() && stack.len() < MAX_PAGE_DEPTH {
+            let refusal = Refusal::of(&attr);
+            stack.push(Open { attr, node: node.flatten(), refusal });
         } else {
+            if attr.is_container() {
+                // Too deep to open: kept without its attributes, which the next open
+                // object takes.
+                clipped.push(attr.line);
+            }
             match stack.last_mut() {
-                Some((parent, _)) => parent.children.push(attr),
+                Some(open) => open.attr.children.push(attr),
                 None => roots.push(attr),
             }
         }
@@ -404,24 +490,13 @@ fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>) -> Vec<PageAttr> {
     roots
 }
 
-fn close_flat(stack: &mut Vec<(PageAttr, Option<GuideNode>)>, roots: &mut Vec<PageAttr>) {
-    if let Some((done, _)) = stack.pop() {
+fn close_flat(stack: &mut Vec<Open>, roots: &mut Vec<PageAttr>) {
+    if let Some(done) = stack.pop() {
         match stack.last_mut() {
-            Some((parent, _)) => parent.children.push(done),
-            None => roots.push(done),
+            Some(parent) => parent.attr.children.push(done.attr),
+            None => roots.push(done.attr),
         }
     }
-}
-
-/// Whether a container takes no attributes of the kind `attr` is: the vendor's
-/// `associations` object never lists any, and an object described by a JSON format (the
-/// `changes` object) lists only keys that its format shows.
-fn refuses(container: &PageAttr, attr: &PageAttr) -> bool {
-    let d = &container.description;
-    if d.starts_with(OPAQUE_CUE) {
-        return true;
-    }
-    d.contains("following format") && !d.contains(&format!("\"{}\"", attr.name))
 }
 
 /// How many open objects stay open for `attr`, without a spec: each depth is weighed on
@@ -436,25 +511,35 @@ fn refuses(container: &PageAttr, attr: &PageAttr) -> bool {
 ///   objects, or that the page's sentences name as the start of a path
 ///   (`agent_status.state_type`), is likely top-level; one named below an open object
 ///   (`queue.overflow.action`) likely belongs there.
-fn heuristic_depth(attr: &PageAttr, stack: &[(PageAttr, Option<GuideNode>)], roots: &[PageAttr], evidence: &Evidence) -> usize {
+fn heuristic_depth(attr: &PageAttr, stack: &[Open], roots: &[PageAttr], evidence: &Evidence) -> usize {
     let n = stack.len();
-    let names: Vec<&str> = stack.iter().map(|(a, _)| a.name.as_str()).collect();
     let lower = attr.name.to_ascii_lowercase();
+    let refused = n > 0 && stack[n - 1].refusal.refuses(attr);
+    // The open objects' names joined up to each depth, for the evidence.
+    let mut parents = Vec::with_capacity(n + 1);
+    parents.push(String::new());
+    for open in stack {
+        let last = parents.last().map(String::as_str).unwrap_or_default();
+        parents.push(if last.is_empty() { open.attr.name.clone() } else { format!("{last}.{}", open.attr.name) });
+    }
+    let phrase = attr.is_container()
+        && (TOP_LEVEL_CUES.iter().any(|c| attr.description.starts_with(c))
+            || (attr.ty == "object" && attr.description.starts_with("Information pertaining to")));
     let mut best = (i32::MIN, n);
     for d in (0..=n).rev() {
-        if d == n && n > 0 && refuses(&stack[n - 1].0, attr) {
+        if d == n && refused {
             continue;
         }
         let mut score = -((n - d) as i32);
-        if d < n && stack[n - 1].0.children.is_empty() && !refuses(&stack[n - 1].0, attr) {
+        if d < n && stack[n - 1].attr.children.is_empty() && !refused {
             score -= 2;
         }
         // The attribute listed last at this depth, and whether it is the only one.
         let (prev, alone) = if d < n {
-            let siblings = if d == 0 { roots.len() } else { stack[d - 1].0.children.len() };
-            (Some(stack[d].0.name.as_str()), siblings == 0)
+            let siblings = if d == 0 { roots.len() } else { stack[d - 1].attr.children.len() };
+            (Some(stack[d].attr.name.as_str()), siblings == 0)
         } else if n > 0 {
-            let c = &stack[n - 1].0.children;
+            let c = &stack[n - 1].attr.children;
             (c.last().map(|a| a.name.as_str()), c.len() == 1)
         } else {
             (roots.last().map(|a| a.name.as_str()), roots.len() == 1)
@@ -466,12 +551,10 @@ fn heuristic_depth(attr: &PageAttr, stack: &[(PageAttr, Option<GuideNode>)], roo
             }
         }
         if attr.is_container() {
-            let phrase = TOP_LEVEL_CUES.iter().any(|c| attr.description.starts_with(c))
-                || (attr.ty == "object" && attr.description.starts_with("Information pertaining to"));
-            if d == 0 && (phrase || evidence.names_object_at(&[], &attr.name)) {
+            if d == 0 && (phrase || evidence.names_object_at("", &attr.name)) {
                 score += 4;
             }
-            if d > 0 && evidence.names_object_at(&names[..d], &attr.name) {
+            if d > 0 && evidence.names_object_at(&parents[d], &attr.name) {
                 score += 4;
             }
         }
@@ -514,9 +597,9 @@ impl<'a> Guide<'a> {
 
     /// The deepest open object the spec gives an attribute of this name; the current one
     /// when none does (an attribute the spec lacks stays where the page puts it).
-    fn depth_for(&self, name: &str, stack: &[(PageAttr, Option<GuideNode>)]) -> usize {
+    fn depth_for(&self, name: &str, stack: &[Open]) -> usize {
         for depth in (0..=stack.len()).rev() {
-            let node = if depth == 0 { None } else { Some(&stack[depth - 1].1) };
+            let node = if depth == 0 { None } else { Some(&stack[depth - 1].node) };
             if find_field(self.fields(node), name).is_some() {
                 return depth;
             }
@@ -853,13 +936,24 @@ fn users_of(ir: &Ir, id: TypeId) -> Vec<&Event> {
 // ---- doc-import ----
 
 /// Drafts a spec file for a page's event, for a person to finish.
+///
+/// The names are written as YAML scalars, quoted where needed, so a file name cannot become
+/// YAML; the checker then judges them as names. A page nested deeper than the spec can hold
+/// is drafted to [`MAX_DRAFT_INDENT`] with a TODO note where it was cut, so that a draft
+/// always loads.
 pub fn import(page: &Page, event: &str, product: &str, source: &str) -> String {
     let mut s = String::new();
-    s.push_str(&format!("# Drafted by `fwevents doc-import` from {source}. Review every TODO.\n"));
-    s.push_str(&format!("event: {event}\nproduct: {product}\nsource: {source}\n"));
+    s.push_str(&format!("# Drafted by `fwevents doc-import` from {}. Review every TODO.\n", crate::safe::escape(source)));
+    if let Some(first) = page.clipped.first() {
+        s.push_str(&format!(
+            "# TODO: {} attribute(s) from line {first} on are nested deeper than {MAX_PAGE_DEPTH} levels; the draft does not nest them.\n",
+            page.clipped.len()
+        ));
+    }
+    s.push_str(&format!("event: {}\nproduct: {}\nsource: {}\n", yaml_scalar(event), yaml_scalar(product), yaml_scalar(source)));
     s.push_str("description: TODO describe the event in our own words.\n\ndata:\n");
-    let mut d = Draft { rules: Vec::new(), type_names: Vec::new(), paths: Vec::new() };
-    for attr in &dedupe(&page.attrs) {
+    let mut d = Draft { rules: Vec::new(), rule_index: HashMap::new(), type_names: HashSet::new(), paths: HashMap::new() };
+    for attr in &dedupe(page.attrs.clone()) {
         draft_attr(&mut s, attr, 1, "", &mut d);
     }
     // A rule goes in only when the checker will take it: its condition names an attribute
@@ -899,8 +993,13 @@ pub fn import(page: &Page, event: &str, product: &str, source: &str) -> String {
     s
 }
 
-/// A YAML scalar: plain when that reads back as the same string, single-quoted otherwise.
+/// A YAML scalar: plain when that reads back as the same string, single-quoted otherwise,
+/// double-quoted with escapes when it holds a line break or another control character
+/// (which a single-quoted scalar would fold or carry raw).
 fn yaml_scalar(v: &str) -> String {
+    if v.chars().any(char::is_control) {
+        return serde_json::to_string(v).unwrap_or_default();
+    }
     let plain = !v.is_empty()
         && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !matches!(v, "true" | "false" | "null" | "yes" | "no" | "on" | "off")
@@ -916,9 +1015,11 @@ fn yaml_scalar(v: &str) -> String {
 /// taken so far (a second `type` enum gets a name from its path, not a clash).
 struct Draft {
     rules: Vec<(String, String, Vec<String>)>,
-    type_names: Vec<String>,
+    /// Where each (path, value) condition is in `rules`.
+    rule_index: HashMap<(String, String), usize>,
+    type_names: HashSet<String>,
     /// Attribute paths drafted so far with what they hold, for checking rule conditions.
-    paths: Vec<(String, Kind)>,
+    paths: HashMap<String, Kind>,
 }
 
 /// What a drafted attribute holds, as far as a rule's condition cares.
@@ -935,7 +1036,7 @@ enum Kind {
 impl Draft {
     /// The YAML literal of `value` for a condition on `path`, or why there is none.
     fn condition(&self, path: &str, value: &str) -> Result<String, String> {
-        let Some((_, kind)) = self.paths.iter().find(|(p, _)| p == path) else {
+        let Some(kind) = self.paths.get(path) else {
             return Err(format!("the page names {path}, which it does not list"));
         };
         let lit = literal(value);
@@ -953,21 +1054,28 @@ impl Draft {
     }
 }
 
-/// Drops attributes a page lists twice, counting them in `listed`.
-fn dedupe(attrs: &[PageAttr]) -> Vec<PageAttr> {
-    let mut out: Vec<PageAttr> = Vec::new();
-    for a in attrs {
-        match out.iter_mut().find(|o| o.name == a.name) {
-            Some(first) => first.description.push_str("\n(listed twice)"),
+/// Drops attributes a page lists twice, counting them in `listed`. Takes the tree by value
+/// so that nothing is copied (a copy per level would cost the square of the depth).
+fn dedupe(attrs: Vec<PageAttr>) -> Vec<PageAttr> {
+    let mut out: Vec<PageAttr> = Vec::with_capacity(attrs.len());
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for mut a in attrs {
+        match at.get(&a.name) {
+            Some(&first) => out[first].description.push_str("\n(listed twice)"),
             None => {
-                let mut a = a.clone();
-                a.children = dedupe(&a.children);
+                a.children = dedupe(std::mem::take(&mut a.children));
+                at.insert(a.name.clone(), out.len());
                 out.push(a);
             }
         }
     }
     out
 }
+
+/// The deepest indentation level (two spaces each) an attribute's key is drafted at: its
+/// own YAML then reaches at most four levels further (an integer enum's `- { value }`),
+/// within the spec's 64-level limit counting the file's top mapping and `data`.
+pub const MAX_DRAFT_INDENT: usize = crate::yaml::MAX_DEPTH - 6;
 
 fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &mut Draft) {
     let pad = "  ".repeat(depth);
@@ -993,10 +1101,10 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
         let leaf = name.to_upper_camel_case();
         if d.type_names.contains(&leaf) {
             let full = format!("data_{}", path.replace('.', "_")).to_upper_camel_case();
-            d.type_names.push(full.clone());
+            d.type_names.insert(full.clone());
             Some(full)
         } else {
-            d.type_names.push(leaf);
+            d.type_names.insert(leaf);
             None
         }
     } else {
@@ -1055,16 +1163,30 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
         (_, "boolean") => Kind::Boolean,
         _ => Kind::Other,
     };
-    d.paths.push((path.clone(), kind));
+    d.paths.insert(path.clone(), kind);
     for (cond, value) in &attr.nulls {
-        match d.rules.iter_mut().find(|(p, v, _)| p == cond && v == value) {
-            Some((_, _, targets)) => targets.push(path.clone()),
-            None => d.rules.push((cond.clone(), value.clone(), vec![path.clone()])),
+        match d.rule_index.get(&(cond.clone(), value.clone())) {
+            Some(&i) => d.rules[i].2.push(path.clone()),
+            None => {
+                d.rule_index.insert((cond.clone(), value.clone()), d.rules.len());
+                d.rules.push((cond.clone(), value.clone(), vec![path.clone()]));
+            }
         }
     }
+    let too_deep = |s: &mut String, at: usize| {
+        if attr.children.is_empty() || at <= MAX_DRAFT_INDENT {
+            return false;
+        }
+        s.push_str(&format!(
+            "{pad}  # TODO: the page lists {} attribute(s) here, nested deeper than a spec file can hold ({} levels); not drafted.\n",
+            attr.children.len(),
+            crate::yaml::MAX_DEPTH
+        ));
+        true
+    };
     match attr.ty.as_str() {
         "object" => {
-            if attr.children.is_empty() {
+            if attr.children.is_empty() || too_deep(s, depth + 2) {
                 return;
             }
             s.push_str(&format!("{pad}  fields:\n"));
@@ -1077,7 +1199,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
             if let Some(n) = &rust_name {
                 s.push_str(&format!("{pad}    rust_name: {n}\n"));
             }
-            if !attr.children.is_empty() {
+            if !attr.children.is_empty() && !too_deep(s, depth + 3) {
                 s.push_str(&format!("{pad}    fields:\n"));
                 for c in &attr.children {
                     draft_attr(s, c, depth + 3, &item_path, d);
@@ -1218,5 +1340,87 @@ mod tests {
             null_conditions("If the actor is the Freshdesk system, the id value is null."),
             [("actor.type".to_string(), "system".to_string())]
         );
+    }
+
+    /// A draft loads beside the base spec and passes the checker.
+    fn lints(draft: &str) {
+        let files = vec![
+            crate::SourceFile { path: "spec.yaml".into(), text: crate::testing::BASE_SPEC.into() },
+            crate::SourceFile { path: "acme/onThing.yaml".into(), text: draft.into() },
+        ];
+        if let Err(d) = crate::compile(&files) {
+            panic!("the draft does not lint:\n{d}\n{draft}");
+        }
+    }
+
+    /// An indented page nesting `depth` containers of type `ty`, the deepest holding an
+    /// integer with listed values (the leaf whose YAML nests deepest).
+    fn deep_page(depth: usize, ty: &str) -> String {
+        let mut text = String::from("Attributes of the data object\n");
+        for i in 0..depth {
+            text.push_str(&format!("{}• a{i}{ty}\n{}  Information.\n", " ".repeat(i), " ".repeat(i)));
+        }
+        text.push_str(&format!("{}• levelinteger\n0: low\n1: high\n", " ".repeat(depth)));
+        text
+    }
+
+    #[test]
+    fn a_page_nested_deeper_than_a_spec_can_hold_drafts_one_that_lints() {
+        for ty in ["object", "array of objects"] {
+            for depth in [3, 30, 64, 65, 300] {
+                let page = parse(&deep_page(depth, ty), None).unwrap();
+                assert_eq!(page.clipped.len(), (depth + 1).saturating_sub(MAX_PAGE_DEPTH), "{ty} {depth}");
+                let draft = import(&page, "onThing", "acme", "acme-onThing.txt");
+                lints(&draft);
+                // Cut where the YAML would pass 64 levels: objects take two a level,
+                // arrays of objects three.
+                let cut = draft.contains("nested deeper than a spec file can hold");
+                assert_eq!(cut, depth >= 30, "{ty} {depth}:\n{draft}");
+            }
+        }
+        // A flat page keeps a container too deep to open as an attribute without any.
+        let mut flat = String::from("Attributes of the data object\n");
+        for i in 0..100 {
+            flat.push_str(&format!("- a{i:03}object\nInformation.\n"));
+        }
+        let page = parse(&flat, None).unwrap();
+        assert_eq!(page.clipped.len(), 100 - MAX_PAGE_DEPTH);
+        lints(&import(&page, "onThing", "acme", "acme-onThing.txt"));
+    }
+
+    #[test]
+    fn names_from_the_file_are_yaml_scalars_not_yaml() {
+        let page = parse("Attributes of the data object\n- idstring\nThe id.\n", None).unwrap();
+        let draft = import(&page, "onThing", "acme", "x\nrules: [] #.txt");
+        assert!(draft.contains("source: \"x\\nrules: [] #.txt\"\n"), "{draft}");
+        assert!(draft.starts_with("# Drafted by `fwevents doc-import` from x\\nrules: [] #.txt."), "{draft}");
+        assert!(!draft.lines().any(|l| l.starts_with("rules:")), "{draft}");
+        let draft = import(&page, "onThing", "acme", "acme-onThing #rules: [].txt");
+        assert!(draft.contains("source: 'acme-onThing #rules: [].txt'\n"), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn the_attribute_at_the_end_of_a_line_is_found_in_one_pass() {
+        assert_eq!(attribute_at_end("- actorobject"), Some(("", 0, ("actor", "object"))));
+        assert_eq!(attribute_at_end("  • social_profilesarray of objects"), Some(("", 2, ("social_profiles", "array of objects"))));
+        assert_eq!(
+            attribute_at_end("Possible values: true, false - org_actor_idstring"),
+            Some(("Possible values: true, false", 29, ("org_actor_id", "string")))
+        );
+        assert_eq!(attribute_at_end("a sentence-idstring"), None);
+        assert_eq!(attribute_at_end("- x y array of objects"), None);
+        // A line of many bullets, none of them an attribute but the last.
+        let long = format!("{}- idstring", "- - ".repeat(100_000));
+        assert_eq!(attribute_at_end(&long).map(|(_, _, t)| t), Some(("id", "string")));
+    }
+
+    #[test]
+    fn control_characters_on_a_page_are_kept_as_escapes_and_the_draft_lints() {
+        let text = "Attributes of the data object\n- actorobject\nInformation pertaining to the entity.\n- typestring\nWho. Possible values: agent, sys\u{0}tem\n- emailstring\nEmail\u{1b}[2J. The value of this attribute is null when the actor.type is sys\u{0}tem.\n- notestring\nA note\rnull when the x\r# is y.\n";
+        let draft = draft_of(text);
+        assert!(draft.contains("sys\\u{0}tem"), "{draft}");
+        assert!(!draft.contains('\u{0}') && !draft.contains('\u{1b}') && !draft.contains('\r'), "{draft}");
+        lints(&draft);
     }
 }

@@ -15,6 +15,8 @@ pub mod docpage;
 pub mod emit;
 pub mod ir;
 pub mod load;
+#[cfg(feature = "tools")]
+pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod resolve;

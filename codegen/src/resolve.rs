@@ -162,6 +162,19 @@ impl Resolver<'_> {
                 self.error(&p.loc, &path, format!("product \"{}\" collides with \"{other}\" as Rust variant `{variant}`", p.key));
                 continue;
             }
+            // A domain is matched against the envelope's `domain` and shown in the docs and
+            // the TypeScript header: a host name suffix, nothing that could be markup or code.
+            for (i, d) in p.domains.iter().enumerate() {
+                let host = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.';
+                if d.is_empty() || d.len() > 253 || !d.chars().all(host) {
+                    let shown = crate::safe::escape(d);
+                    self.error(
+                        &p.loc,
+                        &format!("{path}.domains[{i}]"),
+                        format!("domain \"{shown}\" is not a host name suffix (lowercase letters, digits, `-` and `.`, at most 253)"),
+                    );
+                }
+            }
             self.ir.products.push(ir::Product { key: p.key.clone(), ident, variant, title: p.title.clone(), domains: p.domains.clone() });
         }
     }

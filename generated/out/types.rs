@@ -190,6 +190,7 @@ pub struct SocialProfile {
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null. Values: "facebook", "twitter", "skype", "linkedin", or any other the vendor may add (kept; strict reports it).
     /// Strict: null only in onAgentActivityCreate: when actor.type is "system" (rule system-actor-has-no-profile).
+    /// Note: Forward-open: "Possible values: facebook, twitter, skype, linkedin" names the platforms an actor can link today, a list that grows with the product; another is kept, and strict reports it as undocumented.
     /// Docs quirk: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which strict allows to be null for a system actor only.
     #[fw(strict = "required", lenient = "any")]
     pub r#type: rt::Field<SocialPlatform>,

@@ -148,6 +148,8 @@ export namespace Types {
     /**
      * The platform.
      *
+     * Forward-open: "Possible values: facebook, twitter, skype, linkedin" names the platforms an actor can link today, a list that grows with the product; another is kept, and strict reports it as undocumented.
+     *
      * Where the docs differ: The page puts "null when actor.type is system" under this attribute; it is read as applying to this field, which strict allows to be null for a system actor only.
      *
      * Strict reading: required, not null.
@@ -545,7 +547,7 @@ export namespace Freshdesk {
    * Rules the validator checks:
    * - `system-actor-is-anonymous`: When the system acts, the actor has no id and no name.
    * - `availability-record-order`: The availability record was created no later than it was last updated.
-   * - `status-update-order`: The status changed no later than the record's last update. (strict reading only)
+   * - `status-update-order`: The status changed no later than the record's last update. Inferred, not stated by the page: a status change updates the record, so status_updated_at cannot be later than updated_at; hence strict only. (strict reading only)
    * - `model-changes-name-availability-attributes`: Every key of changes.model_changes is an attribute of agent_availability. (strict reading only)
    */
   export namespace OnAgentAvailabilityUpdate {
@@ -606,15 +608,23 @@ export namespace Freshdesk {
        *
        * Documented as a string; Freshdesk sends integer ids elsewhere, so both are read.
        *
+       * Null only for the system actor, as the page says ("If the actor is the Freshdesk system, the id value is null"): rule system-actor-is-anonymous.
+       *
        * An id, documented as a string; read in either form.
        *
-       * Strict reading: required, may be null.
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentAvailabilityUpdate: when actor.type is "system" (rule system-actor-is-anonymous).
        */
       id?: Wire.Id | null;
       /**
        * The actor's full name, or null when the system acted.
        *
-       * Strict reading: required, may be null.
+       * Null only for the system actor, as the page says ("If the actor is the Freshdesk system, this attribute value is null"): rule system-actor-is-anonymous.
+       *
+       * Strict reading: required, not null.
+       *
+       * Strict reading: null only in onAgentAvailabilityUpdate: when actor.type is "system" (rule system-actor-is-anonymous).
        */
       name?: string | null;
       /**
@@ -710,6 +720,8 @@ export namespace Freshdesk {
       /**
        * The channel.
        *
+       * Forward-open: the list names the channels of an Omnichannel account today (Possible values: freshdesk, freshchat, freshcaller); a channel Freshworks adds later is kept, and strict reports it as undocumented.
+       *
        * Strict reading: required, not null.
        */
       channel?: Channel | null;
@@ -797,6 +809,7 @@ export namespace Freshcaller {
    * - `actor-is-the-agent-user`: The actor's id is the agent's user id.
    * - `actor-name-is-agent-name`: The actor's name is the agent's name.
    * - `primary-email-is-primary`: The actor's primary email record is marked primary.
+   * - `custom-status-code`: An agent whose selected status is one of the custom statuses the page names (Away, In a meeting) has status code 0. (strict reading only)
    * - `offline-status-code`: An agent whose selected status is Offline has status code 0. (strict reading only)
    * - `online-status-code`: An agent whose selected status is Online has status code 1. (strict reading only)
    * - `busy-status-code`: An agent whose selected status is Busy has status code 2. (strict reading only)
@@ -804,6 +817,7 @@ export namespace Freshcaller {
    * - `available-means-available-status`: An agent taking calls on the browser or mobile has the common status "Available", or "Forward to phone" when that browser status takes precedence. (strict reading only)
    * - `forward-to-phone-is-the-browser-status`: The common status is "Forward to phone" only when that is the browser status. (strict reading only)
    * - `forward-to-phone-is-on-mobile`: The common status is "Forward to phone" only for an agent available on mobile. (strict reading only)
+   * - `actor-agent-custom-status-code`: The actor's agent record with one of the custom statuses the page names (Away, In a meeting) has status code 0. (strict reading only)
    * - `actor-agent-offline-status-code`: The actor's agent record with selected status Offline has status code 0. (strict reading only)
    * - `actor-agent-online-status-code`: The actor's agent record with selected status Online has status code 1. (strict reading only)
    * - `actor-agent-busy-status-code`: The actor's agent record with selected status Busy has status code 2. (strict reading only)
@@ -1107,6 +1121,8 @@ export namespace Freshcaller {
       /**
        * Where the agent takes calls now.
        *
+       * Forward-open: the page's "Possible values" are the media an agent takes calls on today (offline, browser, mobile app); a medium added later is kept, and strict reports it as undocumented.
+       *
        * Strict reading: required, not null.
        */
       available_on?: CallMedium | null;
@@ -1230,6 +1246,8 @@ export namespace Freshcaller {
       preference?: CallMedium | null;
       /**
        * The agent's status code; 0 for any custom status.
+       *
+       * Forward-open: the page gives the codes of "the default agent statuses" and maps every custom status to 0, so a new code would come only with a new default status; such a code is kept, and strict reports it as undocumented.
        *
        * Strict reading: required, not null.
        */

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use codegen::docpage::{self, Guide};
+use codegen::markdown;
 use serde_json::json;
 
 use super::output::{self, Finding, Severity};
@@ -100,8 +101,8 @@ pub fn check(page_path: &Path, event: &str, spec: Option<&Path>, format: Format)
 fn markdown(page: &str, event: &str, report: &docpage::CheckReport) -> String {
     let unexplained = report.unexplained();
     let mut out = format!(
-        "### `{}` against {}\n\n{} unexplained difference(s), {} known quirk(s); {} attribute(s) on the page.\n",
-        page.replace('`', "'"),
+        "### {} against {}\n\n{} unexplained difference(s), {} known quirk(s); {} attribute(s) on the page.\n",
+        markdown::code(page),
         event,
         unexplained,
         report.findings.len() - unexplained,
@@ -117,8 +118,12 @@ fn markdown(page: &str, event: &str, report: &docpage::CheckReport) -> String {
     for f in findings {
         let label = if f.known { "known quirk" } else { "**difference**" };
         let line = f.line.map(|l| l.to_string()).unwrap_or_default();
-        let message = f.message.replace('|', "\\|");
-        out.push_str(&format!("| {label} | {line} | `data.{}` | {message} |\n", f.path));
+        // Page text reaches the pull request: no markup of its own.
+        out.push_str(&format!(
+            "| {label} | {line} | {} | {} |\n",
+            markdown::code_cell(&format!("data.{}", f.path)),
+            markdown::cell(&f.message)
+        ));
     }
     out
 }
@@ -129,6 +134,23 @@ pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>) -> a
     // Pages are named <product>-<event>.txt; flags win.
     let stem = page_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (guess_product, guess_event) = stem.split_once('-').unwrap_or(("TODO", stem.as_str()));
+    // A name guessed from the file must be a name (`-rf-x.txt` names no product); one
+    // given as a flag is the checker's to judge in the draft.
+    let guessed = |what: &str, flag: &str, name: &str| -> anyhow::Result<()> {
+        if codegen::names::check_spec_name(name).is_err() {
+            anyhow::bail!(
+                "cannot tell the {what} from the page's file name {} (pages are named <product>-<event>.txt); pass {flag}",
+                codegen::safe::escape(&page_path.display().to_string())
+            );
+        }
+        Ok(())
+    };
+    if product.is_none() {
+        guessed("product", "--product", guess_product)?;
+    }
+    if event.is_none() {
+        guessed("event", "--event", guess_event)?;
+    }
     let event = event.unwrap_or(guess_event);
     let product = product.unwrap_or(guess_product);
     let source = page_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The subcommands. Each returns the exit code for its outcome; an `Err` is a usage or
 //! I/O failure and exits with 2.
 
+mod app_files;
 mod diff;
 mod docpage;
 mod fixture;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::Value;
 
+use super::app_files;
 use super::fixture::{self, Made};
 use super::modules::{self, Module};
 use super::spec_input;
@@ -112,9 +113,15 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// A key as a JSON Pointer segment.
+/// A key as a JSON Pointer segment, shown on one line: the manifest is the app's, and a
+/// name in it may hold escape sequences or line breaks that would forge terminal output.
 fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+    shown(&key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// Manifest text as it may reach the terminal.
+fn shown(text: &str) -> String {
+    codegen::safe::escape(text).into_owned()
 }
 
 /// What becomes of a subscription: the spec's event (`product/event`), or why none.
@@ -122,10 +129,11 @@ fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
     let named: Vec<&codegen::ir::Event> = ir.events.iter().filter(|e| e.name == sub.event).collect();
     let products = |events: &[&codegen::ir::Event]| events.iter().map(|e| ir.product_of(e).title.clone()).collect::<Vec<_>>().join(", ");
     // How the finding names the subscription: as the manifest places it.
+    // Manifest names reach the terminal escaped: they cannot forge lines or drive it.
     let subject = match (&sub.module, &sub.product) {
-        (Some(module), _) => format!("{module}/{}", sub.event),
-        (None, Some(product)) => format!("{product}/{}", sub.event),
-        (None, None) => sub.event.clone(),
+        (Some(module), _) => format!("{}/{}", shown(module), shown(&sub.event)),
+        (None, Some(product)) => format!("{}/{}", shown(product), shown(&sub.event)),
+        (None, None) => shown(&sub.event),
     };
     match &sub.product {
         Some(product) => {
@@ -137,7 +145,7 @@ fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
             match named.iter().find(|e| ir.product_of(e).key == key) {
                 Some(event) => Ok(ir.qualified_name(event)),
                 None if named.is_empty() => Err(format!("{subject}{whose}: the spec has no such event")),
-                None => Err(format!("{subject}{whose}: the spec has {} only for {}", sub.event, products(&named))),
+                None => Err(format!("{subject}{whose}: the spec has {} only for {}", shown(&sub.event), products(&named))),
             }
         }
         None => {
@@ -147,8 +155,9 @@ fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
                 [] => Err(format!("{subject}: the spec has no such event")),
                 many => Err(match unknown_module {
                     Some(module) => format!(
-                        "{subject}: raised by {} and the module {module} is not one of a known product; write that file with `fwevents fixture PRODUCT/EVENT`",
-                        products(many)
+                        "{subject}: raised by {} and the module {} is not one of a known product; write that file with `fwevents fixture PRODUCT/EVENT`",
+                        products(many),
+                        shown(module)
                     ),
                     None => format!(
                         "{subject}: raised by {} and the manifest's modules do not say which product; write that file with `fwevents fixture PRODUCT/EVENT`",
@@ -162,12 +171,8 @@ fn resolve(ir: &codegen::Ir, sub: &Subscription) -> Result<String, String> {
 
 fn read_manifest(app: &Path) -> anyhow::Result<Value> {
     let path = app.join("manifest.json");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("no manifest.json in {} (give the app's folder with --app)", app.display())
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    let Some(text) = app_files::read_regular(&path, app_files::MANIFEST_LIMIT)? else {
+        anyhow::bail!("no manifest.json in {} (give the app's folder with --app)", app.display())
     };
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
 }
@@ -201,18 +206,24 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut failed = false;
+    if !order.is_empty() {
+        app_files::real_folder(&app_files::checked_from(&args.app, &args.out), &args.out)?;
+    }
     for (event, qualified) in &order {
         let target = args.out.join(format!("{event}.json"));
-        if target.exists() && !args.force {
+        if app_files::entry(&target)? == app_files::Entry::File && !args.force {
             println!("kept {} (it exists; --force overwrites)", target.display());
             continue;
         }
         match fixture::make(qualified, args.seed)? {
-            Made::Json(text) => {
-                std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
-                std::fs::write(&target, text + "\n").with_context(|| format!("cannot write {}", target.display()))?;
-                println!("wrote {} ({qualified})", target.display());
-            }
+            Made::Json(text) => match app_files::write_regular(&target, &(text + "\n"), args.force) {
+                Ok(app_files::Written::Kept) => println!("kept {} (it exists; --force overwrites)", target.display()),
+                Ok(_) => println!("wrote {} ({qualified})", target.display()),
+                Err(why) => {
+                    eprintln!("error: not written: {why:#}");
+                    failed = true;
+                }
+            },
             Made::Invalid(why) => {
                 eprintln!("error: not written: {}: {why}", target.display());
                 failed = true;

@@ -3,6 +3,7 @@
 
 use super::text;
 use crate::ir::{Check, CondOp, Event, Field, Ir, Path, Rule, Ty, TypeId, TypeKind};
+use crate::markdown::{block, cell, code, code_cell, inline, plain};
 
 /// A generated Markdown file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +38,7 @@ fn index(ir: &Ir) -> String {
         if events.is_empty() {
             continue;
         }
-        s.push_str(&format!("## {}\n\n| event | what it reports |\n| --- | --- |\n", product.title));
+        s.push_str(&format!("## {}\n\n| event | what it reports |\n| --- | --- |\n", plain(&product.title)));
         for e in events {
             s.push_str(&format!("| [{}]({}) | {} |\n", e.name, page_path(ir, e), cell(e.description.trim())));
         }
@@ -45,11 +46,6 @@ fn index(ir: &Ir) -> String {
     }
     s.push_str("Shared types are described where they are used. Payloads of an event not listed here (for example Freshdesk's own onAgentUpdate) are refused by name.\n");
     s
-}
-
-/// Text fit for a table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 struct Row {
@@ -93,11 +89,11 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
     let product = ir.product_of(event);
     let module = ir.modules[event.module].path.join("::");
     let mut s = String::from(HEADER);
-    s.push_str(&format!("# {} {}\n\n{}\n\n", product.title, event.name, event.description.trim()));
+    s.push_str(&format!("# {} {}\n\n{}\n\n", plain(&product.title), event.name, block(event.description.trim())));
     s.push_str(&format!(
-        "- Documentation page: `{}`\n- Spec: `spec/{}`\n- Rust: `freshworks_events::{module}::Payload`\n- Command line: `fwevents validate --event {}/{} FILE`, `fwevents fixture {}/{}`\n\n",
-        if event.source.is_empty() { "(none)" } else { &event.source },
-        event.file,
+        "- Documentation page: {}\n- Spec: {}\n- Rust: `freshworks_events::{module}::Payload`\n- Command line: `fwevents validate --event {}/{} FILE`, `fwevents fixture {}/{}`\n\n",
+        if event.source.is_empty() { "(none)".to_string() } else { code(&event.source) },
+        code(&format!("spec/{}", event.file)),
         product.key,
         event.name,
         product.key,
@@ -134,12 +130,12 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
         }
         let mut desc = f.description.trim().to_string();
         if let Some(ex) = example_for(event, &row.path, f.example.as_ref()) {
-            desc.push_str(&format!(" Example: `{}`.", text::literal(&ex)));
+            desc.push_str(&format!(" Example: {}.", code(&text::literal(&ex))));
         }
         s.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} | {} |\n",
-            // Attribute names are JSON keys and may hold `|`; it would end the cell.
-            cell(&row.path),
+            "| {} | {} | {} | {} | {} | {} |\n",
+            // Attribute names are JSON keys and may hold `|` or a backtick.
+            code_cell(&row.path),
             cell(&ty),
             cell(&strict),
             text::presence(f.lenient),
@@ -154,10 +150,10 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
     }
     for rule in &event.rules {
         s.push_str(&format!(
-            "- **`{}`** ({}): {} {}\n",
-            rule.id,
+            "- **{}** ({}): {} {}\n",
+            code(&rule.id),
             if rule.strict_only { "strict mode" } else { "both modes" },
-            rule.description.trim(),
+            inline(&rule.description),
             rule_text(rule)
         ));
     }
@@ -174,26 +170,26 @@ fn page(ir: &Ir, event: &Event, example: Option<String>) -> String {
             continue;
         }
         any = true;
-        s.push_str(&format!("- `{}`: ", row.path));
+        s.push_str(&format!("- {}: ", code(&row.path)));
         if !facts.is_empty() {
-            s.push_str(&format!("{}. ", capitalize(&facts.join("; "))));
+            s.push_str(&format!("{}. ", inline(&capitalize(&facts.join("; ")))));
         }
         if let Some(q) = &row.field.quirk {
-            s.push_str(q.trim());
+            s.push_str(&inline(q));
         }
         s.push('\n');
     }
     for q in &event.quirks {
         any = true;
-        let about: Vec<String> = q.about.iter().map(|a| format!("`{a}`")).collect();
-        s.push_str(&format!("- {}: the page: {} Resolution: {}\n", about.join(", "), q.docs.trim(), q.resolution.trim()));
+        let about: Vec<String> = q.about.iter().map(|a| code(a)).collect();
+        s.push_str(&format!("- {}: the page: {} Resolution: {}\n", about.join(", "), inline(&q.docs), inline(&q.resolution)));
     }
     if !any {
         s.push_str("Nothing: the spec follows the page.\n");
     }
     let absent: Vec<&Row> = all.iter().filter(|r| r.field.doc.absent).collect();
     if !absent.is_empty() {
-        let names: Vec<String> = absent.iter().map(|r| format!("`{}`", r.path)).collect();
+        let names: Vec<String> = absent.iter().map(|r| code(&r.path)).collect();
         s.push_str(&format!("\nNot on the page, read off real payloads: {}.\n", names.join(", ")));
     }
 
@@ -235,7 +231,7 @@ fn lits(ls: &[crate::ir::Literal]) -> String {
 }
 
 fn p(path: &Path) -> String {
-    format!("`{}`", path.text)
+    code(&path.text)
 }
 
 fn rule_text(rule: &Rule) -> String {

@@ -16,7 +16,7 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::ir::{ChangeOrder, EnumRepr, Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+use crate::ir::{ChangeOrder, Check, CondOp, EnumRepr, Event, Field, Ir, Literal, Step, Ty, TypeId, TypeKind};
 
 /// Which reading of the docs the schema describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,10 +112,91 @@ pub fn event_schema(ir: &Ir, event: &Event, reading: Reading) -> Json {
         def_entries.push((ir.ty(id).name.clone(), schema));
         i += 1;
     }
+    if reading == Reading::Strict {
+        let conditional = conditional_nulls(ir, event);
+        // Under `dependentSchemas` on `data` (which every payload has), not an `allOf` at the
+        // root: generators intersect an `allOf` with the `type` beside it, and those that do
+        // not know `dependentSchemas` pass over it.
+        if !conditional.is_empty() {
+            let all = obj(vec![("allOf", Json::Arr(conditional))]);
+            entries.push(("dependentSchemas".to_string(), Json::Obj(vec![("data".to_string(), all)])));
+        }
+    }
     if !def_entries.is_empty() {
         entries.push(("$defs".to_string(), Json::Obj(def_entries)));
     }
     Json::Obj(entries)
+}
+
+/// The strict reading's conditional nulls, as draft 2020-12 says them: for each attribute
+/// that a `null` rule lets be null only under a condition, `if` the condition (any of them,
+/// when several rules name it) `then` null `else` not null. The attribute's own schema
+/// admits null; these say when. Rules whose condition or target goes through an array the
+/// condition would have to hold for per item are left to the validator.
+fn conditional_nulls(ir: &Ir, event: &Event) -> Vec<Json> {
+    // Target path text -> (its steps, the conditions that allow its null), in rule order.
+    let mut targets: Vec<(&str, &[Step], Vec<Json>)> = Vec::new();
+    for rule in &event.rules {
+        let (Check::Null(paths), Some(when)) = (&rule.check, &rule.when) else { continue };
+        if when.path.steps.iter().any(|st| st.each) {
+            continue;
+        }
+        let test = match &when.op {
+            CondOp::Equals(l) => obj(vec![("const", lit(l))]),
+            CondOp::In(ls) => obj(vec![("enum", Json::Arr(ls.iter().map(lit).collect()))]),
+            CondOp::NotIn(ls) => obj(vec![("not", obj(vec![("enum", Json::Arr(ls.iter().map(lit).collect()))]))]),
+        };
+        let condition = at_path(&when.path.steps, test, true);
+        for path in paths {
+            // Only attributes that are not nullable by themselves have a condition to state.
+            if path.steps.iter().any(|st| st.each) || !null_only_by_rule(ir, event, path) {
+                continue;
+            }
+            match targets.iter_mut().find(|(text, _, _)| *text == path.text) {
+                Some((_, _, conditions)) => conditions.push(condition.clone()),
+                None => targets.push((&path.text, &path.steps, vec![condition.clone()])),
+            }
+        }
+    }
+    targets
+        .into_iter()
+        .map(|(_, steps, mut conditions)| {
+            let when = if conditions.len() == 1 { conditions.remove(0) } else { obj(vec![("anyOf", Json::Arr(conditions))]) };
+            obj(vec![
+                ("if", when),
+                ("then", at_path(steps, obj(vec![("type", s("null"))]), false)),
+                ("else", at_path(steps, obj(vec![("not", obj(vec![("type", s("null"))]))]), false)),
+            ])
+        })
+        .collect()
+}
+
+/// Whether the attribute at the end of `path` is null only under a rule's condition in the
+/// strict reading (not nullable by itself).
+fn null_only_by_rule(ir: &Ir, event: &Event, path: &crate::ir::Path) -> bool {
+    let (Some(owner), Some(last)) = (path.owner(event.data), path.steps.last()) else { return false };
+    ir.fields(owner).iter().any(|f| f.wire == last.wire && !f.strict.nullable)
+}
+
+/// `leaf` applied to the attribute at `steps` below the payload's `data`. For a condition
+/// (`required`) every step must be there, an object, so that a condition on an absent
+/// attribute does not hold; for a consequence, a step may also be null (whose own schema
+/// says whether it may), and an absent attribute has nothing to hold.
+fn at_path(steps: &[Step], leaf: Json, required: bool) -> Json {
+    let level = |wire: &str, inner: Json, root: bool| {
+        let ty = if required || root { s("object") } else { Json::Arr(vec![s("object"), s("null")]) };
+        let mut entries = vec![("type", ty), ("properties", Json::Obj(vec![(wire.to_string(), inner)]))];
+        if required {
+            entries.push(("required", Json::Arr(vec![s(wire)])));
+        }
+        obj(entries)
+    };
+    let mut schema = leaf;
+    for step in steps.iter().rev() {
+        schema = level(&step.wire, schema, false);
+    }
+    // The payload itself is an object (the schema it sits in says so).
+    level("data", schema, true)
 }
 
 fn named_schema(ir: &Ir, id: TypeId, reading: Reading, defs: &mut Vec<TypeId>) -> Json {
@@ -180,8 +261,9 @@ fn presence(f: &Field, reading: Reading) -> crate::ir::Presence {
 
 fn field_schema(ir: &Ir, f: &Field, reading: Reading, defs: &mut Vec<TypeId>) -> Json {
     let mut schema = type_schema(ir, &f.ty, f, reading, defs);
-    // A schema cannot hold an event's conditions: an attribute that a rule lets be null
-    // under one is nullable here, and the validator checks the condition.
+    // An attribute that a rule lets be null under a condition is nullable here; the strict
+    // schema says when at its root (`conditional_nulls`), as a field's schema, shared by
+    // events with other conditions, cannot.
     let nullable = presence(f, reading).nullable || (reading == Reading::Strict && !f.null_when.is_empty());
     if let Json::Obj(entries) = &mut schema {
         if nullable {

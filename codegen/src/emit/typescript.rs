@@ -97,8 +97,8 @@ fn index(ir: &Ir) -> String {
     s.push_str(" * it by itself: write a type guard returning `payload is Lenient.ByQualifiedName[K]`).\n");
     s.push_str(" * The products and their domain suffixes:\n");
     for p in &ir.products {
-        let domains: Vec<String> = p.domains.iter().map(|d| format!("`{d}`")).collect();
-        s.push_str(&format!(" * - {} (`{}`): {}\n", p.title, p.key, domains.join(", ")));
+        let domains: Vec<String> = p.domains.iter().map(|d| format!("`{}`", comment(d))).collect();
+        s.push_str(&format!(" * - {} (`{}`): {}\n", comment(&p.title), p.key, domains.join(", ")));
     }
     s.push_str(" */\n");
     s.push_str("export * as Lenient from \"./lenient.js\";\n");
@@ -157,9 +157,13 @@ fn reading_file(ir: &Ir, reading: Reading) -> String {
         if events.is_empty() {
             continue;
         }
-        s.push_str(&format!("\n/** {} events. */\nexport namespace {} {{\n", product.title, product.variant));
+        s.push_str(&format!("\n/** {} events. */\nexport namespace {} {{\n", comment(&product.title), product.variant));
         let members: Vec<String> = events.iter().map(|e| format!("{}.Payload", e.variant)).collect();
-        s.push_str(&format!("  /** Every {} event in the spec. */\n  export type AnyEvent = {};\n", product.title, members.join(" | ")));
+        s.push_str(&format!(
+            "  /** Every {} event in the spec. */\n  export type AnyEvent = {};\n",
+            comment(&product.title),
+            members.join(" | ")
+        ));
         for event in events {
             s.push('\n');
             s.push_str(&doc(1, &event_doc(ir, event)));
@@ -451,11 +455,16 @@ fn paragraph(text: &str) -> Vec<String> {
     text.lines().map(|l| l.trim_end().to_string()).collect()
 }
 
+/// Spec text as it may stand inside a `/** */` comment: a `*/` in it would end the comment
+/// early and make the rest TypeScript. Every piece of spec text in a comment goes through here.
+fn comment(text: &str) -> String {
+    text.replace("*/", "*\\/")
+}
+
 /// A TSDoc comment at `depth`.
 fn doc(depth: usize, lines: &[String]) -> String {
     let pad = "  ".repeat(depth);
-    // A `*/` in spec text would end the comment early.
-    let clean = |l: &str| l.replace("*/", "*\\/");
+    let clean = comment;
     match lines {
         [] => String::new(),
         [one] => format!("{pad}/** {} */\n", clean(one)),

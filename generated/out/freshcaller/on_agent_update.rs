@@ -279,6 +279,7 @@ pub struct PhoneAgent {
     /// Where the agent takes calls now.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, or any other the vendor may add (kept; strict reports it).
+    /// Note: Forward-open: the page's "Possible values" are the media an agent takes calls on today (offline, browser, mobile app); a medium added later is kept, and strict reports it as undocumented.
     #[fw(strict = "required", lenient = "any", example = 1)]
     pub available_on: rt::Field<CallMedium>,
 
@@ -413,6 +414,7 @@ pub struct PhoneAgent {
     /// The agent's status code; 0 for any custom status.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null. Values: 0, 1, 2, 3, or any other the vendor may add (kept; strict reports it).
+    /// Note: Forward-open: the page gives the codes of "the default agent statuses" and maps every custom status to 0, so a new code would come only with a new default status; such a code is kept, and strict reports it as undocumented.
     #[fw(strict = "required", lenient = "any", example = 1)]
     pub status: rt::Field<PhoneAgentStatus>,
 
@@ -595,6 +597,16 @@ impl rt::EventData for Data {
             ),
         },
         rt::Rule {
+            id: "custom-status-code",
+            description: "An agent whose selected status is one of the custom statuses the page names (Away, In a meeting) has status code 0.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: rt::Path(&["agent", "browser_status_name"]),
+                test: rt::Test::In(&[rt::Lit::Str("Away"), rt::Lit::Str("In a meeting")]),
+            }),
+            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(0)]),
+        },
+        rt::Rule {
             id: "offline-status-code",
             description: "An agent whose selected status is Offline has status code 0.",
             strict_only: true,
@@ -673,6 +685,19 @@ impl rt::EventData for Data {
             check: rt::Check::OneOf(
                 rt::Path(&["agent", "available_on"]),
                 &[rt::Lit::Int(2)],
+            ),
+        },
+        rt::Rule {
+            id: "actor-agent-custom-status-code",
+            description: "The actor's agent record with one of the custom statuses the page names (Away, In a meeting) has status code 0.",
+            strict_only: true,
+            when: Some(rt::When {
+                path: rt::Path(&["actor", "agent", "browser_status_name"]),
+                test: rt::Test::In(&[rt::Lit::Str("Away"), rt::Lit::Str("In a meeting")]),
+            }),
+            check: rt::Check::OneOf(
+                rt::Path(&["actor", "agent", "status"]),
+                &[rt::Lit::Int(0)],
             ),
         },
         rt::Rule {

@@ -44,16 +44,20 @@ pub struct Data {
 pub struct Actor {
     /// The agent's Freshdesk id, or null when the system acted.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentAvailabilityUpdate: when actor.type is "system" (rule system-actor-is-anonymous).
     /// Note: Documented as a string; Freshdesk sends integer ids elsewhere, so both are read.
+    /// Note: Null only for the system actor, as the page says ("If the actor is the Freshdesk system, the id value is null"): rule system-actor-is-anonymous.
     /// Docs: the page gives the type as "string".
-    #[fw(strict = "nullable", lenient = "any", id = "string", fake = "uuid")]
+    #[fw(strict = "required", lenient = "any", id = "string", fake = "uuid")]
     pub id: rt::Field<rt::Id>,
 
     /// The actor's full name, or null when the system acted.
     ///
-    /// Strict: required, may be null. Lenient: may be absent, may be null.
-    #[fw(strict = "nullable", lenient = "any", fake = "full_name")]
+    /// Strict: required, not null. Lenient: may be absent, may be null.
+    /// Strict: null only in onAgentAvailabilityUpdate: when actor.type is "system" (rule system-actor-is-anonymous).
+    /// Note: Null only for the system actor, as the page says ("If the actor is the Freshdesk system, this attribute value is null"): rule system-actor-is-anonymous.
+    #[fw(strict = "required", lenient = "any", fake = "full_name")]
     pub name: rt::Field<rt::Text>,
 
     /// Whether an agent or the system made the change.
@@ -166,6 +170,7 @@ pub struct ChannelAvailability {
     /// The channel.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null. Values: "freshdesk", "freshchat", "freshcaller", or any other the vendor may add (kept; strict reports it).
+    /// Note: Forward-open: the list names the channels of an Omnichannel account today (Possible values: freshdesk, freshchat, freshcaller); a channel Freshworks adds later is kept, and strict reports it as undocumented.
     #[fw(strict = "required", lenient = "any")]
     pub channel: rt::Field<Channel>,
 
@@ -290,7 +295,7 @@ impl rt::EventData for Data {
         },
         rt::Rule {
             id: "status-update-order",
-            description: "The status changed no later than the record's last update.",
+            description: "The status changed no later than the record's last update. Inferred, not stated by the page: a status change updates the record, so status_updated_at cannot be later than updated_at; hence strict only.",
             strict_only: true,
             when: None,
             check: rt::Check::NotAfter(

@@ -10,6 +10,7 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context};
 use codegen::diff;
+use codegen::yaml::MAX_FILE_BYTES;
 use codegen::{Ir, SourceFile};
 use serde_json::json;
 
@@ -235,11 +236,16 @@ fn read_revision(rev: &str, dir: &str) -> anyhow::Result<Vec<SourceFile>> {
     if git(&["cat-file", "-t", &tree])?.trim() != "tree" {
         bail!("{dir} is not a directory at revision {rev}");
     }
-    let listing = git(&["ls-tree", "-r", "-z", &tree])?;
+    // `--long` gives each blob's size, so a file over the limit is refused before git is
+    // asked for its content (a 300 MB blob would otherwise be read whole, then refused).
+    let listing = git(&["ls-tree", "-r", "-z", "--long", &tree])?;
     let mut files = Vec::new();
     for entry in listing.split('\0').filter(|e| !e.is_empty()) {
-        if let Some((blob, path)) = spec_blob(entry) {
-            let text = git(&["cat-file", "blob", blob]).with_context(|| format!("cannot read {dir}/{path} at {rev}"))?;
+        if let Some(SpecBlob { id, size, path }) = spec_blob(entry) {
+            if size > MAX_FILE_BYTES as u64 {
+                bail!("{dir}/{path} is {size} bytes at {rev}; a spec file is at most {MAX_FILE_BYTES} bytes (4 MiB), so it is not read");
+            }
+            let text = git(&["cat-file", "blob", id]).with_context(|| format!("cannot read {dir}/{path} at {rev}"))?;
             files.push(SourceFile { path: path.to_string(), text });
         }
     }
@@ -262,13 +268,22 @@ fn rev_parse(spec: &str) -> anyhow::Result<Option<String>> {
     }
 }
 
-/// The blob id and path of an `ls-tree` entry (`MODE TYPE ID\tPATH`) that is a spec file.
-fn spec_blob(entry: &str) -> Option<(&str, &str)> {
+/// A spec file in an `ls-tree --long` listing.
+#[derive(Debug, PartialEq, Eq)]
+struct SpecBlob<'a> {
+    id: &'a str,
+    size: u64,
+    path: &'a str,
+}
+
+/// The blob of an `ls-tree --long` entry (`MODE TYPE ID SIZE\tPATH`, the size padded with
+/// spaces) that is a spec file.
+fn spec_blob(entry: &str) -> Option<SpecBlob<'_>> {
     let (meta, path) = entry.split_once('\t')?;
-    let mut meta = meta.split(' ');
-    let (_mode, kind, id) = (meta.next()?, meta.next()?, meta.next()?);
+    let mut meta = meta.split_ascii_whitespace();
+    let (_mode, kind, id, size) = (meta.next()?, meta.next()?, meta.next()?, meta.next()?);
     let is_yaml = path.ends_with(".yaml") || path.ends_with(".yml");
-    (kind == "blob" && is_yaml).then_some((id, path))
+    (kind == "blob" && is_yaml).then_some(SpecBlob { id, size: size.parse().ok()?, path })
 }
 
 /// Runs git in the current directory; its standard output, or an error with what it said.
@@ -282,4 +297,21 @@ fn git(args: &[&str]) -> anyhow::Result<String> {
         bail!("{said}");
     }
     String::from_utf8(out.stdout).context("git printed text that is not UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_listing_gives_each_spec_blob_its_size() {
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        assert_eq!(
+            spec_blob(&format!("100644 blob {id}    1234\tfreshchat/onX.yaml")),
+            Some(SpecBlob { id, size: 1234, path: "freshchat/onX.yaml" })
+        );
+        assert_eq!(spec_blob(&format!("100644 blob {id} 314572800\tbig.yml")).map(|b| b.size), Some(314_572_800));
+        assert_eq!(spec_blob(&format!("100644 blob {id}    12\tREADME.md")), None);
+        assert_eq!(spec_blob(&format!("160000 commit {id}       -\tsub.yaml")), None);
+    }
 }
