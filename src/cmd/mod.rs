@@ -6,6 +6,7 @@ mod docpage;
 mod fixture;
 mod generate;
 mod lint;
+mod observe;
 mod output;
 mod roundtrip;
 mod schema;
@@ -96,6 +97,9 @@ enum Command {
     },
     /// Validate payloads against the spec.
     Validate(validate::Args),
+    /// Count what real payloads show against the spec: presence, nulls, types, forms and
+    /// values per attribute, undocumented attributes, violations and unknown events.
+    Observe(observe::Args),
     /// Compare two specs (directories or git revisions): each change, breaking or compatible.
     Diff(diff::Args),
     /// Compare a documentation page (as text) with an event of the spec.
@@ -160,6 +164,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
         Command::Validate(args) => validate::run(args),
+        Command::Observe(args) => observe::run(args),
         Command::Diff(args) => diff::run(args),
         Command::DocCheck { page, event, spec, format } => docpage::check(&page, &event, spec.as_deref(), format),
         Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
