@@ -13,6 +13,8 @@ pub mod diff;
 #[cfg(feature = "tools")]
 pub mod docpage;
 pub mod emit;
+#[cfg(feature = "tools")]
+pub mod infer;
 pub mod ir;
 pub mod load;
 pub mod model;

@@ -5,6 +5,7 @@ mod diff;
 mod docpage;
 mod fixture;
 mod generate;
+mod infer;
 mod lint;
 mod observe;
 mod output;
@@ -100,6 +101,8 @@ enum Command {
     /// Count what real payloads show against the spec: presence, nulls, types, forms and
     /// values per attribute, undocumented attributes, violations and unknown events.
     Observe(observe::Args),
+    /// Draft a spec file for an event the spec does not cover, from its payloads.
+    Infer(infer::Args),
     /// Compare two specs (directories or git revisions): each change, breaking or compatible.
     Diff(diff::Args),
     /// Compare a documentation page (as text) with an event of the spec.
@@ -165,6 +168,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
         Command::Validate(args) => validate::run(args),
         Command::Observe(args) => observe::run(args),
+        Command::Infer(args) => infer::run(args),
         Command::Diff(args) => diff::run(args),
         Command::DocCheck { page, event, spec, format } => docpage::check(&page, &event, spec.as_deref(), format),
         Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),

@@ -69,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The files an input names, each with whether it is a log (one payload per line): a
 /// folder's regular files in name order (`*.json` a payload each, others logs), a file
 /// likewise, `-` a log.
-fn files(input: &Path) -> anyhow::Result<Vec<(PathBuf, bool)>> {
+pub(super) fn files(input: &Path) -> anyhow::Result<Vec<(PathBuf, bool)>> {
     let is_log = |p: &Path| p.extension().is_none_or(|e| e != "json");
     if input == Path::new("-") {
         return Ok(vec![(input.to_path_buf(), true)]);
@@ -173,7 +173,7 @@ fn read_log(observer: &mut Observer, path: &Path, name: &str, jobs: usize, progr
 const BATCH_PER_JOB: usize = 512 << 10;
 
 /// The payload of line `number`, without a byte order mark on the first; `None` when blank.
-fn payload_of(line: &[u8], number: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn payload_of(line: &[u8], number: usize) -> Option<std::ops::Range<usize>> {
     let start = if number == 1 && line.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     if line[start..].iter().all(u8::is_ascii_whitespace) {
         None
