@@ -77,7 +77,8 @@ fn compile(dir: &std::path::Path) -> Ir {
 #[test]
 fn drafts_from_fixtures_have_the_shipped_paths_and_types() {
     let shipped = compile(&root().join("spec"));
-    let mut table = String::from("| event | paths drafted | with the shipped type |\n| --- | --- | --- |\n");
+    let mut table =
+        String::from("| event | shipped paths drafted | with the shipped type | drafted paths not shipped |\n| --- | --- | --- | --- |\n");
     for event in &shipped.events {
         let qualified = shipped.qualified_name(event);
         let log = fwevents(&["fixture", &qualified, "--seed", "1", "--count", &FIXTURES.to_string()], b"");
@@ -105,11 +106,12 @@ fn drafts_from_fixtures_have_the_shipped_paths_and_types() {
         let typed = want.iter().filter(|w| drafted.contains(w)).count();
         let share = |n: usize| 100.0 * n as f64 / want.len() as f64;
         table.push_str(&format!(
-            "| {qualified} | {found} of {} ({:.0}%) | {typed} of {} ({:.0}%) |\n",
+            "| {qualified} | {found} of {} ({:.0}%) | {typed} of {} ({:.0}%) | {} |\n",
             want.len(),
             share(found),
             want.len(),
-            share(typed)
+            share(typed),
+            drafted.iter().filter(|(d, _)| want.iter().all(|(w, _)| w != d)).count()
         ));
         let missing: Vec<&(String, String)> = want.iter().filter(|w| !drafted.contains(w)).collect();
         eprintln!("{qualified}: not drafted as shipped: {missing:?}");

@@ -177,6 +177,73 @@ impl Shape {
         }
     }
 
+    /// Adds another place's counts to this one (the values of a map, drafted as one).
+    fn absorb(&mut self, o: &Shape) {
+        self.seen += o.seen;
+        self.null += o.null;
+        self.strings += o.strings;
+        self.ints += o.ints;
+        self.floats += o.floats;
+        self.bools += o.bools;
+        self.objects += o.objects;
+        self.arrays += o.arrays;
+        self.pairs += o.pairs;
+        self.numeric_strings += o.numeric_strings;
+        self.text_timestamps.extend(o.text_timestamps.iter().copied());
+        self.text_timestamp_count += o.text_timestamp_count;
+        self.big_ints += o.big_ints;
+        for (k, f) in &o.fields {
+            match self.fields.iter_mut().find(|(name, _)| name == k) {
+                Some((_, mine)) => mine.absorb(f),
+                None => {
+                    let mut fresh = Shape::default();
+                    fresh.absorb(f);
+                    self.fields.push((k.clone(), fresh));
+                }
+            }
+        }
+        if let Some(items) = &o.items {
+            self.items.get_or_insert_with(Default::default).absorb(items);
+        }
+        for (v, n) in &o.values {
+            if let Some((_, c)) = self.values.iter_mut().find(|(w, _)| w == v) {
+                *c += n;
+            } else if self.values.len() < VALUES_KEPT {
+                self.values.push((v.clone(), *n));
+            } else {
+                self.values_more = true;
+            }
+        }
+        self.values_more |= o.values_more;
+    }
+
+    /// Which one JSON type every non-null value had, if one did.
+    fn one_kind(&self) -> Option<usize> {
+        let kinds = [self.strings, self.ints + self.floats, self.bools, self.objects, self.arrays];
+        let mut present = kinds.iter().enumerate().filter(|(_, n)| **n > 0);
+        match (present.next(), present.next()) {
+            (Some((k, _)), None) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// An object whose keys are data, not attribute names: several keys, none in every
+    /// object, all holding values of one JSON type. Its values, merged, when it is one.
+    fn map_values(&self) -> Option<Shape> {
+        if self.objects < 2 || self.fields.len() < 3 || self.fields.iter().any(|(_, f)| f.seen >= self.objects) {
+            return None;
+        }
+        let kind = self.fields[0].1.one_kind()?;
+        if self.fields.iter().any(|(_, f)| f.one_kind() != Some(kind)) {
+            return None;
+        }
+        let mut values = Shape::default();
+        for (_, f) in &self.fields {
+            values.absorb(f);
+        }
+        Some(values)
+    }
+
     fn non_null(&self) -> usize {
         self.seen - self.null
     }
@@ -331,6 +398,20 @@ impl Cx {
                 m.insert("enum".into(), Yaml::Sequence(values.iter().map(|v| v.as_str().into()).collect()));
                 m.insert("todo".into(), format!("; confirm the values: every one of {} seen was one of these", s.strings).into());
             }
+        } else if let Some(values) = s.only(s.objects).then(|| s.map_values()).flatten() {
+            let mut inner = self.ty(&values, key, &format!("{path}.*"), owner);
+            let todo = inner.remove("todo");
+            m.insert("type".into(), "map".into());
+            m.insert("values".into(), Yaml::Mapping(inner));
+            let keys = s.fields.len();
+            m.insert(
+                "todo".into(),
+                format!(
+                    "; drafted as a map: {keys} different keys were seen, none in every object{}",
+                    todo.and_then(|t| t.as_str().map(str::to_owned)).unwrap_or_default()
+                )
+                .into(),
+            );
         } else if s.only(s.objects) {
             let name = self.name(key, owner);
             let fields = self.fields(s, path, &name);
