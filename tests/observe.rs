@@ -198,3 +198,97 @@ fn unreadable_lines_folders_and_formats() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("no/such/log"));
 }
+
+/// Applies proposed edits to a copy of the spec, as a person would: sets keys in the
+/// mapping at each place, or appends to the list there.
+fn apply(spec: &std::path::Path, proposals: &[Value]) {
+    use serde_yaml::Value as Y;
+    for p in proposals {
+        let file = spec.join(p["file"].as_str().unwrap());
+        let mut doc: Y = serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let mut at = &mut doc;
+        for key in p["at"].as_array().unwrap() {
+            let map = at.as_mapping_mut().unwrap_or_else(|| panic!("a mapping on the way to {p}"));
+            at = map.entry(Y::from(key.as_str().unwrap())).or_insert_with(|| Y::Mapping(Default::default()));
+        }
+        if let Some(set) = p.get("set") {
+            let map = at.as_mapping_mut().unwrap();
+            for (k, v) in set.as_object().unwrap() {
+                map.insert(Y::from(k.as_str()), serde_yaml::to_value(v).unwrap());
+            }
+        } else {
+            at.as_sequence_mut().unwrap_or_else(|| panic!("a list at {p}")).push(serde_yaml::to_value(&p["append"]).unwrap());
+        }
+        std::fs::write(&file, serde_yaml::to_string(&doc).unwrap()).unwrap();
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn suggestions_cite_their_evidence_and_lint_clean_when_applied() {
+    let mut log = fixtures(EVENT, 100, 7);
+    for (i, p) in log.iter_mut().enumerate() {
+        if i % 3 != 0 {
+            p["data"]["agent_activity"]["shift_id"] = json!(format!("s{i}"));
+        }
+        // Seen in a quarter of the payloads: not "most", not proposed.
+        if i % 4 == 0 {
+            p["data"]["actor"]["team_size"] = json!(i);
+        }
+        if i % 5 == 0 {
+            p["data"]["agent_activity"].as_object_mut().unwrap().remove("emoji");
+        }
+        if i % 7 == 0 {
+            p["data"]["actor"]["type"] = json!("bot");
+        }
+        p["data"]["actor"]["login_status"] = json!("yes");
+    }
+    let out = fwevents(&["observe", "-", "--suggest", "--format", "json"], &ndjson(&log));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let proposals = doc["proposals"].as_array().unwrap();
+    let find = |kind: &str, path: &str| {
+        proposals.iter().find(|p| p["kind"] == kind && p["path"] == path).unwrap_or_else(|| panic!("{kind} {path} in {doc:#}"))
+    };
+    let added = find("add-attribute", "data.agent_activity.shift_id");
+    assert_eq!(added["file"], "types.yaml");
+    assert_eq!(added["at"], json!(["types", "ChatAgentStatus", "fields", "shift_id"]));
+    assert_eq!(added["set"]["type"], "id");
+    assert_eq!(added["set"]["optional"], true);
+    assert!(added["evidence"].as_str().unwrap().starts_with("present in 66 of 100 payloads"), "{added}");
+    let bot = find("add-enum-value", "data.actor.type");
+    assert_eq!(bot["append"]["value"], "bot");
+    assert!(bot["evidence"].as_str().unwrap().contains("seen 15 times"));
+    let emoji = find("make-optional", "data.agent_activity.emoji");
+    assert_eq!(emoji["evidence"], "absent from 20 of 100 payloads that could have it");
+    let login = find("annotate-type", "data.actor.login_status");
+    assert!(login["set"]["quirk"].as_str().unwrap().contains("Documented as a boolean"));
+    assert_eq!(proposals.len(), 4, "nothing else: {doc:#}");
+
+    // Applied to a copy of the spec, they lint clean, and the log then reads as the spec says.
+    let dir = TempDir::new("observe-suggest");
+    let spec = dir.0.join("spec");
+    copy_dir(&common::root().join("spec"), &spec);
+    apply(&spec, proposals);
+    let lint = fwevents(&["lint", &spec.display().to_string()], b"");
+    assert!(lint.status.success(), "{}{}", text(&lint.stdout), text(&lint.stderr));
+    let diff = fwevents(&["diff", "spec", &spec.display().to_string()], b"");
+    let changes = text(&diff.stdout);
+    assert!(changes.contains("shift_id") && changes.contains("bot") && changes.contains("emoji"), "{changes}");
+
+    let markdown = fwevents(&["observe", "-", "--suggest"], &ndjson(&log));
+    let shown = text(&markdown.stdout);
+    assert!(shown.contains("4 proposal(s)") && shown.contains("Evidence: present in 66 of 100"), "{shown}");
+}

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::observe::{report, Observer};
+use crate::observe::{report, suggest, Observer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,6 +22,10 @@ pub struct Args {
     /// Read logs on this many threads (0: one per core). The counts are the same as with one.
     #[arg(long, default_value_t = 1, value_name = "N")]
     jobs: usize,
+    /// Instead of the counts, propose spec edits for a person to review, each with its
+    /// evidence (Markdown; one JSON document with --format json).
+    #[arg(long)]
+    suggest: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,10 +58,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     progress.clear();
     let summary = report::summary(&observer);
-    let text = match args.format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&summary)?),
-        Format::Text => report::text(&summary),
-        Format::Markdown => report::markdown(&summary),
+    let text = if args.suggest {
+        let proposals = suggest::proposals(&observer);
+        match args.format {
+            Format::Json => format!("{}\n", serde_json::to_string_pretty(&suggest::document(&proposals))?),
+            Format::Text | Format::Markdown => suggest::markdown(&proposals),
+        }
+    } else {
+        match args.format {
+            Format::Json => format!("{}\n", serde_json::to_string_pretty(&summary)?),
+            Format::Text => report::text(&summary),
+            Format::Markdown => report::markdown(&summary),
+        }
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -7,6 +7,7 @@
 //! any length costs the same memory.
 
 pub mod report;
+pub mod suggest;
 pub mod tree;
 
 use std::collections::BTreeMap;

@@ -27,6 +27,26 @@ pub struct Doc {
     pub nullable_strict: bool,
     /// Where the spec defines it (`types.ChatActor.email`).
     pub spec_path: String,
+    /// The spec file and YAML keys of the attribute's definition.
+    pub at: Option<Place>,
+    /// Where attributes of the object it holds are defined (objects only).
+    pub fields_at: Option<Place>,
+    /// Where the values of the closed enum it holds are listed (closed string enums only).
+    pub enum_at: Option<Place>,
+    /// The spec already explains how the pages and payloads differ.
+    pub has_quirk: bool,
+    /// The documented form of an id.
+    pub id_form: Option<&'static str>,
+    /// The strict forms of a timestamp.
+    pub formats: Vec<&'static str>,
+}
+
+/// A place in a spec file: the file (relative to the spec directory) and the YAML keys from
+/// its top to a mapping or list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: String,
+    pub keys: Vec<String>,
 }
 
 /// The JSON shape a documented attribute is declared with.
@@ -195,7 +215,9 @@ impl Tree {
         }
         stack.push(ty);
         for f in ir.fields(ty) {
-            let node = self.push(parent, &f.wire, Step::Key, Some(doc(ir, f, &f.ty)));
+            let mut d = doc(ir, f, &f.ty);
+            d.at = Some(Place { file: file_of(ir, ty), keys: yaml_keys(&f.spec_path) });
+            let node = self.push(parent, &f.wire, Step::Key, Some(d));
             self.inner(ir, f, &f.ty, node, stack);
         }
         stack.pop();
@@ -211,7 +233,29 @@ impl Tree {
                 let child = self.push(node, "*", Step::Value, Some(doc(ir, f, value)));
                 self.inner(ir, f, value, child, stack);
             }
-            Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => self.object(ir, *id, node, stack),
+            Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => {
+                let t = ir.ty(*id);
+                let mut keys = yaml_keys(&t.spec_path);
+                // `data` and the envelope hold their attributes directly; objects in `fields`.
+                if t.spec_path != "data" && t.spec_path != "envelope" {
+                    keys.push("fields".into());
+                }
+                if let Some(d) = self.nodes[node].doc.as_mut() {
+                    d.fields_at = Some(Place { file: file_of(ir, *id), keys });
+                }
+                self.object(ir, *id, node, stack)
+            }
+            Ty::Named(id) => {
+                if let TypeKind::Enum(e) = &ir.ty(*id).kind {
+                    if !e.open && e.repr == EnumRepr::Str {
+                        let mut keys = yaml_keys(&ir.ty(*id).spec_path);
+                        keys.push("enum".into());
+                        if let Some(d) = self.nodes[node].doc.as_mut() {
+                            d.enum_at = Some(Place { file: file_of(ir, *id), keys });
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -267,6 +311,12 @@ impl Tree {
             required_strict: false,
             nullable_strict: true,
             spec_path: d.spec_path.clone(),
+            at: None,
+            fields_at: None,
+            enum_at: None,
+            has_quirk: true,
+            id_form: None,
+            formats: Vec::new(),
         });
         Some(self.push(node, key, step, doc))
     }
@@ -395,7 +445,61 @@ fn doc(ir: &Ir, f: &Field, ty: &Ty) -> Doc {
         required_strict: !f.strict.optional,
         nullable_strict: f.strict.nullable,
         spec_path: f.spec_path.clone(),
+        at: None,
+        fields_at: None,
+        enum_at: None,
+        has_quirk: f.quirk.is_some(),
+        id_form: f.id_form.map(|i| i.name()),
+        formats: f.formats.iter().map(|t| t.name()).collect(),
     }
+}
+
+/// The spec file that defines type `id`: `spec.yaml` for the envelope, the shared types'
+/// file for a shared type (also when an event reads its own copy), else the event's file.
+fn file_of(ir: &Ir, id: TypeId) -> String {
+    let t = ir.ty(id);
+    if t.spec_path == "envelope" {
+        return "spec.yaml".into();
+    }
+    let shared = ir.modules[0].types.iter().any(|&s| ir.ty(s).spec_path == t.spec_path);
+    if shared {
+        ir.modules[0].source.clone()
+    } else {
+        ir.modules[t.module].source.clone()
+    }
+}
+
+/// The YAML keys of a spec path: `data.agent_availability.channel_availability[].channel`
+/// is `data / agent_availability / fields / channel_availability / items / fields / channel`,
+/// `types.ChatActor.email` is `types / ChatActor / fields / email`, `{}` a map's `values`.
+pub fn yaml_keys(spec_path: &str) -> Vec<String> {
+    let segs: Vec<&str> = spec_path.split('.').collect();
+    let (mut keys, rest, mut direct) = match segs.first() {
+        Some(&"types") if segs.len() >= 2 => (vec!["types".to_string(), segs[1].to_string()], &segs[2..], false),
+        Some(root) => (vec![root.to_string()], &segs[1..], true),
+        None => (Vec::new(), &segs[..], false),
+    };
+    for seg in rest {
+        if !direct {
+            keys.push("fields".into());
+        }
+        direct = false;
+        let name = seg.trim_end_matches(['[', ']', '{', '}']);
+        keys.push(name.to_string());
+        let mut suffix = &seg[name.len()..];
+        while !suffix.is_empty() {
+            if let Some(r) = suffix.strip_prefix("[]") {
+                keys.push("items".into());
+                suffix = r;
+            } else if let Some(r) = suffix.strip_prefix("{}") {
+                keys.push("values".into());
+                suffix = r;
+            } else {
+                break;
+            }
+        }
+    }
+    keys
 }
 
 /// What a key's name says of its values: `id`, `*_id` and `*_uuid` are ids; `*_at`,
