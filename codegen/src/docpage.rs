@@ -12,6 +12,7 @@
 //! `object`.
 
 use crate::ir::{Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+use crate::witness::Witness;
 
 /// Type words as pages write them, longest first so that `array of objects` wins over
 /// `array`.
@@ -113,6 +114,12 @@ fn attribute_at_end(line: &str) -> Option<(&str, usize, (&str, &str))> {
 
 /// Reads a page's attribute section. `spec` guides the nesting of flat pages.
 pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
+    parse_with_payloads(text, guide, None)
+}
+
+/// Reads a page's attribute section, placing the attributes of a flat page where real
+/// payloads of the event have them when the page leaves it open.
+pub fn parse_with_payloads(text: &str, guide: Option<&Guide<'_>>, witness: Option<&Witness>) -> Result<Page, PageError> {
     let lines: Vec<&str> = text.lines().collect();
     let start = lines.iter().position(|l| l.contains("Attributes of the data object")).ok_or(PageError::NoAttributes)?;
     let layout = if lines[start..].iter().any(|l| l.trim_start().starts_with("• ")) { Layout::Indented } else { Layout::Flat };
@@ -161,7 +168,7 @@ pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
     }
     let attrs = match layout {
         Layout::Indented => nest_by_indent(items),
-        Layout::Flat => nest_flat(items, guide),
+        Layout::Flat => nest_flat(items, guide, witness),
     };
     Ok(Page { layout, attrs })
 }
@@ -367,7 +374,7 @@ impl Evidence {
     }
 }
 
-fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>) -> Vec<PageAttr> {
+fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>, witness: Option<&Witness>) -> Vec<PageAttr> {
     // Bullets at more than one indentation: the page shows its nesting after all.
     if guide.is_none() {
         let first = items.first().map(|i| i.indent);
@@ -383,7 +390,7 @@ fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>) -> Vec<PageAttr> {
         let attr = item.attr;
         let depth = match guide {
             Some(g) => g.depth_for(&attr.name, &stack),
-            None => heuristic_depth(&attr, &stack, &roots, &evidence),
+            None => heuristic_depth(&attr, &stack, &roots, &evidence, witness),
         };
         while stack.len() > depth {
             close_flat(&mut stack, &mut roots);
@@ -436,7 +443,15 @@ fn refuses(container: &PageAttr, attr: &PageAttr) -> bool {
 ///   objects, or that the page's sentences name as the start of a path
 ///   (`agent_status.state_type`), is likely top-level; one named below an open object
 ///   (`queue.overflow.action`) likely belongs there.
-fn heuristic_depth(attr: &PageAttr, stack: &[(PageAttr, Option<GuideNode>)], roots: &[PageAttr], evidence: &Evidence) -> usize {
+/// - Real payloads, when given, outweigh the rest: a depth where they have the attribute
+///   wins over every depth where they do not.
+fn heuristic_depth(
+    attr: &PageAttr,
+    stack: &[(PageAttr, Option<GuideNode>)],
+    roots: &[PageAttr],
+    evidence: &Evidence,
+    witness: Option<&Witness>,
+) -> usize {
     let n = stack.len();
     let names: Vec<&str> = stack.iter().map(|(a, _)| a.name.as_str()).collect();
     let lower = attr.name.to_ascii_lowercase();
@@ -473,6 +488,13 @@ fn heuristic_depth(attr: &PageAttr, stack: &[(PageAttr, Option<GuideNode>)], roo
             }
             if d > 0 && evidence.names_object_at(&names[..d], &attr.name) {
                 score += 4;
+            }
+        }
+        if let Some(w) = witness {
+            let mut path = names[..d].to_vec();
+            path.push(&attr.name);
+            if w.has(&path) {
+                score += 100;
             }
         }
         if score > best.0 {

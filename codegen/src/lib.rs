@@ -24,6 +24,8 @@ pub mod safe;
 pub mod source;
 #[doc(hidden)]
 pub mod testing;
+#[cfg(feature = "tools")]
+pub mod witness;
 pub mod words;
 pub mod yaml;
 

@@ -14,6 +14,7 @@ mod schema;
 mod spec_input;
 mod test_data;
 pub mod validate;
+mod witness;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -129,6 +130,11 @@ enum Command {
         /// The product key (default: from the file name).
         #[arg(long)]
         product: Option<String>,
+        /// Real payloads of the event (a folder, payload files or logs, as `observe` reads
+        /// them): they place the attributes whose nesting a flat page leaves open, and the
+        /// attributes they carry that the page does not list are reported, not drafted.
+        #[arg(long, value_name = "DIR")]
+        payloads: Option<PathBuf>,
     },
     /// Print realistic, valid payloads of an event, or write an app's test data (--out).
     Fixture {
@@ -171,7 +177,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Infer(args) => infer::run(args),
         Command::Diff(args) => diff::run(args),
         Command::DocCheck { page, event, spec, format } => docpage::check(&page, &event, spec.as_deref(), format),
-        Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
+        Command::DocImport { page, event, product, payloads } => {
+            docpage::import(&page, event.as_deref(), product.as_deref(), payloads.as_deref())
+        }
         Command::Fixture { event, seed, count, strict, out, app, force } => match (event, out, app) {
             (Some(event), None, None) if !force => fixture::run(&event, seed, count, strict),
             (Some(_), ..) => {
