@@ -13,6 +13,10 @@ const PAYLOADS: usize = 200;
 fn fixtures(event: &str, count: usize, seed: u64) -> Vec<Value> {
     let out = fwevents(&["fixture", event, "--seed", &seed.to_string(), "--count", &count.to_string()], b"");
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // One fixture is printed pretty; more, one a line.
+    if count == 1 {
+        return vec![serde_json::from_slice(&out.stdout).unwrap()];
+    }
     text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
@@ -194,6 +198,15 @@ fn unreadable_lines_folders_and_formats() {
         assert!(shown.contains("data.agent_activity.status"), "{shown}");
         assert!(shown.contains("onAgentUpdate"), "{shown}");
     }
+    // A line longer than a payload may be is skipped and counted; the next one is read.
+    let mut long = br#"{"event": "onAgentActivityCreate", "data": {"x": ""#.to_vec();
+    long.resize(long.len() + (17 << 20), b'a');
+    long.extend(b"\"}}\n");
+    long.extend(ndjson(&fixtures(EVENT, 1, 1)));
+    let report = observe(&long, &[]);
+    assert_eq!((count(&report, "payloads"), count(&report, "unreadable")), (2, 1));
+    assert!(report["unreadable_examples"][0]["message"].as_str().unwrap().contains("more than 16 MB"), "{report}");
+    assert_eq!(count(event(&report, EVENT), "payloads"), 1);
     let missing = fwevents(&["observe", "no/such/log"], b"");
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("no/such/log"));

@@ -506,3 +506,69 @@ fn enum_values(s: &Shape) -> Option<Vec<String>> {
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Some(values.into_iter().map(|(v, _)| v.clone()).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_timestamps_are_told_by_form() {
+        assert_eq!(text_timestamp("2022-06-09T02:18:41Z"), Some(TimestampForm::Iso8601));
+        assert_eq!(text_timestamp("2022-07-29T06:23:03.081+05:30"), Some(TimestampForm::Iso8601));
+        assert_eq!(text_timestamp("2022-08-29 18:45:26 UTC"), Some(TimestampForm::UtcText));
+        for not in [
+            "2022-06-09",
+            "2022-06-09T02:18:41",
+            "2022-06-09T02:18:41.Z",
+            "2022-06-09X02:18:41Z",
+            "1724133753887",
+            "née 2022-06-09T02:18:41Z",
+        ] {
+            assert_eq!(text_timestamp(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn names_hint_at_ids_and_timestamps() {
+        assert_eq!(name_hint("id"), NameHint::Id);
+        assert_eq!(name_hint("org_agent_id"), NameHint::Id);
+        assert_eq!(name_hint("created_at"), NameHint::Timestamp);
+        assert_eq!(name_hint("status_change_timestamp"), NameHint::Timestamp);
+        assert_eq!(name_hint("valid"), NameHint::Plain);
+        assert_eq!(name_hint("identity"), NameHint::Plain);
+    }
+
+    fn draft(payloads: &[Value]) -> String {
+        infer("onThing", "freshdesk", payloads).yaml
+    }
+
+    #[test]
+    fn enums_only_where_many_payloads_share_few_values() {
+        let many: Vec<Value> = (0..12)
+            .map(|i| {
+                let state = ["on", "off"][i % 2];
+                serde_json::json!({"data": {"state": state, "name": format!("n{i}")}})
+            })
+            .collect();
+        let d = draft(&many);
+        assert!(d.contains("enum:\n    - off\n    - on") || d.contains("enum:\n    - 'off'\n    - 'on'"), "{d}");
+        assert!(d.contains("confirm the values"), "{d}");
+        // Twelve names, all different: a string.
+        assert!(!d.contains("rust_name: Name"), "{d}");
+        let few: Vec<Value> = many[..4].to_vec();
+        assert!(!draft(&few).contains("enum:"));
+    }
+
+    #[test]
+    fn presence_and_nulls_come_from_how_often() {
+        let p = [
+            serde_json::json!({"data": {"a": 1, "b": null}}),
+            serde_json::json!({"data": {"a": 2, "b": "x"}}),
+            serde_json::json!({"data": {"b": "y"}}),
+        ];
+        let d = draft(&p);
+        assert!(d.contains("  a:\n    type: integer\n    optional: true\n"), "{d}");
+        assert!(d.contains("  b:\n    type: string\n    nullable: true\n"), "{d}");
+        assert!(d.contains("Seen in 2 of 3."), "{d}");
+    }
+}

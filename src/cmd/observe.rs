@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::observe::{report, suggest, Observer};
+use crate::observe::{report, suggest, Observer, MAX_PAYLOAD};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -124,7 +124,7 @@ fn read_log(observer: &mut Observer, path: &Path, name: &str, jobs: usize, progr
         let mut line = Vec::with_capacity(4096);
         loop {
             line.clear();
-            let n = reader.read_until(b'\n', &mut line)?;
+            let n = read_line(&mut reader, &mut line)?;
             if n == 0 {
                 return Ok(());
             }
@@ -148,7 +148,7 @@ fn read_log(observer: &mut Observer, path: &Path, name: &str, jobs: usize, progr
         let mut more = true;
         while data.len() < limit {
             let start = data.len();
-            let n = reader.read_until(b'\n', &mut data)?;
+            let n = read_line(&mut reader, &mut data)?;
             if n == 0 {
                 more = false;
                 break;
@@ -179,6 +179,35 @@ fn read_log(observer: &mut Observer, path: &Path, name: &str, jobs: usize, progr
             return Ok(());
         }
     }
+}
+
+/// Appends one line to `buf` and returns the bytes it took from the log (0 at the end).
+/// Past [`MAX_PAYLOAD`] the rest of the line is skipped: what is kept then is one byte too
+/// long, which the observer counts as unreadable.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let start = buf.len();
+    let mut n = reader.by_ref().take(MAX_PAYLOAD as u64 + 1).read_until(b'\n', buf)?;
+    if buf.len() - start > MAX_PAYLOAD && !buf.ends_with(b"\n") {
+        loop {
+            let available = reader.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            match available.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    reader.consume(i + 1);
+                    n += i + 1;
+                    break;
+                }
+                None => {
+                    let len = available.len();
+                    reader.consume(len);
+                    n += len;
+                }
+            }
+        }
+    }
+    Ok(n)
 }
 
 /// Bytes of log each thread gets per batch.

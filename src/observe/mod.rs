@@ -23,6 +23,9 @@ pub const VIOLATIONS_KEPT: usize = 1000;
 pub const UNKNOWN_KEPT: usize = 1000;
 /// Unreadable payloads whose place and reason are kept.
 pub const UNREADABLE_KEPT: usize = 10;
+/// The longest payload read; a longer line of a log is skipped (and counted), so that one
+/// line cannot take the memory a log is promised not to.
+pub const MAX_PAYLOAD: usize = 16 << 20;
 /// Nesting followed by the walk; deeper values are counted by type, not looked into.
 const DEPTH: usize = 64;
 
@@ -111,6 +114,9 @@ impl Observer {
     /// Counts one payload; `file` and `line` say where it is, for an unreadable one.
     pub fn payload(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) {
         self.payloads += 1;
+        if bytes.len() > MAX_PAYLOAD {
+            return self.unreadable(file, line, format!("a payload of more than {} MB is not read", MAX_PAYLOAD >> 20));
+        }
         let event = match Event::parse(bytes) {
             Ok(Event::Unknown(u)) => return self.unknown_event(u.product, u.event),
             Ok(event) => event,
@@ -119,13 +125,7 @@ impl Observer {
                 return self.unknown_event(key, event);
             }
             Err(freshworks_events::Error::UnknownEvent { event, .. }) => return self.unknown_event(None, event),
-            Err(e) => {
-                self.unreadable += 1;
-                if self.unreadable_kept.len() < UNREADABLE_KEPT {
-                    self.unreadable_kept.push(Unreadable { file: file.to_string(), line, message: e.to_string() });
-                }
-                return;
-            }
+            Err(e) => return self.unreadable(file, line, e.to_string()),
         };
         let Some(info) = event.info() else { return };
         let Some(stats) = self.events.iter_mut().find(|e| e.product == info.product && e.event == info.name) else {
@@ -150,6 +150,14 @@ impl Observer {
                     stats.violations_more[reading] += 1;
                 }
             }
+        }
+    }
+
+    /// Counts a payload that could not be read, saying why.
+    pub fn unreadable(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.unreadable += 1;
+        if self.unreadable_kept.len() < UNREADABLE_KEPT {
+            self.unreadable_kept.push(Unreadable { file: file.to_string(), line, message });
         }
     }
 

@@ -514,3 +514,20 @@ pub fn looks(key: &str) -> Looks {
         Looks::Plain
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::yaml_keys;
+
+    #[test]
+    fn spec_paths_become_yaml_keys() {
+        assert_eq!(yaml_keys("types.ChatActor.email"), ["types", "ChatActor", "fields", "email"]);
+        assert_eq!(
+            yaml_keys("data.agent_availability.channel_availability[].channel"),
+            ["data", "agent_availability", "fields", "channel_availability", "items", "fields", "channel"]
+        );
+        assert_eq!(yaml_keys("data.changes{}.changed"), ["data", "changes", "values", "fields", "changed"]);
+        assert_eq!(yaml_keys("envelope.account_id"), ["envelope", "account_id"]);
+        assert_eq!(yaml_keys("data"), ["data"]);
+    }
+}
