@@ -177,6 +177,9 @@ pub struct Node {
     pub doc: Option<Doc>,
     pub looks: Looks,
     pub children: Vec<usize>,
+    /// Where in `children` the next key is looked for first: payloads of an event send their
+    /// keys in much the same order, so the key after the last one met is usually next.
+    hint: usize,
     pub stats: Stats,
 }
 
@@ -199,6 +202,7 @@ impl Tree {
             doc: None,
             looks: Looks::Plain,
             children: Vec::new(),
+            hint: 0,
             stats: Stats::default(),
         };
         let mut tree = Tree { nodes: vec![root], documented: 0, paths_more: 0 };
@@ -269,7 +273,7 @@ impl Tree {
             None => self.nodes[parent].looks,
         };
         let index = self.nodes.len();
-        self.nodes.push(Node { key: key.into(), step, parent, doc, looks, children: Vec::new(), stats: Stats::default() });
+        self.nodes.push(Node { key: key.into(), step, parent, doc, looks, children: Vec::new(), hint: 0, stats: Stats::default() });
         self.nodes[parent].children.push(index);
         index
     }
@@ -281,8 +285,15 @@ impl Tree {
         if let Some(&value) = n.children.first().filter(|&&c| self.nodes[c].step == Step::Value) {
             return Some(value);
         }
-        if let Some(&c) = n.children.iter().find(|&&c| self.nodes[c].step == Step::Key && &*self.nodes[c].key == key) {
-            return Some(c);
+        let len = n.children.len();
+        for i in 0..len {
+            let at = (n.hint + i) % len;
+            let c = n.children[at];
+            let child = &self.nodes[c];
+            if child.step == Step::Key && *child.key == *key {
+                self.nodes[node].hint = (at + 1) % len;
+                return Some(c);
+            }
         }
         self.new_child(node, key, Step::Key)
     }
