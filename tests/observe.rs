@@ -305,3 +305,26 @@ fn suggestions_cite_their_evidence_and_lint_clean_when_applied() {
     let shown = text(&markdown.stdout);
     assert!(shown.contains("4 proposal(s)") && shown.contains("Evidence: present in 66 of 100"), "{shown}");
 }
+
+/// On a terminal a progress line is redrawn on standard error (and cleared at the end); the
+/// other tests check that nothing is written there on a pipe. `script` (util-linux) gives
+/// the command a terminal.
+#[cfg(target_os = "linux")]
+#[test]
+fn progress_is_shown_on_a_terminal() {
+    let dir = TempDir::new("observe-progress");
+    let log = dir.0.join("big.log");
+    // Long enough to take more than the quarter second between redraws.
+    let chunk = ndjson(&fixtures(EVENT, 500, 1));
+    let mut big = Vec::new();
+    while big.len() < 4 << 20 {
+        big.extend(&chunk);
+    }
+    std::fs::write(&log, &big).unwrap();
+    let command = format!("{} observe {} --format json > /dev/null", env!("CARGO_BIN_EXE_fwevents"), log.display());
+    let out = std::process::Command::new("script").args(["-qfec", &command, "/dev/null"]).output().expect("script (util-linux) runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains(" payload(s), ") && shown.contains(" MB read"), "{shown:?}");
+    assert!(shown.ends_with("\r\x1b[K"), "the line is cleared at the end: {shown:?}");
+}
