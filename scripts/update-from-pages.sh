@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Keeps the spec in step with the vendor's documentation pages.
 #
-#   scripts/update-from-pages.sh PAGES_DIR [DRAFTS_DIR]
+#   scripts/update-from-pages.sh PAGES_DIR [DRAFTS_DIR [PAYLOADS_DIR]]
 #
 # PAGES_DIR holds pages saved as text, named <product>-<event>.txt. For each page whose
 # event is in the spec, `fwevents doc-check` compares it with the spec; for each other page,
 # `fwevents doc-import` drafts a spec file into DRAFTS_DIR/<product>/<event>.yaml (default
-# DRAFTS_DIR: drafts). Every draft is linted beside the spec, and the spec with the drafts
+# DRAFTS_DIR: drafts). With PAYLOADS_DIR (real payloads: files, logs, or a folder of them),
+# doc-import places the attributes of flat pages where those payloads have them, and reports
+# the attributes they carry that a page does not list. Every draft is linted beside the spec,
+# and the spec with the drafts
 # added is compared with the spec (`fwevents diff --format markdown`). The whole report is
 # printed as Markdown, ready for a pull request.
 #
@@ -18,12 +21,17 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 PAGES_DIR [DRAFTS_DIR]" >&2
+    echo "usage: $0 PAGES_DIR [DRAFTS_DIR [PAYLOADS_DIR]]" >&2
     exit 2
 }
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+[ $# -ge 1 ] && [ $# -le 3 ] || usage
 pages=$1
 drafts=${2:-drafts}
+payload_args=()
+if [ $# -eq 3 ]; then
+    [ -e "$3" ] || { echo "error: the payloads $3 do not exist" >&2; exit 2; }
+    payload_args=(--payloads "$3")
+fi
 spec=${SPEC:-spec}
 [ -d "$pages" ] || { echo "error: $pages is not a directory" >&2; exit 2; }
 [ -d "$spec" ] || { echo "error: the spec directory $spec does not exist (set SPEC)" >&2; exit 2; }
@@ -71,11 +79,17 @@ for page in "${page_files[@]}"; do
     else
         mkdir -p "$drafts/$product"
         draft="$drafts/$product/$event.yaml"
-        "${fwevents[@]}" doc-import -- "$page" >"$draft" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 2; }
+        "${fwevents[@]}" doc-import ${payload_args[@]+"${payload_args[@]}"} -- "$page" >"$draft" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 2; }
+        # What the payloads carry that the page does not list: for the person finishing it.
+        unlisted=$(grep -c '^note: ' "$work/stderr" || true)
         mkdir -p "$work/spec/$product"
         cp "$draft" "$work/spec/$product/$event.yaml"
         todos=$(grep -c 'TODO' "$draft" || true)
-        drafted+="- \`$draft\` from \`$(basename -- "$page")\`: $todos TODO(s) to finish, then move it to \`$spec/$product/$event.yaml\`."$'\n'
+        drafted+="- \`$draft\` from \`$(basename -- "$page")\`: $todos TODO(s) to finish, then move it to \`$spec/$product/$event.yaml\`."
+        if [ ${#payload_args[@]} -gt 0 ]; then
+            drafted+=" The payloads carry $unlisted attribute(s) the page does not list (not drafted)."
+        fi
+        drafted+=$'\n'
         attention=1
     fi
 done

@@ -2,3 +2,4 @@
 //! [`cmd::run`]; benchmarks call the validation loop directly.
 
 pub mod cmd;
+pub mod observe;

@@ -242,3 +242,45 @@ fn a_page_whose_name_names_no_product_is_refused_before_anything_is_written() {
     assert!(text(&o.stderr).contains("-rf-x.txt is not named <product>-<event>.txt"), "{}", text(&o.stderr));
     assert!(!drafts.exists(), "nothing drafted, no drafts//x.yaml");
 }
+
+/// With a folder of real payloads, the drafts of flat pages place attributes where the
+/// payloads have them, and the summary counts what the payloads carry that a page lacks.
+#[test]
+fn the_update_loop_takes_a_payload_folder() {
+    let tmp = TempDir::new("update-loop-payloads");
+    let (pages, drafts, spec) = (tmp.0.join("pages"), tmp.0.join("drafts"), tmp.0.join("spec"));
+    std::fs::create_dir_all(&pages).unwrap();
+    let page = "freshsales-onUserAgentAvailabilityUpdate.txt";
+    std::fs::copy(common::root().join("../shared/docs").join(page), pages.join(page)).unwrap();
+    // The spec without the event, so that its page is drafted.
+    for f in codegen::source::read_spec_dir(&common::root().join("spec")).unwrap() {
+        if f.path != "freshsales/onUserAgentAvailabilityUpdate.yaml" {
+            let p = spec.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, f.text).unwrap();
+        }
+    }
+    let payloads = common::root().join("../shared/payloads");
+    let out = Command::new("bash")
+        .arg(common::root().join("scripts/update-from-pages.sh"))
+        .args([pages.to_str().unwrap(), drafts.to_str().unwrap(), payloads.to_str().unwrap()])
+        .current_dir(common::root())
+        .env("FWEVENTS", env!("CARGO_BIN_EXE_fwevents"))
+        .env("SPEC", &spec)
+        .output()
+        .unwrap();
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}{}", text(&out.stderr));
+    assert!(report.contains("The payloads carry 1 attribute(s) the page does not list (not drafted)."), "{report}");
+    assert!(report.contains("The drafts pass `fwevents lint` beside the spec."), "{report}");
+    let draft = std::fs::read_to_string(drafts.join("freshsales/onUserAgentAvailabilityUpdate.yaml")).unwrap();
+    assert!(draft.contains("\n      user_uuid:\n"), "{draft}");
+    let missing = Command::new("bash")
+        .arg(common::root().join("scripts/update-from-pages.sh"))
+        .args([pages.to_str().unwrap(), drafts.to_str().unwrap(), "no/such/payloads"])
+        .env("FWEVENTS", env!("CARGO_BIN_EXE_fwevents"))
+        .current_dir(common::root())
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}

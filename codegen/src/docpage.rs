@@ -14,6 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::ir::{Check, Event, Field, Ir, Literal, Ty, TypeId, TypeKind};
+use crate::witness::Witness;
 
 /// The deepest nesting of a page's attributes that is read (real pages nest four levels).
 /// An attribute below it is left out and its line kept in [`Page::clipped`], so that a
@@ -126,6 +127,12 @@ fn attribute_at_end(line: &str) -> Option<(&str, usize, (&str, &str))> {
 
 /// Reads a page's attribute section. `spec` guides the nesting of flat pages.
 pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
+    parse_with_payloads(text, guide, None)
+}
+
+/// Reads a page's attribute section, placing the attributes of a flat page where real
+/// payloads of the event have them when the page leaves it open.
+pub fn parse_with_payloads(text: &str, guide: Option<&Guide<'_>>, witness: Option<&Witness>) -> Result<Page, PageError> {
     let lines: Vec<&str> = text.lines().collect();
     let start = lines.iter().position(|l| l.contains("Attributes of the data object")).ok_or(PageError::NoAttributes)?;
     let layout = if lines[start..].iter().any(|l| l.trim_start().starts_with("• ")) { Layout::Indented } else { Layout::Flat };
@@ -175,7 +182,7 @@ pub fn parse(text: &str, guide: Option<&Guide<'_>>) -> Result<Page, PageError> {
     let mut clipped = Vec::new();
     let attrs = match layout {
         Layout::Indented => nest_by_indent(items, &mut clipped),
-        Layout::Flat => nest_flat(items, guide, &mut clipped),
+        Layout::Flat => nest_flat(items, guide, witness, &mut clipped),
     };
     Ok(Page { layout, attrs, clipped })
 }
@@ -448,7 +455,7 @@ impl Refusal {
     }
 }
 
-fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>, clipped: &mut Vec<usize>) -> Vec<PageAttr> {
+fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>, witness: Option<&Witness>, clipped: &mut Vec<usize>) -> Vec<PageAttr> {
     // Bullets at more than one indentation: the page shows its nesting after all.
     if guide.is_none() {
         let first = items.first().map(|i| i.indent);
@@ -463,7 +470,7 @@ fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>, clipped: &mut Vec<usiz
         let attr = item.attr;
         let depth = match guide {
             Some(g) => g.depth_for(&attr.name, &stack),
-            None => heuristic_depth(&attr, &stack, &roots, &evidence),
+            None => heuristic_depth(&attr, &stack, &roots, &evidence, witness),
         };
         while stack.len() > depth {
             close_flat(&mut stack, &mut roots);
@@ -511,7 +518,9 @@ fn close_flat(stack: &mut Vec<Open>, roots: &mut Vec<PageAttr>) {
 ///   objects, or that the page's sentences name as the start of a path
 ///   (`agent_status.state_type`), is likely top-level; one named below an open object
 ///   (`queue.overflow.action`) likely belongs there.
-fn heuristic_depth(attr: &PageAttr, stack: &[Open], roots: &[PageAttr], evidence: &Evidence) -> usize {
+/// - Real payloads, when given, outweigh the rest: a depth where they have the attribute
+///   wins over every depth where they do not.
+fn heuristic_depth(attr: &PageAttr, stack: &[Open], roots: &[PageAttr], evidence: &Evidence, witness: Option<&Witness>) -> usize {
     let n = stack.len();
     let lower = attr.name.to_ascii_lowercase();
     let refused = n > 0 && stack[n - 1].refusal.refuses(attr);
@@ -556,6 +565,13 @@ fn heuristic_depth(attr: &PageAttr, stack: &[Open], roots: &[PageAttr], evidence
             }
             if d > 0 && evidence.names_object_at(&parents[d], &attr.name) {
                 score += 4;
+            }
+        }
+        if let Some(w) = witness {
+            let mut path: Vec<&str> = stack[..d].iter().map(|open| open.attr.name.as_str()).collect();
+            path.push(&attr.name);
+            if w.has(&path) {
+                score += 100;
             }
         }
         if score > best.0 {

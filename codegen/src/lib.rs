@@ -13,6 +13,8 @@ pub mod diff;
 #[cfg(feature = "tools")]
 pub mod docpage;
 pub mod emit;
+#[cfg(feature = "tools")]
+pub mod infer;
 pub mod ir;
 pub mod load;
 #[cfg(feature = "tools")]
@@ -24,6 +26,8 @@ pub mod safe;
 pub mod source;
 #[doc(hidden)]
 pub mod testing;
+#[cfg(feature = "tools")]
+pub mod witness;
 pub mod words;
 pub mod yaml;
 

@@ -19,7 +19,7 @@ pub const UNKNOWN_FIELDS: &str = "unknown_fields";
 const BUILDER_METHODS: &[&str] = &["build", "build_in", "into_inner", "unknown_field"];
 /// Names of the Rust prelude (and the derives) that generated code uses unqualified: a
 /// generated type of that name would shadow it in its module.
-const PRELUDE: &[&str] = &[
+pub(crate) const PRELUDE: &[&str] = &[
     "Copy",
     "Send",
     "Sized",

@@ -128,9 +128,8 @@ fn markdown(page: &str, event: &str, report: &docpage::CheckReport) -> String {
     out
 }
 
-pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>, payloads: Option<&Path>) -> anyhow::Result<ExitCode> {
     let text = read_page(page_path)?;
-    let page = docpage::parse(&text, None).with_context(|| format!("cannot read {}", page_path.display()))?;
     // Pages are named <product>-<event>.txt; flags win.
     let stem = page_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (guess_product, guess_event) = stem.split_once('-').unwrap_or(("TODO", stem.as_str()));
@@ -153,6 +152,24 @@ pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>) -> a
     }
     let event = event.unwrap_or(guess_event);
     let product = product.unwrap_or(guess_product);
+    let witness = match payloads {
+        Some(dir) => Some(super::witness::read(dir, event)?),
+        None => None,
+    };
+    let page =
+        docpage::parse_with_payloads(&text, None, witness.as_ref()).with_context(|| format!("cannot read {}", page_path.display()))?;
+    if let Some(w) = &witness {
+        let unlisted = w.unlisted(&page);
+        for path in &unlisted {
+            // Payload text is anyone's: escaped, it cannot forge lines or drive the terminal.
+            eprintln!("note: data.{}: the payloads have it, the page does not list it; not drafted", codegen::safe::escape(path));
+        }
+        eprintln!(
+            "{} payload(s) of {event} placed the page's attributes; {} attribute(s) they carry are not on the page",
+            w.payloads(),
+            unlisted.len()
+        );
+    }
     let source = page_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     // A product the spec does not define makes a draft the checker refuses; say so now.
     if let Ok(ir) = spec_input::ir(None) {

@@ -6,9 +6,11 @@ mod diff;
 mod docpage;
 mod fixture;
 mod generate;
+mod infer;
 mod lint;
 mod man;
 mod modules;
+mod observe;
 mod output;
 mod roundtrip;
 mod schema;
@@ -16,6 +18,7 @@ mod spec_input;
 mod style;
 mod test_data;
 pub mod validate;
+mod witness;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -159,6 +162,11 @@ enum Command {
         after_help = "Examples:\n  fwevents validate server/test_data/*.json\n  fwevents validate --strict --format json payload.json\n  tail -f webhooks.log | fwevents validate --ndjson -\n  fwevents validate --ndjson --allow-unknown --jobs 0 webhooks.log\n\nExit codes: 0 every payload valid, 1 one or more invalid, 2 a file cannot be read."
     )]
     Validate(validate::Args),
+    /// Count what real payloads show against the spec: presence, nulls, types, forms and
+    /// values per attribute, undocumented attributes, violations and unknown events.
+    Observe(observe::Args),
+    /// Draft a spec file for an event the spec does not cover, from its payloads.
+    Infer(infer::Args),
     /// Compare two specs (directories or git revisions): each change, breaking or compatible.
     #[command(
         after_help = "Examples:\n  fwevents diff origin/main spec\n  fwevents diff v0.1.0 HEAD --format markdown\n  fwevents diff old-spec/ spec/ --fail-on compatible\n  fwevents diff main spec --accept accepted-changes.yaml\n\nExit codes: 0 nothing at or above --fail-on, 1 a change at or above it, 2 a spec cannot be read."
@@ -192,6 +200,11 @@ enum Command {
         /// The product key (default: from the file name).
         #[arg(long)]
         product: Option<String>,
+        /// Real payloads of the event (a folder, payload files or logs, as `observe` reads
+        /// them): they place the attributes whose nesting a flat page leaves open, and the
+        /// attributes they carry that the page does not list are reported, not drafted.
+        #[arg(long, value_name = "DIR")]
+        payloads: Option<PathBuf>,
     },
     /// Print a shell completion script (`fwevents completions bash > /etc/bash_completion.d/fwevents`).
     #[command(
@@ -256,9 +269,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema { event, out, strict, spec } => schema::run(event.as_deref(), out.as_deref(), strict, spec.as_deref()),
         Command::Roundtrip { file, event } => roundtrip::run(&file, event.as_deref()),
         Command::Validate(args) => validate::run(args),
+        Command::Observe(args) => observe::run(args),
+        Command::Infer(args) => infer::run(args),
         Command::Diff(args) => diff::run(args),
         Command::DocCheck { page, event, spec, format } => docpage::check(&page, &event, spec.as_deref(), format),
-        Command::DocImport { page, event, product } => docpage::import(&page, event.as_deref(), product.as_deref()),
+        Command::DocImport { page, event, product, payloads } => {
+            docpage::import(&page, event.as_deref(), product.as_deref(), payloads.as_deref())
+        }
         Command::Fixture { event, seed, count, strict, out, app, force } => match (event, out, app) {
             (Some(event), None, None) if !force => fixture::run(&event, seed, count, strict),
             (Some(_), ..) => {

@@ -1,0 +1,319 @@
+//! What a log of real payloads shows against the spec: for each event and each attribute
+//! path met (documented or not) how often it is present, absent and null, the JSON types,
+//! id and timestamp forms and short values seen, and the violations of both readings.
+//!
+//! Every count is bounded in memory: distinct values per path, undocumented paths per event,
+//! violation kinds and unknown events are kept up to a limit and counted past it, so a log of
+//! any length costs the same memory.
+
+pub mod report;
+pub mod suggest;
+pub mod tree;
+
+use std::collections::BTreeMap;
+
+use freshworks_events::{Event, Mode, Timestamp};
+use jiter::{Jiter, JiterResult, Peek};
+
+use tree::{Expect, Looks, Seen, Tree};
+
+/// Distinct (path, kind) violation counts kept per event and reading.
+pub const VIOLATIONS_KEPT: usize = 1000;
+/// Distinct unknown events kept.
+pub const UNKNOWN_KEPT: usize = 1000;
+/// Unreadable payloads whose place and reason are kept.
+pub const UNREADABLE_KEPT: usize = 10;
+/// The longest payload read; a longer line of a log is skipped (and counted), so that one
+/// line cannot take the memory a log is promised not to.
+pub const MAX_PAYLOAD: usize = 16 << 20;
+/// Nesting followed by the walk; deeper values are counted by type, not looked into.
+const DEPTH: usize = 64;
+
+/// One event's counts.
+#[derive(Debug, Clone)]
+pub struct EventStats {
+    /// `product/event`.
+    pub name: String,
+    pub product: &'static str,
+    pub event: &'static str,
+    /// The spec file of the event (`freshchat/onAgentActivityCreate.yaml`).
+    pub file: String,
+    pub payloads: u64,
+    pub tree: Tree,
+    /// By reading (lenient, strict): (path, kind) to count.
+    pub violations: [BTreeMap<(String, &'static str), u64>; 2],
+    /// Violations not kept past [`VIOLATIONS_KEPT`] distinct kinds.
+    pub violations_more: [u64; 2],
+}
+
+/// A payload that could not be read.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Counts over every payload observed so far.
+#[derive(Debug, Clone)]
+pub struct Observer {
+    pub events: Vec<EventStats>,
+    /// (product key or `None`, event name) to count.
+    pub unknown: BTreeMap<(Option<String>, String), u64>,
+    pub unknown_more: u64,
+    pub payloads: u64,
+    pub unreadable: u64,
+    pub unreadable_kept: Vec<Unreadable>,
+}
+
+impl Observer {
+    /// An observer of the events of `ir`, which must be the spec the models were generated
+    /// from (the built-in one) for its counts to match the validator's.
+    pub fn new(ir: &codegen::Ir) -> Observer {
+        let events = ir
+            .events
+            .iter()
+            .map(|e| {
+                let product = freshworks_events::PRODUCTS.iter().find(|p| p.key == ir.product_of(e).key);
+                let info = freshworks_events::EVENTS.iter().find(|i| i.name == e.name && Some(i.product) == product.map(|p| p.key));
+                EventStats {
+                    name: ir.qualified_name(e),
+                    product: info.map_or("", |i| i.product),
+                    event: info.map_or("", |i| i.name),
+                    file: e.file.clone(),
+                    payloads: 0,
+                    tree: Tree::new(ir, e.payload),
+                    violations: Default::default(),
+                    violations_more: [0; 2],
+                }
+            })
+            .collect();
+        Observer { events, unknown: BTreeMap::new(), unknown_more: 0, payloads: 0, unreadable: 0, unreadable_kept: Vec::new() }
+    }
+
+    /// An observer with the same events and nothing counted, for another thread.
+    pub fn fresh(&self) -> Observer {
+        let mut o = self.clone();
+        o.payloads = 0;
+        o.unreadable = 0;
+        o.unreadable_kept.clear();
+        o.unknown.clear();
+        o.unknown_more = 0;
+        for e in &mut o.events {
+            e.payloads = 0;
+            e.violations = Default::default();
+            e.violations_more = [0; 2];
+            e.tree.paths_more = 0;
+            for n in &mut e.tree.nodes {
+                n.stats = Default::default();
+            }
+        }
+        o
+    }
+
+    /// Counts one payload; `file` and `line` say where it is, for an unreadable one.
+    pub fn payload(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) {
+        self.payloads += 1;
+        if bytes.len() > MAX_PAYLOAD {
+            return self.unreadable(file, line, format!("a payload of more than {} MB is not read", MAX_PAYLOAD >> 20));
+        }
+        let event = match Event::parse(bytes) {
+            Ok(Event::Unknown(u)) => return self.unknown_event(u.product, u.event),
+            Ok(event) => event,
+            Err(freshworks_events::Error::UnsupportedEvent { product, event, .. }) => {
+                let key = freshworks_events::PRODUCTS.iter().find(|p| p.title == product).map(|p| p.key.to_string());
+                return self.unknown_event(key, event);
+            }
+            Err(freshworks_events::Error::UnknownEvent { event, .. }) => return self.unknown_event(None, event),
+            Err(e) => return self.unreadable(file, line, e.to_string()),
+        };
+        let Some(info) = event.info() else { return };
+        let Some(stats) = self.events.iter_mut().find(|e| e.product == info.product && e.event == info.name) else {
+            return;
+        };
+        stats.payloads += 1;
+        // The typed parse accepted the bytes, so the walk over the same bytes succeeds; a
+        // failure would only stop the counts of this payload short.
+        let mut jiter = Jiter::new(bytes);
+        if let Ok(peek) = jiter.peek() {
+            let _ = walk(&mut stats.tree, &mut jiter, peek, 0, 0);
+        }
+        for (reading, mode) in [Mode::Lenient, Mode::Strict].into_iter().enumerate() {
+            for v in event.validate(mode).violations {
+                let key = (stats.tree.pointer_path(&v.path), v.kind.as_str());
+                let map = &mut stats.violations[reading];
+                if let Some(c) = map.get_mut(&key) {
+                    *c += 1;
+                } else if map.len() < VIOLATIONS_KEPT {
+                    map.insert(key, 1);
+                } else {
+                    stats.violations_more[reading] += 1;
+                }
+            }
+        }
+    }
+
+    /// Counts a payload that could not be read, saying why.
+    pub fn unreadable(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.unreadable += 1;
+        if self.unreadable_kept.len() < UNREADABLE_KEPT {
+            self.unreadable_kept.push(Unreadable { file: file.to_string(), line, message });
+        }
+    }
+
+    fn unknown_event(&mut self, product: Option<String>, event: String) {
+        let key = (product, event);
+        if let Some(c) = self.unknown.get_mut(&key) {
+            *c += 1;
+        } else if self.unknown.len() < UNKNOWN_KEPT {
+            self.unknown.insert(key, 1);
+        } else {
+            self.unknown_more += 1;
+        }
+    }
+
+    /// Adds the counts of another observer of the same spec (another thread's), as if its
+    /// payloads came after these.
+    pub fn merge(&mut self, other: &Observer) {
+        self.payloads += other.payloads;
+        self.unreadable += other.unreadable;
+        for u in &other.unreadable_kept {
+            if self.unreadable_kept.len() < UNREADABLE_KEPT {
+                self.unreadable_kept.push(u.clone());
+            }
+        }
+        for (key, n) in &other.unknown {
+            if let Some(c) = self.unknown.get_mut(key) {
+                *c += n;
+            } else if self.unknown.len() < UNKNOWN_KEPT {
+                self.unknown.insert(key.clone(), *n);
+            } else {
+                self.unknown_more += n;
+            }
+        }
+        self.unknown_more += other.unknown_more;
+        for (mine, theirs) in self.events.iter_mut().zip(&other.events) {
+            mine.payloads += theirs.payloads;
+            mine.tree.merge(&theirs.tree);
+            for reading in 0..2 {
+                for (key, n) in &theirs.violations[reading] {
+                    let map = &mut mine.violations[reading];
+                    if let Some(c) = map.get_mut(key) {
+                        *c += n;
+                    } else if map.len() < VIOLATIONS_KEPT {
+                        map.insert(key.clone(), *n);
+                    } else {
+                        mine.violations_more[reading] += n;
+                    }
+                }
+                mine.violations_more[reading] += theirs.violations_more[reading];
+            }
+        }
+    }
+}
+
+/// Counts the value at the parser's position into `node`, and what is inside it.
+fn walk(tree: &mut Tree, jiter: &mut Jiter<'_>, peek: Peek, node: usize, depth: usize) -> JiterResult<()> {
+    match peek {
+        Peek::Null => {
+            jiter.known_null()?;
+            tree.nodes[node].stats.null += 1;
+        }
+        Peek::True | Peek::False => {
+            let b = jiter.known_bool(peek)?;
+            let n = &mut tree.nodes[node];
+            n.stats.types[3] += 1;
+            if n.doc.is_none() || n.doc.as_ref().is_some_and(|d| d.expect == Expect::Boolean) {
+                n.stats.value(|| Seen::Bool(b), |v| *v == Seen::Bool(b));
+            }
+            example(n, || b.to_string());
+        }
+        Peek::String => {
+            let s = jiter.known_str()?;
+            let n = &mut tree.nodes[node];
+            n.stats.types[0] += 1;
+            match n.looks {
+                Looks::Id => n.stats.form(if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "numeric_string" } else { "string" }),
+                Looks::Timestamp => n.stats.form(Timestamp::parse_str(s).map_or("other", |t| t.format().name())),
+                Looks::Plain => {
+                    let listed = n.doc.as_ref().is_some_and(|d| d.expect == Expect::StrEnum);
+                    // An enum's values are kept whatever their length, within reason.
+                    if s.len() <= tree::SHORT_STRING || (listed && s.len() <= 256) {
+                        n.stats.value(|| Seen::Str(s.into()), |v| matches!(v, Seen::Str(t) if **t == *s));
+                    }
+                }
+            }
+            example(n, || serde_json::to_string(s).unwrap_or_default());
+        }
+        Peek::Array => {
+            tree.nodes[node].stats.types[5] += 1;
+            example(&mut tree.nodes[node], || "[...]".into());
+            let item = if depth < DEPTH { tree.item(node) } else { None };
+            let mut next = jiter.known_array()?;
+            while let Some(p) = next {
+                match item {
+                    Some(i) => {
+                        tree.nodes[i].stats.present += 1;
+                        walk(tree, jiter, p, i, depth + 1)?;
+                    }
+                    None => jiter.known_skip(p)?,
+                }
+                next = jiter.array_step()?;
+            }
+        }
+        Peek::Object => {
+            tree.nodes[node].stats.types[4] += 1;
+            example(&mut tree.nodes[node], || "{...}".into());
+            let mut key = jiter.known_object()?;
+            while let Some(k) = key {
+                let child = if depth < DEPTH { tree.key(node, k) } else { None };
+                let p = jiter.peek()?;
+                match child {
+                    Some(c) => {
+                        tree.nodes[c].stats.present += 1;
+                        walk(tree, jiter, p, c, depth + 1)?;
+                    }
+                    None => jiter.known_skip(p)?,
+                }
+                key = jiter.next_key()?;
+            }
+        }
+        _ => {
+            let bytes = jiter.known_number_bytes(peek)?;
+            let int = !bytes.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
+            let n = &mut tree.nodes[node];
+            n.stats.types[if int { 1 } else { 2 }] += 1;
+            let text = std::str::from_utf8(bytes).unwrap_or("");
+            match n.looks {
+                Looks::Id => n.stats.form(if int { "integer" } else { "number" }),
+                Looks::Timestamp => n.stats.form(match (int, text.trim_start_matches('-').len()) {
+                    // Milliseconds since 1973 have 12 digits or more; seconds fewer until 5138.
+                    (true, digits) if digits >= 12 => "epoch_millis",
+                    _ => "epoch_seconds",
+                }),
+                Looks::Plain => {
+                    if int && n.doc.as_ref().is_none_or(|d| d.expect == Expect::IntEnum) {
+                        n.stats.value(|| Seen::Int(text.into()), |v| matches!(v, Seen::Int(t) if **t == *text));
+                    }
+                }
+            }
+            example(n, || text.to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the first value of an undocumented path as its example.
+fn example(n: &mut tree::Node, text: impl FnOnce() -> String) {
+    if n.doc.is_none() && n.stats.example.is_none() {
+        n.stats.example = Some(cut(&text(), tree::EXAMPLE_CHARS));
+    }
+}
+
+/// At most `max` characters of `s`, with `...` when cut.
+pub fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s.to_string(),
+    }
+}

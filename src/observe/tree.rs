@@ -1,0 +1,544 @@
+//! The attribute tree of one event: the paths the spec documents, built from the IR, and
+//! the paths a log shows, added as they are met, each with its counts.
+
+use codegen::ir::{EnumRepr, Field, Ir, Literal, Ty, TypeId, TypeKind};
+
+/// Distinct values kept per path; more are counted, not kept.
+pub const VALUES_KEPT: usize = 16;
+/// Undocumented paths kept per event; more are counted, not kept.
+pub const PATHS_KEPT: usize = 1000;
+/// A string value longer than this (in bytes) is not kept as a value.
+pub const SHORT_STRING: usize = 40;
+/// Characters of an undocumented attribute's example kept.
+pub const EXAMPLE_CHARS: usize = 60;
+
+/// What the spec says of a documented attribute.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub expect: Expect,
+    /// The spec's type in words (`id (string or integer); documented string`).
+    pub words: String,
+    /// Listed values of an enum (wire text: the string, or the integer's digits).
+    pub values: Vec<String>,
+    /// The enum keeps other values.
+    pub open: bool,
+    pub required_lenient: bool,
+    pub required_strict: bool,
+    pub nullable_strict: bool,
+    /// Where the spec defines it (`types.ChatActor.email`).
+    pub spec_path: String,
+    /// The spec file and YAML keys of the attribute's definition.
+    pub at: Option<Place>,
+    /// Where attributes of the object it holds are defined (objects only).
+    pub fields_at: Option<Place>,
+    /// Where the values of the closed enum it holds are listed (closed string enums only).
+    pub enum_at: Option<Place>,
+    /// The spec already explains how the pages and payloads differ.
+    pub has_quirk: bool,
+    /// The documented form of an id.
+    pub id_form: Option<&'static str>,
+    /// The strict forms of a timestamp.
+    pub formats: Vec<&'static str>,
+}
+
+/// A place in a spec file: the file (relative to the spec directory) and the YAML keys from
+/// its top to a mapping or list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: String,
+    pub keys: Vec<String>,
+}
+
+/// The JSON shape a documented attribute is declared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Timestamp,
+    Id,
+    Any,
+    Change,
+    Array,
+    Map,
+    Object,
+    StrEnum,
+    IntEnum,
+}
+
+/// How a node hangs below its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Root,
+    Key,
+    /// Every element of an array (`[]`).
+    Item,
+    /// Every value of a map (`*`).
+    Value,
+}
+
+/// What a path's name suggests its values are, for the forms worth counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looks {
+    Plain,
+    Id,
+    Timestamp,
+}
+
+/// The JSON types, in the order reports list them.
+pub const TYPE_NAMES: [&str; 6] = ["string", "integer", "number", "boolean", "object", "array"];
+
+/// A value seen, as kept for counting.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Seen {
+    Str(Box<str>),
+    /// An integer's text.
+    Int(Box<str>),
+    Bool(bool),
+}
+
+impl Seen {
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Seen::Str(s) => serde_json::Value::String(s.to_string()),
+            Seen::Int(i) => serde_json::from_str(i).unwrap_or(serde_json::Value::Null),
+            Seen::Bool(b) => serde_json::Value::Bool(*b),
+        }
+    }
+}
+
+/// Counts at one path.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Times the key was there (null included); for `[]` and `*`, items seen.
+    pub present: u64,
+    pub null: u64,
+    /// Counts by [`TYPE_NAMES`].
+    pub types: [u64; 6],
+    /// Id or timestamp forms seen, by name.
+    pub forms: Vec<(&'static str, u64)>,
+    pub values: Vec<(Seen, u64)>,
+    /// Occurrences of values not kept (past [`VALUES_KEPT`] distinct ones).
+    pub values_more: u64,
+    /// The first value seen, cut short (undocumented paths only).
+    pub example: Option<String>,
+}
+
+impl Stats {
+    pub fn form(&mut self, name: &'static str) {
+        match self.forms.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => self.forms.push((name, 1)),
+        }
+    }
+
+    pub fn value(&mut self, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool) {
+        self.value_n(seen, matches, 1)
+    }
+
+    fn value_n(&mut self, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
+        if let Some((_, c)) = self.values.iter_mut().find(|(v, _)| matches(v)) {
+            *c += n;
+        } else if self.values.len() < VALUES_KEPT {
+            self.values.push((seen(), n));
+        } else {
+            self.values_more += n;
+        }
+    }
+
+    fn merge(&mut self, other: &Stats) {
+        self.present += other.present;
+        self.null += other.null;
+        for (a, b) in self.types.iter_mut().zip(other.types) {
+            *a += b;
+        }
+        for (name, n) in &other.forms {
+            match self.forms.iter_mut().find(|(m, _)| m == name) {
+                Some((_, c)) => *c += n,
+                None => self.forms.push((name, *n)),
+            }
+        }
+        for (v, n) in &other.values {
+            self.value_n(|| v.clone(), |w| w == v, *n);
+        }
+        self.values_more += other.values_more;
+        if self.example.is_none() {
+            self.example.clone_from(&other.example);
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub key: Box<str>,
+    pub step: Step,
+    pub parent: usize,
+    pub doc: Option<Doc>,
+    pub looks: Looks,
+    pub children: Vec<usize>,
+    /// Where in `children` the next key is looked for first: payloads of an event send their
+    /// keys in much the same order, so the key after the last one met is usually next.
+    hint: usize,
+    pub stats: Stats,
+}
+
+/// The tree of one event; node 0 is the payload itself.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub nodes: Vec<Node>,
+    documented: usize,
+    /// Paths met but not kept (past [`PATHS_KEPT`]), counted once per occurrence.
+    pub paths_more: u64,
+}
+
+impl Tree {
+    /// The documented paths of the event whose envelope type is `payload`.
+    pub fn new(ir: &Ir, payload: TypeId) -> Tree {
+        let root = Node {
+            key: "".into(),
+            step: Step::Root,
+            parent: 0,
+            doc: None,
+            looks: Looks::Plain,
+            children: Vec::new(),
+            hint: 0,
+            stats: Stats::default(),
+        };
+        let mut tree = Tree { nodes: vec![root], documented: 0, paths_more: 0 };
+        let mut stack = Vec::new();
+        tree.object(ir, payload, 0, &mut stack);
+        tree.documented = tree.nodes.len();
+        tree
+    }
+
+    fn object(&mut self, ir: &Ir, ty: TypeId, parent: usize, stack: &mut Vec<TypeId>) {
+        // A recursive type is documented to the depth of its first use.
+        if stack.contains(&ty) {
+            return;
+        }
+        stack.push(ty);
+        for f in ir.fields(ty) {
+            let mut d = doc(ir, f, &f.ty);
+            d.at = Some(Place { file: file_of(ir, ty), keys: yaml_keys(&f.spec_path) });
+            let node = self.push(parent, &f.wire, Step::Key, Some(d));
+            self.inner(ir, f, &f.ty, node, stack);
+        }
+        stack.pop();
+    }
+
+    fn inner(&mut self, ir: &Ir, f: &Field, ty: &Ty, node: usize, stack: &mut Vec<TypeId>) {
+        match ty {
+            Ty::Array(item) => {
+                let child = self.push(node, "[]", Step::Item, Some(doc(ir, f, item)));
+                self.inner(ir, f, item, child, stack);
+            }
+            Ty::Map(value) => {
+                let child = self.push(node, "*", Step::Value, Some(doc(ir, f, value)));
+                self.inner(ir, f, value, child, stack);
+            }
+            Ty::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Object(_)) => {
+                let t = ir.ty(*id);
+                let mut keys = yaml_keys(&t.spec_path);
+                // `data` and the envelope hold their attributes directly; objects in `fields`.
+                if t.spec_path != "data" && t.spec_path != "envelope" {
+                    keys.push("fields".into());
+                }
+                if let Some(d) = self.nodes[node].doc.as_mut() {
+                    d.fields_at = Some(Place { file: file_of(ir, *id), keys });
+                }
+                self.object(ir, *id, node, stack)
+            }
+            Ty::Named(id) => {
+                if let TypeKind::Enum(e) = &ir.ty(*id).kind {
+                    if !e.open && e.repr == EnumRepr::Str {
+                        let mut keys = yaml_keys(&ir.ty(*id).spec_path);
+                        keys.push("enum".into());
+                        if let Some(d) = self.nodes[node].doc.as_mut() {
+                            d.enum_at = Some(Place { file: file_of(ir, *id), keys });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, parent: usize, key: &str, step: Step, doc: Option<Doc>) -> usize {
+        let looks = match doc.as_ref().map(|d| d.expect) {
+            Some(Expect::Id) => Looks::Id,
+            Some(Expect::Timestamp) => Looks::Timestamp,
+            Some(_) => Looks::Plain,
+            None if step == Step::Key => looks(key),
+            None => self.nodes[parent].looks,
+        };
+        let index = self.nodes.len();
+        self.nodes.push(Node { key: key.into(), step, parent, doc, looks, children: Vec::new(), hint: 0, stats: Stats::default() });
+        self.nodes[parent].children.push(index);
+        index
+    }
+
+    /// The child of `node` that `key` leads to, made when new; `None` past the limit.
+    pub fn key(&mut self, node: usize, key: &str) -> Option<usize> {
+        let n = &self.nodes[node];
+        // A documented map sends any key to its one value node.
+        if let Some(&value) = n.children.first().filter(|&&c| self.nodes[c].step == Step::Value) {
+            return Some(value);
+        }
+        let len = n.children.len();
+        for i in 0..len {
+            let at = (n.hint + i) % len;
+            let c = n.children[at];
+            let child = &self.nodes[c];
+            if child.step == Step::Key && *child.key == *key {
+                self.nodes[node].hint = (at + 1) % len;
+                return Some(c);
+            }
+        }
+        self.new_child(node, key, Step::Key)
+    }
+
+    /// The item node of the array at `node`.
+    pub fn item(&mut self, node: usize) -> Option<usize> {
+        if let Some(&c) = self.nodes[node].children.iter().find(|&&c| self.nodes[c].step == Step::Item) {
+            return Some(c);
+        }
+        self.new_child(node, "[]", Step::Item)
+    }
+
+    fn new_child(&mut self, node: usize, key: &str, step: Step) -> Option<usize> {
+        if self.nodes.len() - self.documented >= PATHS_KEPT {
+            self.paths_more += 1;
+            return None;
+        }
+        // Inside a value documented as any JSON, or a change pair, every path is covered by
+        // that documentation.
+        let doc = self.nodes[node].doc.as_ref().filter(|d| matches!(d.expect, Expect::Any | Expect::Change)).map(|d| Doc {
+            expect: Expect::Any,
+            words: "any JSON value".into(),
+            values: Vec::new(),
+            open: true,
+            required_lenient: false,
+            required_strict: false,
+            nullable_strict: true,
+            spec_path: d.spec_path.clone(),
+            at: None,
+            fields_at: None,
+            enum_at: None,
+            has_quirk: true,
+            id_form: None,
+            formats: Vec::new(),
+        });
+        Some(self.push(node, key, step, doc))
+    }
+
+    /// The path as the reference writes it: `data.actor.social_profiles[].type`.
+    pub fn path(&self, mut node: usize) -> String {
+        let mut parts = Vec::new();
+        while node != 0 {
+            parts.push(node);
+            node = self.nodes[node].parent;
+        }
+        let mut s = String::new();
+        for &n in parts.iter().rev() {
+            let node = &self.nodes[n];
+            match node.step {
+                Step::Item => s.push_str("[]"),
+                Step::Value => s.push_str(".*"),
+                _ => {
+                    if !s.is_empty() {
+                        s.push('.');
+                    }
+                    s.push_str(&node.key);
+                }
+            }
+        }
+        s
+    }
+
+    /// Whether a node is documented: its own, or as the item or value of a documented one.
+    pub fn documented(&self, node: usize) -> bool {
+        self.nodes[node].doc.is_some()
+    }
+
+    /// How often the node's parent was an object: the times the key could have been there.
+    pub fn chances(&self, node: usize) -> u64 {
+        self.nodes[self.nodes[node].parent].stats.types[4]
+    }
+
+    /// The reference path of a JSON Pointer into a payload of this event
+    /// (`/data/actor/social_profiles/0/type` is `data.actor.social_profiles[].type`).
+    pub fn pointer_path(&self, pointer: &str) -> String {
+        let mut node = Some(0);
+        let mut s = String::new();
+        for raw in pointer.split('/').skip(1) {
+            let seg = raw.replace("~1", "/").replace("~0", "~");
+            let here = node.map(|n| &self.nodes[n]);
+            let item = here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Item));
+            let value = here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Value));
+            if let (Some(i), true) = (item, !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit())) {
+                s.push_str("[]");
+                node = Some(i);
+            } else if let Some(v) = value {
+                s.push_str(".*");
+                node = Some(v);
+            } else {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(&seg);
+                node =
+                    here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Key && *self.nodes[c].key == *seg));
+            }
+        }
+        s
+    }
+
+    /// Adds another tree's counts of the same event (a tree built from the same spec).
+    pub fn merge(&mut self, other: &Tree) {
+        self.merge_node(0, other, 0);
+        self.paths_more += other.paths_more;
+    }
+
+    fn merge_node(&mut self, mine: usize, other: &Tree, theirs: usize) {
+        let o = &other.nodes[theirs];
+        self.nodes[mine].stats.merge(&o.stats);
+        for &c in &o.children {
+            let child = &other.nodes[c];
+            let found =
+                self.nodes[mine].children.iter().copied().find(|&m| self.nodes[m].step == child.step && self.nodes[m].key == child.key);
+            let target = match found {
+                Some(m) => Some(m),
+                None => self.new_child(mine, &child.key, child.step),
+            };
+            match target {
+                Some(m) => self.merge_node(m, other, c),
+                None => self.paths_more += child.stats.present,
+            }
+        }
+    }
+}
+
+fn doc(ir: &Ir, f: &Field, ty: &Ty) -> Doc {
+    let (expect, values, open) = match ty {
+        Ty::String => (Expect::String, vec![], false),
+        Ty::Integer => (Expect::Integer, vec![], false),
+        Ty::Number => (Expect::Number, vec![], false),
+        Ty::Boolean => (Expect::Boolean, vec![], false),
+        Ty::Timestamp => (Expect::Timestamp, vec![], false),
+        Ty::Id => (Expect::Id, vec![], false),
+        Ty::Any | Ty::Unresolved => (Expect::Any, vec![], false),
+        Ty::Change(_) => (Expect::Change, vec![], false),
+        Ty::Array(_) => (Expect::Array, vec![], false),
+        Ty::Map(_) => (Expect::Map, vec![], false),
+        Ty::Named(id) => match &ir.ty(*id).kind {
+            TypeKind::Object(_) => (Expect::Object, vec![], false),
+            TypeKind::Enum(e) => {
+                let values = e
+                    .variants
+                    .iter()
+                    .map(|v| match &v.wire {
+                        Literal::Str(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect();
+                let expect = if e.repr == EnumRepr::Int { Expect::IntEnum } else { Expect::StrEnum };
+                (expect, values, e.open)
+            }
+        },
+    };
+    Doc {
+        expect,
+        words: codegen::words::type_words(ir, ty, codegen::words::Style::Docs),
+        values,
+        open,
+        required_lenient: !f.lenient.optional,
+        required_strict: !f.strict.optional,
+        nullable_strict: f.strict.nullable,
+        spec_path: f.spec_path.clone(),
+        at: None,
+        fields_at: None,
+        enum_at: None,
+        has_quirk: f.quirk.is_some(),
+        id_form: f.id_form.map(|i| i.name()),
+        formats: f.formats.iter().map(|t| t.name()).collect(),
+    }
+}
+
+/// The spec file that defines type `id`: `spec.yaml` for the envelope, the shared types'
+/// file for a shared type (also when an event reads its own copy), else the event's file.
+fn file_of(ir: &Ir, id: TypeId) -> String {
+    let t = ir.ty(id);
+    if t.spec_path == "envelope" {
+        return "spec.yaml".into();
+    }
+    let shared = ir.modules[0].types.iter().any(|&s| ir.ty(s).spec_path == t.spec_path);
+    if shared {
+        ir.modules[0].source.clone()
+    } else {
+        ir.modules[t.module].source.clone()
+    }
+}
+
+/// The YAML keys of a spec path: `data.agent_availability.channel_availability[].channel`
+/// is `data / agent_availability / fields / channel_availability / items / fields / channel`,
+/// `types.ChatActor.email` is `types / ChatActor / fields / email`, `{}` a map's `values`.
+pub fn yaml_keys(spec_path: &str) -> Vec<String> {
+    let segs: Vec<&str> = spec_path.split('.').collect();
+    let (mut keys, rest, mut direct) = match segs.first() {
+        Some(&"types") if segs.len() >= 2 => (vec!["types".to_string(), segs[1].to_string()], &segs[2..], false),
+        Some(root) => (vec![root.to_string()], &segs[1..], true),
+        None => (Vec::new(), &segs[..], false),
+    };
+    for seg in rest {
+        if !direct {
+            keys.push("fields".into());
+        }
+        direct = false;
+        let name = seg.trim_end_matches(['[', ']', '{', '}']);
+        keys.push(name.to_string());
+        let mut suffix = &seg[name.len()..];
+        while !suffix.is_empty() {
+            if let Some(r) = suffix.strip_prefix("[]") {
+                keys.push("items".into());
+                suffix = r;
+            } else if let Some(r) = suffix.strip_prefix("{}") {
+                keys.push("values".into());
+                suffix = r;
+            } else {
+                break;
+            }
+        }
+    }
+    keys
+}
+
+/// What a key's name says of its values: `id`, `*_id` and `*_uuid` are ids; `*_at`,
+/// `*_timestamp` and `timestamp` are timestamps.
+pub fn looks(key: &str) -> Looks {
+    let k = key.to_ascii_lowercase();
+    if k == "id" || k.ends_with("_id") || k.ends_with("_uuid") || k == "uuid" {
+        Looks::Id
+    } else if k.ends_with("_at") || k.ends_with("timestamp") || k.ends_with("_time") {
+        Looks::Timestamp
+    } else {
+        Looks::Plain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yaml_keys;
+
+    #[test]
+    fn spec_paths_become_yaml_keys() {
+        assert_eq!(yaml_keys("types.ChatActor.email"), ["types", "ChatActor", "fields", "email"]);
+        assert_eq!(
+            yaml_keys("data.agent_availability.channel_availability[].channel"),
+            ["data", "agent_availability", "fields", "channel_availability", "items", "fields", "channel"]
+        );
+        assert_eq!(yaml_keys("data.changes{}.changed"), ["data", "changes", "values", "fields", "changed"]);
+        assert_eq!(yaml_keys("envelope.account_id"), ["envelope", "account_id"]);
+        assert_eq!(yaml_keys("data"), ["data"]);
+    }
+}
