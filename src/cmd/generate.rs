@@ -51,6 +51,30 @@ pub struct Outputs<'a> {
     pub rust: &'a Path,
     pub docs: &'a Path,
     pub ts: &'a Path,
+    pub npm: &'a Path,
+}
+
+/// The npm package: declarations, schemas and the validator, at the models crate's version.
+fn npm_package(ir: &codegen::Ir) -> anyhow::Result<Vec<Owned>> {
+    let files =
+        codegen::emit::npm::generate(ir, freshworks_events::VERSION).map_err(|e| anyhow::anyhow!("cannot write the npm package: {e}"))?;
+    Ok(files.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect())
+}
+
+/// The kinds of file the npm package holds; stale ones of these kinds are removed.
+const NPM_EXTENSIONS: [&str; 4] = ["json", "cjs", "mjs", "ts"];
+
+/// Writes (or compares) the npm package below `out`, one kind of file at a time.
+fn sync_npm(out: &Path, files: &[Owned], check: bool, stale: &mut Vec<String>) -> anyhow::Result<()> {
+    for ext in NPM_EXTENSIONS {
+        let of_kind: Vec<Owned> = files
+            .iter()
+            .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == ext))
+            .map(|f| Owned { path: f.path.clone(), contents: f.contents.clone() })
+            .collect();
+        sync(out, ext, &of_kind, check, stale)?;
+    }
+    Ok(())
 }
 
 /// The TypeScript declarations.
@@ -75,10 +99,12 @@ pub fn run(spec: &Path, outputs: &Outputs, check: bool) -> anyhow::Result<ExitCo
     let rust: Vec<Owned> = rust.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     let ts = typescript(&ir)?;
+    let npm = npm_package(&ir)?;
     let mut stale = Vec::new();
     sync(outputs.rust, "rs", &rust, check, &mut stale)?;
     sync(outputs.docs, "md", &docs, check, &mut stale)?;
     sync(outputs.ts, "ts", &ts, check, &mut stale)?;
+    sync_npm(outputs.npm, &npm, check, &mut stale)?;
     if check && !stale.is_empty() {
         for s in &stale {
             eprintln!("stale: {s}");
@@ -139,6 +165,12 @@ pub fn write_docs(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     sync(out, "md", &docs, false, &mut Vec::new())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn write_npm(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let ir = spec_input::ir(spec)?;
+    sync_npm(out, &npm_package(&ir)?, false, &mut Vec::new())?;
     Ok(ExitCode::SUCCESS)
 }
 
