@@ -25,8 +25,9 @@ class Unreadable extends Error {
 // each number's text (so 5.0 stays a float and 30-digit integers stay exact).
 function parseJson(text) {
   let i = 0;
+  // jiter's positions: an error at the end of the text is after its last character.
   const fail = (message, at = i) => {
-    const { line, column } = position(text, at);
+    const { line, column } = position(text, at, at >= text.length);
     return new Unreadable("json", `malformed JSON at line ${line}, column ${column}: ${message}`);
   };
   const ws = () => {
@@ -50,10 +51,12 @@ function parseJson(text) {
     if (c === '"') return { k: "str", v: string() };
     if (c === "-" || (c >= "0" && c <= "9")) return number();
     for (const [word, node] of [["true", { k: "bool", v: true }], ["false", { k: "bool", v: false }], ["null", { k: "null" }]]) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return node;
+      if (c !== word[0]) continue;
+      for (let j = 1; j < word.length; j++) {
+        if (text[i + j] !== word[j]) throw fail(i + j >= text.length ? "EOF while parsing a value" : "expected ident", i + j);
       }
+      i += word.length;
+      return node;
     }
     throw fail("expected value");
   };
@@ -76,6 +79,8 @@ function parseJson(text) {
       ws();
       if (text[i] === ",") {
         i++;
+        ws();
+        if (text[i] === "}") throw fail("trailing comma");
         continue;
       }
       if (text[i] === "}") {
@@ -98,6 +103,8 @@ function parseJson(text) {
       ws();
       if (text[i] === ",") {
         i++;
+        ws();
+        if (text[i] === "]") throw fail("trailing comma");
         continue;
       }
       if (text[i] === "]") {
@@ -143,7 +150,7 @@ function parseJson(text) {
         const unit = hex4(i + 1);
         i += 5;
         if (unit >= 0xd800 && unit <= 0xdbff) {
-          if (text[i] !== "\\" || text[i + 1] !== "u") throw fail("lone leading surrogate in hex escape");
+          if (text[i] !== "\\" || text[i + 1] !== "u") throw fail("unexpected end of hex escape");
           const low = hex4(i + 2);
           if (low < 0xdc00 || low > 0xdfff) throw fail("lone leading surrogate in hex escape");
           i += 6;
@@ -165,10 +172,29 @@ function parseJson(text) {
     return parseInt(h, 16);
   };
   const number = () => {
-    const m = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 4096));
-    if (!m || m[0] === "-") throw fail("invalid number");
-    i += m[0].length;
-    return { k: "num", text: m[0] };
+    const start = i;
+    const isDigit = (at) => text[at] >= "0" && text[at] <= "9";
+    const digitsAt = () => {
+      if (!isDigit(i)) throw fail(i >= text.length ? "EOF while parsing a value" : "invalid number");
+      while (isDigit(i)) i++;
+    };
+    if (text[i] === "-") i++;
+    if (text[i] === "0") {
+      i++;
+      if (isDigit(i)) throw fail("invalid number");
+    } else {
+      digitsAt();
+    }
+    if (text[i] === ".") {
+      i++;
+      digitsAt();
+    }
+    if (text[i] === "e" || text[i] === "E") {
+      i++;
+      if (text[i] === "+" || text[i] === "-") i++;
+      digitsAt();
+    }
+    return { k: "num", text: text.slice(start, i) };
   };
   const root = value(0);
   ws();
@@ -176,7 +202,7 @@ function parseJson(text) {
   return root;
 }
 
-function position(text, at) {
+function position(text, at, end = false) {
   let line = 1;
   let start = 0;
   for (let j = 0; j < at && j < text.length; j++) {
@@ -185,7 +211,7 @@ function position(text, at) {
       start = j + 1;
     }
   }
-  return { line, column: at - start + 1 };
+  return { line, column: at - start + (end ? 0 : 1) };
 }
 
 // ---- How Rust shows values -----------------------------------------------------------------
@@ -251,7 +277,7 @@ function debugF64(x) {
   return sign + (p.includes(".") ? p : p + ".0");
 }
 
-/** serde_json's text of an f64 (ryu): "5.0", "1e16", "1.5e-7". */
+/** serde_json's text of an f64: "5.0", "1e+16", "1.5e-7". */
 function ryuF64(x) {
   const { d, e, neg } = digits(x);
   const sign = neg ? "-" : "";
@@ -260,7 +286,7 @@ function ryuF64(x) {
   if (kk >= n && kk <= 16) return sign + d + "0".repeat(kk - n) + ".0";
   if (kk > 0 && kk <= 16) return sign + d.slice(0, kk) + "." + d.slice(kk);
   if (kk > -5 && kk <= 0) return sign + "0." + "0".repeat(-kk) + d;
-  return sign + d[0] + (n > 1 ? "." + d.slice(1) : "") + "e" + (kk - 1);
+  return sign + d[0] + (n > 1 ? "." + d.slice(1) : "") + "e" + (kk > 0 ? "+" : "") + (kk - 1);
 }
 
 const I64_MIN = -(2n ** 63n);
@@ -851,6 +877,15 @@ function create(spec) {
     return slot.st === "value" && slot.obj ? leaf(slot.obj, path.slice(1)) : undefined;
   }
 
+  // A value as read, described as the Rust models describe it: its number as the type holds
+  // it (an id sent as -0 is the integer 0).
+  function describeValue(slot) {
+    const n = slot.scalar !== undefined ? slot.scalar : slot.ts !== undefined && !("text" in slot.ts.repr) ? slot.ts.repr : null;
+    if (n !== null && ("i" in n || "int" in n)) return `integer ${"i" in n ? n.i : n.int}`;
+    if (n !== null && ("f" in n || "float" in n)) return `number ${ryuF64("f" in n ? n.f : n.float)}`;
+    return describe(slot.node);
+  }
+
   const scalarOf = (slot) => (slot !== undefined && slot.st === "value" && slot.scalar !== undefined ? slot.scalar : null);
   const timestampOf = (slot) => (slot !== undefined && slot.st === "value" && slot.ts !== undefined ? slot.ts : null);
 
@@ -897,7 +932,7 @@ function create(spec) {
         if (c.null) {
           for (const path of c.null) {
             each(data, path, walk, (slot) => {
-              if (slot.st !== "absent" && slot.st !== "null") walk.rule(rule, "null", slot.st === "invalid" ? describe(slot.raw) : describe(slot.node));
+              if (slot.st !== "absent" && slot.st !== "null") walk.rule(rule, "null", slot.st === "invalid" ? describe(slot.raw) : describeValue(slot));
             });
           }
         } else if (c.one_of) {
