@@ -8,7 +8,15 @@
 // Payload keys and values are only ever data here: keys live in Maps and arrays, never as
 // properties of plain objects, so a key such as "__proto__" is an attribute like any other.
 
-const MAX_DEPTH = 200;
+// The Rust reader skips a value it keeps as sent (an unknown attribute, a value of the wrong
+// type) with a nesting limit of its own, counted from that value: 201 levels.
+const SKIP_LEVELS = 201;
+// serde_json, which describes such a value for messages, reads 127 levels.
+const DESCRIBE_LEVELS = 127;
+// Far deeper than any payload of the spec nests its types: past this, the text cannot be
+// read within the limits above, and the reader is taken to refuse it where a value skipped
+// from the envelope would be refused.
+const MAX_DEPTH = 1000;
 
 // ---- JSON text ---------------------------------------------------------------------------
 
@@ -25,6 +33,8 @@ class Unreadable extends Error {
 // each number's text (so 5.0 stays a float and 30-digit integers stay exact).
 function parseJson(text) {
   let i = 0;
+  // Where each open object or array starts.
+  const opens = [];
   // jiter's positions: an error at the end of the text is after its last character.
   const fail = (message, at = i) => {
     const { line, column } = position(text, at, at >= text.length);
@@ -42,11 +52,16 @@ function parseJson(text) {
     if (i >= text.length) throw fail("EOF while parsing a value");
     const c = text[i];
     if (c === "{" || c === "[") {
-      if (depth >= MAX_DEPTH) {
-        const { line, column } = position(text, i);
-        throw new Unreadable("event", `the JSON nests deeper than ${MAX_DEPTH} levels (line ${line}, column ${column})`);
-      }
-      return c === "{" ? object(depth + 1) : array(depth + 1);
+      // An object at the root is the envelope, read as its type: what is skipped starts inside.
+      if (depth >= MAX_DEPTH) throw tooDeep(text, opens[text[opens[0]] === "{" ? SKIP_LEVELS + 1 : SKIP_LEVELS]);
+      const pos = i;
+      opens.push(pos);
+      const node = c === "{" ? object(depth + 1) : array(depth + 1);
+      opens.pop();
+      node.pos = pos;
+      const inner = node.k === "obj" ? node.entries.map(([, v]) => v) : node.items;
+      node.h = 1 + inner.reduce((h, v) => Math.max(h, v.h || 0), 0);
+      return node;
     }
     if (c === '"') return { k: "str", v: string() };
     if (c === "-" || (c >= "0" && c <= "9")) return number();
@@ -202,6 +217,52 @@ function parseJson(text) {
   return root;
 }
 
+function tooDeep(text, at) {
+  const { line, column } = position(text, at);
+  return new Unreadable("event", `the JSON nests deeper than 200 levels (line ${line}, column ${column})`);
+}
+
+// Refuses a value the Rust reader would skip, if it nests past the reader's limit: at the
+// first bracket (in text order) past it.
+function checkSkip(text, node) {
+  if (!(node.h > SKIP_LEVELS)) return;
+  const first = (n, level) => {
+    if (level > SKIP_LEVELS) return n;
+    for (const child of n.k === "obj" ? n.entries.map(([, v]) => v) : n.items) {
+      if (child.h !== undefined && child.h + level > SKIP_LEVELS) return first(child, level + 1);
+    }
+    return n;
+  };
+  throw tooDeep(text, first(node, 1).pos);
+}
+
+// Where bytes stop being UTF-8, as the Rust reader reports it.
+function invalidUtf8(bytes) {
+  let at = 0;
+  while (at < bytes.length) {
+    const b = bytes[at];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || at + n > bytes.length) break;
+    let ok = true;
+    for (let k = 1; k < n; k++) if ((bytes[at + k] & 0xc0) !== 0x80) ok = false;
+    const b1 = bytes[at + 1];
+    if (n === 3 && ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f))) ok = false;
+    if (n === 4 && ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f))) ok = false;
+    if (!ok) break;
+    at += n;
+  }
+  let line = 1;
+  let start = 0;
+  for (let j = 0; j < at; j++) {
+    if (bytes[j] === 0x0a) {
+      line++;
+      start = j + 1;
+    }
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && line === 1 ? 3 : 0;
+  return new Unreadable("json", `malformed JSON at line ${line}, column ${at - start - bom + 1}: invalid UTF-8`);
+}
+
 function position(text, at, end = false) {
   let line = 1;
   let start = 0;
@@ -211,7 +272,8 @@ function position(text, at, end = false) {
       start = j + 1;
     }
   }
-  return { line, column: at - start + (end ? 0 : 1) };
+  // Columns count bytes of UTF-8, as the Rust reader's do.
+  return { line, column: new TextEncoder().encode(text.slice(start, at)).length + (end ? 0 : 1) };
 }
 
 // ---- How Rust shows values -----------------------------------------------------------------
@@ -310,6 +372,7 @@ function serdeNumber(t) {
 
 /** A short description of a JSON value, as the Rust messages give it: `string "x"`, `integer 5`. */
 function describe(node) {
+  if (node.h > DESCRIBE_LEVELS) return "null";
   switch (node.k) {
     case "null":
       return "null";
@@ -554,7 +617,13 @@ function create(spec) {
 
   const NULL = { st: "null" };
   const ABSENT = { st: "absent" };
-  const invalid = (raw) => ({ st: "invalid", raw });
+  // The text being read, for the positions of errors.
+  let source = "";
+  const skipped = (node) => checkSkip(source, node);
+  const invalid = (raw) => {
+    skipped(raw);
+    return { st: "invalid", raw };
+  };
 
   // Reads a non-null node as the type does: a value (which keeps its node, for messages),
   // or the node kept as invalid.
@@ -601,10 +670,15 @@ function create(spec) {
           return t !== null ? { st: "value", ts: t } : invalid(node);
         }
         default:
+          skipped(node);
           return { st: "value", other: true };
       }
     }
-    if ("change" in ty) return node.k === "arr" && node.items.length === 2 ? { st: "value", other: true } : invalid(node);
+    if ("change" in ty) {
+      if (node.k !== "arr") return invalid(node);
+      node.items.forEach(skipped);
+      return node.items.length === 2 ? { st: "value", other: true } : { st: "invalid", raw: node };
+    }
     if ("array" in ty) {
       if (node.k !== "arr") return invalid(node);
       return { st: "value", items: node.items.map((n) => (n.k === "null" ? NULL : read(n, ty.array))) };
@@ -642,6 +716,7 @@ function create(spec) {
     for (const [key, n] of node.entries) {
       const i = index.get(key);
       if (i === undefined) {
+        skipped(n);
         for (const e of unknown) if (e.key === key && !e.dup) e.dup = true;
         unknown.push({ key, node: n, dup: false });
         continue;
@@ -1029,7 +1104,7 @@ function create(spec) {
       try {
         text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(payload);
       } catch {
-        throw new Unreadable("json", "malformed JSON at line 1, column 1: invalid UTF-8");
+        throw invalidUtf8(payload);
       }
     } else {
       try {
@@ -1040,6 +1115,7 @@ function create(spec) {
       if (text === undefined) throw new Unreadable("json", "a payload is a JSON object, found nothing");
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    source = text;
     return parseJson(text);
   }
 
@@ -1052,27 +1128,60 @@ function create(spec) {
   function validate(payload, options = {}) {
     const strict = options.strict === true;
     const forced = options.event === undefined ? null : find(options.event);
-    let root;
     try {
-      root = nodesOf(payload);
+      return check(payload, strict, forced);
     } catch (e) {
       if (e instanceof Unreadable) return failure(e.kind, e.message);
       throw e;
     }
-    if (root.k !== "obj") return failure("json", `a payload is a JSON object, found ${describe(root)}`);
-    let index = forced;
-    if (index === null) {
-      // The envelope as read (its last `event` and `domain`) decides the event.
-      let event = null;
-      let domain = null;
-      for (const [k, n] of root.entries) {
-        if (k === "event") event = n.k === "str" ? n.v : null;
-        if (k === "domain") domain = n.k === "str" ? n.v : null;
+  }
+
+  // Whether the Rust reader finds the event from the attributes before `data` and reads the
+  // payload in one pass; otherwise it skips `data` first (with the skip's nesting limit).
+  function earlyIdentity(root) {
+    let event = null;
+    let domain = null;
+    for (const [k, n] of root.entries) {
+      if (k === "data") {
+        const found = identify(event, domain);
+        return found.index === undefined ? null : found.index;
       }
-      const found = identify(event, domain);
-      if (found.index === undefined) return failure("event", found.message);
-      index = found.index;
+      if ((k === "event" || k === "domain") && n.k !== "str") return null;
+      if (k === "event") event = n.v;
+      if (k === "domain") domain = n.v;
     }
+    return null;
+  }
+
+  function check(payload, strict, forced) {
+    const root = nodesOf(payload);
+    if (root.k !== "obj") {
+      checkSkip(source, root);
+      return failure("json", `a payload is a JSON object, found ${describe(root)}`);
+    }
+    // The envelope as read (its last `event` and `domain`) decides the event.
+    let event = null;
+    let domain = null;
+    for (const [k, n] of root.entries) {
+      if (k === "event") event = n.k === "str" ? n.v : null;
+      if (k === "domain") domain = n.k === "str" ? n.v : null;
+    }
+    const found = forced !== null ? { index: forced } : identify(event, domain);
+    if (forced === null && (earlyIdentity(root) === null || earlyIdentity(root) !== found.index)) {
+      // The envelope is read first, `data` skipped, and the event found from what it held:
+      // a value nested past the reader's limits stops it before the event is looked for.
+      const envelope = types[spec.events[0].payload].fields;
+      for (const [k, n] of root.entries) {
+        const f = envelope.find((x) => x.wire === k);
+        if (f === undefined || k === "data") {
+          if (n.k !== "null") checkSkip(source, n);
+        } else if (n.k !== "null") {
+          read(n, f.ty);
+        }
+      }
+    }
+    if (found.index === undefined) return failure("event", found.message);
+    const index = found.index;
     const info = spec.events[index];
     const envelope = readObject(root, types[info.payload]);
     const walk = new Walk(strict);
