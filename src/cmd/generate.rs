@@ -19,9 +19,12 @@ fn existing(out: &Path, ext: &str) -> anyhow::Result<BTreeSet<String>> {
         for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
             let entry = entry?;
             let path = entry.path();
-            // Not through symbolic links: stale files are removed below `out` only.
+            // Not through symbolic links: stale files are removed below `out` only. Nor into
+            // what npm installs there (someone trying the package in place), which is not ours.
             if entry.file_type()?.is_dir() {
-                stack.push(path);
+                if entry.file_name() != "node_modules" {
+                    stack.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == ext) {
                 let rel = path.strip_prefix(out).unwrap_or(&path);
                 found.insert(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
