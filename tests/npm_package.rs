@@ -95,6 +95,14 @@ const parsed = JSON.parse(text);
 if (isEvent(parsed, "freshchat/onAgentActivityCreate")) console.log(`esm guarded ${parsed.data?.actor?.type}`);
 "#;
 
+/// The JavaScript example of the README's npm section.
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let section = readme.split("## The npm package").nth(1).expect("the README has the section");
+    let block = section.split("```js\n").nth(1).expect("the section has a js example");
+    block.split("```").next().unwrap().to_string()
+}
+
 fn setup() -> &'static Setup {
     static SETUP: OnceLock<Setup> = OnceLock::new();
     SETUP.get_or_init(|| {
@@ -121,7 +129,8 @@ fn setup() -> &'static Setup {
 
         let chat = std::fs::read_to_string(app.join("server/test_data/onAgentActivityCreate.json")).unwrap();
         let esm = ESM.replace("TEXT", &Value::from(chat).to_string());
-        for (name, code) in [("unguarded.js", UNGUARDED), ("guarded.js", GUARDED), ("esm.mjs", &esm)] {
+        let readme = readme_example();
+        for (name, code) in [("unguarded.js", UNGUARDED), ("guarded.js", GUARDED), ("esm.mjs", &esm), ("readme.js", &readme)] {
             std::fs::write(app.join(name), code).unwrap();
         }
         std::fs::copy(tools.join("fdk-globals.d.ts"), app.join("fdk-globals.d.ts")).unwrap();
@@ -138,7 +147,7 @@ fn setup() -> &'static Setup {
     "moduleResolution": "node16",
     "types": []
   },
-  "files": ["fdk-globals.d.ts", "server/server.js", "unguarded.js", "guarded.js", "esm.mjs"]
+  "files": ["fdk-globals.d.ts", "server/server.js", "unguarded.js", "guarded.js", "esm.mjs", "readme.js"]
 }
 "#;
         std::fs::write(app.join("tsconfig.json"), tsconfig).unwrap();
@@ -230,6 +239,7 @@ fn the_sample_app_runs_its_handlers_on_its_test_data_through_the_package() {
         assert!(!logs.iter().any(|l| l.starts_with("refused")), "{call}");
         assert!(logs.len() >= 2, "the handler went on after its check: {call}");
     }
+    assert!(calls.iter().all(|c| c.get("missing").is_none()), "{calls:#?}");
     let chat = calls.iter().find(|c| c["event"] == "onAgentActivityCreate").unwrap();
     assert_eq!(chat["logs"][0], "valid freshchat/onAgentActivityCreate");
 
@@ -249,10 +259,21 @@ fn the_sample_app_runs_its_handlers_on_its_test_data_through_the_package() {
 }
 
 #[test]
+fn the_readme_example_runs_in_the_app() {
+    let s = setup();
+    let out = run(&s.app, "node", &[&slash(&common::root().join("tests/npm/run-app.cjs")), ".", "readme.js"]);
+    let text = common::text(&out.stdout);
+    let chat = text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|c| c["event"] == "onAgentActivityCreate").unwrap();
+    let logs = chat["logs"].as_array().unwrap();
+    assert_eq!(logs.len(), 1, "valid test data: no errors, and the guard passes: {chat}");
+    assert!(logs[0].as_str().unwrap().starts_with("freshchat/onAgentActivityCreate: "), "{chat}");
+}
+
+#[test]
 fn the_apps_javascript_type_checks_against_the_package() {
     let s = setup();
     assert!(s.tsc.contains("error TS") || s.tsc_status == Some(0), "tsc did not run:\n{}", s.tsc);
-    for file in ["server/server.js", "guarded.js", "esm.mjs"] {
+    for file in ["server/server.js", "guarded.js", "esm.mjs", "readme.js"] {
         assert_eq!(tsc_errors(file), vec![], "{file} should type-check:\n{}", s.tsc);
     }
     // require()d JSON widens `event` to string, so the assignment fails without the guard ...
