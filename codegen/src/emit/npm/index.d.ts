@@ -54,13 +54,14 @@ export interface ValidateOptions {
 /**
  * Every violation of the spec in a payload. Give the JSON text (a string or Buffer) for
  * exact verdicts: a parsed value has lost repeated keys and whether `5.0` was a float.
+ * Throws a TypeError when `options.event` names no event of the spec.
  */
 export function validate(payload: unknown, options?: ValidateOptions): ValidationResult;
 
 /**
  * Whether `payload` is a valid payload of the event `name` in the lenient reading (or the
  * strict one, with `{ strict: true }`). A type guard: a payload read with `require()` or
- * `JSON.parse` gets its event's type.
+ * `JSON.parse` gets its event's type. Throws a TypeError when `name` is no event of the spec.
  */
 export function isEvent<N extends Lenient.EventName>(payload: unknown, name: N, options?: { strict?: false }): payload is Lenient.EventOf<N>;
 export function isEvent<N extends Strict.EventName>(payload: unknown, name: N, options: { strict: true }): payload is Strict.EventOf<N>;
