@@ -1,7 +1,7 @@
 // The npm package's verdicts in the shape `fwevents validate --format json` prints them, so
 // that the whole-chain test compares the two line by line.
 //
-//   node verdicts.cjs PACKAGE_DIR [--strict] [--ndjson] FILE...
+//   node verdicts.cjs PACKAGE_DIR [--strict] [--ndjson] [--event=NAME] FILE...
 //
 // With --ndjson each line is one payload, given to the validator as its bytes (newline
 // included, as the command line reads a log); a malformed line's position is then counted
@@ -13,11 +13,13 @@ const [pkg, ...rest] = process.argv.slice(2);
 const { validate } = require(pkg);
 const strict = rest.includes("--strict");
 const ndjson = rest.includes("--ndjson");
+const named = rest.find((a) => a.startsWith("--event="));
+const event = named === undefined ? undefined : named.slice("--event=".length);
 const files = rest.filter((a) => !a.startsWith("--"));
 
 const out = [];
 function emit(file, line, bytes) {
-  const r = validate(bytes, { strict });
+  const r = validate(bytes, { strict, event });
   const errors = r.errors.map((e) => {
     let message = e.message;
     if (line !== undefined) message = message.replace(/^malformed JSON at line (\d+),/, (_, l) => `malformed JSON at line ${line + Number(l) - 1},`);
