@@ -446,3 +446,39 @@ fn the_package_reports_every_broken_payload_as_the_rust_models_do() {
         assert!(violations > lines / 2, "the broken payloads have violations: {violations} for {n}");
     }
 }
+
+#[test]
+fn npm_writes_only_into_its_own_folder_and_never_through_a_link() {
+    let tmp = common::TempDir::new("npm-folder");
+    // Another project's folder: its package.json and tsconfig.json are not the generator's.
+    let project = tmp.0.join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::write(project.join("package.json"), "{\"name\":\"my-app\"}").unwrap();
+    std::fs::write(project.join("tsconfig.json"), "{}").unwrap();
+    let o = common::fwevents(&["npm", "--out", project.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::text(&o.stderr).contains("belongs to another package (\"my-app\")"), "{}", common::text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(project.join("package.json")).unwrap(), "{\"name\":\"my-app\"}");
+    assert!(project.join("tsconfig.json").exists());
+
+    // A new folder becomes the package, and stays writable as its own.
+    let fresh = tmp.0.join("fresh");
+    for _ in 0..2 {
+        let o = common::fwevents(&["npm", "--out", fresh.to_str().unwrap()], b"");
+        assert!(o.status.success(), "{}", common::text(&o.stderr));
+    }
+    let pkg: Value = serde_json::from_str(&std::fs::read_to_string(fresh.join("package.json")).unwrap()).unwrap();
+    assert_eq!(pkg["name"], "freshworks-events");
+
+    #[cfg(unix)]
+    {
+        let victim = tmp.0.join("victim.txt");
+        std::fs::write(&victim, "keep").unwrap();
+        std::fs::remove_file(fresh.join("engine.cjs")).unwrap();
+        std::os::unix::fs::symlink(&victim, fresh.join("engine.cjs")).unwrap();
+        let o = common::fwevents(&["npm", "--out", fresh.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(2));
+        assert!(common::text(&o.stderr).contains("is a symbolic link"), "{}", common::text(&o.stderr));
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    }
+}

@@ -68,7 +68,32 @@ fn npm_package(ir: &codegen::Ir) -> anyhow::Result<Vec<Owned>> {
 const NPM_EXTENSIONS: [&str; 4] = ["json", "cjs", "mjs", "ts"];
 
 /// Writes (or compares) the npm package below `out`, one kind of file at a time.
+///
+/// The folder must be the package's own (or new, or empty of a package.json): JSON files are
+/// everywhere, so a stale-file sweep of another project's folder would remove its own
+/// package.json and configuration. Nothing is written through a symbolic link.
 fn sync_npm(out: &Path, files: &[Owned], check: bool, stale: &mut Vec<String>) -> anyhow::Result<()> {
+    let manifest = out.join("package.json");
+    if let Ok(text) = std::fs::read_to_string(&manifest) {
+        let name = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| v["name"].as_str().map(str::to_owned));
+        if name.as_deref() != Some(codegen::emit::npm::PACKAGE) {
+            anyhow::bail!(
+                "{} belongs to another package ({}); write the npm package into its own folder",
+                manifest.display(),
+                name.map_or_else(|| "no name".to_string(), |n| format!("{n:?}"))
+            );
+        }
+    }
+    for file in files {
+        let path = below(out, &file.path)?;
+        let mut at = Some(path.as_path());
+        while let Some(p) = at.filter(|p| p.starts_with(out) && *p != out) {
+            if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) {
+                anyhow::bail!("refusing to write {}: {} is a symbolic link", path.display(), p.display());
+            }
+            at = p.parent();
+        }
+    }
     for ext in NPM_EXTENSIONS {
         let of_kind: Vec<Owned> = files
             .iter()
