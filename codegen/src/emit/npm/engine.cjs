@@ -1110,7 +1110,7 @@ function create(spec) {
       try {
         text = JSON.stringify(payload);
       } catch (e) {
-        throw new Unreadable("json", `the payload cannot be written as JSON: ${e.message}`);
+        throw new Unreadable("json", `the payload cannot be written as JSON: ${String(e.message).split("\n")[0]}`);
       }
       if (text === undefined) throw new Unreadable("json", "a payload is a JSON object, found nothing");
     }
