@@ -50,9 +50,11 @@ fn generate_check_names_the_stale_file() {
     let docs_s = docs.to_str().unwrap();
     let ts = tmp.0.join("ts");
     let ts_s = ts.to_str().unwrap();
-    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    let npm = tmp.0.join("npm");
+    let npm_s = npm.to_str().unwrap();
+    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s, "--ts", ts_s, "--npm", npm_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s, "--npm", npm_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
     let target = out.join("freshchat/on_agent_activity_create.rs");
     let mut text = std::fs::read_to_string(&target).unwrap();
@@ -62,7 +64,12 @@ fn generate_check_names_the_stale_file() {
     std::fs::write(docs.join("freshdesk/onAgentAvailabilityUpdate.md"), "old text").unwrap();
     std::fs::write(ts.join("strict.d.ts"), "export {};\n").unwrap();
     std::fs::remove_file(ts.join("wire.d.ts")).unwrap();
-    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    std::fs::write(npm.join("spec.json"), "{}").unwrap();
+    // What npm installs into the package's folder is left alone.
+    std::fs::create_dir_all(npm.join("node_modules/x")).unwrap();
+    std::fs::write(npm.join("node_modules/x/package.json"), "{}").unwrap();
+    std::fs::write(npm.join("schema/strict/leftover.json"), "{}").unwrap();
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s, "--npm", npm_s], b"");
     assert_eq!(o.status.code(), Some(1));
     let err = common::text(&o.stderr);
     assert!(err.contains("freshdesk/onAgentAvailabilityUpdate.md (differs from the spec)"), "{err}");
@@ -70,10 +77,13 @@ fn generate_check_names_the_stale_file() {
     assert!(err.contains("leftover.rs (no longer generated)"), "{err}");
     assert!(err.contains("strict.d.ts (differs from the spec)"), "{err}");
     assert!(err.contains("wire.d.ts (missing)"), "{err}");
+    assert!(err.contains("spec.json (differs from the spec)"), "{err}");
+    assert!(err.contains("leftover.json (no longer generated)"), "{err}");
     // Generating again puts everything right.
-    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    let o = common::fwevents(&["generate", "--out", out_s, "--docs", docs_s, "--ts", ts_s, "--npm", npm_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
-    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s], b"");
+    assert!(npm.join("node_modules/x/package.json").exists());
+    let o = common::fwevents(&["generate", "--check", "--out", out_s, "--docs", docs_s, "--ts", ts_s, "--npm", npm_s], b"");
     assert!(o.status.success(), "{}", common::text(&o.stderr));
 }
 
@@ -101,6 +111,33 @@ fn checked_in_typescript_declarations_are_fresh() {
     }
     assert!(stale.is_empty(), "stale declarations; run `cargo run -q --bin fwevents -- generate`:\n{}", stale.join("\n"));
     assert_eq!(generated, codegen::emit::typescript::generate(&ir).unwrap(), "the same spec gives the same declarations");
+}
+
+#[test]
+fn checked_in_npm_package_is_fresh() {
+    let root = common::root();
+    let files = codegen::source::read_spec_dir(&root.join("spec")).unwrap();
+    let ir = codegen::compile(&files).unwrap();
+    let generated = codegen::emit::npm::generate(&ir, freshworks_events::VERSION).unwrap_or_else(|e| panic!("{e}"));
+    let out = root.join("npm");
+    let mut stale = Vec::new();
+    let mut wanted = BTreeSet::new();
+    for file in &generated {
+        wanted.insert(out.join(&file.path));
+        match std::fs::read_to_string(out.join(&file.path)) {
+            Ok(text) if text == file.contents => {}
+            Ok(_) => stale.push(format!("npm/{} differs from the spec", file.path)),
+            Err(_) => stale.push(format!("npm/{} is missing", file.path)),
+        }
+    }
+    // What npm itself leaves there (an installed copy, a tarball) is not the generator's.
+    for entry in walk(&out).into_iter().filter(|p| !p.components().any(|c| c.as_os_str() == "node_modules")) {
+        if !wanted.contains(&entry) && entry.extension().is_some_and(|e| ["json", "cjs", "mjs", "ts"].iter().any(|x| e == *x)) {
+            stale.push(format!("{} is no longer generated", entry.display()));
+        }
+    }
+    assert!(stale.is_empty(), "stale npm package; run `cargo run -q --bin fwevents -- generate`:\n{}", stale.join("\n"));
+    assert_eq!(generated, codegen::emit::npm::generate(&ir, freshworks_events::VERSION).unwrap(), "the same spec gives the same package");
 }
 
 #[test]

@@ -229,7 +229,9 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
         }
         write("readme-example.js", &readme_example());
 
-        let index = slash(&root.join("generated/ts/index.d.ts"));
+        // The npm package's declarations: the readings of generated/ts and the validator, which
+        // the sample server.js calls.
+        let index = slash(&root.join("npm/index.d.ts"));
         let list: Vec<String> = files.iter().map(|f| format!("    {}", json(&serde_json::Value::from(f.as_str())))).collect();
         let tsconfig = format!(
             r#"{{

@@ -31,6 +31,9 @@ mod products;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+/// The version of this crate; the npm package generated from the same spec carries it too.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The spec this crate was generated from.
 pub mod spec {
     include!(concat!(env!("OUT_DIR"), "/spec_files.rs"));

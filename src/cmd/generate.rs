@@ -19,9 +19,12 @@ fn existing(out: &Path, ext: &str) -> anyhow::Result<BTreeSet<String>> {
         for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
             let entry = entry?;
             let path = entry.path();
-            // Not through symbolic links: stale files are removed below `out` only.
+            // Not through symbolic links: stale files are removed below `out` only. Nor into
+            // what npm installs there (someone trying the package in place), which is not ours.
             if entry.file_type()?.is_dir() {
-                stack.push(path);
+                if entry.file_name() != "node_modules" {
+                    stack.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == ext) {
                 let rel = path.strip_prefix(out).unwrap_or(&path);
                 found.insert(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
@@ -51,6 +54,55 @@ pub struct Outputs<'a> {
     pub rust: &'a Path,
     pub docs: &'a Path,
     pub ts: &'a Path,
+    pub npm: &'a Path,
+}
+
+/// The npm package: declarations, schemas and the validator, at the models crate's version.
+fn npm_package(ir: &codegen::Ir) -> anyhow::Result<Vec<Owned>> {
+    let files =
+        codegen::emit::npm::generate(ir, freshworks_events::VERSION).map_err(|e| anyhow::anyhow!("cannot write the npm package: {e}"))?;
+    Ok(files.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect())
+}
+
+/// The kinds of file the npm package holds; stale ones of these kinds are removed.
+const NPM_EXTENSIONS: [&str; 4] = ["json", "cjs", "mjs", "ts"];
+
+/// Writes (or compares) the npm package below `out`, one kind of file at a time.
+///
+/// The folder must be the package's own (or new, or empty of a package.json): JSON files are
+/// everywhere, so a stale-file sweep of another project's folder would remove its own
+/// package.json and configuration. Nothing is written through a symbolic link.
+fn sync_npm(out: &Path, files: &[Owned], check: bool, stale: &mut Vec<String>) -> anyhow::Result<()> {
+    let manifest = out.join("package.json");
+    if let Ok(text) = std::fs::read_to_string(&manifest) {
+        let name = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| v["name"].as_str().map(str::to_owned));
+        if name.as_deref() != Some(codegen::emit::npm::PACKAGE) {
+            anyhow::bail!(
+                "{} belongs to another package ({}); write the npm package into its own folder",
+                manifest.display(),
+                name.map_or_else(|| "no name".to_string(), |n| format!("{n:?}"))
+            );
+        }
+    }
+    for file in files {
+        let path = below(out, &file.path)?;
+        let mut at = Some(path.as_path());
+        while let Some(p) = at.filter(|p| p.starts_with(out) && *p != out) {
+            if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) {
+                anyhow::bail!("refusing to write {}: {} is a symbolic link", path.display(), p.display());
+            }
+            at = p.parent();
+        }
+    }
+    for ext in NPM_EXTENSIONS {
+        let of_kind: Vec<Owned> = files
+            .iter()
+            .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == ext))
+            .map(|f| Owned { path: f.path.clone(), contents: f.contents.clone() })
+            .collect();
+        sync(out, ext, &of_kind, check, stale)?;
+    }
+    Ok(())
 }
 
 /// The TypeScript declarations.
@@ -75,10 +127,12 @@ pub fn run(spec: &Path, outputs: &Outputs, check: bool) -> anyhow::Result<ExitCo
     let rust: Vec<Owned> = rust.into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     let ts = typescript(&ir)?;
+    let npm = npm_package(&ir)?;
     let mut stale = Vec::new();
     sync(outputs.rust, "rs", &rust, check, &mut stale)?;
     sync(outputs.docs, "md", &docs, check, &mut stale)?;
     sync(outputs.ts, "ts", &ts, check, &mut stale)?;
+    sync_npm(outputs.npm, &npm, check, &mut stale)?;
     if check && !stale.is_empty() {
         for s in &stale {
             eprintln!("stale: {s}");
@@ -139,6 +193,12 @@ pub fn write_docs(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
     let ir = spec_input::ir(spec)?;
     let docs: Vec<Owned> = docs(&ir).into_iter().map(|f| Owned { path: f.path, contents: f.contents }).collect();
     sync(out, "md", &docs, false, &mut Vec::new())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn write_npm(out: &Path, spec: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let ir = spec_input::ir(spec)?;
+    sync_npm(out, &npm_package(&ir)?, false, &mut Vec::new())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -83,7 +83,7 @@ pub fn parse() -> Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Refresh the checked-in generated code (generated/out), TypeScript declarations (generated/ts) and reference docs (docs/events) from the spec.
+    /// Refresh the checked-in generated code (generated/out), TypeScript declarations (generated/ts), reference docs (docs/events) and npm package (npm) from the spec.
     Generate {
         /// Compare instead of writing; exit 1 naming every stale file.
         #[arg(long)]
@@ -100,6 +100,18 @@ enum Command {
         /// Where the checked-in TypeScript declarations live.
         #[arg(long, default_value = "generated/ts")]
         ts: PathBuf,
+        /// Where the checked-in npm package lives.
+        #[arg(long, default_value = "npm")]
+        npm: PathBuf,
+    },
+    /// Write the npm package: TypeScript declarations, JSON Schemas of both readings and a validator for Node.js.
+    Npm {
+        /// The directory to write into.
+        #[arg(long, default_value = "npm")]
+        out: PathBuf,
+        /// Read the spec from this directory instead of the one built in.
+        #[arg(long)]
+        spec: Option<PathBuf>,
     },
     /// Write TypeScript declarations (.d.ts) of every event, in both readings.
     Typescript {
@@ -260,9 +272,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             man::print(&script)
         }
         Command::Man { out } => man::run(out.as_deref()),
-        Command::Generate { check, spec, out, docs, ts } => {
-            generate::run(&spec, &generate::Outputs { rust: &out, docs: &docs, ts: &ts }, check)
+        Command::Generate { check, spec, out, docs, ts, npm } => {
+            generate::run(&spec, &generate::Outputs { rust: &out, docs: &docs, ts: &ts, npm: &npm }, check)
         }
+        Command::Npm { out, spec } => generate::write_npm(&out, spec.as_deref()),
         Command::Typescript { out, spec } => generate::write_typescript(&out, spec.as_deref()),
         Command::Docs { out, spec } => generate::write_docs(&out, spec.as_deref()),
         Command::Lint { spec, format } => lint::run(&spec, format),

@@ -4,6 +4,8 @@
 #[cfg(feature = "tools")]
 pub mod docs;
 pub mod fake;
+#[cfg(feature = "tools")]
+pub mod npm;
 pub mod rust;
 #[cfg(feature = "tools")]
 pub mod schema;

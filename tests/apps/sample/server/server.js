@@ -1,7 +1,10 @@
 // @ts-check
 // The serverless side of a sample Freshworks app that forwards agent status changes. It is
-// plain JavaScript, as the platform runs it, type-checked against the declarations in
-// generated/ts (`import("freshworks-events")`) through JSDoc.
+// plain JavaScript, as the platform runs it, type-checked through JSDoc against the
+// declarations of the freshworks-events npm package (`import("freshworks-events")`), whose
+// validator it runs on every payload before using it.
+
+const { validate, isEvent } = require("freshworks-events");
 
 /** @typedef {import("freshworks-events").Lenient.AnyEvent} AnyEvent */
 /** @typedef {import("freshworks-events").Lenient.ByQualifiedName} ByQualifiedName */
@@ -10,6 +13,7 @@
 exports = {
   /** @param {import("freshworks-events").Lenient.EventOf<"onAgentActivityCreate">} payload */
   onAgentActivityCreateHandler: function (payload) {
+    if (!checked(payload)) return;
     const activity = payload.data?.agent_activity;
     const who = payload.data?.actor?.type === "system" ? "the system" : payload.data?.actor?.email ?? "someone";
     console.log(`${who} set ${activity?.email} to ${activity?.status ?? "?"} at ${millis(activity?.status_change_timestamp)}`);
@@ -17,6 +21,7 @@ exports = {
 
   /** @param {import("freshworks-events").Lenient.EventOf<"onAgentCustomStatusUpdate">} payload */
   onAgentCustomStatusUpdateHandler: function (payload) {
+    if (!checked(payload)) return;
     // `changes` maps an attribute to [new, old]; the tuple's labels say so.
     const [now, before] = payload.data?.changes?.status ?? [];
     console.log(`custom status ${String(before)} -> ${String(now)}`);
@@ -24,11 +29,13 @@ exports = {
 
   /** @param {AnyEvent} payload */
   onUserAgentAvailabilityUpdateHandler: function (payload) {
+    if (!checked(payload)) return;
     console.log(describe(payload));
   },
 
   /** @param {import("freshworks-events").Lenient.EventOf<"onAgentAvailabilityUpdate">} payload */
   onAgentAvailabilityUpdateHandler: function (payload) {
+    if (!checked(payload)) return;
     console.log(describe(payload));
   },
 
@@ -37,6 +44,10 @@ exports = {
    * @param {AnyEvent} payload
    */
   onAgentUpdateHandler: function (payload) {
+    // The package's guard checks the event, the product and every attribute at once.
+    if (isEvent(payload, "freshcaller/onAgentUpdate")) {
+      console.log(`valid ${validate(payload).event}`);
+    }
     if (isFrom(payload, "freshcaller/onAgentUpdate")) {
       // Narrowed by `event` and by `domain`: the Freshcaller agent record.
       console.log(`${payload.data?.agent?.name} is ${payload.data?.agent?.common_status_name}`);
@@ -51,6 +62,21 @@ exports = {
     console.log(payload.event);
   },
 };
+
+/**
+ * Validates a payload as the Rust models would, and says what is wrong with it.
+ * @param {unknown} payload
+ * @returns {boolean}
+ */
+function checked(payload) {
+  const report = validate(payload);
+  if (report.valid) {
+    console.log(`valid ${report.event}`);
+  } else {
+    for (const e of report.errors) console.log(`refused: ${e.pointer}: ${e.message}`);
+  }
+  return report.valid;
+}
 
 /**
  * One function for every event: comparing `event` narrows the payload to that event.
