@@ -324,7 +324,7 @@ mod tests {
             assert_eq!(fields.iter().count(), distinct, "{n} pushes");
             assert_eq!(fields.duplicates().count(), n - distinct, "{n} pushes");
             for k in 0..distinct {
-                let last = (0..n).filter(|i| i % 5 == k).last().unwrap();
+                let last = (0..n).rev().find(|i| i % 5 == k).unwrap();
                 assert_eq!(fields.get(&format!("k{k}")).map(Raw::as_str), Some(last.to_string().as_str()), "{n} pushes");
             }
         }
