@@ -394,15 +394,8 @@ impl Problem {
             Mode::Lenient => "lenient",
             Mode::Strict => "strict",
         };
-        let mut errors = Vec::new();
-        let mut text = 0;
-        for v in report.violations {
-            text += v.path.len() + v.message.len() + v.expected.len() + v.found.len();
-            if !errors.is_empty() && (errors.len() >= most || text > ERROR_TEXT) {
-                break;
-            }
-            errors.push(ProblemError::from(v));
-        }
+        let listed = report.first(most, ERROR_TEXT).len();
+        let errors: Vec<ProblemError> = report.violations.into_iter().take(listed).map(ProblemError::from).collect();
         let of = event.as_deref().map(|e| format!(" of {e}")).unwrap_or_default();
         let mut detail = format!("{count} violation{} of the spec in its {reading} reading{of}", if count == 1 { "" } else { "s" });
         if errors.len() < count {
