@@ -189,3 +189,23 @@ fn a_closed_output_is_reported_as_a_write_failure() {
         assert!((1..=2_000).contains(&checked), "--jobs {jobs}: {said}");
     }
 }
+
+/// Numbers come back as sent, in whatever form JSON allows: an exponent, a capital `E`, a
+/// trailing zero, a negative zero.
+#[test]
+fn timestamp_numbers_are_written_back_as_sent() {
+    let line = valid_line();
+    assert!(line.contains("\"timestamp\":1564592339214,"), "{line}");
+    for text in ["1.564592339214E12", "1.6617e9", "-0", "1661700000.50", "1564592339214", "1632216310.817101"] {
+        let sent = line.replacen("\"timestamp\":1564592339214,", &format!("\"timestamp\":{text},"), 1);
+        let event = Event::parse(sent.as_bytes()).unwrap();
+        let written = String::from_utf8(serde_json::to_vec(&event).unwrap()).unwrap();
+        assert!(written.contains(&format!("\"timestamp\":{text},")), "{text}: {written}");
+        // Read again, it is the same payload and validates the same.
+        let again = Event::parse(written.as_bytes()).unwrap();
+        assert_eq!(again, event, "{text}");
+        assert_eq!(again.validate(Mode::Strict), event.validate(Mode::Strict), "{text}");
+    }
+    let out = fwevents(&["roundtrip", "-"], line.replacen(":1564592339214,", ":1.6617e9,", 1).as_bytes());
+    assert!(text(&out.stdout).contains("1.6617e9"), "{}{}", text(&out.stdout), text(&out.stderr));
+}

@@ -96,6 +96,10 @@ pub enum TimestampRepr {
     Integer(i64),
     /// A JSON number of seconds since the epoch.
     Float(f64),
+    /// A JSON number written otherwise than the value above writes itself (`1.6617e9`,
+    /// `1.564592339214E12`, `-0`): its text as sent, so that it is written back as sent.
+    /// [`Timestamp::format`] tells milliseconds from seconds.
+    Number(Text),
 }
 
 /// A timestamp as sent, with the instant it denotes.
@@ -202,8 +206,24 @@ impl Timestamp {
     pub fn as_text(&self) -> Option<&str> {
         match &self.repr {
             TimestampRepr::Text(text) => Some(text),
-            TimestampRepr::Integer(_) | TimestampRepr::Float(_) => None,
+            TimestampRepr::Integer(_) | TimestampRepr::Float(_) | TimestampRepr::Number(_) => None,
         }
+    }
+
+    /// The same timestamp, read from the JSON number `text`: kept as that text when the
+    /// value would be written back otherwise. A JSON integer can differ only as `-0`; a
+    /// number with a fraction or an exponent whenever it is not the shortest text of its
+    /// value.
+    pub(crate) fn sent_as(mut self, text: &str) -> Timestamp {
+        let exact = match &self.repr {
+            TimestampRepr::Integer(ms) => !(*ms == 0 && text.starts_with('-')),
+            TimestampRepr::Float(secs) => serde_json::to_string(secs).is_ok_and(|written| written == text),
+            TimestampRepr::Text(_) | TimestampRepr::Number(_) => true,
+        };
+        if !exact {
+            self.repr = TimestampRepr::Number(Text::from(text));
+        }
+        self
     }
 
     /// The UTC offset the text was written with, in seconds east of UTC:
@@ -356,6 +376,17 @@ impl Serialize for Timestamp {
             TimestampRepr::Text(text) => serializer.serialize_str(text),
             TimestampRepr::Integer(ms) => serializer.serialize_i64(*ms),
             TimestampRepr::Float(secs) => serializer.serialize_f64(*secs),
+            TimestampRepr::Number(text) => {
+                // serde_json writes the text verbatim; other formats get the value.
+                if std::any::type_name::<S>().contains("serde_json") {
+                    let raw: &serde_json::value::RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+                    raw.serialize(serializer)
+                } else if self.format == TimestampFormat::EpochMillis {
+                    serializer.serialize_i64(text.parse().unwrap_or(0))
+                } else {
+                    serializer.serialize_f64(text.parse().unwrap_or(0.0))
+                }
+            }
         }
     }
 }
@@ -368,6 +399,7 @@ impl fmt::Display for Timestamp {
             // Debug keeps the ".0" of whole seconds, as JSON output does, so the
             // value still reads as the float it was sent as.
             TimestampRepr::Float(secs) => write!(f, "{secs:?}"),
+            TimestampRepr::Number(text) => f.write_str(text),
         }
     }
 }
@@ -682,6 +714,23 @@ mod tests {
 
     fn json(ts: &Timestamp) -> String {
         serde_json::to_string(ts).expect("a timestamp always serializes")
+    }
+
+    #[test]
+    fn a_number_is_kept_as_its_text_only_when_written_otherwise() {
+        let millis = |text: &str| Timestamp::from_millis(text.parse().unwrap()).sent_as(text);
+        let seconds = |text: &str| Timestamp::from_seconds(text.parse().unwrap()).unwrap().sent_as(text);
+        assert_eq!(millis("1564592339214").repr(), &TimestampRepr::Integer(1_564_592_339_214));
+        assert_eq!(millis("-0").repr(), &TimestampRepr::Number("-0".into()));
+        assert_eq!(seconds("1632216310.817101").repr(), &TimestampRepr::Float(1_632_216_310.817_101));
+        assert_eq!(seconds("1.6617e9").repr(), &TimestampRepr::Number("1.6617e9".into()));
+        for text in ["-0", "1.6617e9", "1.564592339214E12", "5.50", "1632216310.817101"] {
+            let ts = if text.contains(['.', 'e', 'E']) { seconds(text) } else { millis(text) };
+            assert_eq!(json(&ts), text);
+            assert_eq!(ts.to_string(), text);
+        }
+        // The instant is the value's, whatever the text.
+        assert_eq!(seconds("1.6617e9").unix_nanos(), seconds("1661700000.0").unix_nanos());
     }
 
     #[test]
