@@ -52,6 +52,24 @@ fn eighty_thousand_unknown_keys_are_read_checked_and_written_back() {
     assert_eq!(again.violations.iter().filter(|v| v.kind == Kind::UnknownField).count(), 80_000);
 }
 
+/// Two attributes of the envelope sent 40,001 times each, interleaved: each earlier value is
+/// kept and reported, and the payload written back reads as itself. Keeping a repeat of the
+/// attribute earlier in spec order used to insert it before every repeat of the later one.
+#[test]
+fn listed_attributes_sent_again_and_again_are_kept_in_linear_time() {
+    let line = valid_line();
+    let copies = "\"version\":\"2.0.0\",\"region\":\"US\",".repeat(40_000);
+    let body = line.replacen('{', &format!("{{{copies}"), 1);
+    let event = Event::parse(body.as_bytes()).unwrap();
+    let report = event.validate(Mode::Lenient);
+    let repeated: Vec<&str> = report.violations.iter().filter(|v| v.kind == Kind::DuplicateKey).map(|v| v.path.as_str()).collect();
+    assert_eq!(repeated.len(), 80_000);
+    assert_eq!((repeated[0], repeated[79_999]), ("/region", "/version"), "spec order, region before version");
+    let written = serde_json::to_vec(&event).unwrap();
+    let again = Event::parse(&written).unwrap();
+    assert!(again == event, "the payload written back reads otherwise");
+}
+
 /// `validate` on a 4 MB file of such keys, strictly, as JSON: every error counted, the
 /// first 100 listed.
 #[test]

@@ -144,9 +144,10 @@ pub fn entry<M: SerializeMap, T: Serialize>(map: &mut M, key: &str, field: &Fiel
 pub struct UnknownFields {
     /// Unlisted attributes, in the order received.
     entries: Vec<Unknown>,
-    /// Earlier values of listed attributes sent again, in spec order (and in the order
-    /// received for one attribute): the order they are written back in, so that a payload
-    /// written and read again is equal to itself.
+    /// Earlier values of listed attributes sent again, in the order received. They are
+    /// written back, and compared, in spec order (and in the order received for one
+    /// attribute), so that a payload written and read again is equal to itself; kept in the
+    /// order received, so that keeping one costs nothing however many came before.
     repeats: Vec<Repeat>,
     /// Where the latest entry of each unlisted key is, once an object has more than
     /// [`SCAN_UP_TO`] of them: a body of many distinct keys would otherwise cost a scan of
@@ -158,10 +159,11 @@ pub struct UnknownFields {
 /// hashing for the few that real payloads carry.
 const SCAN_UP_TO: usize = 16;
 
-// Equal when the same attributes were received; the index is derived from them.
+// Equal when the same attributes were received, repeats of listed ones compared in spec
+// order; the index is derived from them.
 impl PartialEq for UnknownFields {
     fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries && self.repeats == other.repeats
+        self.entries == other.entries && self.repeats_in_spec_order().eq(other.repeats_in_spec_order())
     }
 }
 
@@ -219,8 +221,15 @@ impl UnknownFields {
     /// code) do.
     #[doc(hidden)]
     pub fn push_duplicate(&mut self, index: usize, key: &'static str, value: Raw) {
-        let at = self.repeats.partition_point(|r| r.index <= index);
-        self.repeats.insert(at, Repeat { index, key, value });
+        self.repeats.push(Repeat { index, key, value });
+    }
+
+    /// The repeats of listed attributes in spec order, each attribute's in the order
+    /// received (the sort is stable).
+    fn repeats_in_spec_order(&self) -> impl Iterator<Item = &Repeat> {
+        let mut sorted: Vec<&Repeat> = self.repeats.iter().collect();
+        sorted.sort_by_key(|r| r.index);
+        sorted.into_iter()
     }
 
     /// The value of the unlisted attribute `key`; the last one when a key repeats.
@@ -244,7 +253,7 @@ impl UnknownFields {
     /// Each key the object sent more than once, with its earlier value: listed attributes
     /// in spec order, then unlisted ones in the order received.
     pub fn duplicates(&self) -> impl Iterator<Item = (&str, &Raw)> {
-        let listed = self.repeats.iter().map(|r| (r.key, &r.value));
+        let listed = self.repeats_in_spec_order().map(|r| (r.key, &r.value));
         listed.chain(self.entries.iter().filter(|e| e.duplicate).map(|e| (e.key.as_str(), &e.value)))
     }
 
@@ -311,6 +320,30 @@ mod tests {
         assert_eq!(fields.duplicates().count(), 80_000);
         assert_eq!(fields.get("k79999").map(Raw::as_str), Some("2"));
         assert_eq!(fields.duplicates().next().map(|(k, v)| (k, v.as_str())), Some(("k0", "1")));
+    }
+
+    #[test]
+    fn repeats_of_listed_attributes_are_kept_as_received_and_given_in_spec_order() {
+        // Two listed attributes sent again and again, the later one in spec order first:
+        // each repeat is kept at the end, not inserted before those of the later attribute.
+        let mut fields = UnknownFields::default();
+        let mut other = UnknownFields::default();
+        for i in 0..40_000 {
+            fields.push_duplicate(3, "later", Raw::from_checked(&i.to_string()));
+            fields.push_duplicate(1, "earlier", Raw::from_checked(&i.to_string()));
+        }
+        for (index, key) in [(1, "earlier"), (3, "later")] {
+            for i in 0..40_000 {
+                other.push_duplicate(index, key, Raw::from_checked(&i.to_string()));
+            }
+        }
+        let listed: Vec<(&str, &str)> = fields.duplicates().map(|(k, v)| (k, v.as_str())).collect();
+        assert_eq!(listed.len(), 80_000);
+        assert_eq!((listed[0], listed[39_999], listed[40_000]), (("earlier", "0"), ("earlier", "39999"), ("later", "0")));
+        // The same repeats received in another order of attributes are the same payload.
+        assert_eq!(fields, other);
+        other.push_duplicate(1, "earlier", Raw::from_checked("1"));
+        assert_ne!(fields, other);
     }
 
     #[test]
