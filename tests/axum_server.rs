@@ -131,6 +131,122 @@ fn a_chunked_body_over_the_limit_is_refused_while_read() {
     assert!(answer.contains(r#""detail":"the body is larger than 65536 bytes""#), "{answer}");
 }
 
+/// Sends `request` as written on a connection of its own and returns the answer's head and
+/// body as text, or what arrived before the server closed or the deadline.
+fn raw_exchange(request: Vec<u8>) -> String {
+    runtime()
+        .block_on(example::serve(|addr| async move {
+            let mut stream = tokio::net::TcpStream::connect(addr).await?;
+            stream.write_all(&request).await?;
+            let mut answer = vec![0; 1 << 16];
+            let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut answer)).await??;
+            Ok(String::from_utf8_lossy(&answer[..n]).into_owned())
+        }))
+        .unwrap()
+}
+
+fn post_with(content_type: Option<&str>, body: &[u8]) -> String {
+    let mut head = String::from("POST /events HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n");
+    if let Some(t) = content_type {
+        head.push_str(&format!("content-type: {t}\r\n"));
+    }
+    head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
+    let mut request = head.into_bytes();
+    request.extend_from_slice(body);
+    raw_exchange(request)
+}
+
+/// A valid payload with `n` wrong-typed items in `data.actor.social_profiles`: one
+/// violation per item.
+fn profiles_payload(n: usize) -> Vec<u8> {
+    use freshworks_events::freshchat::on_agent_activity_create::Payload;
+    let mut payload: Value = serde_json::to_value(Payload::fixture()).unwrap();
+    payload["data"]["actor"]["social_profiles"] = Value::from(vec![1; n]);
+    serde_json::to_vec(&payload).unwrap()
+}
+
+/// An answer lists the first violations and counts them all: a body of half a million
+/// wrong-typed items (1 MiB, the default limit) gets a few kilobytes, not 80 MB.
+#[test]
+fn a_payload_of_many_violations_gets_an_answer_smaller_than_itself() {
+    use freshworks_events::axum::{Config, FromPayload};
+    let body = profiles_payload(522_288);
+    assert!(body.len() <= 1 << 20 && body.len() > 1_000_000, "{}", body.len());
+    let problem = freshworks_events::Event::from_payload(&body, freshworks_events::Mode::Lenient, &Config::default()).unwrap_err();
+    assert_eq!(problem.status(), 422);
+    assert_eq!(problem.error_count(), 522_288);
+    assert_eq!(problem.pointers().count(), 100);
+    assert_eq!(problem.pointers().next(), Some("/data/actor/social_profiles/0"));
+    let answer = problem.to_json();
+    assert!(answer.len() < 40 << 10, "{} bytes answered to {}", answer.len(), body.len());
+    let answer = json(&answer);
+    assert_eq!(answer["error_count"], 522_288);
+    assert!(answer["detail"].as_str().unwrap().ends_with("; the first 100 listed"), "{answer}");
+
+    // Fewer, if the config says so; never none.
+    let few = Config::default().errors(0);
+    let problem = freshworks_events::Event::from_payload(&body, freshworks_events::Mode::Lenient, &few).unwrap_err();
+    assert_eq!((problem.error_count(), problem.pointers().count()), (522_288, 1));
+
+    // Through the example's 64 KiB route, on the blocking threads.
+    let body = profiles_payload(30_000);
+    assert!(body.len() > 60_000 && body.len() <= 64 << 10, "{}", body.len());
+    let answer = post_with(Some("application/json"), &body);
+    assert!(answer.starts_with("HTTP/1.1 422 "), "{answer}");
+    let problem = json(answer.split("\r\n\r\n").nth(1).unwrap());
+    assert_eq!((problem["error_count"].as_u64(), pointers(&problem).len()), (Some(30_000), 100));
+    assert!(answer.len() < body.len() / 2, "{} bytes answered to {}", answer.len(), body.len());
+}
+
+/// Long texts fill the list sooner: the answer stays within a small multiple of the
+/// request however long each violation's text is.
+#[test]
+fn long_violations_are_listed_up_to_a_bound_on_their_text() {
+    use freshworks_events::axum::{Config, FromPayload};
+    let mut payload: Value = serde_json::from_slice(&profiles_payload(0)).unwrap();
+    let key = "k".repeat(2_000);
+    let data = payload["data"].as_object_mut().unwrap();
+    for i in 0..400 {
+        data.insert(format!("{key}{i}"), Value::from(1));
+    }
+    let body = serde_json::to_vec(&payload).unwrap();
+    let problem = freshworks_events::Event::from_payload(&body, freshworks_events::Mode::Strict, &Config::default()).unwrap_err();
+    assert_eq!(problem.error_count(), 400);
+    let listed = problem.pointers().count();
+    assert!((1..100).contains(&listed), "{listed} listed");
+    let answer = problem.to_json();
+    assert!(answer.len() < 40 << 10 && answer.len() < body.len(), "{} bytes answered to {}", answer.len(), body.len());
+}
+
+/// The body must be declared as JSON; `+json` types count.
+#[test]
+fn a_body_not_declared_as_json_is_refused_415() {
+    let body = br#"{"event": "onTicketCreate", "domain": "acme.freshdesk.com", "data": {}}"#;
+    for content_type in [None, Some("text/plain"), Some("application/jsonx"), Some("application/x-www-form-urlencoded")] {
+        let answer = post_with(content_type, body);
+        assert!(answer.starts_with("HTTP/1.1 415 "), "{content_type:?}: {answer}");
+        assert!(answer.contains("content-type: application/problem+json"), "{answer}");
+        assert!(answer.contains(r#""type":"tag:freshworks-events,2026:unsupported-media-type""#), "{answer}");
+    }
+    for content_type in ["application/json", "Application/JSON; charset=utf-8", "application/cloudevents+json"] {
+        let answer = post_with(Some(content_type), body);
+        assert!(answer.starts_with("HTTP/1.1 200 "), "{content_type}: {answer}");
+        assert!(answer.ends_with("passed on onTicketCreate"), "{answer}");
+    }
+}
+
+/// A body announced longer than what is sent is answered 408 once the route's timeout
+/// (two seconds in the example) has passed, not held open.
+#[test]
+fn a_body_that_stops_arriving_is_answered_408() {
+    let head = "POST /events HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n";
+    let mut request = head.as_bytes().to_vec();
+    request.extend_from_slice(br#"{"event": "onAgentActivityCreate","#);
+    let answer = raw_exchange(request);
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    assert!(answer.contains(r#""detail":"the body did not arrive whole within 2000 ms""#), "{answer}");
+}
+
 /// The README's axum section shows the example's code as it is.
 #[test]
 fn the_readme_shows_the_example() {

@@ -31,13 +31,15 @@ async fn agent_activity(Validated(payload, Strict): Validated<Payload, Strict>) 
 }
 
 /// The service: `/events` takes any event, `/known` refuses the ones the spec does not
-/// cover, `/agent-activity` takes one event strictly. Bodies over 64 KiB are refused.
+/// cover, `/agent-activity` takes one event strictly. Bodies over 64 KiB are refused, and
+/// so are bodies not whole within two seconds.
 pub fn app() -> Router {
+    let config = Config::default().limit(64 * 1024).timeout(Duration::from_secs(2));
     Router::new()
         .route("/events", post(any_event))
-        .route("/known", post(any_event).layer(Extension(Config::default().limit(64 * 1024).refuse_unknown())))
+        .route("/known", post(any_event).layer(Extension(config.refuse_unknown())))
         .route("/agent-activity", post(agent_activity))
-        .layer(Extension(Config::default().limit(64 * 1024)))
+        .layer(Extension(config))
 }
 
 /// One request the example makes, and the answer.

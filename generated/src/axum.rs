@@ -5,12 +5,25 @@
 //! [`Event`] or one event's `Payload`. What it does not accept it answers with an
 //! [RFC 9457] `application/problem+json` body ([`Problem`]):
 //!
-//! | the body                                   | status | `type`                     |
-//! |--------------------------------------------|--------|----------------------------|
-//! | larger than [`Config::limit`]              | 413    | [`TOO_LARGE`]              |
-//! | not JSON, or unreadable                    | 400    | [`MALFORMED`]              |
-//! | JSON but breaks the spec (every violation) | 422    | [`INVALID`]                |
-//! | an event the spec does not cover, refused  | 422    | [`UNKNOWN_EVENT`]          |
+//! | the request                                          | status | `type`             |
+//! |------------------------------------------------------|--------|--------------------|
+//! | a content type other than JSON                       | 415    | [`UNSUPPORTED`]    |
+//! | a body larger than [`Config::limit`]                 | 413    | [`TOO_LARGE`]      |
+//! | a body not whole within [`Config::timeout`]          | 408    | [`TIMEOUT`]        |
+//! | not JSON, or unreadable                              | 400    | [`MALFORMED`]      |
+//! | JSON but breaks the spec                             | 422    | [`INVALID`]        |
+//! | an event the spec does not cover, refused            | 422    | [`UNKNOWN_EVENT`]  |
+//!
+//! The content type must be `application/json` or a `+json` type (parameters such as
+//! `charset` are allowed); a request without one is refused too. A 422 answer gives the
+//! number of violations (`error_count`) and lists the first ones (`errors`): at most
+//! [`Config::errors`], and no more once their text passes 32 KiB (the first is always
+//! listed), so an answer stays within a small multiple of the request whatever it holds.
+//! Bodies of more than 64 KiB are parsed and validated on tokio's blocking threads, so a
+//! large payload does not hold up the requests that share its worker.
+//!
+//! The wait for the body is bounded by tokio's timer, so the runtime needs its timers
+//! enabled (`#[tokio::main]` and `Builder::enable_all` do).
 //!
 //! An unknown event is passed to the handler as [`Event::Unknown`] unless the [`Config`]
 //! refuses it. The config is taken from the request's extensions, so a layer sets it for a
@@ -45,6 +58,7 @@
 //! [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 
 use std::fmt;
+use std::time::Duration;
 
 use ::axum::body::Bytes;
 use ::axum::extract::{FromRequest, Request};
@@ -56,6 +70,10 @@ use serde::Serialize;
 use crate::rt::{self, Build, EventData, Kind};
 use crate::{Envelope, Error, Event, Mode, Report, Violation};
 
+/// `type` of a request whose content type is not JSON (415).
+pub const UNSUPPORTED: &str = "tag:freshworks-events,2026:unsupported-media-type";
+/// `type` of a body that did not arrive whole within the timeout (408).
+pub const TIMEOUT: &str = "tag:freshworks-events,2026:timeout";
 /// `type` of a body larger than the limit (413).
 pub const TOO_LARGE: &str = "tag:freshworks-events,2026:too-large";
 /// `type` of a body that is not JSON or could not be read (400).
@@ -108,11 +126,17 @@ pub struct Config {
     pub limit: usize,
     /// What to do with an event the spec does not cover.
     pub unknown: Unknown,
+    /// The most violations a 422 answer lists (it counts them all); 100 by default. At
+    /// least one is listed whatever this says.
+    pub errors: usize,
+    /// The longest wait for the whole body, from the first poll of the extractor; a body
+    /// not whole by then is answered 408. 10 seconds by default.
+    pub timeout: Duration,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { limit: 1 << 20, unknown: Unknown::Accept }
+        Config { limit: 1 << 20, unknown: Unknown::Accept, errors: 100, timeout: Duration::from_secs(10) }
     }
 }
 
@@ -120,6 +144,16 @@ impl Config {
     /// The same config with another body limit, in bytes.
     pub fn limit(self, limit: usize) -> Self {
         Config { limit, ..self }
+    }
+
+    /// The same config, listing at most `errors` violations in a 422 answer.
+    pub fn errors(self, errors: usize) -> Self {
+        Config { errors, ..self }
+    }
+
+    /// The same config with another wait for the whole body.
+    pub fn timeout(self, timeout: Duration) -> Self {
+        Config { timeout, ..self }
     }
 
     /// The same config, answering 422 to an event the spec does not cover.
@@ -161,7 +195,7 @@ impl FromPayload for Event {
         let report = event.validate(mode);
         match report.is_valid() {
             true => Ok(event),
-            false => Err(Problem::invalid(report, mode, event.info().map(|i| i.qualified()))),
+            false => Err(Problem::invalid(report, mode, event.info().map(|i| i.qualified()), config.errors)),
         }
     }
 }
@@ -170,12 +204,12 @@ impl<D> FromPayload for Envelope<D>
 where
     D: Build + EventData,
 {
-    fn from_payload(bytes: &[u8], mode: Mode, _: &Config) -> Result<Self, Problem> {
+    fn from_payload(bytes: &[u8], mode: Mode, config: &Config) -> Result<Self, Problem> {
         let payload = Self::from_slice(bytes).map_err(Problem::unreadable)?;
         let report = payload.validate(mode);
         match report.is_valid() {
             true => Ok(payload),
-            false => Err(Problem::invalid(report, mode, Some(format!("{}/{}", D::PRODUCT, D::EVENT)))),
+            false => Err(Problem::invalid(report, mode, Some(format!("{}/{}", D::PRODUCT, D::EVENT)), config.errors)),
         }
     }
 }
@@ -183,16 +217,61 @@ where
 impl<S, T, R> FromRequest<S> for Validated<T, R>
 where
     S: Send + Sync,
-    T: FromPayload,
+    T: FromPayload + Send + 'static,
     R: Reading,
 {
     type Rejection = Problem;
 
     async fn from_request(req: Request, _: &S) -> Result<Self, Problem> {
         let config = req.extensions().get::<Config>().copied().unwrap_or_default();
-        let bytes = read_body(req, config.limit).await?;
-        Ok(Validated(T::from_payload(&bytes, R::MODE, &config)?, R::default()))
+        check_content_type(&req)?;
+        let bytes = match tokio::time::timeout(config.timeout, read_body(req, config.limit)).await {
+            Ok(read) => read?,
+            Err(_) => return Err(Problem::timeout(config.timeout)),
+        };
+        if bytes.len() <= INLINE {
+            return Ok(Validated(T::from_payload(&bytes, R::MODE, &config)?, R::default()));
+        }
+        // Reading and validating are linear in the body, but a body near the limit still
+        // takes milliseconds that the requests sharing this worker would wait.
+        match tokio::task::spawn_blocking(move || T::from_payload(&bytes, R::MODE, &config)).await {
+            Ok(read) => Ok(Validated(read?, R::default())),
+            Err(e) => match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                // The runtime is shutting down.
+                Err(_) => Err(Problem::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "about:blank",
+                    "Service Unavailable",
+                    "the server stopped before the body was validated".into(),
+                )),
+            },
+        }
     }
+}
+
+/// Bodies up to this size are read and validated on the worker that received them.
+const INLINE: usize = 64 << 10;
+
+/// The request says its body is JSON: `application/json` or `application/<anything>+json`,
+/// with any parameters.
+fn check_content_type(req: &Request) -> Result<(), Problem> {
+    let value = req.headers().get(header::CONTENT_TYPE);
+    let essence = value.and_then(|v| v.to_str().ok()).map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+    let json = essence.as_deref().and_then(|e| e.strip_prefix("application/")).is_some_and(|sub| sub == "json" || sub.ends_with("+json"));
+    if json {
+        return Ok(());
+    }
+    let detail = match value {
+        None => "the request has no content type; expected application/json".to_owned(),
+        // The header is the client's text: shown as a JSON string would show it, cut short.
+        Some(v) => {
+            let text = String::from_utf8_lossy(v.as_bytes());
+            let cut: String = text.chars().take(64).collect();
+            format!("the content type {cut:?} is not JSON; expected application/json or a +json type")
+        }
+    };
+    Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED, "The body is not declared as JSON", detail))
 }
 
 /// The body, once, refusing it as soon as it passes `limit` bytes.
@@ -210,6 +289,9 @@ async fn read_body(req: Request, limit: usize) -> Result<Bytes, Problem> {
         }
     }
 }
+
+/// Text of the listed violations past which no more are listed.
+const ERROR_TEXT: usize = 32 << 10;
 
 /// An RFC 9457 problem: the rejection of [`Validated`], answered as
 /// `application/problem+json`. A handler that takes `Result<Validated<..>, Problem>` can
@@ -234,9 +316,16 @@ struct ProblemBody {
     /// `lenient` or `strict`, for a payload that breaks the spec.
     #[serde(skip_serializing_if = "Option::is_none")]
     reading: Option<&'static str>,
-    /// Every violation, each with its JSON Pointer.
+    /// How many violations there are; `errors` lists the first of them.
+    #[serde(skip_serializing_if = "is_zero")]
+    error_count: usize,
+    /// The first violations, each with its JSON Pointer.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     errors: Vec<ProblemError>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One violation, as RFC 9457's example lists errors: `pointer` and `detail`, plus what
@@ -256,8 +345,22 @@ impl Problem {
     fn new(status: StatusCode, kind: &'static str, title: &'static str, detail: String) -> Self {
         Problem {
             status,
-            body: Box::new(ProblemBody { kind, title, status: status.as_u16(), detail, event: None, reading: None, errors: Vec::new() }),
+            body: Box::new(ProblemBody {
+                kind,
+                title,
+                status: status.as_u16(),
+                detail,
+                event: None,
+                reading: None,
+                error_count: 0,
+                errors: Vec::new(),
+            }),
         }
+    }
+
+    fn timeout(timeout: Duration) -> Self {
+        let detail = format!("the body did not arrive whole within {} ms", timeout.as_millis());
+        Problem::new(StatusCode::REQUEST_TIMEOUT, TIMEOUT, "The body took too long", detail)
     }
 
     fn too_large(limit: usize) -> Self {
@@ -278,21 +381,31 @@ impl Problem {
         };
         let mut problem = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, INVALID, "The payload breaks the spec", detail.clone());
         problem.body.errors.push(ProblemError { pointer: pointer.into(), detail, kind, expected: expected.into(), found, rule: None });
+        problem.body.error_count = 1;
         problem
     }
 
-    fn invalid(report: Report, mode: Mode, event: Option<String>) -> Self {
+    /// The violations counted, and the first listed: at most `most`, and no more once
+    /// their text passes [`ERROR_TEXT`] (the first always), so the answer is not many times
+    /// the size of the request that caused it.
+    fn invalid(report: Report, mode: Mode, event: Option<String>, most: usize) -> Self {
         let count = report.violations.len();
         let reading = match mode {
             Mode::Lenient => "lenient",
             Mode::Strict => "strict",
         };
+        let listed = report.first(most, ERROR_TEXT).len();
+        let errors: Vec<ProblemError> = report.violations.into_iter().take(listed).map(ProblemError::from).collect();
         let of = event.as_deref().map(|e| format!(" of {e}")).unwrap_or_default();
-        let detail = format!("{count} violation{} of the spec in its {reading} reading{of}", if count == 1 { "" } else { "s" });
+        let mut detail = format!("{count} violation{} of the spec in its {reading} reading{of}", if count == 1 { "" } else { "s" });
+        if errors.len() < count {
+            detail.push_str(&format!("; the first {} listed", errors.len()));
+        }
         let mut problem = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, INVALID, "The payload breaks the spec", detail);
         problem.body.event = event;
         problem.body.reading = Some(reading);
-        problem.body.errors = report.violations.into_iter().map(ProblemError::from).collect();
+        problem.body.error_count = count;
+        problem.body.errors = errors;
         problem
     }
 
@@ -311,8 +424,9 @@ impl Problem {
         self.status
     }
 
-    /// The problem's `type` URI: one of [`TOO_LARGE`], [`MALFORMED`], [`INVALID`],
-    /// [`UNKNOWN_EVENT`].
+    /// The problem's `type` URI: one of [`UNSUPPORTED`], [`TOO_LARGE`], [`TIMEOUT`],
+    /// [`MALFORMED`], [`INVALID`], [`UNKNOWN_EVENT`] (or `about:blank` for a 503 while the
+    /// server stops).
     pub fn kind(&self) -> &'static str {
         self.body.kind
     }
@@ -320,6 +434,11 @@ impl Problem {
     /// The problem's `detail`: what was wrong, in one sentence.
     pub fn detail(&self) -> &str {
         &self.body.detail
+    }
+
+    /// How many violations the payload has; [`Problem::pointers`] gives those listed.
+    pub fn error_count(&self) -> usize {
+        self.body.error_count
     }
 
     /// The JSON Pointers of the violations listed, in order.

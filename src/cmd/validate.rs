@@ -1,10 +1,11 @@
 //! `validate`: every violation of every payload, as text lines or JSON objects.
 
+use std::fmt;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
-use anyhow::Context;
 use freshworks_events::{Event, Mode, Report};
 use serde::Serialize;
 
@@ -32,7 +33,25 @@ pub struct Args {
     /// output is the same as with one, in the log's order.
     #[arg(long, default_value_t = 1, value_name = "N")]
     jobs: usize,
+    /// With --format json: list at most this many errors of a payload (`error_count` gives
+    /// them all); 0 lists every one. The list also ends once its text passes 32 KiB.
+    #[arg(long, default_value_t = MAX_ERRORS, value_name = "N")]
+    max_errors: usize,
+    /// With --ndjson: the longest line checked, in bytes (its newline not counted). A
+    /// longer line is skipped, said on standard error, and makes the exit status 2; the
+    /// lines after it are checked.
+    #[arg(long, default_value_t = MAX_LINE, value_name = "BYTES")]
+    max_line: usize,
 }
+
+/// Errors listed per payload by default with `--format json`.
+pub const MAX_ERRORS: usize = 100;
+/// The longest `--ndjson` line by default: 16 MiB, far above any webhook payload, and a
+/// bound on what one line can make the command hold (about twice that).
+pub const MAX_LINE: usize = 16 << 20;
+/// Text of the errors listed for one payload with `--format json`, past which no more
+/// are listed.
+const ERROR_TEXT: usize = 32 << 10;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -48,6 +67,8 @@ struct Outcome<'a> {
     line: Option<usize>,
     event: Option<String>,
     valid: bool,
+    /// Every error of the payload; `errors` lists the first of them.
+    error_count: usize,
     errors: Vec<ErrorOut<'a>>,
 }
 
@@ -71,18 +92,34 @@ pub struct Validator {
     event: Option<usize>,
     format: Format,
     allow_unknown: bool,
+    max_errors: usize,
+    max_line: usize,
     /// Payloads checked so far.
     pub checked: usize,
     /// Of which invalid.
     pub invalid: usize,
     /// Of which passed as events the spec does not cover (with `allow_unknown`).
     pub unknown: usize,
+    /// Lines skipped for being longer than the limit.
+    pub too_long: usize,
 }
 
 impl Validator {
-    /// A validator in `mode`, for `event` (an index into `EVENTS`) or any event.
+    /// A validator in `mode`, for `event` (an index into `EVENTS`) or any event, with the
+    /// default limits ([`MAX_ERRORS`], [`MAX_LINE`]).
     pub fn new(mode: Mode, event: Option<usize>, format: Format) -> Self {
-        Validator { mode, event, format, allow_unknown: false, checked: 0, invalid: 0, unknown: 0 }
+        Validator {
+            mode,
+            event,
+            format,
+            allow_unknown: false,
+            max_errors: MAX_ERRORS,
+            max_line: MAX_LINE,
+            checked: 0,
+            invalid: 0,
+            unknown: 0,
+            too_long: 0,
+        }
     }
 
     /// Passes events the spec does not cover (read and kept whole, not validated) instead of
@@ -92,9 +129,15 @@ impl Validator {
         self
     }
 
+    /// The same validator listing at most `max_errors` errors per JSON report (0: all) and
+    /// skipping lines longer than `max_line` bytes.
+    pub fn limits(self, max_errors: usize, max_line: usize) -> Self {
+        Validator { max_errors, max_line, ..self }
+    }
+
     /// A validator with the same settings and nothing counted yet, for another thread.
     fn fresh(&self) -> Self {
-        Validator { checked: 0, invalid: 0, unknown: 0, ..self.clone() }
+        Validator { checked: 0, invalid: 0, unknown: 0, too_long: 0, ..self.clone() }
     }
 
     /// Validates one payload and writes its report.
@@ -157,7 +200,12 @@ impl Validator {
                 if let Some((kind, message)) = &failure {
                     errors.push(ErrorOut { path: "", kind, message: message.clone(), expected: None, found: None, rule: None });
                 }
-                errors.extend(report.violations.iter().map(|v| ErrorOut {
+                let error_count = errors.len() + report.violations.len();
+                let listed = match self.max_errors {
+                    0 => &report.violations[..],
+                    n => report.first(n, ERROR_TEXT),
+                };
+                errors.extend(listed.iter().map(|v| ErrorOut {
                     path: &v.path,
                     kind: v.kind.as_str(),
                     message: v.message.clone(),
@@ -165,7 +213,7 @@ impl Validator {
                     found: Some(&v.found),
                     rule: v.rule,
                 }));
-                let outcome = Outcome { file, line, event: event.map(|i| i.qualified()), valid, errors };
+                let outcome = Outcome { file, line, event: event.map(|i| i.qualified()), valid, error_count, errors };
                 serde_json::to_writer(&mut *out, &outcome)?;
                 writeln!(out)?;
             }
@@ -184,19 +232,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let mut v = Validator::new(mode, event, args.format).allow_unknown(args.allow_unknown);
+    let mut v = Validator::new(mode, event, args.format).limits(args.max_errors, args.max_line).allow_unknown(args.allow_unknown);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut io_failed = false;
     for path in &args.files {
         let name = path.display().to_string();
-        let reader: Box<dyn Read> = if name == "-" {
-            Box::new(std::io::stdin().lock())
+        // Standard input unlocked: `--jobs` reads it on a thread of its own.
+        let reader: Box<dyn Read + Send> = if name == "-" {
+            Box::new(std::io::stdin())
         } else {
             match std::fs::File::open(path) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
-                    out.flush()?;
+                    if let Err(e) = out.flush() {
+                        return Ok(write_failed(&v, &e));
+                    }
                     eprintln!("error: cannot read {name}: {e}");
                     io_failed = true;
                     continue;
@@ -204,19 +255,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         let result = if args.ndjson { ndjson(&mut v, &mut out, &name, reader, jobs) } else { whole(&mut v, &mut out, &name, reader) };
-        let result = result.context("read failed");
-        if let Err(e) = result {
-            out.flush()?;
-            eprintln!("error: cannot read {name}: {e:#}");
-            io_failed = true;
+        match result.and_then(|()| out.flush().map_err(Failure::Write)) {
+            Ok(()) => {}
+            Err(Failure::Read(e)) => {
+                if let Err(e) = out.flush() {
+                    return Ok(write_failed(&v, &e));
+                }
+                eprintln!("error: cannot read {name}: {e}");
+                io_failed = true;
+            }
+            // Nobody reads the reports any more (a closed pipe): the other files would go
+            // unreported too.
+            Err(Failure::Write(e)) => return Ok(write_failed(&v, &e)),
         }
     }
-    out.flush()?;
-    match v.unknown {
-        0 => eprintln!("{} payload(s) checked, {} invalid", v.checked, v.invalid),
-        n => eprintln!("{} payload(s) checked, {} invalid, {n} of events the spec does not cover passed", v.checked, v.invalid),
-    }
-    Ok(if io_failed {
+    eprintln!("{}", summary(&v));
+    Ok(if io_failed || v.too_long > 0 {
         ExitCode::from(2)
     } else if v.invalid > 0 {
         ExitCode::from(1)
@@ -225,55 +279,114 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn whole(v: &mut Validator, out: &mut impl Write, name: &str, mut reader: Box<dyn Read>) -> std::io::Result<()> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    v.payload(out, name, None, body)?;
-    Ok(())
+fn summary(v: &Validator) -> String {
+    let mut line = format!("{} payload(s) checked, {} invalid", v.checked, v.invalid);
+    if v.unknown > 0 {
+        line.push_str(&format!(", {} of events the spec does not cover passed", v.unknown));
+    }
+    if v.too_long > 0 {
+        line.push_str(&format!(", {} line(s) too long", v.too_long));
+    }
+    line
 }
 
-/// One payload per line, on `jobs` threads. The log is read in batches of bounded size, so
-/// memory stays flat however long the log is; each batch is cut into `jobs` runs of
-/// consecutive lines, each thread writes its run's reports into a buffer of its own, and the
-/// buffers are written in order, so the output is the same for any `jobs`. The next batch is
-/// read while the threads work on the current one.
-pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl Read, jobs: usize) -> std::io::Result<()> {
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut number = 0;
+fn write_failed(v: &Validator, e: &std::io::Error) -> ExitCode {
+    eprintln!("error: cannot write the reports to standard output: {e}");
+    eprintln!("{}", summary(v));
+    ExitCode::from(2)
+}
+
+/// Why validating a file stopped before its end.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input could not be read; what was read before is reported.
+    Read(std::io::Error),
+    /// The reports could not be written.
+    Write(std::io::Error),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Read(e) => write!(f, "read failed: {e}"),
+            Failure::Write(e) => write!(f, "write failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+fn whole(v: &mut Validator, out: &mut impl Write, name: &str, mut reader: impl Read) -> Result<(), Failure> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(Failure::Read)?;
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    v.payload(out, name, None, body).map_err(Failure::Write)
+}
+
+/// One payload per line, on `jobs` threads.
+///
+/// Each report is written as soon as its line is checked, and the output is flushed
+/// whenever the next read may wait (the input has nothing buffered), so a log followed as
+/// it grows (`tail -f`) is reported as it goes. A line longer than the validator's limit is
+/// skipped without being held, said on standard error, and counted in `too_long`.
+///
+/// With more than one job, a thread of its own reads the log into chunks, handing each on
+/// when it reaches 64 KiB or when the input has nothing more for now; a batch is the chunks
+/// ready (at least one, up to `jobs` × 512 KiB), cut into `jobs` runs of consecutive lines,
+/// each validated on a thread into a buffer of its own, and the buffers are written in
+/// order, so the output is the same for any `jobs`. Memory stays flat however long the
+/// log: the reader is at most `8 × jobs` chunks ahead.
+pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl Read + Send + 'static, jobs: usize) -> Result<(), Failure> {
+    let mut lines = Lines { reader: BufReader::with_capacity(1 << 16, reader), number: 0, max: v.max_line };
     if jobs <= 1 {
-        // One thread: no batches, no buffers; reports go out as each line is read.
-        let mut line = Vec::with_capacity(4096);
+        // One thread: no batches, no buffers.
+        let mut batch = Batch::default();
         loop {
-            line.clear();
-            if reader.read_until(b'\n', &mut line)? == 0 {
+            if lines.may_wait() {
+                out.flush().map_err(Failure::Write)?;
+            }
+            batch.clear();
+            if !batch.read_line(&mut lines).map_err(Failure::Read)? {
                 return Ok(());
             }
-            number += 1;
-            if let Some(body) = payload_of(&line, number) {
-                v.payload(out, name, Some(number), &line[body])?;
+            v.skipped(out, name, &batch.too_long).map_err(Failure::Write)?;
+            if let Some((number, range)) = batch.lines.first() {
+                v.payload(out, name, Some(*number), &batch.data[range.clone()]).map_err(Failure::Write)?;
             }
         }
     }
+    let (chunks, ready) = mpsc::sync_channel(8 * jobs);
+    // Not scoped: when the output closes, this thread may be waiting on an input that never
+    // ends, and the command must still stop.
+    let reading = std::thread::spawn(move || lines.chunks(chunks));
     let limit = jobs * BATCH_PER_JOB;
-    let mut current = Batch::default();
-    let mut next = Batch::default();
-    let mut read = current.fill(&mut reader, &mut number, limit);
     let mut results: Vec<(Validator, Vec<u8>)> = (0..jobs).map(|_| (v.fresh(), Vec::new())).collect();
+    let mut next = None;
     loop {
-        let more = match read {
-            Ok(more) => more,
-            // Lines before the failure were read and are reported; then the failure.
-            Err(e) => {
-                current.run(&mut results, name)?;
-                v.add(out, &mut results)?;
-                return Err(e);
-            }
+        let first = match next.take() {
+            Some(chunk) => chunk,
+            None => match ready.recv() {
+                Ok(chunk) => chunk,
+                Err(mpsc::RecvError) => {
+                    // The reader is done; a panic there is not the end of the log.
+                    reading.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    return Ok(());
+                }
+            },
         };
-        if current.lines.is_empty() {
-            return Ok(());
+        let mut current = first.map_err(Failure::Read)?;
+        let mut failed = None;
+        while current.data.len() < limit {
+            match ready.try_recv() {
+                Ok(Ok(chunk)) => current.append(chunk),
+                Ok(Err(e)) => {
+                    failed = Some(e);
+                    break;
+                }
+                Err(_) => break,
+            }
         }
-        read = std::thread::scope(|s| {
+        std::thread::scope(|s| {
             let workers: Vec<_> = current
                 .runs(results.len())
                 .zip(results.iter_mut())
@@ -282,21 +395,114 @@ pub fn ndjson(v: &mut Validator, out: &mut impl Write, name: &str, reader: impl 
                     s.spawn(move || worker.lines(buffer, name, data, lines))
                 })
                 .collect();
-            let read = if more {
-                next.fill(&mut reader, &mut number, limit)
-            } else {
-                next.clear();
-                Ok(false)
-            };
             for w in workers {
-                w.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+                w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)).map_err(Failure::Write)?;
             }
-            Ok::<_, std::io::Error>(read)
+            Ok::<_, Failure>(())
         })?;
-        v.add(out, &mut results)?;
-        std::mem::swap(&mut current, &mut next);
+        v.add(out, &mut results).map_err(Failure::Write)?;
+        v.skipped(out, name, &current.too_long).map_err(Failure::Write)?;
+        // Lines before a read failure are reported, then the failure.
+        if let Some(e) = failed {
+            return Err(Failure::Read(e));
+        }
+        match ready.try_recv() {
+            Ok(chunk) => next = Some(chunk),
+            // The next batch may be a while: what is known goes out now.
+            Err(_) => out.flush().map_err(Failure::Write)?,
+        }
     }
 }
+
+/// A log's lines, numbered from 1, none held longer than `max` bytes.
+struct Lines<R> {
+    reader: BufReader<R>,
+    number: usize,
+    max: usize,
+}
+
+impl<R: Read> Lines<R> {
+    /// Whether the next read may wait for the input: nothing of it is buffered.
+    fn may_wait(&self) -> bool {
+        self.reader.buffer().is_empty()
+    }
+
+    /// Reads the next line onto `out`, without its newline if it is longer than `max`
+    /// (then only its length is kept); `None` at the end of the log.
+    fn next_into(&mut self, out: &mut Vec<u8>) -> std::io::Result<Option<Line>> {
+        let start = out.len();
+        let limit = (self.max as u64).saturating_add(1);
+        let n = (&mut self.reader).take(limit).read_until(b'\n', out)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        if out.ends_with(b"\n") || (n as u64) < limit {
+            return Ok(Some(Line::Read));
+        }
+        // Longer than the limit: the rest is passed over, not held.
+        out.truncate(start);
+        let mut length = n;
+        loop {
+            let buffered = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buffered.is_empty() {
+                return Ok(Some(Line::TooLong(length)));
+            }
+            match buffered.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    self.reader.consume(end + 1);
+                    return Ok(Some(Line::TooLong(length + end)));
+                }
+                None => {
+                    let all = buffered.len();
+                    self.reader.consume(all);
+                    length += all;
+                }
+            }
+        }
+    }
+
+    /// Reads the log into chunks and sends them on, each when it holds 64 KiB or when the
+    /// input has nothing more for now; a read failure is sent after the lines before it.
+    fn chunks(mut self, to: mpsc::SyncSender<std::io::Result<Batch>>) {
+        let mut chunk = Batch::default();
+        loop {
+            let more = match chunk.read_line(&mut self) {
+                Ok(more) => more,
+                Err(e) => {
+                    if !chunk.is_empty() && to.send(Ok(std::mem::take(&mut chunk))).is_err() {
+                        return;
+                    }
+                    let _ = to.send(Err(e));
+                    return;
+                }
+            };
+            if !more {
+                if !chunk.is_empty() {
+                    let _ = to.send(Ok(chunk));
+                }
+                return;
+            }
+            if !chunk.is_empty() && (chunk.data.len() >= CHUNK || self.may_wait()) && to.send(Ok(std::mem::take(&mut chunk))).is_err() {
+                // Nobody takes the chunks any more.
+                return;
+            }
+        }
+    }
+}
+
+enum Line {
+    Read,
+    /// Skipped, of this many bytes.
+    TooLong(usize),
+}
+
+/// Log read by the reading thread before it hands the lines on.
+const CHUNK: usize = 64 << 10;
 
 /// Bytes of log each thread gets per batch: large enough that starting the threads is
 /// noise (a few milliseconds of work each), small enough that memory stays flat.
@@ -313,35 +519,47 @@ fn payload_of(line: &[u8], number: usize) -> Option<std::ops::Range<usize>> {
     }
 }
 
-/// Consecutive lines of a log: their bytes, and each payload's line number and place.
+/// Consecutive lines of a log: their bytes, each payload's line number and place, and the
+/// lines skipped for their length.
 #[derive(Default)]
 struct Batch {
     data: Vec<u8>,
     lines: Vec<(usize, std::ops::Range<usize>)>,
+    /// Line number and length of each line over the limit.
+    too_long: Vec<(usize, usize)>,
 }
 
 impl Batch {
-    /// Reads lines until at least `limit` bytes are held or the log ends (then `false`).
-    /// A line longer than `limit` is read whole.
-    fn fill(&mut self, reader: &mut impl BufRead, number: &mut usize, limit: usize) -> std::io::Result<bool> {
-        self.clear();
-        while self.data.len() < limit {
-            let start = self.data.len();
-            if reader.read_until(b'\n', &mut self.data)? == 0 {
-                return Ok(false);
-            }
-            *number += 1;
-            match payload_of(&self.data[start..], *number) {
-                Some(body) => self.lines.push((*number, start + body.start..start + body.end)),
+    /// Reads one more line into the batch; `false` at the end of the log.
+    fn read_line<R: Read>(&mut self, lines: &mut Lines<R>) -> std::io::Result<bool> {
+        let start = self.data.len();
+        match lines.next_into(&mut self.data)? {
+            None => return Ok(false),
+            Some(Line::TooLong(length)) => self.too_long.push((lines.number, length)),
+            Some(Line::Read) => match payload_of(&self.data[start..], lines.number) {
+                Some(body) => self.lines.push((lines.number, start + body.start..start + body.end)),
                 None => self.data.truncate(start),
-            }
+            },
         }
         Ok(true)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty() && self.too_long.is_empty()
+    }
+
+    /// Takes the lines of the next chunk after these.
+    fn append(&mut self, next: Batch) {
+        let offset = self.data.len();
+        self.data.extend_from_slice(&next.data);
+        self.lines.extend(next.lines.into_iter().map(|(n, r)| (n, r.start + offset..r.end + offset)));
+        self.too_long.extend(next.too_long);
     }
 
     fn clear(&mut self) {
         self.data.clear();
         self.lines.clear();
+        self.too_long.clear();
     }
 
     /// The lines cut into `n` runs of consecutive lines of about equal bytes (some may be
@@ -358,12 +576,6 @@ impl Batch {
             run
         })
     }
-
-    /// Validates every line on this thread (the lines read before a read failure).
-    fn run(&self, results: &mut [(Validator, Vec<u8>)], name: &str) -> std::io::Result<()> {
-        let (worker, buffer) = &mut results[0];
-        worker.lines(buffer, name, &self.data, &self.lines)
-    }
 }
 
 impl Validator {
@@ -375,15 +587,36 @@ impl Validator {
         Ok(())
     }
 
-    /// Writes the threads' buffers in order, adds their counts to this one and resets them.
+    /// Adds the threads' counts to this one, then writes their buffers in order, and
+    /// resets them. Counted first: a payload checked is counted even when its report
+    /// cannot be written.
     fn add(&mut self, out: &mut impl Write, results: &mut [(Validator, Vec<u8>)]) -> std::io::Result<()> {
-        for (worker, buffer) in results {
-            out.write_all(buffer)?;
-            buffer.clear();
+        for (worker, _) in results.iter_mut() {
             self.checked += std::mem::take(&mut worker.checked);
             self.invalid += std::mem::take(&mut worker.invalid);
             self.unknown += std::mem::take(&mut worker.unknown);
         }
+        for (_, buffer) in results {
+            let written = out.write_all(buffer);
+            buffer.clear();
+            written?;
+        }
+        Ok(())
+    }
+
+    /// Says which lines were skipped for their length, after the reports before them.
+    fn skipped(&mut self, out: &mut impl Write, name: &str, lines: &[(usize, usize)]) -> std::io::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        out.flush()?;
+        for (number, length) in lines {
+            eprintln!(
+                "error: {name}:{number}: the line is {length} bytes, longer than the limit of {} (--max-line); not checked",
+                self.max_line
+            );
+        }
+        self.too_long += lines.len();
         Ok(())
     }
 }

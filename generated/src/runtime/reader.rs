@@ -118,6 +118,11 @@ impl<'j> Reader<'j> {
         self.jiter.current_index()
     }
 
+    /// The text of the number or literal read since `start` (ASCII; empty otherwise).
+    pub fn text_since(&self, start: usize) -> &str {
+        self.data.get(start..self.mark()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default()
+    }
+
     /// The JSON text read since `start`.
     pub fn raw_since(&self, start: usize) -> Result<Raw, Error> {
         self.raw_between(start, self.mark())

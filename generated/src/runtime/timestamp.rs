@@ -90,7 +90,10 @@ impl TimestampFormat {
 /// What was on the wire, kept verbatim.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimestampRepr {
-    /// A JSON string: the ISO 8601, UTC text or millisecond-string forms.
+    /// A JSON string: the ISO 8601, UTC text or millisecond-string forms. In the
+    /// [`TimestampFormat::EpochMillis`] and [`TimestampFormat::EpochSeconds`] forms, the text
+    /// of a JSON number written otherwise than its value writes itself (`1.6617e9`,
+    /// `1.564592339214E12`, `-0`), kept so that it is written back as sent.
     Text(Text),
     /// A JSON integer of milliseconds since the epoch.
     Integer(i64),
@@ -201,9 +204,33 @@ impl Timestamp {
     /// The original text for text forms.
     pub fn as_text(&self) -> Option<&str> {
         match &self.repr {
+            TimestampRepr::Text(_) if self.is_number() => None,
             TimestampRepr::Text(text) => Some(text),
             TimestampRepr::Integer(_) | TimestampRepr::Float(_) => None,
         }
+    }
+
+    /// Whether it was sent as a JSON number.
+    fn is_number(&self) -> bool {
+        matches!(self.format, TimestampFormat::EpochMillis | TimestampFormat::EpochSeconds)
+    }
+
+    /// The same timestamp, read from the JSON number `text`: kept as that text when the
+    /// value would be written back otherwise. A JSON integer can differ only as `-0`; a
+    /// number with a fraction or an exponent whenever it is not the shortest text of its
+    /// value.
+    pub(crate) fn sent_as(mut self, text: &str) -> Timestamp {
+        let exact = match &self.repr {
+            TimestampRepr::Integer(ms) => !(*ms == 0 && text.starts_with('-')),
+            TimestampRepr::Float(secs) => serde_json::to_string(secs).is_ok_and(|written| written == text),
+            TimestampRepr::Text(_) => true,
+        };
+        if !exact {
+            // The number's text in the text variant: a fourth variant would make every
+            // timestamp larger.
+            self.repr = TimestampRepr::Text(Text::from(text));
+        }
+        self
     }
 
     /// The UTC offset the text was written with, in seconds east of UTC:
@@ -353,9 +380,20 @@ impl TryFrom<&Timestamp> for time::OffsetDateTime {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.repr {
-            TimestampRepr::Text(text) => serializer.serialize_str(text),
+            TimestampRepr::Text(text) if !self.is_number() => serializer.serialize_str(text),
             TimestampRepr::Integer(ms) => serializer.serialize_i64(*ms),
             TimestampRepr::Float(secs) => serializer.serialize_f64(*secs),
+            TimestampRepr::Text(text) => {
+                // serde_json writes the text verbatim; other formats get the value.
+                if std::any::type_name::<S>().contains("serde_json") {
+                    let raw: &serde_json::value::RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+                    raw.serialize(serializer)
+                } else if self.format == TimestampFormat::EpochMillis {
+                    serializer.serialize_i64(text.parse().unwrap_or(0))
+                } else {
+                    serializer.serialize_f64(text.parse().unwrap_or(0.0))
+                }
+            }
         }
     }
 }
@@ -682,6 +720,24 @@ mod tests {
 
     fn json(ts: &Timestamp) -> String {
         serde_json::to_string(ts).expect("a timestamp always serializes")
+    }
+
+    #[test]
+    fn a_number_is_kept_as_its_text_only_when_written_otherwise() {
+        let millis = |text: &str| Timestamp::from_millis(text.parse().unwrap()).sent_as(text);
+        let seconds = |text: &str| Timestamp::from_seconds(text.parse().unwrap()).unwrap().sent_as(text);
+        assert_eq!(millis("1564592339214").repr(), &TimestampRepr::Integer(1_564_592_339_214));
+        assert_eq!(millis("-0").repr(), &TimestampRepr::Text("-0".into()));
+        assert_eq!(millis("-0").as_text(), None);
+        assert_eq!(seconds("1632216310.817101").repr(), &TimestampRepr::Float(1_632_216_310.817_101));
+        assert_eq!(seconds("1.6617e9").repr(), &TimestampRepr::Text("1.6617e9".into()));
+        for text in ["-0", "1.6617e9", "1.564592339214E12", "5.50", "1632216310.817101"] {
+            let ts = if text.contains(['.', 'e', 'E']) { seconds(text) } else { millis(text) };
+            assert_eq!(json(&ts), text);
+            assert_eq!(ts.to_string(), text);
+        }
+        // The instant is the value's, whatever the text.
+        assert_eq!(seconds("1.6617e9").unix_nanos(), seconds("1661700000.0").unix_nanos());
     }
 
     #[test]

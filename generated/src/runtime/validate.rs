@@ -105,6 +105,22 @@ impl Report {
     pub fn is_valid(&self) -> bool {
         self.violations.is_empty()
     }
+
+    /// The first violations, for an answer that must stay near the size of the payload:
+    /// at most `most`, and no more once their text (pointer, message, expected, found)
+    /// passes `text` bytes; the first is always among them.
+    pub fn first(&self, most: usize, text: usize) -> &[Violation] {
+        let mut sum = 0;
+        let n = self
+            .violations
+            .iter()
+            .position(|v| {
+                sum += v.path.len() + v.message.len() + v.expected.len() + v.found.len();
+                sum > text
+            })
+            .unwrap_or(self.violations.len());
+        &self.violations[..n.min(most).max(self.violations.len().min(1))]
+    }
 }
 
 impl fmt::Display for Report {

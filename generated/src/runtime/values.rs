@@ -223,11 +223,12 @@ impl Wire for Timestamp {
         let read = if peek == Peek::String {
             Timestamp::parse_str(r.str()?).ok()
         } else if peek.is_num() {
-            match r.number(peek)? {
+            let read = match r.number(peek)? {
                 Some(Number::Int(ms)) => Some(Timestamp::from_millis(ms)),
                 Some(Number::Float(secs)) => Timestamp::from_seconds(secs).ok(),
                 None => None,
-            }
+            };
+            read.map(|t| t.sent_as(r.text_since(start)))
         } else {
             return r.invalid(peek);
         };
