@@ -7,6 +7,7 @@ use super::field::Field;
 use super::fixture::Gen;
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
+use super::scan::Scan;
 use super::text::Text;
 use super::validate::{Cx, Kind};
 use super::wire::{FieldSpec, Items, Keys, Node, NodeMut, Slot, Wire};
@@ -27,6 +28,13 @@ impl<T: Wire> Wire for Vec<Field<T>> {
         }
         r.leave();
         Ok(Field::Value(out))
+    }
+
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        if peek != Peek::Array {
+            return s.wrong::<Self>(peek);
+        }
+        s.items::<T>(spec)
     }
 
     fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {

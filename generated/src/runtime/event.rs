@@ -140,12 +140,12 @@ where
         }
     }
     if let Field::Value(data) = payload.data_field() {
-        super::rules::check(data as &dyn Object0, P::Data::RULES, &mut cx);
+        super::rules::check(&super::rules::Typed(data as &dyn Object0), P::Data::RULES, &mut cx);
     }
     cx.finish()
 }
 
-static EVENT_NAME: Rule = Rule {
+pub(crate) static EVENT_NAME: Rule = Rule {
     id: "event-name",
     description: "The envelope names this event.",
     strict_only: false,
@@ -331,7 +331,7 @@ where
 /// The event a payload names with the `event` and `domain` that come before its `data`;
 /// `None` when `data` comes first, or anything is unusual (the full read then decides, and
 /// reports what is wrong).
-fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
+pub(crate) fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
     let mut j = jiter::Jiter::new(without_bom(bytes));
     if j.peek().ok()? != Peek::Object {
         return None;
