@@ -76,6 +76,9 @@ impl<T: Wire> Items for Vec<Field<T>> {
     }
 }
 
+/// Past this many keys, a map's repeated keys are found through a hash set.
+const SMALL_MAP: usize = 16;
+
 /// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
 /// order received.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,9 +140,15 @@ impl<T: Wire> Wire for Map<T> {
             }
             cx.pop();
         }
-        let mut seen = std::collections::HashSet::new();
-        for (key, _) in &self.0 {
-            if !seen.insert(key.as_str()) {
+        // Maps are small (settings, changes): each key is compared with the ones before it,
+        // and only a large map pays for hashing, so a hostile one stays linear.
+        let mut seen = (self.0.len() > SMALL_MAP).then(std::collections::HashSet::new);
+        for (i, (key, _)) in self.0.iter().enumerate() {
+            let repeated = match &mut seen {
+                Some(set) => !set.insert(key.as_str()),
+                None => self.0[..i].iter().any(|(k, _)| k == key),
+            };
+            if repeated {
                 cx.push_key(key);
                 cx.report(Kind::DuplicateKey, "each key once", "a repeated key", format!("key \"{key}\" is sent more than once"));
                 cx.pop();

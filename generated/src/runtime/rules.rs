@@ -229,12 +229,10 @@ fn each<'a>(obj: &'a dyn Object0, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut
 }
 
 /// Checks every rule that applies in the walk's mode; positions are below `/data`.
-pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], cx: &mut Cx<'a>) {
+/// `in_force` says, rule by rule, whether it is checked ([`in_force`]).
+pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], in_force: &[bool], cx: &mut Cx<'a>) {
     cx.push_key("data");
-    for rule in rules {
-        if !rule.in_force(data, cx.strict()) {
-            continue;
-        }
+    for (rule, _) in rules.iter().zip(in_force).filter(|(_, on)| **on) {
         match rule.check {
             Check::Null(paths) => {
                 for &path in paths.iter() {
@@ -296,16 +294,20 @@ pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], cx: &mut C
     cx.pop();
 }
 
+/// Whether each rule is checked on this payload in this reading: its condition is
+/// evaluated once, for the conditional nulls and for the checks.
+pub(crate) fn in_force<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], strict: bool) -> Vec<bool> {
+    rules.iter().map(|r| r.in_force(data, strict)).collect()
+}
+
 /// The paths the event's `null` rules allow to be null in this payload: those of every
-/// rule that applies in the mode. An attribute the docs give as null only under a
-/// condition is not nullable by itself; the rule that states the condition makes it so.
-pub(crate) fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) -> Vec<Path> {
+/// rule in force. An attribute the docs give as null only under a condition is not
+/// nullable by itself; the rule that states the condition makes it so.
+pub(crate) fn null_allowed(rules: &'static [Rule], in_force: &[bool]) -> Vec<Path> {
     let mut out = Vec::new();
-    for rule in rules {
+    for (rule, _) in rules.iter().zip(in_force).filter(|(_, on)| **on) {
         if let Check::Null(paths) = rule.check {
-            if rule.in_force(&Typed(data), strict) {
-                out.extend_from_slice(paths);
-            }
+            out.extend_from_slice(paths);
         }
     }
     out

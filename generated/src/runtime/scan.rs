@@ -464,7 +464,8 @@ impl<'j> Scan<'j> {
         let Scan { out, kept, plan, mode, .. } = self;
         let reach = KeptValues { plan, kept: &kept };
         let strict = mode == Mode::Strict;
-        let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| rules[i].in_force(&reach, strict));
+        let in_force = super::rules::in_force(&reach, rules, strict);
+        let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
         let mut violations: Vec<Violation> = out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
             Some(super::wire::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
@@ -479,7 +480,7 @@ impl<'j> Scan<'j> {
                 cx.pop();
             }
         }
-        super::rules::check(&reach, rules, &mut cx);
+        super::rules::check(&reach, rules, &in_force, &mut cx);
         violations.extend(cx.finish().violations);
         Scanned { report: Report { violations }, event: name, domain }
     }
