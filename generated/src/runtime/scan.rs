@@ -68,19 +68,10 @@ impl Plan {
             if let Some(when) = &rule.when {
                 plan.keep(when.path);
             }
-            match rule.check {
-                Check::Null(paths) => {
-                    for &path in paths {
-                        let node = plan.keep(path);
-                        plan.nodes[node as usize].null_rules.push(i);
-                    }
-                }
-                Check::OneOf(path, _) | Check::KeysOf(path, _) => {
-                    plan.keep(path);
-                }
-                Check::Same(a, b) | Check::NotAfter(a, b) => {
-                    plan.keep(a);
-                    plan.keep(b);
+            for path in check_paths(&rule.check) {
+                let node = plan.keep(path);
+                if matches!(rule.check, Check::Null(_)) {
+                    plan.nodes[node as usize].null_rules.push(i);
                 }
             }
         }
@@ -175,12 +166,32 @@ struct Found {
     allow: u32,
 }
 
-/// A value a rule reads, as the typed reader holds it.
+/// A value a rule may read: where it is, read as the typed reader holds it only when a
+/// rule in force reads it (most `null` rules are not in force, and read nothing).
 struct Kept {
     node: u32,
     /// The item of each `[]` step on the way.
     at: Vec<usize>,
-    slot: Box<dyn Slot>,
+    start: usize,
+    end: usize,
+    null: bool,
+    read: Materialize,
+}
+
+/// Reads a kept value as its type (`T` of [`slot_of`]).
+type Materialize = fn(&Reader<'_>, usize, usize, bool) -> Result<Box<dyn Slot>, Error>;
+
+fn slot_of<T: Wire>(r: &Reader<'_>, start: usize, end: usize, null: bool) -> Result<Box<dyn Slot>, Error> {
+    Ok(Box::new(if null { Field::<T>::Null } else { r.reread::<T>(start, end)? }))
+}
+
+/// The paths a rule's check reads.
+fn check_paths(check: &Check) -> Vec<Path> {
+    match *check {
+        Check::Null(paths) => paths.to_vec(),
+        Check::OneOf(path, _) | Check::KeysOf(path, _) => vec![path],
+        Check::Same(a, b) | Check::NotAfter(a, b) => vec![a, b],
+    }
 }
 
 /// What one object's read remembers until its end.
@@ -321,8 +332,7 @@ impl<'j> Scan<'j> {
             T::scan(self, peek, spec)?;
         }
         if node != NONE && self.plan.nodes[node as usize].keep {
-            let slot: Field<T> = if peek == Peek::Null { Field::Null } else { self.r.reread(start, self.r.mark())? };
-            self.keep(node, slot);
+            self.keep::<T>(node, start, peek == Peek::Null);
         }
         self.path.pop();
         self.node = outer;
@@ -355,9 +365,19 @@ impl<'j> Scan<'j> {
             .collect()
     }
 
-    fn keep<T: Wire>(&mut self, node: u32, slot: Field<T>) {
+    fn keep<T: Wire>(&mut self, node: u32, start: usize, null: bool) {
         let at = self.items_on_the_way();
-        self.kept.push(Kept { node, at, slot: Box::new(slot) });
+        self.kept.push(Kept { node, at, start, end: self.r.mark(), null, read: slot_of::<T> });
+    }
+
+    /// Reads the kept values at the `wanted` nodes not read yet.
+    fn materialize(&self, wanted: &[bool], slots: &mut [Option<Box<dyn Slot>>]) -> Result<(), Error> {
+        for (k, slot) in self.kept.iter().zip(slots.iter_mut()) {
+            if slot.is_none() && wanted[k.node as usize] {
+                *slot = Some((k.read)(&self.r, k.start, k.end, k.null)?);
+            }
+        }
+        Ok(())
     }
 
     /// An unlisted key of the object: its value is passed over, and remembered for the
@@ -446,8 +466,7 @@ impl<'j> Scan<'j> {
                 T::scan(self, peek, spec)?;
             }
             if keep {
-                let slot: Field<T> = if peek == Peek::Null { Field::Null } else { self.r.reread(start, self.r.mark())? };
-                self.keep(node, slot);
+                self.keep::<T>(node, start, peek == Peek::Null);
             }
             self.path.pop();
             next = self.r.next_item()?;
@@ -460,19 +479,39 @@ impl<'j> Scan<'j> {
 
     /// The violations in the typed walk's order, then that the envelope names the event,
     /// then the event's rules, on the values kept.
-    fn conclude(self, event: &'static str, rules: &'static [Rule]) -> Scanned {
-        let Scan { out, kept, plan, mode, .. } = self;
-        let reach = KeptValues { plan, kept: &kept };
-        let strict = mode == Mode::Strict;
-        let in_force = super::rules::in_force(&reach, rules, strict);
+    fn conclude(self, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
+        let plan = self.plan;
+        let strict = self.mode == Mode::Strict;
+        let mut slots: Vec<Option<Box<dyn Slot>>> = self.kept.iter().map(|_| None).collect();
+        // The values conditions read, and the envelope's names; then what the rules in
+        // force check.
+        let mut wanted = vec![false; plan.nodes.len()];
+        wanted[plan.event as usize] = true;
+        wanted[plan.domain as usize] = true;
+        for when in rules.iter().filter_map(|r| r.when.as_ref()) {
+            if let Some(n) = plan.find(when.path) {
+                wanted[n as usize] = true;
+            }
+        }
+        self.materialize(&wanted, &mut slots)?;
+        let in_force = super::rules::in_force(&KeptValues { plan, kept: &self.kept, slots: &slots }, rules, strict);
+        for (rule, _) in rules.iter().zip(&in_force).filter(|(_, on)| **on) {
+            for path in check_paths(&rule.check) {
+                if let Some(n) = plan.find(path) {
+                    wanted[n as usize] = true;
+                }
+            }
+        }
+        self.materialize(&wanted, &mut slots)?;
+        let reach = KeptValues { plan, kept: &self.kept, slots: &slots };
         let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
-        let mut violations: Vec<Violation> = out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
+        let mut violations: Vec<Violation> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
             Some(super::wire::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
             _ => None,
         };
         let (name, domain) = (text(plan.event), text(plan.domain));
-        let mut cx = Cx::new(mode);
+        let mut cx = Cx::new(self.mode);
         if let Some(name) = &name {
             if name != event {
                 cx.push_key("event");
@@ -482,7 +521,7 @@ impl<'j> Scan<'j> {
         }
         super::rules::check(&reach, rules, &in_force, &mut cx);
         violations.extend(cx.finish().violations);
-        Scanned { report: Report { violations }, event: name, domain }
+        Ok(Scanned { report: Report { violations }, event: name, domain })
     }
 }
 
@@ -494,15 +533,20 @@ pub fn read_and_check<T: Wire>(s: &mut Scan<'_>, peek: Peek, spec: &'static Fiel
     Ok(())
 }
 
-/// The values kept for the rules, as the rule interpreter reaches them.
+/// The values kept for the rules, as the rule interpreter reaches them: those read.
 struct KeptValues<'a> {
     plan: &'a Plan,
     kept: &'a [Kept],
+    slots: &'a [Option<Box<dyn Slot>>],
 }
 
 impl<'a> KeptValues<'a> {
+    fn read(&self) -> impl DoubleEndedIterator<Item = (&'a Kept, &'a dyn Slot)> {
+        self.kept.iter().zip(self.slots).filter_map(|(k, s)| Some((k, &**s.as_ref()? as &dyn Slot)))
+    }
+
     fn at(&self, node: u32) -> Option<&'a dyn Slot> {
-        self.kept.iter().rev().find(|k| k.node == node).map(|k| &*k.slot as &dyn Slot)
+        self.read().rev().find(|(k, _)| k.node == node).map(|(_, s)| s)
     }
 }
 
@@ -517,9 +561,9 @@ impl<'a> Reach<'a> for KeptValues<'a> {
 
     fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
         let Some(node) = self.plan.find(path) else { return };
-        let mut hits: Vec<&'a Kept> = self.kept.iter().filter(|k| k.node == node).collect();
-        hits.sort_by(|a, b| a.at.cmp(&b.at));
-        for k in hits {
+        let mut hits: Vec<(&'a Kept, &'a dyn Slot)> = self.read().filter(|(k, _)| k.node == node).collect();
+        hits.sort_by(|a, b| a.0.at.cmp(&b.0.at));
+        for (k, slot) in hits {
             let mut items = k.at.iter();
             let mut depth = 0;
             for seg in path.segments() {
@@ -530,7 +574,7 @@ impl<'a> Reach<'a> for KeptValues<'a> {
                 }
                 depth += 1;
             }
-            f(&*k.slot, cx);
+            f(slot, cx);
             for _ in 0..depth {
                 cx.pop();
             }
@@ -570,7 +614,7 @@ where
     let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan: plan(P::Data::RULES), node: 0, kept: Vec::new() };
     P::scan(&mut s, peek, &ROOT)?;
     s.r.finish()?;
-    Ok(s.conclude(P::Data::EVENT, P::Data::RULES))
+    s.conclude(P::Data::EVENT, P::Data::RULES)
 }
 
 /// The outcome of validating a payload's bytes.
