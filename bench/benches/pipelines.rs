@@ -2,12 +2,18 @@
 //! - `generated`: the models crate (typed parse, full validation, rules, unknown fields kept);
 //! - `value`: `serde_json::from_slice::<Value>` alone;
 //! - `jsonschema`: `Value` plus the jsonschema crate against `fwevents schema` output;
-//! - `bare`: `#[derive(Deserialize)]` of the same types, nothing validated or kept.
+//! - `bare`: `#[derive(Deserialize)]` of the same types, nothing validated or kept;
+//! - `compiled`: the models crate's compiled validator, violations straight from the bytes
+//!   (`validate_slice`), nothing of the payload built;
+//! - `jiter walk`: jiter's tokens alone, every key and string decoded, nothing checked: the
+//!   floor for a validator over the same tokens.
 
 use std::hint::black_box;
 
+use jiter::{Jiter, JiterError, Peek};
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use freshworks_events::{Event, Mode, EVENTS};
+use freshworks_events::{Checked, Event, Mode, EVENTS};
 use fwevents_bench::payloads;
 use serde_json::Value;
 
@@ -23,6 +29,46 @@ fn schema_validator(index: usize) -> jsonschema::Validator {
     jsonschema::validator_for(&schema).unwrap()
 }
 
+/// Follows every token of one value, decoding every key and string.
+fn walk(j: &mut Jiter<'_>, peek: Peek) -> Result<(), JiterError> {
+    match peek {
+        Peek::Object => {
+            let mut key = j.known_object()?.map(|k| k.len());
+            while let Some(k) = key {
+                black_box(k);
+                let p = j.peek()?;
+                walk(j, p)?;
+                key = j.next_key()?.map(|k| k.len());
+            }
+        }
+        Peek::Array => {
+            let mut next = j.known_array()?;
+            while let Some(p) = next {
+                walk(j, p)?;
+                next = j.array_step()?;
+            }
+        }
+        Peek::String => {
+            black_box(j.known_str()?.len());
+        }
+        Peek::Null => j.known_null()?,
+        Peek::True | Peek::False => {
+            black_box(j.known_bool(peek)?);
+        }
+        _ => {
+            black_box(j.known_number_bytes(peek)?.len());
+        }
+    }
+    Ok(())
+}
+
+fn jiter_walk(bytes: &[u8]) {
+    let mut j = Jiter::new(bytes);
+    let peek = j.peek().unwrap();
+    walk(&mut j, peek).unwrap();
+    j.finish().unwrap();
+}
+
 macro_rules! per_event {
     ($c:expr, $index:expr, $module:path, $bare:ty) => {{
         use $module as m;
@@ -34,6 +80,7 @@ macro_rules! per_event {
         for b in &inputs {
             let p = m::Payload::from_slice(b).unwrap();
             assert!(p.validate(Mode::Lenient).is_valid());
+            assert!(m::Payload::validate_slice(b, Mode::Lenient).unwrap().is_valid());
             assert!(validator.is_valid(&serde_json::from_slice::<Value>(b).unwrap()));
             serde_json::from_slice::<$bare>(b).unwrap();
         }
@@ -44,6 +91,20 @@ macro_rules! per_event {
                 for b in &inputs {
                     let p = m::Payload::from_slice(black_box(b)).unwrap();
                     black_box(p.validate(Mode::Lenient).is_valid());
+                }
+            })
+        });
+        g.bench_function("compiled", |bench| {
+            bench.iter(|| {
+                for b in &inputs {
+                    black_box(m::Payload::validate_slice(black_box(b), Mode::Lenient).unwrap().is_valid());
+                }
+            })
+        });
+        g.bench_function("jiter walk", |bench| {
+            bench.iter(|| {
+                for b in &inputs {
+                    jiter_walk(black_box(b));
                 }
             })
         });
@@ -131,6 +192,26 @@ fn mixed(c: &mut Criterion) {
             for (_, b) in &inputs {
                 let e = Event::parse(black_box(b)).unwrap();
                 black_box(e.validate(Mode::Lenient).is_valid());
+            }
+        })
+    });
+    for (_, b) in &inputs {
+        assert!(matches!(Event::validate_slice(b, Mode::Lenient), Ok(Checked::Known { report, .. }) if report.is_valid()));
+    }
+    g.bench_function("compiled", |bench| {
+        bench.iter(|| {
+            for (_, b) in &inputs {
+                match Event::validate_slice(black_box(b), Mode::Lenient).unwrap() {
+                    Checked::Known { report, .. } => black_box(report.is_valid()),
+                    Checked::Unknown(_) => black_box(false),
+                };
+            }
+        })
+    });
+    g.bench_function("jiter walk", |bench| {
+        bench.iter(|| {
+            for (_, b) in &inputs {
+                jiter_walk(black_box(b));
             }
         })
     });

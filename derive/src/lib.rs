@@ -233,6 +233,7 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
     let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
     let wires: Vec<&String> = fields.iter().map(|f| &f.wire).collect();
     let index: Vec<usize> = (0..fields.len()).collect();
+    let inners: Vec<&Type> = fields.iter().map(|f| &f.inner).collect();
     let words = fields.len().div_ceil(64).max(1);
     let n_fields = fields.len();
     let specs = fields.iter().map(|f| {
@@ -370,6 +371,13 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                     crate::rt::validate_payload(self, mode)
                 }
 
+                /// Every violation of the spec in `mode`, read straight from the bytes without
+                /// building the payload: the same report as [`Self::from_slice`] and
+                /// [`Self::validate`], and the same error where that fails.
+                pub fn validate_slice(bytes: &[u8], mode: crate::rt::Mode) -> Result<crate::rt::Report, crate::rt::Error> {
+                    crate::rt::scan_payload::<Self>(bytes, mode).map(|s| s.report)
+                }
+
                 /// Reads and validates: the typed payload when it is valid, every violation
                 /// when it is not.
                 pub fn from_slice_validated(bytes: &[u8], mode: crate::rt::Mode) -> Result<Self, crate::rt::Rejected> {
@@ -439,6 +447,40 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
                 }
                 r.leave();
                 Ok(())
+            }
+
+            fn scan(
+                s: &mut crate::rt::Scan<'_>,
+                peek: crate::rt::Peek,
+                _: &'static crate::rt::FieldSpec,
+            ) -> Result<(), crate::rt::Error> {
+                if peek != crate::rt::Peek::Object {
+                    return s.wrong::<Self>(peek);
+                }
+                let specs = <Self as crate::rt::Object>::FIELDS;
+                let mut o = s.open();
+                let mut seen = [0u64; #words];
+                let mut key = s.reader().first_key()?;
+                while let Some(k) = key {
+                    match k {
+                        #(#wires => {
+                            let repeated = crate::rt::seen(&mut seen, #index);
+                            s.field::<#inners>(&mut o, repeated, #index, &specs[#index])?;
+                        })*
+                        _ => {
+                            let k = crate::rt::Text::from(k);
+                            s.unknown(&mut o, k)?;
+                        }
+                    }
+                    key = s.reader().next_key()?;
+                }
+                s.reader().leave();
+                #(
+                    if seen[#index / 64] & (1u64 << (#index % 64)) == 0 {
+                        s.absent(#index, &specs[#index], <#inners as crate::rt::Wire>::EXPECTED);
+                    }
+                )*
+                s.close(o, specs)
             }
 
             fn check<'a>(&'a self, cx: &mut crate::rt::Cx<'a>, _: &'static crate::rt::FieldSpec) {

@@ -5,9 +5,11 @@
 //! An input that starts with 0xFE is a recipe for a large payload (see [`expand`]): costs
 //! that grow faster than the input (many keys in one object, long arrays) only show past
 //! the few kilobytes that mutation reaches by itself.
+//!
+//! The compiled validator must give the typed path's report (or error), violation for violation.
 #![no_main]
 
-use freshworks_events::{rt, Event, Mode, EVENTS, PRODUCTS};
+use freshworks_events::{rt, Checked, Event, Mode, EVENTS, PRODUCTS};
 use libfuzzer_sys::fuzz_target;
 
 fn exercise(event: &Event, reread: impl Fn(&[u8]) -> Event) {
@@ -48,9 +50,26 @@ fn expand(data: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+fn typed(parsed: Result<Event, freshworks_events::Error>, mode: Mode) -> Result<Checked, freshworks_events::Error> {
+    parsed.map(|e| match e {
+        Event::Unknown(u) => Checked::Unknown(u),
+        e => Checked::Known { event: e.info(), report: e.validate(mode) },
+    })
+}
+
 fuzz_target!(|input: &[u8]| {
     let expanded = expand(input);
     let data = expanded.as_deref().unwrap_or(input);
+    for mode in [Mode::Lenient, Mode::Strict] {
+        assert_eq!(Event::validate_slice(data, mode), typed(Event::parse(data), mode), "the compiled validator disagrees");
+        for index in 0..EVENTS.len() {
+            assert_eq!(
+                Event::validate_slice_as(index, data, mode),
+                typed(Event::parse_as(index, data), mode),
+                "the compiled validator disagrees as event {index}"
+            );
+        }
+    }
     if let Ok(event) = Event::parse(data) {
         if let Ok(v) = serde_json::from_slice::<serde_json::Value>(data) {
             let named = rt::identify(v["event"].as_str(), v["domain"].as_str(), PRODUCTS, EVENTS).ok();

@@ -333,6 +333,112 @@ impl Event {
         }
     }
 
+    #[cfg_attr(
+        not(
+            any(
+                feature = "freshchat",
+                feature = "freshdesk",
+                feature = "freshcaller",
+                feature = "freshsales"
+            )
+        ),
+        allow(unused_variables)
+    )]
+    fn check(
+        bytes: &[u8],
+        index: Option<usize>,
+        mode: rt::Mode,
+    ) -> Result<rt::Checked, rt::Error> {
+        let scan = |index: usize| match index {
+            #[cfg(feature = "freshchat")]
+            1 => {
+                Some(
+                    rt::scan_payload::<
+                        freshchat::on_agent_activity_create::Payload,
+                    >(bytes, mode),
+                )
+            }
+
+            #[cfg(feature = "freshchat")]
+            2 => {
+                Some(
+                    rt::scan_payload::<
+                        freshchat::on_agent_custom_status_update::Payload,
+                    >(bytes, mode),
+                )
+            }
+
+            #[cfg(feature = "freshdesk")]
+            3 => {
+                Some(
+                    rt::scan_payload::<
+                        freshdesk::on_agent_availability_update::Payload,
+                    >(bytes, mode),
+                )
+            }
+
+            #[cfg(feature = "freshcaller")]
+            0 => {
+                Some(
+                    rt::scan_payload::<
+                        freshcaller::on_agent_update::Payload,
+                    >(bytes, mode),
+                )
+            }
+
+            #[cfg(feature = "freshsales")]
+            4 => {
+                Some(
+                    rt::scan_payload::<
+                        freshsales::on_user_agent_availability_update::Payload,
+                    >(bytes, mode),
+                )
+            }
+            _ => None,
+        };
+        rt::check_event(
+            bytes,
+            PRODUCTS,
+            EVENTS,
+            index,
+            scan,
+            || {
+                Ok(
+                    match Self::read(bytes, index)? {
+                        Event::Unknown(u) => rt::Checked::Unknown(u),
+
+                        #[allow(unreachable_patterns)]
+                        event => {
+                            rt::Checked::Known {
+                                event: event.info(),
+                                report: event.validate(mode),
+                            }
+                        }
+                    },
+                )
+            },
+        )
+    }
+
+    /// Every violation of a payload in `mode`, read straight from the bytes without
+    /// building it (the compiled validator): the same report, and the same error, as
+    /// [`Event::parse`] and [`Event::validate`].
+    pub fn validate_slice(
+        bytes: &[u8],
+        mode: rt::Mode,
+    ) -> Result<rt::Checked, rt::Error> {
+        Self::check(bytes, None, mode)
+    }
+
+    /// [`Event::validate_slice`] as the event `EVENTS[index]`, as [`Event::parse_as`] reads it.
+    pub fn validate_slice_as(
+        index: usize,
+        bytes: &[u8],
+        mode: rt::Mode,
+    ) -> Result<rt::Checked, rt::Error> {
+        Self::check(bytes, Some(index), mode)
+    }
+
     /// Which event of the spec this is; `None` for an unknown one.
     pub fn info(&self) -> Option<&'static rt::EventInfo> {
         match self {

@@ -40,7 +40,7 @@ pub mod spec {
 }
 
 pub use rt::{
-    Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text, Timestamp,
+    Checked, Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text, Timestamp,
     TimestampFormat, UnknownEvent, UnknownFields, Violation,
 };
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use freshworks_events::{Event, Mode, Report};
+use freshworks_events::{Checked, Event, Mode, Report};
 use serde::Serialize;
 
 #[derive(clap::Args)]
@@ -143,22 +143,21 @@ impl Validator {
     /// Validates one payload and writes its report.
     fn payload(&mut self, out: &mut impl Write, file: &str, line: Option<usize>, bytes: &[u8]) -> std::io::Result<()> {
         self.checked += 1;
-        let parsed = match self.event {
-            Some(index) => Event::parse_as(index, bytes),
-            None => Event::parse(bytes),
+        // Straight from the bytes: nothing of the payload is built (the compiled validator),
+        // with the same report as a parse and a walk.
+        let checked = match self.event {
+            Some(index) => Event::validate_slice_as(index, bytes, self.mode),
+            None => Event::validate_slice(bytes, self.mode),
         };
-        let (event, report, failure) = match parsed {
+        let (event, report, failure) = match checked {
             // An event the spec does not cover reads fine but cannot be validated: said as
             // an event error, naming what the spec covers.
-            Ok(Event::Unknown(_)) if self.allow_unknown => {
+            Ok(Checked::Unknown(_)) if self.allow_unknown => {
                 self.unknown += 1;
                 (None, Report::default(), None)
             }
-            Ok(Event::Unknown(unknown)) => (None, Report::default(), Some(("event", unknown.reason.clone()))),
-            Ok(event) => {
-                let report = event.validate(self.mode);
-                (event.info(), report, None)
-            }
+            Ok(Checked::Unknown(unknown)) => (None, Report::default(), Some(("event", unknown.reason.clone()))),
+            Ok(Checked::Known { event, report }) => (event, report, None),
             Err(e) => {
                 let kind = match e {
                     freshworks_events::Error::Json { .. } | freshworks_events::Error::NotAnObject { .. } => "json",

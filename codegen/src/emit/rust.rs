@@ -89,6 +89,7 @@ fn index(ir: &Ir) -> TokenStream {
     let mut info_arms = Vec::new();
     let mut fixture_arms = Vec::new();
     let mut validate_arms = Vec::new();
+    let mut scan_arms = Vec::new();
     let mut serialize_arms = Vec::new();
     let mut features = Vec::new();
     for (p, product) in ir.products.iter().enumerate() {
@@ -133,6 +134,7 @@ fn index(ir: &Ir) -> TokenStream {
                 let v = wrap(quote!(Box::new(rt::event_fixture(seed))));
                 quote! { #gate #i => Some(#v) }
             });
+            scan_arms.push(quote! { #gate #i => Some(rt::scan_payload::<#pmod::#emod::Payload>(bytes, mode)) });
             validate_arms.push({
                 let v = wrap(quote!(p));
                 quote! { #gate #v => p.validate(mode) }
@@ -222,6 +224,34 @@ fn index(ir: &Ir) -> TokenStream {
                     #(#fixture_arms,)*
                     _ => None,
                 }
+            }
+
+            #no_product
+            fn check(bytes: &[u8], index: Option<usize>, mode: rt::Mode) -> Result<rt::Checked, rt::Error> {
+                let scan = |index: usize| match index {
+                    #(#scan_arms,)*
+                    _ => None,
+                };
+                rt::check_event(bytes, PRODUCTS, EVENTS, index, scan, || {
+                    Ok(match Self::read(bytes, index)? {
+                        Event::Unknown(u) => rt::Checked::Unknown(u),
+                        // With every product's feature off, `Unknown` is all there is.
+                        #[allow(unreachable_patterns)]
+                        event => rt::Checked::Known { event: event.info(), report: event.validate(mode) },
+                    })
+                })
+            }
+
+            /// Every violation of a payload in `mode`, read straight from the bytes without
+            /// building it (the compiled validator): the same report, and the same error, as
+            /// [`Event::parse`] and [`Event::validate`].
+            pub fn validate_slice(bytes: &[u8], mode: rt::Mode) -> Result<rt::Checked, rt::Error> {
+                Self::check(bytes, None, mode)
+            }
+
+            /// [`Event::validate_slice`] as the event `EVENTS[index]`, as [`Event::parse_as`] reads it.
+            pub fn validate_slice_as(index: usize, bytes: &[u8], mode: rt::Mode) -> Result<rt::Checked, rt::Error> {
+                Self::check(bytes, Some(index), mode)
             }
 
             /// Which event of the spec this is; `None` for an unknown one.

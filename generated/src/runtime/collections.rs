@@ -7,6 +7,7 @@ use super::field::Field;
 use super::fixture::Gen;
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
+use super::scan::Scan;
 use super::text::Text;
 use super::validate::{Cx, Kind};
 use super::wire::{FieldSpec, Items, Keys, Node, NodeMut, Slot, Wire};
@@ -27,6 +28,13 @@ impl<T: Wire> Wire for Vec<Field<T>> {
         }
         r.leave();
         Ok(Field::Value(out))
+    }
+
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        if peek != Peek::Array {
+            return s.wrong::<Self>(peek);
+        }
+        s.items::<T>(spec)
     }
 
     fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
@@ -67,6 +75,9 @@ impl<T: Wire> Items for Vec<Field<T>> {
         self.get_mut(i).map(|s| s as &mut dyn Slot)
     }
 }
+
+/// Past this many keys, a map's repeated keys are found through a hash set.
+const SMALL_MAP: usize = 16;
 
 /// A JSON object whose keys are data, not attribute names (e.g. `model_changes`), in the
 /// order received.
@@ -129,9 +140,15 @@ impl<T: Wire> Wire for Map<T> {
             }
             cx.pop();
         }
-        let mut seen = std::collections::HashSet::new();
-        for (key, _) in &self.0 {
-            if !seen.insert(key.as_str()) {
+        // Maps are small (settings, changes): each key is compared with the ones before it,
+        // and only a large map pays for hashing, so a hostile one stays linear.
+        let mut seen = (self.0.len() > SMALL_MAP).then(std::collections::HashSet::new);
+        for (i, (key, _)) in self.0.iter().enumerate() {
+            let repeated = match &mut seen {
+                Some(set) => !set.insert(key.as_str()),
+                None => self.0[..i].iter().any(|(k, _)| k == key),
+            };
+            if repeated {
                 cx.push_key(key);
                 cx.report(Kind::DuplicateKey, "each key once", "a repeated key", format!("key \"{key}\" is sent more than once"));
                 cx.pop();

@@ -128,8 +128,16 @@ where
     P::Data: EventData,
 {
     let mut cx = Cx::new(mode);
-    if let Field::Value(data) = payload.data_field() {
-        cx.allow_null(super::rules::null_allowed(data as &dyn Object0, P::Data::RULES, mode == Mode::Strict));
+    let data = match payload.data_field() {
+        Field::Value(data) => Some(super::rules::Typed(data as &dyn Object0)),
+        _ => None,
+    };
+    let in_force = match &data {
+        Some(data) => super::rules::in_force(data, P::Data::RULES, mode == Mode::Strict),
+        None => Vec::new(),
+    };
+    if data.is_some() {
+        cx.allow_null(super::rules::null_allowed(P::Data::RULES, &in_force));
     }
     payload.check(&mut cx, &ROOT);
     if let Some(name) = payload.event_name() {
@@ -139,13 +147,13 @@ where
             cx.pop();
         }
     }
-    if let Field::Value(data) = payload.data_field() {
-        super::rules::check(data as &dyn Object0, P::Data::RULES, &mut cx);
+    if let Some(data) = &data {
+        super::rules::check(data, P::Data::RULES, &in_force, &mut cx);
     }
     cx.finish()
 }
 
-static EVENT_NAME: Rule = Rule {
+pub(crate) static EVENT_NAME: Rule = Rule {
     id: "event-name",
     description: "The envelope names this event.",
     strict_only: false,
@@ -331,7 +339,7 @@ where
 /// The event a payload names with the `event` and `domain` that come before its `data`;
 /// `None` when `data` comes first, or anything is unusual (the full read then decides, and
 /// reports what is wrong).
-fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
+pub(crate) fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
     let mut j = jiter::Jiter::new(without_bom(bytes));
     if j.peek().ok()? != Peek::Object {
         return None;

@@ -16,6 +16,7 @@ pub mod reader;
 #[cfg(test)]
 mod rule_literals;
 pub mod rules;
+pub mod scan;
 pub mod text;
 pub mod timestamp;
 pub mod transcode;
@@ -35,6 +36,7 @@ pub use id::Id;
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
 pub use rules::{Check, Path, Rule, Test, When};
+pub use scan::{check_event, scan_payload, Checked, ObjScan, Scan, Scanned};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};

@@ -66,17 +66,42 @@ impl<'j> Reader<'j> {
 
     /// Reads the whole document as one `T`, and checks nothing follows it.
     pub fn document<T: super::Wire>(mut self) -> Result<Field<T>, Error> {
-        // JSON text is UTF-8. The parser checks the strings it decodes, but not the ones it
-        // skips (unknown attributes, kept raw), so a whole document is checked once here; a
-        // part of one (`Reader::slice`) was checked with its document.
+        self.check_utf8()?;
+        let field = self.field::<T>()?;
+        self.finish()?;
+        Ok(field)
+    }
+
+    /// Checks a whole document is UTF-8. JSON text is UTF-8; the parser checks the strings
+    /// it decodes, but not the ones it skips (unknown attributes, kept raw), so a whole
+    /// document is checked once here; a part of one (`Reader::slice`) was checked with its
+    /// document.
+    pub fn check_utf8(&self) -> Result<(), Error> {
         if self.base == 0 && self.data.len() == self.whole.len() {
             if let Err(e) = std::str::from_utf8(self.whole) {
                 return Err(invalid_utf8(self.whole, e.valid_up_to()));
             }
         }
-        let field = self.field::<T>()?;
-        self.jiter.finish().map_err(|e| self.error(e))?;
-        Ok(field)
+        Ok(())
+    }
+
+    /// Checks that nothing but whitespace follows the value read.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        self.jiter.finish().map_err(|e| self.error(e))
+    }
+
+    /// Reads again, as a `T`, the value this reader followed at `start..end` (offsets of
+    /// [`Reader::mark`]): the compiled validator keeps the few values rules read this way.
+    pub fn reread<T: super::Wire>(&self, start: usize, end: usize) -> Result<Field<T>, Error> {
+        let data = self.data.get(start..end).unwrap_or_default();
+        let mut r = Reader { jiter: Jiter::new(data), data, whole: self.whole, base: self.base + start, depth: self.depth };
+        r.field::<T>()
+    }
+
+    /// Consumes a `null` (after [`Peek::Null`]).
+    #[inline]
+    pub fn null(&mut self) -> Result<(), Error> {
+        self.jiter.known_null().map_err(|e| self.error(e))
     }
 
     /// The first token of the next value.

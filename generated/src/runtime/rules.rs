@@ -140,17 +140,51 @@ impl Rule {
 
     /// Whether the rule is checked on this payload in this reading: it is not strict-only
     /// in the lenient one, and its condition holds.
-    fn in_force(&self, data: &dyn Object0, strict: bool) -> bool {
-        (!self.strict_only || strict) && self.applies(data)
+    pub(crate) fn in_force<'a>(&self, data: &dyn Reach<'a>, strict: bool) -> bool {
+        (!self.strict_only || strict)
+            && self.holds(data.leaf(match &self.when {
+                Some(w) => w.path,
+                None => return true,
+            }))
     }
 
     fn applies(&self, data: &dyn Object0) -> bool {
+        self.holds(match &self.when {
+            Some(w) => leaf(data, w.path),
+            None => return true,
+        })
+    }
+
+    /// Whether the condition holds, given the slot its path leads to.
+    fn holds(&self, slot: Option<&dyn Slot>) -> bool {
         let Some(when) = &self.when else { return true };
-        let Some(value) = leaf(data, when.path).and_then(|s| s.node().scalar()) else { return false };
+        let Some(value) = slot.and_then(|s| s.node().scalar()) else { return false };
         match when.test {
             Test::In(lits) => lits.iter().any(|l| l.matches(&value)),
             Test::NotIn(lits) => !lits.iter().any(|l| l.matches(&value)),
         }
+    }
+}
+
+/// Where the rule interpreter finds the slots a path names: in a parsed payload
+/// ([`Typed`]), or among the values the compiled validator kept while it read the bytes.
+pub(crate) trait Reach<'a> {
+    /// The one slot a path without `[]` leads to.
+    fn leaf(&self, path: Path) -> Option<&'a dyn Slot>;
+    /// Calls `f` on every slot the path reaches (through every item of `[]` steps), in
+    /// item order, with the walk's position at that slot.
+    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>));
+}
+
+/// The slots of a parsed payload's data.
+pub(crate) struct Typed<'a>(pub &'a dyn Object0);
+
+impl<'a> Reach<'a> for Typed<'a> {
+    fn leaf(&self, path: Path) -> Option<&'a dyn Slot> {
+        leaf(self.0, path)
+    }
+    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+        each(self.0, path, cx, f)
     }
 }
 
@@ -195,16 +229,14 @@ fn each<'a>(obj: &'a dyn Object0, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut
 }
 
 /// Checks every rule that applies in the walk's mode; positions are below `/data`.
-pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>) {
+/// `in_force` says, rule by rule, whether it is checked ([`in_force`]).
+pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], in_force: &[bool], cx: &mut Cx<'a>) {
     cx.push_key("data");
-    for rule in rules {
-        if !rule.in_force(data, cx.strict()) {
-            continue;
-        }
+    for (rule, _) in rules.iter().zip(in_force).filter(|(_, on)| **on) {
         match rule.check {
             Check::Null(paths) => {
                 for &path in paths.iter() {
-                    each(data, path, cx, &mut |slot, cx| {
+                    data.each(path, cx, &mut |slot, cx| {
                         if !slot.node().is_unset() {
                             cx.rule(rule, "null".into(), slot.describe());
                         }
@@ -212,7 +244,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                 }
             }
             Check::OneOf(path, lits) => {
-                each(data, path, cx, &mut |slot, cx| {
+                data.each(path, cx, &mut |slot, cx| {
                     if let Some(value) = slot.node().scalar() {
                         if !lits.iter().any(|l| l.matches(&value)) {
                             let options: Vec<Scalar<'_>> = lits.iter().map(Lit::scalar).collect();
@@ -222,8 +254,8 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                 });
             }
             Check::Same(a, b) => {
-                let other = leaf(data, b).and_then(|s| s.node().scalar());
-                each(data, a, cx, &mut |slot, cx| {
+                let other = data.leaf(b).and_then(|s| s.node().scalar());
+                data.each(a, cx, &mut |slot, cx| {
                     if let (Some(x), Some(y)) = (slot.node().scalar(), other) {
                         if !x.same(&y) {
                             cx.rule(rule, format!("the same as {b} ({y})"), x.to_string());
@@ -232,11 +264,11 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                 });
             }
             Check::NotAfter(a, b) => {
-                let later = match leaf(data, b).map(|s| s.node()) {
+                let later = match data.leaf(b).map(|s| s.node()) {
                     Some(Node::Timestamp(t)) => Some(t),
                     _ => None,
                 };
-                each(data, a, cx, &mut |slot, cx| {
+                data.each(a, cx, &mut |slot, cx| {
                     if let (Node::Timestamp(x), Some(y)) = (slot.node(), later) {
                         if x.unix_nanos() > y.unix_nanos() {
                             cx.rule(rule, format!("no later than {b} ({y})"), x.to_string());
@@ -245,7 +277,7 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
                 });
             }
             Check::KeysOf(path, names) => {
-                each(data, path, cx, &mut |slot, cx| {
+                data.each(path, cx, &mut |slot, cx| {
                     if let Node::Keys(keys) = slot.node() {
                         for key in keys {
                             if !names.contains(&key) {
@@ -262,16 +294,20 @@ pub fn check<'a>(data: &'a dyn Object0, rules: &'static [Rule], cx: &mut Cx<'a>)
     cx.pop();
 }
 
+/// Whether each rule is checked on this payload in this reading: its condition is
+/// evaluated once, for the conditional nulls and for the checks.
+pub(crate) fn in_force<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], strict: bool) -> Vec<bool> {
+    rules.iter().map(|r| r.in_force(data, strict)).collect()
+}
+
 /// The paths the event's `null` rules allow to be null in this payload: those of every
-/// rule that applies in the mode. An attribute the docs give as null only under a
-/// condition is not nullable by itself; the rule that states the condition makes it so.
-pub fn null_allowed(data: &dyn Object0, rules: &'static [Rule], strict: bool) -> Vec<Path> {
+/// rule in force. An attribute the docs give as null only under a condition is not
+/// nullable by itself; the rule that states the condition makes it so.
+pub(crate) fn null_allowed(rules: &'static [Rule], in_force: &[bool]) -> Vec<Path> {
     let mut out = Vec::new();
-    for rule in rules {
+    for (rule, _) in rules.iter().zip(in_force).filter(|(_, on)| **on) {
         if let Check::Null(paths) = rule.check {
-            if rule.in_force(data, strict) {
-                out.extend_from_slice(paths);
-            }
+            out.extend_from_slice(paths);
         }
     }
     out

@@ -163,6 +163,12 @@ impl<'a> Cx<'a> {
         Cx { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
     }
 
+    /// A walk that starts where another one is: its pointers are relative to that place,
+    /// and nothing is allocated until something is reported.
+    pub(crate) fn bare(mode: Mode) -> Self {
+        Cx { mode, path: Vec::new(), out: Vec::new(), null_ok: Vec::new() }
+    }
+
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
     /// ([`super::rules::null_allowed`]). Everywhere else, an attribute's presence decides.
     pub fn allow_null(&mut self, paths: Vec<super::rules::Path>) {

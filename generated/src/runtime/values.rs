@@ -6,6 +6,7 @@ use super::fixture::Gen;
 use super::id::Id;
 use super::raw::Raw;
 use super::reader::{Number, Peek, Reader};
+use super::scan::Scan;
 use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Cx, Kind, Mismatch};
@@ -22,6 +23,15 @@ impl Wire for Text {
             return r.invalid(peek);
         }
         Ok(Field::Value(Text::from(r.str()?)))
+    }
+
+    #[inline]
+    fn scan(s: &mut Scan<'_>, peek: Peek, _: &'static FieldSpec) -> Result<(), Error> {
+        if peek != Peek::String {
+            return s.wrong::<Self>(peek);
+        }
+        s.reader().str()?;
+        Ok(())
     }
 
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
@@ -178,6 +188,17 @@ impl Wire for Id {
             Some(i) => Ok(Field::Value(Id::Integer(i))),
             None => r.invalid_since(start),
         }
+    }
+
+    /// A string id is read without keeping its text, unless strict mode wants it as an
+    /// integer (and then the typed read reports it).
+    #[inline]
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        if peek == Peek::String && !(s.strict() && spec.id_form == Some(IdForm::Integer)) {
+            s.reader().str()?;
+            return Ok(());
+        }
+        super::scan::read_and_check::<Self>(s, peek, spec)
     }
 
     fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {

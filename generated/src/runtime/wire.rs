@@ -7,6 +7,7 @@ use super::field::{Field, UnknownFields};
 use super::fixture::{Fake, Gen};
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
+use super::scan::Scan;
 use super::timestamp::{Timestamp, TimestampFormat};
 use super::validate::{Cx, Mismatch};
 use super::Error;
@@ -88,6 +89,14 @@ pub trait Wire: Serialize + Sized + 'static {
     fn read_into(r: &mut Reader<'_>, peek: Peek, slot: &mut Field<Self>) -> Result<(), Error> {
         *slot = Self::read(r, peek)?;
         Ok(())
+    }
+
+    /// Reads one non-null value as [`Wire::read`] does and reports at the scan's position
+    /// what [`Wire::check`] (or the type mismatch) would report of it, building no more of
+    /// it than the type needs: the compiled validator.
+    #[inline]
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        super::scan::read_and_check::<Self>(s, peek, spec)
     }
 
     /// How a kept value of the wrong type is reported.

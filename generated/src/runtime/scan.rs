@@ -1,0 +1,662 @@
+//! The compiled validator: every violation of a payload straight from its bytes, in one
+//! pass over the parser's tokens, without building the payload.
+//!
+//! Each type's `Wire::scan` (written by the derive for objects, here and in `values.rs`
+//! and `collections.rs` for the rest) follows the tokens as its `Wire::read` does and
+//! reports what `Wire::check` would report of the value read, at the same place and in the
+//! same words. What it cannot know in one pass it settles at the end:
+//!
+//! - keys arrive in any order, but the typed walk reports an object's attributes in spec
+//!   order: each violation carries its attribute's place and an object sorts its own (a
+//!   stable sort, so what a nested object ordered stays ordered);
+//! - a key sent twice is read for its last value, as the typed reader keeps it: what the
+//!   earlier value reported, and what rules kept of it, is withdrawn;
+//! - a rule's condition can come after what it constrains: the values the event's rules
+//!   read (a [`Plan`] of their paths, made once per rule table) are kept as the typed
+//!   reader would hold them, and the one rule interpreter runs on them at the end; a
+//!   null that a `null` rule may allow is reported pending, and withdrawn when the rule
+//!   turns out to be in force.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use super::event::{early_identity, identify, Envelope, Error, EventData, EventInfo, ProductInfo, UnknownEvent, EVENT_NAME};
+use super::field::Field;
+use super::reader::{Peek, Reader};
+use super::rules::{Check, Path, Reach, Rule};
+use super::text::Text;
+use super::validate::{push_escaped, Cx, Kind, Mode, Report, Violation};
+use super::wire::{FieldSpec, Presence, Scalar, Slot, Wire, ROOT};
+
+/// No node of the plan: the position is on no rule's path.
+const NONE: u32 = u32::MAX;
+
+/// Unlisted keys of one object compared one by one up to this many; past it, through a
+/// map, so a hostile object of many keys costs linear time.
+const LINEAR_KEYS: usize = 8;
+
+/// The paths the rules of one event read, as a tree from the payload root: which
+/// positions keep their value for the rules, and which `null` rules name each position.
+pub struct Plan {
+    nodes: Vec<PlanNode>,
+    event: u32,
+    domain: u32,
+}
+
+struct PlanNode {
+    /// The attribute's wire name, or `[]` for an array's items.
+    name: &'static str,
+    parent: u32,
+    children: Vec<u32>,
+    /// Whether a rule reads the value here.
+    keep: bool,
+    /// The rules (indices into the table) whose `null` check names this position.
+    null_rules: Vec<usize>,
+}
+
+impl Plan {
+    fn new(rules: &'static [Rule]) -> Plan {
+        let root = PlanNode { name: "", parent: NONE, children: Vec::new(), keep: false, null_rules: Vec::new() };
+        let mut plan = Plan { nodes: vec![root], event: NONE, domain: NONE };
+        // The envelope's `event` for the check that it names this event, and `domain` with
+        // it for dispatch.
+        plan.event = plan.add(0, "event");
+        plan.domain = plan.add(0, "domain");
+        plan.nodes[plan.event as usize].keep = true;
+        plan.nodes[plan.domain as usize].keep = true;
+        for (i, rule) in rules.iter().enumerate() {
+            if let Some(when) = &rule.when {
+                plan.keep(when.path);
+            }
+            for path in check_paths(&rule.check) {
+                let node = plan.keep(path);
+                if matches!(rule.check, Check::Null(_)) {
+                    plan.nodes[node as usize].null_rules.push(i);
+                }
+            }
+        }
+        plan
+    }
+
+    fn add(&mut self, parent: u32, name: &'static str) -> u32 {
+        if let Some(c) = self.child_of(parent, name) {
+            return c;
+        }
+        let id = self.nodes.len() as u32;
+        self.nodes.push(PlanNode { name, parent, children: Vec::new(), keep: false, null_rules: Vec::new() });
+        self.nodes[parent as usize].children.push(id);
+        id
+    }
+
+    /// The node of a rule path (below `data`), made if new, marked as kept.
+    fn keep(&mut self, path: Path) -> u32 {
+        let mut node = self.add(0, "data");
+        for seg in path.segments() {
+            node = self.add(node, seg);
+        }
+        self.nodes[node as usize].keep = true;
+        node
+    }
+
+    /// The node of a rule path (below `data`), if a rule names it.
+    fn find(&self, path: Path) -> Option<u32> {
+        let mut node = self.child_of(0, "data")?;
+        for seg in path.segments() {
+            node = self.child_of(node, seg)?;
+        }
+        Some(node)
+    }
+
+    fn child_of(&self, node: u32, name: &str) -> Option<u32> {
+        self.nodes[node as usize].children.iter().copied().find(|&c| self.nodes[c as usize].name == name)
+    }
+
+    /// The node below `node` for attribute (or `[]`) `name`; [`NONE`] off every rule's path,
+    /// which is where nearly every position of a payload is, and costs one comparison.
+    #[inline]
+    fn child(&self, node: u32, name: &str) -> u32 {
+        if node == NONE {
+            return NONE;
+        }
+        self.child_of(node, name).unwrap_or(NONE)
+    }
+
+    fn is_within(&self, mut node: u32, ancestor: u32) -> bool {
+        while node != NONE {
+            if node == ancestor {
+                return true;
+            }
+            node = self.nodes[node as usize].parent;
+        }
+        false
+    }
+}
+
+/// The plan of a rule table, made on first use and kept (one per event of the spec).
+fn plan(rules: &'static [Rule]) -> &'static Plan {
+    static PLANS: RwLock<Vec<((usize, usize), &'static Plan)>> = RwLock::new(Vec::new());
+    let key = (rules.as_ptr() as usize, rules.len());
+    let find = |plans: &[((usize, usize), &'static Plan)]| plans.iter().find(|(k, _)| *k == key).map(|(_, p)| *p);
+    if let Some(p) = find(&PLANS.read().unwrap_or_else(|e| e.into_inner())) {
+        return p;
+    }
+    let mut plans = PLANS.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = find(&plans) {
+        return p;
+    }
+    // Rule tables are statics of the generated code, so there are only ever as many plans
+    // as events.
+    let p: &'static Plan = Box::leak(Box::new(Plan::new(rules)));
+    plans.push((key, p));
+    p
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A violation found, with its place among its object's and what may withdraw it.
+struct Found {
+    v: Violation,
+    /// The attribute (spec order) of the object being read that it was found under.
+    tag: usize,
+    /// For a refused null: the plan node whose `null` rules allow it when in force.
+    allow: u32,
+}
+
+/// A value a rule may read: where it is, read as the typed reader holds it only when a
+/// rule in force reads it (most `null` rules are not in force, and read nothing).
+struct Kept {
+    node: u32,
+    /// The item of each `[]` step on the way.
+    at: Vec<usize>,
+    start: usize,
+    end: usize,
+    null: bool,
+    read: Materialize,
+}
+
+/// Reads a kept value as its type (`T` of [`slot_of`]).
+type Materialize = fn(&Reader<'_>, usize, usize, bool) -> Result<Box<dyn Slot>, Error>;
+
+fn slot_of<T: Wire>(r: &Reader<'_>, start: usize, end: usize, null: bool) -> Result<Box<dyn Slot>, Error> {
+    Ok(Box::new(if null { Field::<T>::Null } else { r.reread::<T>(start, end)? }))
+}
+
+/// The paths a rule's check reads.
+fn check_paths(check: &Check) -> Vec<Path> {
+    match *check {
+        Check::Null(paths) => paths.to_vec(),
+        Check::OneOf(path, _) | Check::KeysOf(path, _) => vec![path],
+        Check::Same(a, b) | Check::NotAfter(a, b) => vec![a, b],
+    }
+}
+
+/// What one object's read remembers until its end.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct ObjScan {
+    base: usize,
+    /// Listed attributes sent again, in the order received.
+    repeats: Vec<usize>,
+    /// Unlisted keys, in the order received.
+    unknown: Vec<UnknownKey>,
+    /// Past [`LINEAR_KEYS`] unlisted keys: each key's latest entry.
+    index: Option<HashMap<Text, usize>>,
+}
+
+struct UnknownKey {
+    key: Text,
+    start: usize,
+    end: usize,
+    /// An earlier value of a key the object sent again.
+    duplicate: bool,
+}
+
+/// The state of one compiled validation: the reader, where it is, what it found and what
+/// it kept for the rules.
+pub struct Scan<'j> {
+    r: Reader<'j>,
+    mode: Mode,
+    path: Vec<Step>,
+    out: Vec<Found>,
+    plan: &'static Plan,
+    node: u32,
+    kept: Vec<Kept>,
+}
+
+impl<'j> Scan<'j> {
+    /// The reader, for a derived `scan` to read keys with.
+    #[inline]
+    pub fn reader(&mut self) -> &mut Reader<'j> {
+        &mut self.r
+    }
+
+    /// Whether the validation is in strict mode.
+    #[inline]
+    pub fn strict(&self) -> bool {
+        self.mode == Mode::Strict
+    }
+
+    fn presence(&self, spec: &FieldSpec) -> Presence {
+        match self.mode {
+            Mode::Lenient => spec.lenient,
+            Mode::Strict => spec.strict,
+        }
+    }
+
+    fn pointer(&self) -> String {
+        let mut p = String::new();
+        for step in &self.path {
+            p.push('/');
+            match step {
+                Step::Key(k) => push_escaped(&mut p, k),
+                Step::Index(i) => p.push_str(&i.to_string()),
+            }
+        }
+        p
+    }
+
+    fn report(&mut self, kind: Kind, expected: impl Into<String>, found: impl Into<String>, message: String, allow: u32) {
+        let v = Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message, rule: None };
+        self.out.push(Found { v, tag: 0, allow });
+    }
+
+    fn report_at_key(&mut self, key: &str, kind: Kind, expected: &str, found: String, message: String) {
+        let mut path = self.pointer();
+        path.push('/');
+        push_escaped(&mut path, key);
+        self.out.push(Found { v: Violation { path, kind, expected: expected.into(), found, message, rule: None }, tag: 0, allow: NONE });
+    }
+
+    /// Reports what the typed walk reports of a value read: its own checks, or that it does
+    /// not fit its type.
+    pub(crate) fn found<T: Wire>(&mut self, field: &Field<T>, spec: &'static FieldSpec) {
+        match field {
+            Field::Value(v) if T::CHECKS => {
+                let mut cx = Cx::bare(self.mode);
+                v.check(&mut cx, spec);
+                let report = cx.finish();
+                if report.violations.is_empty() {
+                    return;
+                }
+                let here = self.pointer();
+                for mut v in report.violations {
+                    v.path.insert_str(0, &here);
+                    self.out.push(Found { v, tag: 0, allow: NONE });
+                }
+            }
+            Field::Invalid(raw) => {
+                let m = T::mismatch(raw);
+                self.report(m.kind, m.expected, m.found, m.message, NONE);
+            }
+            _ => {}
+        }
+    }
+
+    /// Consumes a value of the wrong JSON type and reports it.
+    pub fn wrong<T: Wire>(&mut self, peek: Peek) -> Result<(), Error> {
+        let field: Field<T> = self.r.invalid(peek)?;
+        self.found(&field, &ROOT);
+        Ok(())
+    }
+
+    /// Starts an object (after its opening token is known).
+    #[inline]
+    pub fn open(&self) -> ObjScan {
+        ObjScan { base: self.out.len(), ..ObjScan::default() }
+    }
+
+    /// Reads listed attribute `index` of the object, `repeated` when its key came before.
+    #[inline]
+    pub fn field<T: Wire>(&mut self, o: &mut ObjScan, repeated: bool, index: usize, spec: &'static FieldSpec) -> Result<(), Error> {
+        let node = self.plan.child(self.node, spec.wire);
+        if repeated {
+            self.forget(o, index, node);
+            o.repeats.push(index);
+        }
+        let first = self.out.len();
+        let outer = std::mem::replace(&mut self.node, node);
+        self.path.push(Step::Key(spec.wire));
+        let peek = self.r.peek()?;
+        let start = self.r.mark();
+        if peek == Peek::Null {
+            self.r.null()?;
+            if !self.presence(spec).nullable {
+                let allow = if node != NONE && !self.plan.nodes[node as usize].null_rules.is_empty() { node } else { NONE };
+                self.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found null", T::EXPECTED), allow);
+            }
+        } else {
+            T::scan(self, peek, spec)?;
+        }
+        if node != NONE && self.plan.nodes[node as usize].keep {
+            self.keep::<T>(node, start, peek == Peek::Null);
+        }
+        self.path.pop();
+        self.node = outer;
+        for f in &mut self.out[first..] {
+            f.tag = index;
+        }
+        Ok(())
+    }
+
+    /// A key sent again: what its earlier value reported and kept is withdrawn, as the
+    /// typed reader keeps the later value only.
+    #[cold]
+    fn forget(&mut self, o: &ObjScan, index: usize, node: u32) {
+        let tail = self.out.split_off(o.base);
+        self.out.extend(tail.into_iter().filter(|f| f.tag != index));
+        if node != NONE {
+            let at: Vec<usize> = self.items_on_the_way();
+            let plan = self.plan;
+            self.kept.retain(|k| !(plan.is_within(k.node, node) && k.at.starts_with(&at)));
+        }
+    }
+
+    fn items_on_the_way(&self) -> Vec<usize> {
+        self.path
+            .iter()
+            .filter_map(|s| match s {
+                Step::Index(i) => Some(*i),
+                Step::Key(_) => None,
+            })
+            .collect()
+    }
+
+    fn keep<T: Wire>(&mut self, node: u32, start: usize, null: bool) {
+        let at = self.items_on_the_way();
+        self.kept.push(Kept { node, at, start, end: self.r.mark(), null, read: slot_of::<T> });
+    }
+
+    /// Reads the kept values at the `wanted` nodes not read yet.
+    fn materialize(&self, wanted: &[bool], slots: &mut [Option<Box<dyn Slot>>]) -> Result<(), Error> {
+        for (k, slot) in self.kept.iter().zip(slots.iter_mut()) {
+            if slot.is_none() && wanted[k.node as usize] {
+                *slot = Some((k.read)(&self.r, k.start, k.end, k.null)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// An unlisted key of the object: its value is passed over, and remembered for the
+    /// reports at the object's end.
+    pub fn unknown(&mut self, o: &mut ObjScan, key: Text) -> Result<(), Error> {
+        let peek = self.r.peek()?;
+        let start = self.r.mark();
+        self.r.skip_value(peek)?;
+        let end = self.r.mark();
+        let at = o.unknown.len();
+        let earlier = match &mut o.index {
+            Some(index) => index.insert(key.clone(), at),
+            None => o.unknown.iter().rposition(|e| e.key == key && !e.duplicate),
+        };
+        if let Some(e) = earlier {
+            o.unknown[e].duplicate = true;
+        }
+        o.unknown.push(UnknownKey { key, start, end, duplicate: false });
+        if o.index.is_none() && o.unknown.len() > LINEAR_KEYS {
+            let mut index = HashMap::new();
+            for (i, e) in o.unknown.iter().enumerate().filter(|(_, e)| !e.duplicate) {
+                index.insert(e.key.clone(), i);
+            }
+            o.index = Some(index);
+        }
+        Ok(())
+    }
+
+    /// Reports a listed attribute the object did not send, if it is required.
+    pub fn absent(&mut self, index: usize, spec: &'static FieldSpec, expected: &'static str) {
+        if self.presence(spec).optional {
+            return;
+        }
+        self.path.push(Step::Key(spec.wire));
+        self.report(Kind::Missing, expected, "nothing", format!("required attribute \"{}\" is missing", spec.wire), NONE);
+        self.path.pop();
+        if let Some(f) = self.out.last_mut() {
+            f.tag = index;
+        }
+    }
+
+    /// Ends an object: its violations in spec order, then its repeated keys and, in strict
+    /// mode, its unlisted attributes, as the typed walk reports them.
+    pub fn close(&mut self, o: ObjScan, specs: &'static [FieldSpec]) -> Result<(), Error> {
+        let own = &mut self.out[o.base..];
+        if own.windows(2).any(|w| w[0].tag > w[1].tag) {
+            own.sort_by_key(|f| f.tag);
+        }
+        let mut repeats = o.repeats;
+        repeats.sort_unstable();
+        for i in repeats {
+            self.duplicate(specs[i].wire);
+        }
+        for e in o.unknown.iter().filter(|e| e.duplicate) {
+            self.duplicate(&e.key);
+        }
+        if self.strict() {
+            for e in o.unknown.iter().filter(|e| !e.duplicate) {
+                let found = self.r.raw_between(e.start, e.end)?.describe();
+                let message = format!("attribute \"{}\" is not in the documentation", e.key);
+                self.report_at_key(&e.key, Kind::UnknownField, "no such attribute", found, message);
+            }
+        }
+        Ok(())
+    }
+
+    fn duplicate(&mut self, key: &str) {
+        let message = format!("key \"{key}\" is sent more than once; the last value is read, as JSON parsers do");
+        self.report_at_key(key, Kind::DuplicateKey, "each key once", "a repeated key".into(), message);
+    }
+
+    /// Reads an array's items (after its opening token), each as a `T`.
+    pub(crate) fn items<T: Wire>(&mut self, spec: &'static FieldSpec) -> Result<(), Error> {
+        let node = self.plan.child(self.node, "[]");
+        let outer = std::mem::replace(&mut self.node, node);
+        let keep = node != NONE && self.plan.nodes[node as usize].keep;
+        let mut next = self.r.first_item()?;
+        let mut i = 0;
+        while let Some(peek) = next {
+            self.path.push(Step::Index(i));
+            let start = self.r.mark();
+            if peek == Peek::Null {
+                self.r.null()?;
+                self.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found a null item", T::EXPECTED), NONE);
+            } else {
+                T::scan(self, peek, spec)?;
+            }
+            if keep {
+                self.keep::<T>(node, start, peek == Peek::Null);
+            }
+            self.path.pop();
+            next = self.r.next_item()?;
+            i += 1;
+        }
+        self.r.leave();
+        self.node = outer;
+        Ok(())
+    }
+
+    /// The violations in the typed walk's order, then that the envelope names the event,
+    /// then the event's rules, on the values kept.
+    fn conclude(self, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
+        let plan = self.plan;
+        let strict = self.mode == Mode::Strict;
+        let mut slots: Vec<Option<Box<dyn Slot>>> = self.kept.iter().map(|_| None).collect();
+        // The values conditions read, and the envelope's names; then what the rules in
+        // force check.
+        let mut wanted = vec![false; plan.nodes.len()];
+        wanted[plan.event as usize] = true;
+        wanted[plan.domain as usize] = true;
+        for when in rules.iter().filter_map(|r| r.when.as_ref()) {
+            if let Some(n) = plan.find(when.path) {
+                wanted[n as usize] = true;
+            }
+        }
+        self.materialize(&wanted, &mut slots)?;
+        let in_force = super::rules::in_force(&KeptValues { plan, kept: &self.kept, slots: &slots }, rules, strict);
+        for (rule, _) in rules.iter().zip(&in_force).filter(|(_, on)| **on) {
+            for path in check_paths(&rule.check) {
+                if let Some(n) = plan.find(path) {
+                    wanted[n as usize] = true;
+                }
+            }
+        }
+        self.materialize(&wanted, &mut slots)?;
+        let reach = KeptValues { plan, kept: &self.kept, slots: &slots };
+        let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
+        let mut violations: Vec<Violation> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
+        let text = |node: u32| match reach.at(node).map(|s| s.node()) {
+            Some(super::wire::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
+            _ => None,
+        };
+        let (name, domain) = (text(plan.event), text(plan.domain));
+        let mut cx = Cx::new(self.mode);
+        if let Some(name) = &name {
+            if name != event {
+                cx.push_key("event");
+                cx.rule(&EVENT_NAME, format!("{event:?}"), format!("{name:?}"));
+                cx.pop();
+            }
+        }
+        super::rules::check(&reach, rules, &in_force, &mut cx);
+        violations.extend(cx.finish().violations);
+        Ok(Scanned { report: Report { violations }, event: name, domain })
+    }
+}
+
+/// How a type without a `scan` of its own is scanned: read as the typed reader reads it,
+/// then checked as the typed walk checks it.
+pub fn read_and_check<T: Wire>(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+    let field = T::read(&mut s.r, peek)?;
+    s.found(&field, spec);
+    Ok(())
+}
+
+/// The values kept for the rules, as the rule interpreter reaches them: those read.
+struct KeptValues<'a> {
+    plan: &'a Plan,
+    kept: &'a [Kept],
+    slots: &'a [Option<Box<dyn Slot>>],
+}
+
+impl<'a> KeptValues<'a> {
+    fn read(&self) -> impl DoubleEndedIterator<Item = (&'a Kept, &'a dyn Slot)> {
+        self.kept.iter().zip(self.slots).filter_map(|(k, s)| Some((k, &**s.as_ref()? as &dyn Slot)))
+    }
+
+    fn at(&self, node: u32) -> Option<&'a dyn Slot> {
+        self.read().rev().find(|(k, _)| k.node == node).map(|(_, s)| s)
+    }
+}
+
+impl<'a> Reach<'a> for KeptValues<'a> {
+    fn leaf(&self, path: Path) -> Option<&'a dyn Slot> {
+        // Through an array there is no single slot: the typed walk finds no scalar there.
+        if path.0.iter().any(|s| s.ends_with("[]")) {
+            return None;
+        }
+        self.at(self.plan.find(path)?)
+    }
+
+    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+        let Some(node) = self.plan.find(path) else { return };
+        let mut hits: Vec<(&'a Kept, &'a dyn Slot)> = self.read().filter(|(k, _)| k.node == node).collect();
+        hits.sort_by(|a, b| a.0.at.cmp(&b.0.at));
+        for (k, slot) in hits {
+            let mut items = k.at.iter();
+            let mut depth = 0;
+            for seg in path.segments() {
+                if seg == "[]" {
+                    cx.push_index(items.next().copied().unwrap_or_default());
+                } else {
+                    cx.push_key(seg);
+                }
+                depth += 1;
+            }
+            f(slot, cx);
+            for _ in 0..depth {
+                cx.pop();
+            }
+        }
+    }
+}
+
+/// What the compiled validator found in a payload of one event.
+#[derive(Debug)]
+pub struct Scanned {
+    /// Every violation, as the typed walk reports them.
+    pub report: Report,
+    event: Option<String>,
+    domain: Option<String>,
+}
+
+/// Every violation of a payload of event `P`, read from the bytes without building it.
+/// Fails as [`super::event::from_slice`] fails: on malformed JSON or a non-object.
+pub fn scan_payload<P>(bytes: &[u8], mode: Mode) -> Result<Scanned, Error>
+where
+    P: Envelope,
+    P::Data: EventData,
+{
+    let mut r = Reader::new(bytes);
+    r.check_utf8()?;
+    let peek = r.peek()?;
+    if peek != Peek::Object {
+        let field: Field<P> = r.field()?;
+        r.finish()?;
+        return Err(Error::NotAnObject {
+            found: match field {
+                Field::Invalid(raw) => raw.describe(),
+                _ => "null".into(),
+            },
+        });
+    }
+    let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan: plan(P::Data::RULES), node: 0, kept: Vec::new() };
+    P::scan(&mut s, peek, &ROOT)?;
+    s.r.finish()?;
+    s.conclude(P::Data::EVENT, P::Data::RULES)
+}
+
+/// The outcome of validating a payload's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// A payload of an event of the spec, and every violation of it.
+    Known {
+        /// The event.
+        event: Option<&'static EventInfo>,
+        /// Every violation.
+        report: Report,
+    },
+    /// An event or product the spec does not cover.
+    Unknown(UnknownEvent),
+}
+
+/// Validates a payload's bytes as the event its envelope names (or `EVENTS[index]`): with
+/// `scan` (the compiled validator of event `i`, `None` for a product whose feature is off)
+/// when the `event` and `domain` before `data` name the event and the last ones agree, and
+/// otherwise (`data` first, a repeated `event` after it, an event the spec does not cover)
+/// with `typed`, the parse and walk, which decide those cases.
+pub fn check_event(
+    bytes: &[u8],
+    products: &[ProductInfo],
+    events: &'static [EventInfo],
+    index: Option<usize>,
+    scan: impl Fn(usize) -> Option<Result<Scanned, Error>>,
+    typed: impl FnOnce() -> Result<Checked, Error>,
+) -> Result<Checked, Error> {
+    let early = match index {
+        Some(i) if i < events.len() => Some(i),
+        Some(_) => None,
+        None => early_identity(bytes, products, events),
+    };
+    if let Some(i) = early {
+        if let Some(result) = scan(i) {
+            let scanned = result?;
+            let agrees = index.is_some() || identify(scanned.event.as_deref(), scanned.domain.as_deref(), products, events).ok() == Some(i);
+            if agrees {
+                return Ok(Checked::Known { event: Some(&events[i]), report: scanned.report });
+            }
+        }
+    }
+    typed()
+}
