@@ -13,7 +13,7 @@
 //!
 //! let bytes = br#"{"event": "onAgentActivityCreate", "domain": "web.freshchat.com", "data": {}}"#;
 //! let event = Event::parse(bytes).unwrap();
-//! assert_eq!(event.info().unwrap().product, "freshchat");
+//! assert_eq!(event.product(), Some(freshworks_events::Product::Freshchat));
 //! let report = event.validate(Mode::Strict);
 //! assert_eq!(report.violations[0].path, "/account_id"); // the docs list every attribute
 //! ```
@@ -26,6 +26,7 @@ pub mod rt;
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 
+mod event;
 mod products;
 
 #[cfg(feature = "axum")]
@@ -37,20 +38,15 @@ pub mod spec {
 }
 
 pub use rt::{
-    Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text, Timestamp,
+    EnvelopeFields, Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text, Timestamp,
     TimestampFormat, UnknownEvent, UnknownFields, Violation,
 };
 
-/// Finds an event of the spec by `product/event`, or by `event` when one product has it.
-pub fn find_event(name: &str) -> Result<usize, Error> {
-    rt::find(name, PRODUCTS, EVENTS)
-}
-
 /// Reads and validates a payload in one call: the event (found from the envelope, or
-/// `event` when given) and every violation.
-pub fn validate(bytes: &[u8], mode: Mode, event: Option<usize>) -> Result<(Event, Report), Error> {
-    let event = match event {
-        Some(index) => Event::parse_as(index, bytes)?,
+/// `kind` when given) and every violation.
+pub fn validate(bytes: &[u8], mode: Mode, kind: Option<EventKind>) -> Result<(Event, Report), Error> {
+    let event = match kind {
+        Some(kind) => Event::parse_as(kind, bytes)?,
         None => Event::parse(bytes)?,
     };
     let report = event.validate(mode);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use freshworks_events::{Event, Mode, Report};
+use freshworks_events::{Event, EventKind, Mode, Report};
 use serde::Serialize;
 
 #[derive(clap::Args)]
@@ -65,7 +65,7 @@ struct ErrorOut<'a> {
 #[derive(Clone)]
 pub struct Validator {
     mode: Mode,
-    event: Option<usize>,
+    event: Option<EventKind>,
     format: Format,
     /// Payloads checked so far.
     pub checked: usize,
@@ -74,8 +74,8 @@ pub struct Validator {
 }
 
 impl Validator {
-    /// A validator in `mode`, for `event` (an index into `EVENTS`) or any event.
-    pub fn new(mode: Mode, event: Option<usize>, format: Format) -> Self {
+    /// A validator in `mode`, for the event `event` or any event.
+    pub fn new(mode: Mode, event: Option<EventKind>, format: Format) -> Self {
         Validator { mode, event, format, checked: 0, invalid: 0 }
     }
 
@@ -88,7 +88,7 @@ impl Validator {
     fn payload(&mut self, out: &mut impl Write, file: &str, line: Option<usize>, bytes: &[u8]) -> std::io::Result<()> {
         self.checked += 1;
         let parsed = match self.event {
-            Some(index) => Event::parse_as(index, bytes),
+            Some(kind) => Event::parse_as(kind, bytes),
             None => Event::parse(bytes),
         };
         let (event, report, failure) = match parsed {
@@ -97,7 +97,7 @@ impl Validator {
             Ok(Event::Unknown(unknown)) => (None, Report::default(), Some(("event", unknown.reason.clone()))),
             Ok(event) => {
                 let report = event.validate(self.mode);
-                (event.info(), report, None)
+                (event.kind(), report, None)
             }
             Err(e) => {
                 let kind = match e {
@@ -148,7 +148,7 @@ impl Validator {
                     found: Some(&v.found),
                     rule: v.rule,
                 }));
-                let outcome = Outcome { file, line, event: event.map(|i| i.qualified()), valid, errors };
+                let outcome = Outcome { file, line, event: event.map(|k| k.to_string()), valid, errors };
                 serde_json::to_writer(&mut *out, &outcome)?;
                 writeln!(out)?;
             }
@@ -159,7 +159,7 @@ impl Validator {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let event = match &args.event {
-        Some(name) => Some(freshworks_events::find_event(name)?),
+        Some(name) => Some(name.parse::<EventKind>()?),
         None => None,
     };
     let mode = if args.strict { Mode::Strict } else { Mode::Lenient };
