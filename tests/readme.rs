@@ -40,14 +40,22 @@ fn status(p: &Payload) -> Option<&AgentStatusName> {
     p.data()?.agent_activity()?.status()
 }
 
+// Laid out as the README shows them, a setter a line.
+#[rustfmt::skip]
 fn maria() -> anyhow::Result<Payload> {
-    let payload = Payload::builder().data_with(|d| d.actor_with(|a| a.first_name("Maria").email(Field::Null))).build()?; // Err(report) lists every violation at once, in spec order
+    let payload = Payload::builder()
+        .data_with(|d| d.actor_with(|a| a.first_name("Maria").email(Field::Null)))
+        .build()?; // Err(report) lists every violation at once, in spec order
     Ok(payload)
 }
 
 // A system actor, with the nulls the docs promise, as seeded fixtures make them.
+#[rustfmt::skip]
 fn system_actor() -> Result<Payload, Box<dyn std::error::Error>> {
-    let payload = Payload::builder().data_with(|d| d.actor_with(|a| a.r#type(ActorType::System))).apply_rules().build_in(Mode::Strict)?;
+    let payload = Payload::builder()
+        .data_with(|d| d.actor_with(|a| a.r#type(ActorType::System)))
+        .apply_rules()
+        .build_in(Mode::Strict)?;
     Ok(payload)
 }
 
