@@ -173,19 +173,20 @@ pub fn listed(input: &DeriveInput) -> Result<Tokens> {
     })
 }
 
-/// What `#[fw(event(product = "...", name = "...", domain = "...", rules = RULES))]` on an
-/// event's `Data` says.
+/// What `#[fw(event(product = "...", name = "...", domain = "...", rules = RULES,
+/// kind = crate::EventKind::Name))]` on an event's `Data` says.
 pub struct EventAttr {
     product: LitStr,
     name: LitStr,
     domain: LitStr,
     rules: Path,
+    kind: Path,
 }
 
 impl EventAttr {
     /// Parses the attribute's contents.
     pub fn parse(meta: &ParseNestedMeta<'_>) -> Result<EventAttr> {
-        let (mut product, mut name, mut domain, mut rules) = (None, None, None, None);
+        let (mut product, mut name, mut domain, mut rules, mut kind) = (None, None, None, None, None);
         meta.parse_nested_meta(|m| {
             if m.path.is_ident("product") {
                 product = Some(m.value()?.parse()?);
@@ -195,8 +196,10 @@ impl EventAttr {
                 domain = Some(m.value()?.parse()?);
             } else if m.path.is_ident("rules") {
                 rules = Some(m.value()?.parse()?);
+            } else if m.path.is_ident("kind") {
+                kind = Some(m.value()?.parse::<Path>()?);
             } else {
-                return Err(m.error("expected product, name, domain or rules"));
+                return Err(m.error("expected product, name, domain, rules or kind"));
             }
             Ok(())
         })?;
@@ -206,18 +209,24 @@ impl EventAttr {
             name: name.ok_or_else(|| missing("name"))?,
             domain: domain.ok_or_else(|| missing("domain"))?,
             rules: rules.ok_or_else(|| missing("rules"))?,
+            kind: kind.filter(|k| k.segments.len() > 1).ok_or_else(|| missing("kind = Kind::Variant"))?,
         })
     }
 
     /// `rt::EventData` for the type.
     pub fn implement(&self, ty: &Ident) -> Tokens {
-        let EventAttr { product, name, domain, rules } = self;
+        let EventAttr { product, name, domain, rules, kind } = self;
+        let mut kind_ty = kind.clone();
+        kind_ty.segments.pop();
+        kind_ty.segments.pop_punct();
         quote! {
             impl crate::rt::EventData for #ty {
                 const PRODUCT: &'static str = #product;
                 const EVENT: &'static str = #name;
                 const DOMAIN: &'static str = #domain;
                 const RULES: &'static [crate::rt::Rule] = #rules;
+                type Kind = #kind_ty;
+                const KIND: #kind_ty = #kind;
             }
         }
     }

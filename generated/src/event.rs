@@ -97,6 +97,12 @@ impl<'de> serde::Deserialize<'de> for Event {
     }
 }
 
+impl<D: rt::EventData<Kind = EventKind>> crate::Envelope<D> {
+    /// The event of this payload type, e.g.
+    /// `freshchat::on_agent_activity_create::Payload::KIND`.
+    pub const KIND: EventKind = D::KIND;
+}
+
 impl EventKind {
     /// Every event of the spec, in spec order.
     pub const ALL: &'static [EventKind] = <EventKind as rt::Listed>::ALL;

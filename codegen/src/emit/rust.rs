@@ -127,7 +127,7 @@ fn index(ir: &Ir) -> TokenStream {
         let product = &ir.products[event.product];
         let module = &ir.modules[event.module];
         let (pmod, emod) = (ident(&module.path[0]), ident(&module.path[1]));
-        let var = ident(&format!("{}{}", product.variant, event.variant));
+        let var = event_variant(ir, event);
         let pvar = ident(&product.variant);
         let key = &product.key;
         let vdoc = doc(&format!("{} `{}`.", product.title, event.name));
@@ -516,13 +516,20 @@ fn rule(r: &Rule) -> TokenStream {
     }
 }
 
+/// The event's variant in `Event` and `EventKind`: its product's and its own name, so that
+/// two products' events of one name differ (the resolver refuses a clash).
+fn event_variant(ir: &Ir, event: &Event) -> Ident {
+    ident(&format!("{}{}", ir.products[event.product].variant, event.variant))
+}
+
 /// What makes `Data` an event's data: `#[fw(event(...))]`, naming its product, event,
-/// fixture domain and rules.
+/// fixture domain, rules and kind.
 fn event_attr(ir: &Ir, event: &Event) -> TokenStream {
     let product = &ir.products[event.product];
     let (pkey, ename) = (&product.key, &event.name);
     let domain = product.domains.first().cloned().unwrap_or_else(|| "example.com".to_string());
-    quote!(#[fw(event(product = #pkey, name = #ename, domain = #domain, rules = RULES))])
+    let kind = event_variant(ir, event);
+    quote!(#[fw(event(product = #pkey, name = #ename, domain = #domain, rules = RULES, kind = crate::EventKind::#kind))])
 }
 
 /// The event's payload type and its rules, as data.

@@ -13,7 +13,8 @@ use crate::rt;
         product = "freshcaller",
         name = "onAgentUpdate",
         domain = "freshcaller.com",
-        rules = RULES
+        rules = RULES,
+        kind = crate::EventKind::FreshcallerOnAgentUpdate
     )
 )]
 pub struct Data {

@@ -13,7 +13,8 @@ use crate::rt;
         product = "freshchat",
         name = "onAgentActivityCreate",
         domain = "freshchat.com",
-        rules = RULES
+        rules = RULES,
+        kind = crate::EventKind::FreshchatOnAgentActivityCreate
     )
 )]
 pub struct Data {

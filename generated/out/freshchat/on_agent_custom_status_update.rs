@@ -13,7 +13,8 @@ use crate::rt;
         product = "freshchat",
         name = "onAgentCustomStatusUpdate",
         domain = "freshchat.com",
-        rules = RULES
+        rules = RULES,
+        kind = crate::EventKind::FreshchatOnAgentCustomStatusUpdate
     )
 )]
 pub struct Data {

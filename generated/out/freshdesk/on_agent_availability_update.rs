@@ -13,7 +13,8 @@ use crate::rt;
         product = "freshdesk",
         name = "onAgentAvailabilityUpdate",
         domain = "freshdesk.com",
-        rules = RULES
+        rules = RULES,
+        kind = crate::EventKind::FreshdeskOnAgentAvailabilityUpdate
     )
 )]
 pub struct Data {

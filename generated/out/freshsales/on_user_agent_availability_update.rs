@@ -13,7 +13,8 @@ use crate::rt;
         product = "freshsales",
         name = "onUserAgentAvailabilityUpdate",
         domain = "freshsales.io",
-        rules = RULES
+        rules = RULES,
+        kind = crate::EventKind::FreshsalesOnUserAgentAvailabilityUpdate
     )
 )]
 pub struct Data {

@@ -100,6 +100,10 @@ pub trait EventData: Build {
     const DOMAIN: &'static str;
     /// The event's documented rules.
     const RULES: &'static [Rule];
+    /// The generated `EventKind`.
+    type Kind: Copy + 'static;
+    /// The event's kind.
+    const KIND: Self::Kind;
 }
 
 /// The envelope around an event's data: what the generated envelope implements, for any

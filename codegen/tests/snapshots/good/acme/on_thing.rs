@@ -8,7 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
-#[fw(event(product = "acme", name = "onThing", domain = "acme.test", rules = RULES))]
+#[fw(
+    event(
+        product = "acme",
+        name = "onThing",
+        domain = "acme.test",
+        rules = RULES,
+        kind = crate::EventKind::AcmeOnThing
+    )
+)]
 pub struct Data {
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Docs: the page gives the type as "integer".
