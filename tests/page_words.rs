@@ -2,7 +2,7 @@
 //! what a page documents passes strict; what it rules out fails strict, at the pointer of
 //! the offending attribute.
 
-use freshworks_events::{find_event, Event, Mode};
+use freshworks_events::{Event, EventKind, Mode};
 use serde_json::{json, Value};
 
 const CHAT: &str = "freshchat/onAgentActivityCreate";
@@ -12,13 +12,13 @@ const CALLER: &str = "freshcaller/onAgentUpdate";
 const SALES: &str = "freshsales/onUserAgentAvailabilityUpdate";
 
 fn fixture(event: &str) -> Value {
-    serde_json::to_value(Event::fixture(find_event(event).unwrap(), None).unwrap()).unwrap()
+    serde_json::to_value(Event::fixture(event.parse::<EventKind>().unwrap(), None).unwrap()).unwrap()
 }
 
 /// The pointers of every violation, in the walk's order.
 fn pointers(event: &str, value: &Value, mode: Mode) -> Vec<String> {
     let bytes = serde_json::to_vec(value).unwrap();
-    let (_, report) = freshworks_events::validate(&bytes, mode, Some(find_event(event).unwrap())).unwrap();
+    let (_, report) = freshworks_events::validate(&bytes, mode, Some(event.parse::<EventKind>().unwrap())).unwrap();
     report.violations.iter().map(|v| v.path.clone()).collect()
 }
 

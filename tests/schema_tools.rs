@@ -64,13 +64,13 @@ fn cases(ir: &codegen::Ir) -> Vec<Case> {
     let mut cases = Vec::new();
     for (name, bytes) in common::real_payloads() {
         // The Freshdesk onAgentUpdate reads as an unknown event, with no schema of its own.
-        let Some(info) = freshworks_events::Event::parse(&bytes).ok().and_then(|e| e.info()) else {
+        let Some(kind) = freshworks_events::Event::parse(&bytes).ok().and_then(|e| e.kind()) else {
             continue;
         };
         let payload: Value = serde_json::from_slice(&bytes).unwrap();
         // The Freshsales payload departs from the docs (see the strict test below).
         let strict = !name.starts_with("freshsales");
-        cases.push(Case { id: format!("real {name}"), event: info.qualified(), payload, lenient: true, strict });
+        cases.push(Case { id: format!("real {name}"), event: kind.to_string(), payload, lenient: true, strict });
     }
     assert_eq!(cases.len(), 3, "three real payloads are of events in the spec");
     for event in &ir.events {
@@ -217,10 +217,10 @@ fn ajv_agrees_with_the_generated_validator() {
     let run = run();
     let mut wrong = Vec::new();
     for (i, case) in run.cases.iter().enumerate() {
-        let index = freshworks_events::find_event(&case.event).unwrap();
+        let kind = case.event.parse::<freshworks_events::EventKind>().unwrap();
         let bytes = serde_json::to_vec(&case.payload).unwrap();
         for (reading, mode) in [("lenient", Mode::Lenient), ("strict", Mode::Strict)] {
-            let ours = match freshworks_events::validate(&bytes, mode, Some(index)) {
+            let ours = match freshworks_events::validate(&bytes, mode, Some(kind)) {
                 Ok((_, report)) => report.is_valid(),
                 Err(_) => false,
             };

@@ -193,7 +193,7 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
         let mut covered = 0;
         for (name, bytes) in common::real_payloads() {
             // The Freshdesk onAgentUpdate reads as an unknown event, with no types of its own.
-            if freshworks_events::Event::parse(&bytes).ok().and_then(|e| e.info()).is_none() {
+            if freshworks_events::Event::parse(&bytes).ok().and_then(|e| e.kind()).is_none() {
                 continue;
             }
             covered += 1;

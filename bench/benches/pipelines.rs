@@ -13,17 +13,16 @@ use std::hint::black_box;
 use jiter::{Jiter, JiterError, Peek};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use freshworks_events::{Checked, Event, Mode, EVENTS};
+use freshworks_events::{Checked, Event, EventKind, Mode, EVENTS};
 use fwevents_bench::payloads;
 use serde_json::Value;
 
 const FIXTURES: u64 = 64;
 
-fn schema_validator(index: usize) -> jsonschema::Validator {
+fn schema_validator(kind: EventKind) -> jsonschema::Validator {
     let files = codegen::source::read_spec_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).unwrap();
     let ir = codegen::compile(&files).unwrap();
-    let info = &EVENTS[index];
-    let event = ir.events.iter().find(|e| ir.qualified_name(e) == info.qualified()).unwrap();
+    let event = ir.events.iter().find(|e| ir.qualified_name(e) == kind.to_string()).unwrap();
     let text = codegen::emit::schema::to_string(&codegen::emit::schema::event_schema(&ir, event, codegen::emit::schema::Reading::Lenient));
     let schema: Value = serde_json::from_str(&text).unwrap();
     jsonschema::validator_for(&schema).unwrap()
@@ -70,12 +69,12 @@ fn jiter_walk(bytes: &[u8]) {
 }
 
 macro_rules! per_event {
-    ($c:expr, $index:expr, $module:path, $bare:ty) => {{
+    ($c:expr, $kind:expr, $module:path, $bare:ty) => {{
         use $module as m;
-        let index = $index;
-        let inputs = payloads(index, FIXTURES);
+        let kind = $kind;
+        let inputs = payloads(kind, FIXTURES);
         let bytes: usize = inputs.iter().map(Vec::len).sum();
-        let validator = schema_validator(index);
+        let validator = schema_validator(kind);
         // Every pipeline must accept every input, or the comparison means nothing.
         for b in &inputs {
             let p = m::Payload::from_slice(b).unwrap();
@@ -84,7 +83,7 @@ macro_rules! per_event {
             assert!(validator.is_valid(&serde_json::from_slice::<Value>(b).unwrap()));
             serde_json::from_slice::<$bare>(b).unwrap();
         }
-        let mut g = $c.benchmark_group(format!("parse/{}", EVENTS[index].qualified()));
+        let mut g = $c.benchmark_group(format!("parse/{kind}"));
         g.throughput(Throughput::Bytes(bytes as u64));
         g.bench_function("generated", |bench| {
             bench.iter(|| {
@@ -134,39 +133,35 @@ macro_rules! per_event {
     }};
 }
 
-fn index_of(name: &str) -> usize {
-    freshworks_events::find_event(name).unwrap()
-}
-
 fn events(c: &mut Criterion) {
     use fwevents_bench as b;
     per_event!(
         c,
-        index_of("freshchat/onAgentActivityCreate"),
+        EventKind::FreshchatOnAgentActivityCreate,
         freshworks_events::freshchat::on_agent_activity_create,
         b::freshchat_on_agent_activity_create::Payload
     );
     per_event!(
         c,
-        index_of("freshchat/onAgentCustomStatusUpdate"),
+        EventKind::FreshchatOnAgentCustomStatusUpdate,
         freshworks_events::freshchat::on_agent_custom_status_update,
         b::freshchat_on_agent_custom_status_update::Payload
     );
     per_event!(
         c,
-        index_of("freshdesk/onAgentAvailabilityUpdate"),
+        EventKind::FreshdeskOnAgentAvailabilityUpdate,
         freshworks_events::freshdesk::on_agent_availability_update,
         b::freshdesk_on_agent_availability_update::Payload
     );
     per_event!(
         c,
-        index_of("freshcaller/onAgentUpdate"),
+        EventKind::FreshcallerOnAgentUpdate,
         freshworks_events::freshcaller::on_agent_update,
         b::freshcaller_on_agent_update::Payload
     );
     per_event!(
         c,
-        index_of("freshsales/onUserAgentAvailabilityUpdate"),
+        EventKind::FreshsalesOnUserAgentAvailabilityUpdate,
         freshworks_events::freshsales::on_user_agent_availability_update,
         b::freshsales_on_user_agent_availability_update::Payload
     );
@@ -175,7 +170,7 @@ fn events(c: &mut Criterion) {
 /// Every event interleaved, found from the envelope as a webhook receiver must.
 fn mixed(c: &mut Criterion) {
     let mut inputs: Vec<(usize, Vec<u8>)> = Vec::new();
-    let per_event: Vec<Vec<Vec<u8>>> = (0..EVENTS.len()).map(|i| payloads(i, FIXTURES)).collect();
+    let per_event: Vec<Vec<Vec<u8>>> = EventKind::ALL.iter().map(|&k| payloads(k, FIXTURES)).collect();
     for k in 0..per_event.iter().map(Vec::len).max().unwrap_or(0) {
         for (i, list) in per_event.iter().enumerate() {
             if let Some(p) = list.get(k) {
@@ -183,7 +178,7 @@ fn mixed(c: &mut Criterion) {
             }
         }
     }
-    let validators: Vec<jsonschema::Validator> = (0..EVENTS.len()).map(schema_validator).collect();
+    let validators: Vec<jsonschema::Validator> = EventKind::ALL.iter().map(|&k| schema_validator(k)).collect();
     let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
     let mut g = c.benchmark_group("parse/mixed");
     g.throughput(Throughput::Bytes(bytes as u64));

@@ -67,8 +67,8 @@ impl<'de> serde::Deserialize<'de> for BareTimestamp {
 include!(concat!(env!("OUT_DIR"), "/bare.rs"));
 
 /// Payloads of one event: its real payloads (from `../shared/payloads`) and seeded fixtures.
-pub fn payloads(index: usize, fixtures: u64) -> Vec<Vec<u8>> {
-    let info = &freshworks_events::EVENTS[index];
+pub fn payloads(kind: freshworks_events::EventKind, fixtures: u64) -> Vec<Vec<u8>> {
+    let info = kind.info();
     let mut out = Vec::new();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/payloads");
     if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -82,7 +82,7 @@ pub fn payloads(index: usize, fixtures: u64) -> Vec<Vec<u8>> {
         }
     }
     for seed in 0..fixtures {
-        let event = freshworks_events::Event::fixture(index, Some(seed)).expect("a fixture");
+        let event = freshworks_events::Event::fixture(kind, Some(seed)).expect("a fixture");
         out.push(serde_json::to_vec(&event).expect("serializable"));
     }
     out

@@ -45,7 +45,7 @@ pub struct Product {
     pub key: String,
     /// Rust identifier of the product module (`freshchat`).
     pub ident: String,
-    /// Rust name of the product's variant in the top-level `Event` enum (`Freshchat`).
+    /// Rust name of the product's variant in the `Product` enum (`Freshchat`).
     pub variant: String,
     pub title: String,
     pub domains: Vec<String>,
@@ -162,7 +162,8 @@ pub struct Event {
     /// Index into [`Ir::products`].
     pub product: usize,
     pub module: ModuleId,
-    /// Rust name of the event's variant in its product's `Event` enum.
+    /// Rust name of the event within its product (`OnAgentActivityCreate`); its variant in
+    /// the `Event` and `EventKind` enums is the product's variant followed by this.
     pub variant: String,
     /// The envelope type, `Payload`.
     pub payload: TypeId,

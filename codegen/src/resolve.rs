@@ -199,8 +199,11 @@ impl Resolver<'_> {
         }
         let mut events = Vec::new();
         let mut seen_events: HashMap<(String, String), String> = HashMap::new();
-        // Two events of a product may not share a module (and output file) or a variant.
-        let mut seen_rust: HashMap<(usize, String), String> = HashMap::new();
+        // Two events of a product may not share a module (and output file), nor two events
+        // of the spec a variant of `Event` and `EventKind` (the product's name and the
+        // event's, so that two products' events of one name differ).
+        let mut seen_modules: HashMap<(usize, String), String> = HashMap::new();
+        let mut seen_variants: HashMap<String, String> = HashMap::new();
         for event in &spec.events {
             if let Err(why) = crate::names::check_spec_name(&event.name) {
                 self.error(&event.loc, "event", format!("event name \"{}\" {why}", event.name));
@@ -221,15 +224,18 @@ impl Resolver<'_> {
                 self.error(&event.loc, "event", "the event name cannot be turned into a Rust identifier");
                 continue;
             };
-            let clash = [format!("module `{module_ident}`"), format!("variant `{variant}`")]
-                .into_iter()
-                .find_map(|rust| seen_rust.insert((product, rust.clone()), event.name.clone()).map(|other| (rust, other)));
-            if let Some((rust, other)) = clash {
+            if let Some(other) = seen_modules.insert((product, module_ident.clone()), event.name.clone()) {
                 self.error(
                     &event.loc,
                     "event",
-                    format!("event \"{}\" collides with \"{other}\" of the same product as Rust {rust}", event.name),
+                    format!("event \"{}\" collides with \"{other}\" of the same product as Rust module `{module_ident}`", event.name),
                 );
+                continue;
+            }
+            let flat = format!("{}{variant}", self.ir.products[product].variant);
+            let qualified = format!("{}/{}", event.product, event.name);
+            if let Some(other) = seen_variants.insert(flat.clone(), qualified.clone()) {
+                self.error(&event.loc, "event", format!("event {qualified} collides with {other} as Rust variant `{flat}`"));
                 continue;
             }
             let module = self.ir.modules.len();

@@ -93,6 +93,19 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// `line:column: message`, or the message alone; spec text in it shown escaped, as in
+/// diagnostics.
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(pos) = self.pos {
+            write!(f, "{}:{}: ", pos.line, pos.column)?;
+        }
+        f.write_str(&crate::safe::escape(&self.message))
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
 /// Parses one YAML document. Duplicate keys are reported each at its own position, which
 /// `serde_yaml` does not do. A leading byte order mark is skipped.
 pub fn parse(text: &str) -> Result<Node, Vec<SyntaxError>> {

@@ -13,6 +13,8 @@
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
 use quote::{format_ident, quote};
+mod events;
+
 use syn::{
     parse_macro_input, Attribute, Data, DeriveInput, Error, Expr, Fields, GenericArgument, Ident, Lit, LitStr, PathArguments, Result, Type,
 };
@@ -25,11 +27,27 @@ use syn::{
 /// example = LIT, fake = "name", utc, nested)]` where P is `"required"`, `"nullable"`, `"optional"`
 /// or `"any"`. The field named `unknown_fields` keeps attributes the spec does not list.
 /// Struct attribute `#[fw(payload)]` marks the envelope, whose builder validates the
-/// event's rules too and can apply them.
+/// event's rules too and can apply them; `#[fw(event(product = "...", name = "...",
+/// domain = "...", rules = RULES))]` makes the type an event's data (`rt::EventData`).
 #[proc_macro_derive(Object, attributes(fw))]
 pub fn derive_object(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     object(&input).unwrap_or_else(Error::into_compile_error).into()
+}
+
+/// Derives `rt::Events` for the `Event` enum: which variant holds which event kind. See
+/// the `events` module for the attributes.
+#[proc_macro_derive(Events, attributes(fw))]
+pub fn derive_events(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    events::events(&input).unwrap_or_else(Error::into_compile_error).into()
+}
+
+/// Derives `rt::Listed` for a fieldless enum over a table (`EventKind`, `Product`).
+#[proc_macro_derive(Listed, attributes(fw))]
+pub fn derive_listed(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    events::listed(&input).unwrap_or_else(Error::into_compile_error).into()
 }
 
 /// Derives the runtime of an enumerated type: unit variants with `#[fw("wire")]` or
@@ -187,10 +205,14 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
         return Err(Error::new_spanned(input, "Object needs named fields"));
     };
     let mut payload = false;
+    let mut event = None;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("fw")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("payload") {
                 payload = true;
+                Ok(())
+            } else if meta.path.is_ident("event") {
+                event = Some(events::EventAttr::parse(&meta)?);
                 Ok(())
             } else {
                 Err(meta.error("unknown type attribute"))
@@ -332,22 +354,18 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
     let start_doc = format!("A builder for a [`{name}`], starting from the default fixture.");
     let name_str = name.to_string();
 
+    let event_data = event.map(|e| e.implement(name));
     let start = if payload { quote!(crate::rt::event_fixture::<Self>(None)) } else { quote!(crate::rt::sample_default::<Self>()) };
     let payload_impls = if payload {
         let others: Vec<&Ident> = fields.iter().map(|f| &f.ident).filter(|i| *i != "data").collect();
         let param = params.first().copied().ok_or_else(|| Error::new_spanned(input, "a payload is generic over its data"))?;
+        let common = events::envelope_accessors(&fields);
         quote! {
             impl #impl_g crate::rt::Envelope for #name #ty_g #where_g {
                 type Data = #param;
                 type With<E: crate::rt::Wire + Default> = #name<E>;
 
-                fn event_name(&self) -> Option<&str> {
-                    self.event.get().map(|t| t.as_str())
-                }
-
-                fn domain(&self) -> Option<&str> {
-                    self.domain.get().map(|t| t.as_str())
-                }
+                #common
 
                 fn data_field(&self) -> &crate::rt::Field<#param> {
                     &self.data
@@ -564,6 +582,8 @@ fn object(input: &DeriveInput) -> Result<Tokens> {
         }
 
         #payload_impls
+
+        #event_data
 
         #[doc = #builder_doc]
         #[derive(Debug, Clone)]

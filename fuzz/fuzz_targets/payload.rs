@@ -9,7 +9,7 @@
 //! The compiled validator must give the typed path's report (or error), violation for violation.
 #![no_main]
 
-use freshworks_events::{rt, Checked, Event, Mode, EVENTS, PRODUCTS};
+use freshworks_events::{rt, Checked, Event, EventKind, Mode, EVENTS, PRODUCTS};
 use libfuzzer_sys::fuzz_target;
 
 fn exercise(event: &Event, reread: impl Fn(&[u8]) -> Event) {
@@ -52,8 +52,8 @@ fn expand(data: &[u8]) -> Option<Vec<u8>> {
 
 fn typed(parsed: Result<Event, freshworks_events::Error>, mode: Mode) -> Result<Checked, freshworks_events::Error> {
     parsed.map(|e| match e {
-        Event::Unknown(u) => Checked::Unknown(u),
-        e => Checked::Known { event: e.info(), report: e.validate(mode) },
+        Event::Unknown(u) => Checked::Unknown(*u),
+        e => Checked::Known { event: e.kind().map(|k| k.info()), report: e.validate(mode) },
     })
 }
 
@@ -62,27 +62,27 @@ fuzz_target!(|input: &[u8]| {
     let data = expanded.as_deref().unwrap_or(input);
     for mode in [Mode::Lenient, Mode::Strict] {
         assert_eq!(Event::validate_slice(data, mode), typed(Event::parse(data), mode), "the compiled validator disagrees");
-        for index in 0..EVENTS.len() {
+        for &kind in EventKind::ALL {
             assert_eq!(
-                Event::validate_slice_as(index, data, mode),
-                typed(Event::parse_as(index, data), mode),
-                "the compiled validator disagrees as event {index}"
+                Event::validate_slice_as(kind, data, mode),
+                typed(Event::parse_as(kind, data), mode),
+                "the compiled validator disagrees as event {kind}"
             );
         }
     }
     if let Ok(event) = Event::parse(data) {
         if let Ok(v) = serde_json::from_slice::<serde_json::Value>(data) {
             let named = rt::identify(v["event"].as_str(), v["domain"].as_str(), PRODUCTS, EVENTS).ok();
-            let read = event.info().and_then(|i| EVENTS.iter().position(|e| e.qualified() == i.qualified()));
+            let read = event.kind().map(rt::Listed::index);
             if !matches!(event, Event::Unknown(_)) {
                 assert_eq!(read, named, "dispatch disagrees with the payload's last event and domain");
             }
         }
         exercise(&event, |b| Event::parse(b).expect("written payloads read back"));
     }
-    for index in 0..EVENTS.len() {
-        if let Ok(event) = Event::parse_as(index, data) {
-            exercise(&event, |b| Event::parse_as(index, b).expect("written payloads read back"));
+    for &kind in EventKind::ALL {
+        if let Ok(event) = Event::parse_as(kind, data) {
+            exercise(&event, |b| Event::parse_as(kind, b).expect("written payloads read back"));
         }
     }
 });

@@ -20,7 +20,7 @@ use hyper_util::rt::TokioExecutor;
 async fn any_event(Validated(event, _): Validated<Event>) -> String {
     match &event {
         Event::Unknown(unknown) => format!("passed on {}", unknown.event),
-        _ => format!("got {}", event.info().map(|i| i.qualified()).unwrap_or_default()),
+        known => format!("got {}", known.kind().map(|k| k.to_string()).unwrap_or_default()),
     }
 }
 

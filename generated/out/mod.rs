@@ -27,17 +27,6 @@ pub mod freshchat {
             concat!(env!("OUT_DIR"), "/freshchat/on_agent_custom_status_update.rs")
         );
     }
-
-    /// Every Freshchat event of the spec; more may come.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `onAgentActivityCreate`
-        OnAgentActivityCreate(Box<on_agent_activity_create::Payload>),
-
-        /// `onAgentCustomStatusUpdate`
-        OnAgentCustomStatusUpdate(Box<on_agent_custom_status_update::Payload>),
-    }
 }
 
 /// Freshdesk events.
@@ -49,14 +38,6 @@ pub mod freshdesk {
     pub mod on_agent_availability_update {
         include!(concat!(env!("OUT_DIR"), "/freshdesk/on_agent_availability_update.rs"));
     }
-
-    /// Every Freshdesk event of the spec; more may come.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `onAgentAvailabilityUpdate`
-        OnAgentAvailabilityUpdate(Box<on_agent_availability_update::Payload>),
-    }
 }
 
 /// Freshcaller events.
@@ -67,14 +48,6 @@ pub mod freshcaller {
     /// Generated from `spec/freshcaller/onAgentUpdate.yaml`.
     pub mod on_agent_update {
         include!(concat!(env!("OUT_DIR"), "/freshcaller/on_agent_update.rs"));
-    }
-
-    /// Every Freshcaller event of the spec; more may come.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `onAgentUpdate`
-        OnAgentUpdate(Box<on_agent_update::Payload>),
     }
 }
 
@@ -89,41 +62,87 @@ pub mod freshsales {
             concat!(env!("OUT_DIR"), "/freshsales/on_user_agent_availability_update.rs")
         );
     }
-
-    /// Every Freshsales event of the spec; more may come.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `onUserAgentAvailabilityUpdate`
-        OnUserAgentAvailabilityUpdate(Box<on_user_agent_availability_update::Payload>),
-    }
 }
 
-/// Any event: one of the spec's, by product, or one it does not cover.
-#[derive(Debug, Clone, PartialEq)]
+/// Any event: one of the spec's, each its own variant, or one it does not cover.
+#[derive(Debug, Clone, PartialEq, rt::Events)]
+#[fw(kind = EventKind, envelope = Envelope)]
 #[non_exhaustive]
 pub enum Event {
-    /// A Freshchat event.
-    #[cfg(feature = "freshchat")]
-    Freshchat(freshchat::Event),
-
-    /// A Freshdesk event.
-    #[cfg(feature = "freshdesk")]
-    Freshdesk(freshdesk::Event),
-
-    /// A Freshcaller event.
+    /// Freshcaller `onAgentUpdate`.
     #[cfg(feature = "freshcaller")]
-    Freshcaller(freshcaller::Event),
+    FreshcallerOnAgentUpdate(Box<freshcaller::on_agent_update::Payload>),
 
-    /// A Freshsales event.
+    /// Freshchat `onAgentActivityCreate`.
+    #[cfg(feature = "freshchat")]
+    FreshchatOnAgentActivityCreate(Box<freshchat::on_agent_activity_create::Payload>),
+
+    /// Freshchat `onAgentCustomStatusUpdate`.
+    #[cfg(feature = "freshchat")]
+    FreshchatOnAgentCustomStatusUpdate(
+        Box<freshchat::on_agent_custom_status_update::Payload>,
+    ),
+
+    /// Freshdesk `onAgentAvailabilityUpdate`.
+    #[cfg(feature = "freshdesk")]
+    FreshdeskOnAgentAvailabilityUpdate(
+        Box<freshdesk::on_agent_availability_update::Payload>,
+    ),
+
+    /// Freshsales `onUserAgentAvailabilityUpdate`.
     #[cfg(feature = "freshsales")]
-    Freshsales(freshsales::Event),
+    FreshsalesOnUserAgentAvailabilityUpdate(
+        Box<freshsales::on_user_agent_availability_update::Payload>,
+    ),
 
-    /// An event or product the spec does not cover, kept whole.
-    Unknown(rt::UnknownEvent),
+    /// An event or product the spec does not cover, or of a product this build
+    /// leaves out, kept whole.
+    Unknown(Box<rt::UnknownEvent>),
 }
 
-/// The products of the spec.
+/// Which event of the spec an event is, whichever products this build reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rt::Listed)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// `freshcaller/onAgentUpdate`.
+    #[fw(product = Product::Freshcaller)]
+    FreshcallerOnAgentUpdate,
+
+    /// `freshchat/onAgentActivityCreate`.
+    #[fw(product = Product::Freshchat)]
+    FreshchatOnAgentActivityCreate,
+
+    /// `freshchat/onAgentCustomStatusUpdate`.
+    #[fw(product = Product::Freshchat)]
+    FreshchatOnAgentCustomStatusUpdate,
+
+    /// `freshdesk/onAgentAvailabilityUpdate`.
+    #[fw(product = Product::Freshdesk)]
+    FreshdeskOnAgentAvailabilityUpdate,
+
+    /// `freshsales/onUserAgentAvailabilityUpdate`.
+    #[fw(product = Product::Freshsales)]
+    FreshsalesOnUserAgentAvailabilityUpdate,
+}
+
+/// A product of the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rt::Listed)]
+#[non_exhaustive]
+pub enum Product {
+    /// Freshchat (`freshchat`).
+    Freshchat,
+
+    /// Freshdesk (`freshdesk`).
+    Freshdesk,
+
+    /// Freshcaller (`freshcaller`).
+    Freshcaller,
+
+    /// Freshsales (`freshsales`).
+    Freshsales,
+}
+
+/// The products of the spec, in the order of [`Product`].
 pub static PRODUCTS: &[rt::ProductInfo] = &[
     rt::ProductInfo {
         key: "freshchat",
@@ -148,7 +167,7 @@ pub static PRODUCTS: &[rt::ProductInfo] = &[
 
 ];
 
-/// The events of the spec, in spec order; [`Event::parse_as`] takes an index into it.
+/// The events of the spec, in spec order, the order of [`EventKind`].
 pub static EVENTS: &[rt::EventInfo] = &[
     rt::EventInfo {
         product: "freshcaller",
@@ -172,377 +191,3 @@ pub static EVENTS: &[rt::EventInfo] = &[
     },
 
 ];
-
-impl Event {
-    #[cfg_attr(
-        not(
-            any(
-                feature = "freshchat",
-                feature = "freshdesk",
-                feature = "freshcaller",
-                feature = "freshsales"
-            )
-        ),
-        allow(unused_variables)
-    )]
-    fn read(bytes: &[u8], index: Option<usize>) -> Result<Self, rt::Error> {
-        rt::parse_event(
-            bytes,
-            PRODUCTS,
-            EVENTS,
-            index,
-            |index, head: Envelope<rt::Deferred>, data| {
-                Ok(
-                    match index {
-                        #[cfg(feature = "freshchat")]
-                        1 => {
-                            Event::Freshchat(
-                                freshchat::Event::OnAgentActivityCreate(
-                                    Box::new(data.finish(head)?),
-                                ),
-                            )
-                        }
-
-                        #[cfg(feature = "freshchat")]
-                        2 => {
-                            Event::Freshchat(
-                                freshchat::Event::OnAgentCustomStatusUpdate(
-                                    Box::new(data.finish(head)?),
-                                ),
-                            )
-                        }
-
-                        #[cfg(feature = "freshdesk")]
-                        3 => {
-                            Event::Freshdesk(
-                                freshdesk::Event::OnAgentAvailabilityUpdate(
-                                    Box::new(data.finish(head)?),
-                                ),
-                            )
-                        }
-
-                        #[cfg(feature = "freshcaller")]
-                        0 => {
-                            Event::Freshcaller(
-                                freshcaller::Event::OnAgentUpdate(
-                                    Box::new(data.finish(head)?),
-                                ),
-                            )
-                        }
-
-                        #[cfg(feature = "freshsales")]
-                        4 => {
-                            Event::Freshsales(
-                                freshsales::Event::OnUserAgentAvailabilityUpdate(
-                                    Box::new(data.finish(head)?),
-                                ),
-                            )
-                        }
-                        _ => {
-                            Event::Unknown(
-                                rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)?,
-                            )
-                        }
-                    },
-                )
-            },
-            Event::Unknown,
-        )
-    }
-
-    /// Reads a payload in one pass, finding its event from the envelope's `event`
-    /// and `domain`; an event the spec does not cover is [`Event::Unknown`].
-    pub fn parse(bytes: &[u8]) -> Result<Self, rt::Error> {
-        Self::read(bytes, None)
-    }
-
-    /// Reads a payload as the event `EVENTS[index]`.
-    pub fn parse_as(index: usize, bytes: &[u8]) -> Result<Self, rt::Error> {
-        Self::read(bytes, Some(index))
-    }
-
-    /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
-    #[cfg_attr(
-        not(
-            any(
-                feature = "freshchat",
-                feature = "freshdesk",
-                feature = "freshcaller",
-                feature = "freshsales"
-            )
-        ),
-        allow(unused_variables)
-    )]
-    pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
-        match index {
-            #[cfg(feature = "freshchat")]
-            1 => {
-                Some(
-                    Event::Freshchat(
-                        freshchat::Event::OnAgentActivityCreate(
-                            Box::new(rt::event_fixture(seed)),
-                        ),
-                    ),
-                )
-            }
-
-            #[cfg(feature = "freshchat")]
-            2 => {
-                Some(
-                    Event::Freshchat(
-                        freshchat::Event::OnAgentCustomStatusUpdate(
-                            Box::new(rt::event_fixture(seed)),
-                        ),
-                    ),
-                )
-            }
-
-            #[cfg(feature = "freshdesk")]
-            3 => {
-                Some(
-                    Event::Freshdesk(
-                        freshdesk::Event::OnAgentAvailabilityUpdate(
-                            Box::new(rt::event_fixture(seed)),
-                        ),
-                    ),
-                )
-            }
-
-            #[cfg(feature = "freshcaller")]
-            0 => {
-                Some(
-                    Event::Freshcaller(
-                        freshcaller::Event::OnAgentUpdate(
-                            Box::new(rt::event_fixture(seed)),
-                        ),
-                    ),
-                )
-            }
-
-            #[cfg(feature = "freshsales")]
-            4 => {
-                Some(
-                    Event::Freshsales(
-                        freshsales::Event::OnUserAgentAvailabilityUpdate(
-                            Box::new(rt::event_fixture(seed)),
-                        ),
-                    ),
-                )
-            }
-            _ => None,
-        }
-    }
-
-    #[cfg_attr(
-        not(
-            any(
-                feature = "freshchat",
-                feature = "freshdesk",
-                feature = "freshcaller",
-                feature = "freshsales"
-            )
-        ),
-        allow(unused_variables)
-    )]
-    fn check(
-        bytes: &[u8],
-        index: Option<usize>,
-        mode: rt::Mode,
-    ) -> Result<rt::Checked, rt::Error> {
-        let scan = |index: usize| match index {
-            #[cfg(feature = "freshchat")]
-            1 => {
-                Some(
-                    rt::scan_payload::<
-                        freshchat::on_agent_activity_create::Payload,
-                    >(bytes, mode),
-                )
-            }
-
-            #[cfg(feature = "freshchat")]
-            2 => {
-                Some(
-                    rt::scan_payload::<
-                        freshchat::on_agent_custom_status_update::Payload,
-                    >(bytes, mode),
-                )
-            }
-
-            #[cfg(feature = "freshdesk")]
-            3 => {
-                Some(
-                    rt::scan_payload::<
-                        freshdesk::on_agent_availability_update::Payload,
-                    >(bytes, mode),
-                )
-            }
-
-            #[cfg(feature = "freshcaller")]
-            0 => {
-                Some(
-                    rt::scan_payload::<
-                        freshcaller::on_agent_update::Payload,
-                    >(bytes, mode),
-                )
-            }
-
-            #[cfg(feature = "freshsales")]
-            4 => {
-                Some(
-                    rt::scan_payload::<
-                        freshsales::on_user_agent_availability_update::Payload,
-                    >(bytes, mode),
-                )
-            }
-            _ => None,
-        };
-        rt::check_event(
-            bytes,
-            PRODUCTS,
-            EVENTS,
-            index,
-            scan,
-            || {
-                Ok(
-                    match Self::read(bytes, index)? {
-                        Event::Unknown(u) => rt::Checked::Unknown(u),
-
-                        #[allow(unreachable_patterns)]
-                        event => {
-                            rt::Checked::Known {
-                                event: event.info(),
-                                report: event.validate(mode),
-                            }
-                        }
-                    },
-                )
-            },
-        )
-    }
-
-    /// Every violation of a payload in `mode`, read straight from the bytes without
-    /// building it (the compiled validator): the same report, and the same error, as
-    /// [`Event::parse`] and [`Event::validate`].
-    pub fn validate_slice(
-        bytes: &[u8],
-        mode: rt::Mode,
-    ) -> Result<rt::Checked, rt::Error> {
-        Self::check(bytes, None, mode)
-    }
-
-    /// [`Event::validate_slice`] as the event `EVENTS[index]`, as [`Event::parse_as`] reads it.
-    pub fn validate_slice_as(
-        index: usize,
-        bytes: &[u8],
-        mode: rt::Mode,
-    ) -> Result<rt::Checked, rt::Error> {
-        Self::check(bytes, Some(index), mode)
-    }
-
-    /// Which event of the spec this is; `None` for an unknown one.
-    pub fn info(&self) -> Option<&'static rt::EventInfo> {
-        match self {
-            #[cfg(feature = "freshchat")]
-            Event::Freshchat(freshchat::Event::OnAgentActivityCreate(_)) => {
-                Some(&EVENTS[1])
-            }
-
-            #[cfg(feature = "freshchat")]
-            Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(_)) => {
-                Some(&EVENTS[2])
-            }
-
-            #[cfg(feature = "freshdesk")]
-            Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(_)) => {
-                Some(&EVENTS[3])
-            }
-
-            #[cfg(feature = "freshcaller")]
-            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(_)) => Some(&EVENTS[0]),
-
-            #[cfg(feature = "freshsales")]
-            Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(_)) => {
-                Some(&EVENTS[4])
-            }
-            Event::Unknown(_) => None,
-        }
-    }
-
-    /// Every violation of the spec, in the given mode.
-    #[cfg_attr(
-        not(
-            any(
-                feature = "freshchat",
-                feature = "freshdesk",
-                feature = "freshcaller",
-                feature = "freshsales"
-            )
-        ),
-        allow(unused_variables)
-    )]
-    pub fn validate(&self, mode: rt::Mode) -> rt::Report {
-        match self {
-            #[cfg(feature = "freshchat")]
-            Event::Freshchat(freshchat::Event::OnAgentActivityCreate(p)) => {
-                p.validate(mode)
-            }
-
-            #[cfg(feature = "freshchat")]
-            Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(p)) => {
-                p.validate(mode)
-            }
-
-            #[cfg(feature = "freshdesk")]
-            Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(p)) => {
-                p.validate(mode)
-            }
-
-            #[cfg(feature = "freshcaller")]
-            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(p)) => p.validate(mode),
-
-            #[cfg(feature = "freshsales")]
-            Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(p)) => {
-                p.validate(mode)
-            }
-            Event::Unknown(u) => u.report(),
-        }
-    }
-}
-
-impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            #[cfg(feature = "freshchat")]
-            Event::Freshchat(freshchat::Event::OnAgentActivityCreate(p)) => {
-                serde::Serialize::serialize(p.as_ref(), s)
-            }
-
-            #[cfg(feature = "freshchat")]
-            Event::Freshchat(freshchat::Event::OnAgentCustomStatusUpdate(p)) => {
-                serde::Serialize::serialize(p.as_ref(), s)
-            }
-
-            #[cfg(feature = "freshdesk")]
-            Event::Freshdesk(freshdesk::Event::OnAgentAvailabilityUpdate(p)) => {
-                serde::Serialize::serialize(p.as_ref(), s)
-            }
-
-            #[cfg(feature = "freshcaller")]
-            Event::Freshcaller(freshcaller::Event::OnAgentUpdate(p)) => {
-                serde::Serialize::serialize(p.as_ref(), s)
-            }
-
-            #[cfg(feature = "freshsales")]
-            Event::Freshsales(freshsales::Event::OnUserAgentAvailabilityUpdate(p)) => {
-                serde::Serialize::serialize(p.as_ref(), s)
-            }
-            Event::Unknown(u) => serde::Serialize::serialize(u, s),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_with(d, Event::parse)
-    }
-}

@@ -36,8 +36,8 @@
 //! use freshworks_events::Event;
 //!
 //! async fn any_event(Validated(event, _): Validated<Event>) -> String {
-//!     match event.info() {
-//!         Some(info) => format!("got {}", info.qualified()),
+//!     match event.kind() {
+//!         Some(kind) => format!("got {kind}"),
 //!         None => "passed on an event the spec does not cover".into(),
 //!     }
 //! }
@@ -195,7 +195,7 @@ impl FromPayload for Event {
         let report = event.validate(mode);
         match report.is_valid() {
             true => Ok(event),
-            false => Err(Problem::invalid(report, mode, event.info().map(|i| i.qualified()), config.errors)),
+            false => Err(Problem::invalid(report, mode, event.kind().map(|k| k.to_string()), config.errors)),
         }
     }
 }

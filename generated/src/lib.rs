@@ -8,16 +8,14 @@
 //! unknown attributes and repeated keys are kept for validation to report), and it is
 //! validated in a lenient or a strict reading of the docs.
 //!
-//! ```
-//! use freshworks_events::{Event, Mode};
-//!
-//! let bytes = br#"{"event": "onAgentActivityCreate", "domain": "web.freshchat.com", "data": {}}"#;
-//! let event = Event::parse(bytes).unwrap();
-//! assert_eq!(event.info().unwrap().product, "freshchat");
-//! let report = event.validate(Mode::Strict);
-//! assert_eq!(report.violations[0].path, "/account_id"); // the docs list every attribute
-//! ```
+//! With every product's feature on (the default features) a guide follows, whose examples
+//! use every product's events.
 
+// The guide's examples are doc tests, and they use every product's events.
+#![cfg_attr(
+    all(feature = "freshchat", feature = "freshdesk", feature = "freshcaller", feature = "freshsales"),
+    doc = include_str!("guide.md")
+)]
 #![deny(missing_docs)]
 
 #[doc(hidden)]
@@ -26,6 +24,7 @@ pub mod rt;
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 
+mod event;
 mod products;
 
 #[cfg(feature = "axum")]
@@ -40,20 +39,15 @@ pub mod spec {
 }
 
 pub use rt::{
-    Checked, Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text, Timestamp,
-    TimestampFormat, UnknownEvent, UnknownFields, Violation,
+    Checked, EnvelopeFields, Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text,
+    Timestamp, TimestampFormat, UnknownEvent, UnknownFields, Violation,
 };
 
-/// Finds an event of the spec by `product/event`, or by `event` when one product has it.
-pub fn find_event(name: &str) -> Result<usize, Error> {
-    rt::find(name, PRODUCTS, EVENTS)
-}
-
 /// Reads and validates a payload in one call: the event (found from the envelope, or
-/// `event` when given) and every violation.
-pub fn validate(bytes: &[u8], mode: Mode, event: Option<usize>) -> Result<(Event, Report), Error> {
-    let event = match event {
-        Some(index) => Event::parse_as(index, bytes)?,
+/// `kind` when given) and every violation.
+pub fn validate(bytes: &[u8], mode: Mode, kind: Option<EventKind>) -> Result<(Event, Report), Error> {
+    let event = match kind {
+        Some(kind) => Event::parse_as(kind, bytes)?,
         None => Event::parse(bytes)?,
     };
     let report = event.validate(mode);

@@ -2,12 +2,17 @@
 //! its key and on by default. A payload of a product whose feature is off reads as
 //! [`Event::Unknown`](crate::Event::Unknown), saying which feature would read it.
 
-use crate::rt::{Error, EventInfo, ProductInfo, UnknownEvent};
+use crate::rt::{EnvelopeFields, Error, EventInfo, ProductInfo, UnknownEvent};
 
 impl UnknownEvent {
     /// The unknown event for a payload of `event`, an event of the spec whose product this
-    /// build leaves out. Called by the generated dispatch.
-    pub(crate) fn left_out(event: &EventInfo, products: &[ProductInfo], bytes: &[u8]) -> Result<UnknownEvent, Error> {
+    /// build leaves out. Called by the dispatch.
+    pub(crate) fn left_out(
+        event: &EventInfo,
+        products: &[ProductInfo],
+        envelope: EnvelopeFields,
+        bytes: &[u8],
+    ) -> Result<UnknownEvent, Error> {
         let title = products.iter().find(|p| p.key == event.product).map_or(event.product, |p| p.title);
         // The payload is kept whole, exactly as for an event the spec does not cover.
         Ok(UnknownEvent {
@@ -17,6 +22,7 @@ impl UnknownEvent {
                 "{title} event \"{}\" is in the spec, but this build of freshworks-events leaves {title} out; enable its cargo feature \"{}\"",
                 event.name, event.product
             ),
+            envelope,
             payload: crate::rt::event::whole_text(bytes)?,
         })
     }

@@ -3,10 +3,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use freshworks_events::{Event, Mode};
+use freshworks_events::{Event, EventKind, Mode};
 
 pub fn run(event: &str, seed: Option<u64>, count: u64, strict: bool) -> anyhow::Result<ExitCode> {
-    let index = freshworks_events::find_event(event)?;
+    let kind: EventKind = event.parse()?;
     if count == 0 {
         anyhow::bail!("--count must be at least 1");
     }
@@ -16,7 +16,7 @@ pub fn run(event: &str, seed: Option<u64>, count: u64, strict: bool) -> anyhow::
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for i in 0..count {
         let this_seed = seed.map(|s| s.wrapping_add(i));
-        let fixture = Event::fixture(index, this_seed).ok_or_else(|| anyhow::anyhow!("no fixture for event #{index}"))?;
+        let fixture = fixture_of(kind, this_seed)?;
         let modes: &[Mode] = if strict { &[Mode::Lenient, Mode::Strict] } else { &[Mode::Lenient] };
         for &mode in modes {
             let report = fixture.validate(mode);
@@ -47,8 +47,7 @@ pub enum Made {
 /// one), checked in both readings. The test data for an app (`test_data.rs`) reaches the
 /// models crate's fixture API only through here.
 pub fn make(event: &str, seed: Option<u64>) -> anyhow::Result<Made> {
-    let index = freshworks_events::find_event(event)?;
-    let fixture = Event::fixture(index, seed).ok_or_else(|| anyhow::anyhow!("no fixture for event #{index}"))?;
+    let fixture = fixture_of(event.parse()?, seed)?;
     for mode in [Mode::Lenient, Mode::Strict] {
         let report = fixture.validate(mode);
         if !report.is_valid() {
@@ -56,4 +55,10 @@ pub fn make(event: &str, seed: Option<u64>) -> anyhow::Result<Made> {
         }
     }
     Ok(Made::Json(serde_json::to_string_pretty(&fixture)?))
+}
+
+/// The fixture of `kind`, or why this build has none.
+fn fixture_of(kind: EventKind, seed: Option<u64>) -> anyhow::Result<Event> {
+    Event::fixture(kind, seed)
+        .ok_or_else(|| anyhow::anyhow!("no fixture for {kind}: this build of fwevents leaves {} out", kind.product().title()))
 }

@@ -43,8 +43,8 @@ struct Owned {
 /// The Markdown reference, with the default fixture of each event as its example.
 pub fn docs(ir: &codegen::Ir) -> Vec<codegen::emit::docs::DocFile> {
     codegen::emit::docs::generate(ir, &|event| {
-        let index = freshworks_events::find_event(&ir.qualified_name(event)).ok()?;
-        let fixture = freshworks_events::Event::fixture(index, None)?;
+        let kind = ir.qualified_name(event).parse().ok()?;
+        let fixture = freshworks_events::Event::fixture(kind, None)?;
         serde_json::to_string_pretty(&fixture).ok()
     })
 }

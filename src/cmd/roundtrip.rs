@@ -12,7 +12,7 @@ pub fn run(file: &Path, event: Option<&str>) -> anyhow::Result<ExitCode> {
     // As `validate` does: a byte order mark some editors add is not part of the payload.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let parsed = match event {
-        Some(name) => freshworks_events::find_event(name).and_then(|i| Event::parse_as(i, bytes)),
+        Some(name) => name.parse().and_then(|kind| Event::parse_as(kind, bytes)),
         None => Event::parse(bytes),
     };
     match parsed {

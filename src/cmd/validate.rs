@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use freshworks_events::{Checked, Event, Mode, Report};
+use freshworks_events::{Checked, Event, EventKind, Mode, Report};
 use serde::Serialize;
 
 #[derive(clap::Args)]
@@ -89,7 +89,7 @@ struct ErrorOut<'a> {
 #[derive(Clone)]
 pub struct Validator {
     mode: Mode,
-    event: Option<usize>,
+    event: Option<EventKind>,
     format: Format,
     allow_unknown: bool,
     max_errors: usize,
@@ -105,9 +105,9 @@ pub struct Validator {
 }
 
 impl Validator {
-    /// A validator in `mode`, for `event` (an index into `EVENTS`) or any event, with the
+    /// A validator in `mode`, for the event `event` or any event, with the
     /// default limits ([`MAX_ERRORS`], [`MAX_LINE`]).
-    pub fn new(mode: Mode, event: Option<usize>, format: Format) -> Self {
+    pub fn new(mode: Mode, event: Option<EventKind>, format: Format) -> Self {
         Validator {
             mode,
             event,
@@ -146,7 +146,7 @@ impl Validator {
         // Straight from the bytes: nothing of the payload is built (the compiled validator),
         // with the same report as a parse and a walk.
         let checked = match self.event {
-            Some(index) => Event::validate_slice_as(index, bytes, self.mode),
+            Some(kind) => Event::validate_slice_as(kind, bytes, self.mode),
             None => Event::validate_slice(bytes, self.mode),
         };
         let (event, report, failure) = match checked {
@@ -223,7 +223,7 @@ impl Validator {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let event = match &args.event {
-        Some(name) => Some(freshworks_events::find_event(name)?),
+        Some(name) => Some(name.parse::<EventKind>()?),
         None => None,
     };
     let mode = if args.strict { Mode::Strict } else { Mode::Lenient };

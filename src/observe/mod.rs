@@ -127,7 +127,7 @@ impl Observer {
             Err(freshworks_events::Error::UnknownEvent { event, .. }) => return self.unknown_event(None, event),
             Err(e) => return self.unreadable(file, line, e.to_string()),
         };
-        let Some(info) = event.info() else { return };
+        let Some(info) = event.kind().map(|k| k.info()) else { return };
         let Some(stats) = self.events.iter_mut().find(|e| e.product == info.product && e.event == info.name) else {
             return;
         };

@@ -1,8 +1,8 @@
 //! Emit Rust: declarations only. Each object type becomes a struct whose fields carry one
 //! `#[fw(...)]` attribute saying what the spec says, each enumerated type an enum, each
-//! event a `Data` struct with its rules as data, and `mod.rs` the dispatch over every
-//! event. The implementations are written once, in the models crate's derives and
-//! runtime. Tokens are built with `quote`, checked by parsing them as a `syn::File`, and
+//! event a `Data` struct with its rules as data, and `mod.rs` the `Event`, `EventKind` and
+//! `Product` enums with the tables of events and products. The implementations are
+//! written once, in the models crate's derives and runtime. Tokens are built with `quote`, checked by parsing them as a `syn::File`, and
 //! printed with `prettyplease`, with a blank line between items so diffs read well.
 
 use proc_macro2::{Ident, Literal as Lit, Span, TokenStream};
@@ -52,19 +52,26 @@ fn file(path: &str, source: &str, tokens: TokenStream) -> Result<RustFile, Strin
 fn spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut previous = "";
+    // Inside an attribute prettyplease wrapped over several lines, and whether the previous
+    // line ended one: what follows an attribute belongs to it.
+    let (mut in_attr, mut after_attr) = (false, false);
     for line in text.lines() {
         let t = line.trim_start();
         let p = previous.trim_start();
+        let p_attr = p.starts_with("#[") || after_attr;
         let top_level = line.len() == t.len() && !t.is_empty() && !t.starts_with('}') && !t.starts_with(')');
-        let starts_item = t.starts_with("///")
-            || (t.starts_with("#[") && !p.starts_with("///") && !p.starts_with("#["))
-            || (top_level && !p.starts_with("///") && !p.starts_with("#["));
-        let after_item = !(p.is_empty() || p.starts_with("///") || p.starts_with("#[") || p.ends_with('{') || p.starts_with("//"));
+        let starts_item = !in_attr
+            && (t.starts_with("///")
+                || (t.starts_with("#[") && !p.starts_with("///") && !p_attr)
+                || (top_level && !p.starts_with("///") && !p_attr));
+        let after_item = !(p.is_empty() || p.starts_with("///") || p_attr || p.ends_with('{') || p.starts_with("//"));
         if starts_item && after_item {
             out.push('\n');
         }
         out.push_str(line);
         out.push('\n');
+        after_attr = in_attr && (t.starts_with(")]") || t.starts_with(']'));
+        in_attr = if in_attr { !after_attr } else { t.starts_with("#[") && !t.ends_with(']') };
         previous = line;
     }
     out
@@ -84,82 +91,55 @@ fn doc(text: &str) -> TokenStream {
 
 fn index(ir: &Ir) -> TokenStream {
     let mut product_mods = Vec::new();
-    let mut top_variants = Vec::new();
-    let mut build_arms = Vec::new();
-    let mut info_arms = Vec::new();
-    let mut fixture_arms = Vec::new();
-    let mut validate_arms = Vec::new();
-    let mut scan_arms = Vec::new();
-    let mut serialize_arms = Vec::new();
-    let mut features = Vec::new();
     for (p, product) in ir.products.iter().enumerate() {
-        let events: Vec<(usize, &Event)> = ir.events.iter().enumerate().filter(|(_, e)| e.product == p).collect();
+        let events: Vec<&Event> = ir.events.iter().filter(|e| e.product == p).collect();
         if events.is_empty() {
             continue;
         }
         let pmod = ident(&product.ident);
-        let pvar = ident(&product.variant);
         // Each product is a cargo feature of the models crate, named by its key: a user
         // who handles one product compiles only that one. A payload of a product left
         // out reads as `Event::Unknown`.
         let key = &product.key;
-        let gate = quote!(#[cfg(feature = #key)]);
-        features.push(key);
-        let mut mods = Vec::new();
-        let mut variants = Vec::new();
-        for (i, event) in &events {
+        let mods = events.iter().map(|event| {
             let module = &ir.modules[event.module];
             let emod = ident(&module.path[1]);
-            let evar = ident(&event.variant);
             let include = format!("/{}.rs", module.path.join("/"));
             let mdoc =
                 doc(&format!("{} {}: {}\n\nGenerated from `spec/{}`.", product.title, event.name, event.description.trim(), event.file));
-            mods.push(quote! {
+            quote! {
                 #mdoc
                 pub mod #emod { include!(concat!(env!("OUT_DIR"), #include)); }
-            });
-            let vdoc = doc(&format!("`{}`", event.name));
-            variants.push(quote! { #vdoc #evar(Box<#emod::Payload>) });
-            let i = Lit::usize_unsuffixed(*i);
-            let wrap = |inner: TokenStream| quote!(Event::#pvar(#pmod::Event::#evar(#inner)));
-            build_arms.push({
-                let v = wrap(quote!(Box::new(data.finish(head)?)));
-                quote! { #gate #i => #v }
-            });
-            info_arms.push({
-                let v = wrap(quote!(_));
-                quote! { #gate #v => Some(&EVENTS[#i]) }
-            });
-            fixture_arms.push({
-                let v = wrap(quote!(Box::new(rt::event_fixture(seed))));
-                quote! { #gate #i => Some(#v) }
-            });
-            scan_arms.push(quote! { #gate #i => Some(rt::scan_payload::<#pmod::#emod::Payload>(bytes, mode)) });
-            validate_arms.push({
-                let v = wrap(quote!(p));
-                quote! { #gate #v => p.validate(mode) }
-            });
-            serialize_arms.push({
-                let v = wrap(quote!(p));
-                quote! { #gate #v => serde::Serialize::serialize(p.as_ref(), s) }
-            });
-        }
-        let pdoc = doc(&format!("{} events.", product.title));
-        let edoc = doc(&format!("Every {} event of the spec; more may come.", product.title));
-        product_mods.push(quote! {
-            #pdoc
-            #gate
-            pub mod #pmod {
-                #(#mods)*
-                #edoc
-                #[derive(Debug, Clone, PartialEq)]
-                #[non_exhaustive]
-                pub enum Event { #(#variants),* }
             }
         });
-        let tdoc = doc(&format!("A {} event.", product.title));
-        top_variants.push(quote! { #tdoc #gate #pvar(#pmod::Event) });
+        let pdoc = doc(&format!("{} events.", product.title));
+        product_mods.push(quote! {
+            #pdoc
+            #[cfg(feature = #key)]
+            pub mod #pmod {
+                #(#mods)*
+            }
+        });
     }
+    let mut event_variants = Vec::new();
+    let mut kind_variants = Vec::new();
+    for event in &ir.events {
+        let product = &ir.products[event.product];
+        let module = &ir.modules[event.module];
+        let (pmod, emod) = (ident(&module.path[0]), ident(&module.path[1]));
+        let var = event_variant(ir, event);
+        let pvar = ident(&product.variant);
+        let key = &product.key;
+        let vdoc = doc(&format!("{} `{}`.", product.title, event.name));
+        event_variants.push(quote! { #vdoc #[cfg(feature = #key)] #var(Box<#pmod::#emod::Payload>) });
+        let kdoc = doc(&format!("`{}/{}`.", product.key, event.name));
+        kind_variants.push(quote! { #kdoc #[fw(product = Product::#pvar)] #var });
+    }
+    let product_variants = ir.products.iter().map(|p| {
+        let var = ident(&p.variant);
+        let pdoc = doc(&format!("{} (`{}`).", p.title, p.key));
+        quote! { #pdoc #var }
+    });
     let products = ir.products.iter().map(|p| {
         let (key, title, domains) = (&p.key, &p.title, &p.domains);
         quote! { rt::ProductInfo { key: #key, title: #title, domains: &[#(#domains),*] } }
@@ -168,8 +148,6 @@ fn index(ir: &Ir) -> TokenStream {
         let (product, name) = (&ir.products[e.product].key, &e.name);
         quote! { rt::EventInfo { product: #product, name: #name } }
     });
-    // With every product's feature off, only `Unknown` is left to match on.
-    let no_product = quote!(#[cfg_attr(not(any(#(feature = #features),*)), allow(unused_variables))]);
     quote! {
         include!(concat!(env!("OUT_DIR"), "/envelope.rs"));
 
@@ -178,114 +156,32 @@ fn index(ir: &Ir) -> TokenStream {
 
         #(#product_mods)*
 
-        /// Any event: one of the spec's, by product, or one it does not cover.
-        #[derive(Debug, Clone, PartialEq)]
+        /// Any event: one of the spec's, each its own variant, or one it does not cover.
+        #[derive(Debug, Clone, PartialEq, rt::Events)]
+        #[fw(kind = EventKind, envelope = Envelope)]
         #[non_exhaustive]
         pub enum Event {
-            #(#top_variants,)*
-            /// An event or product the spec does not cover, kept whole.
-            Unknown(rt::UnknownEvent),
+            #(#event_variants,)*
+            /// An event or product the spec does not cover, or of a product this build
+            /// leaves out, kept whole.
+            Unknown(Box<rt::UnknownEvent>),
         }
 
-        /// The products of the spec.
+        /// Which event of the spec an event is, whichever products this build reads.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rt::Listed)]
+        #[non_exhaustive]
+        pub enum EventKind { #(#kind_variants,)* }
+
+        /// A product of the spec.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rt::Listed)]
+        #[non_exhaustive]
+        pub enum Product { #(#product_variants,)* }
+
+        /// The products of the spec, in the order of [`Product`].
         pub static PRODUCTS: &[rt::ProductInfo] = &[#(#products),*];
 
-        /// The events of the spec, in spec order; [`Event::parse_as`] takes an index into it.
+        /// The events of the spec, in spec order, the order of [`EventKind`].
         pub static EVENTS: &[rt::EventInfo] = &[#(#events),*];
-
-        impl Event {
-            #no_product
-            fn read(bytes: &[u8], index: Option<usize>) -> Result<Self, rt::Error> {
-                rt::parse_event(bytes, PRODUCTS, EVENTS, index, |index, head: Envelope<rt::Deferred>, data| {
-                    Ok(match index {
-                        #(#build_arms,)*
-                        // parse_event checks the index: only an event of a product whose
-                        // feature is off comes here.
-                        _ => Event::Unknown(rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)?),
-                    })
-                }, Event::Unknown)
-            }
-
-            /// Reads a payload in one pass, finding its event from the envelope's `event`
-            /// and `domain`; an event the spec does not cover is [`Event::Unknown`].
-            pub fn parse(bytes: &[u8]) -> Result<Self, rt::Error> {
-                Self::read(bytes, None)
-            }
-
-            /// Reads a payload as the event `EVENTS[index]`.
-            pub fn parse_as(index: usize, bytes: &[u8]) -> Result<Self, rt::Error> {
-                Self::read(bytes, Some(index))
-            }
-
-            /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
-            #no_product
-            pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
-                match index {
-                    #(#fixture_arms,)*
-                    _ => None,
-                }
-            }
-
-            #no_product
-            fn check(bytes: &[u8], index: Option<usize>, mode: rt::Mode) -> Result<rt::Checked, rt::Error> {
-                let scan = |index: usize| match index {
-                    #(#scan_arms,)*
-                    _ => None,
-                };
-                rt::check_event(bytes, PRODUCTS, EVENTS, index, scan, || {
-                    Ok(match Self::read(bytes, index)? {
-                        Event::Unknown(u) => rt::Checked::Unknown(u),
-                        // With every product's feature off, `Unknown` is all there is.
-                        #[allow(unreachable_patterns)]
-                        event => rt::Checked::Known { event: event.info(), report: event.validate(mode) },
-                    })
-                })
-            }
-
-            /// Every violation of a payload in `mode`, read straight from the bytes without
-            /// building it (the compiled validator): the same report, and the same error, as
-            /// [`Event::parse`] and [`Event::validate`].
-            pub fn validate_slice(bytes: &[u8], mode: rt::Mode) -> Result<rt::Checked, rt::Error> {
-                Self::check(bytes, None, mode)
-            }
-
-            /// [`Event::validate_slice`] as the event `EVENTS[index]`, as [`Event::parse_as`] reads it.
-            pub fn validate_slice_as(index: usize, bytes: &[u8], mode: rt::Mode) -> Result<rt::Checked, rt::Error> {
-                Self::check(bytes, Some(index), mode)
-            }
-
-            /// Which event of the spec this is; `None` for an unknown one.
-            pub fn info(&self) -> Option<&'static rt::EventInfo> {
-                match self {
-                    #(#info_arms,)*
-                    Event::Unknown(_) => None,
-                }
-            }
-
-            /// Every violation of the spec, in the given mode.
-            #no_product
-            pub fn validate(&self, mode: rt::Mode) -> rt::Report {
-                match self {
-                    #(#validate_arms,)*
-                    Event::Unknown(u) => u.report(),
-                }
-            }
-        }
-
-        impl serde::Serialize for Event {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    #(#serialize_arms,)*
-                    Event::Unknown(u) => serde::Serialize::serialize(u, s),
-                }
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for Event {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                rt::deserialize_with(d, Event::parse)
-            }
-        }
     }
 }
 
@@ -323,8 +219,10 @@ fn envelope(ir: &Ir) -> TokenStream {
 fn module_items(ir: &Ir, m: ModuleId, event: Option<&Event>) -> TokenStream {
     let items = ir.modules[m].types.iter().filter(|&&id| event.is_none_or(|e| e.payload != id)).map(|&id| {
         let t = ir.ty(id);
+        // An event's data names its event and rules.
+        let of_event = event.filter(|e| e.data == id).map(|e| event_attr(ir, e));
         match &t.kind {
-            TypeKind::Object(fields) => object(ir, m, t, fields),
+            TypeKind::Object(fields) => object(ir, m, t, fields, of_event),
             TypeKind::Enum(e) => enumeration(t, e),
         }
     });
@@ -478,13 +376,14 @@ fn field_decl(ir: &Ir, m: ModuleId, owner: &str, f: &Field) -> TokenStream {
     quote! { #fdoc #attr pub #fid: rt::Field<#ty>, }
 }
 
-fn object(ir: &Ir, m: ModuleId, t: &TypeDef, fields: &[Field]) -> TokenStream {
+fn object(ir: &Ir, m: ModuleId, t: &TypeDef, fields: &[Field], attr: Option<TokenStream>) -> TokenStream {
     let name = ident(&t.name);
     let tdoc = doc(&format!("{}\n\nSpec: `{}`.", t.description.trim(), t.spec_path));
     let decls = fields.iter().map(|f| field_decl(ir, m, &t.name, f));
     quote! {
         #tdoc
         #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+        #attr
         pub struct #name {
             #(#decls)*
             /// Attributes the spec does not list, kept as sent.
@@ -617,24 +516,34 @@ fn rule(r: &Rule) -> TokenStream {
     }
 }
 
-/// The event's payload type and what makes `Data` an event's data: its names and rules.
-fn event_items(ir: &Ir, event: &Event) -> TokenStream {
+/// The event's variant in `Event` and `EventKind`: its product's and its own name, so that
+/// two products' events of one name differ (the resolver refuses a clash).
+fn event_variant(ir: &Ir, event: &Event) -> Ident {
+    ident(&format!("{}{}", ir.products[event.product].variant, event.variant))
+}
+
+/// What makes `Data` an event's data: `#[fw(event(...))]`, naming its product, event,
+/// fixture domain, rules and kind.
+fn event_attr(ir: &Ir, event: &Event) -> TokenStream {
     let product = &ir.products[event.product];
     let (pkey, ename) = (&product.key, &event.name);
     let domain = product.domains.first().cloned().unwrap_or_else(|| "example.com".to_string());
-    let data = ident(&ir.ty(event.data).name);
+    let kind = event_variant(ir, event);
+    quote!(#[fw(event(product = #pkey, name = #ename, domain = #domain, rules = RULES, kind = crate::EventKind::#kind))])
+}
+
+/// The event's payload type and its rules, as data.
+fn event_items(ir: &Ir, event: &Event) -> TokenStream {
+    let product = &ir.products[event.product];
     let rules = event.rules.iter().map(rule);
     let pdoc = doc(&format!("A whole {} {} payload: the envelope and its `data`.", product.title, event.name));
     quote! {
         #pdoc
-        pub type Payload = crate::Envelope<#data>;
+        pub type Payload = crate::Envelope<Data>;
 
-        impl rt::EventData for #data {
-            const PRODUCT: &'static str = #pkey;
-            const EVENT: &'static str = #ename;
-            const DOMAIN: &'static str = #domain;
-            const RULES: &'static [rt::Rule] = &[#(#rules),*];
-        }
+        /// The event's documented rules, in spec order: validation, fixtures and builders
+        /// read them.
+        pub const RULES: &[rt::Rule] = &[#(#rules),*];
     }
 }
 
@@ -646,5 +555,11 @@ mod tests {
     fn items_and_fields_are_set_apart_by_a_blank_line() {
         let text = "pub struct A {\n    /// a\n    pub a: u8,\n    /// b\n    pub b: u8,\n}\n/// C\npub struct C;\n";
         assert_eq!(spaced(text), "pub struct A {\n    /// a\n    pub a: u8,\n\n    /// b\n    pub b: u8,\n}\n\n/// C\npub struct C;\n");
+    }
+
+    #[test]
+    fn an_attribute_over_several_lines_stays_with_its_item() {
+        let text = "/// D\n#[derive(X)]\n#[fw(\n    event(\n        name = \"a\",\n    ),\n)]\npub struct D {\n    pub d: u8,\n}\n";
+        assert_eq!(spaced(text), text);
     }
 }

@@ -8,6 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+#[fw(
+    event(
+        product = "freshcaller",
+        name = "onAgentUpdate",
+        domain = "freshcaller.com",
+        rules = RULES,
+        kind = crate::EventKind::FreshcallerOnAgentUpdate
+    )
+)]
 pub struct Data {
     /// The user who caused the change, with their agent record.
     ///
@@ -551,312 +560,303 @@ pub struct ModelChanges {
 /// A whole Freshcaller onAgentUpdate payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
-impl rt::EventData for Data {
-    const PRODUCT: &'static str = "freshcaller";
-    const EVENT: &'static str = "onAgentUpdate";
-    const DOMAIN: &'static str = "freshcaller.com";
-    const RULES: &'static [rt::Rule] = &[
-        rt::Rule {
-            id: "actor-agent-is-the-actor",
-            description: "The actor's agent record is the updated agent's, whose user id the page gives as the actor's id.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::Same(
-                rt::Path(&["actor", "agent", "user_id"]),
-                rt::Path(&["actor", "id"]),
-            ),
-        },
-        rt::Rule {
-            id: "actor-is-the-agent-user",
-            description: "The actor's id is the agent's user id.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::Same(
-                rt::Path(&["actor", "id"]),
-                rt::Path(&["agent", "user_id"]),
-            ),
-        },
-        rt::Rule {
-            id: "actor-name-is-agent-name",
-            description: "The actor's name is the agent's name.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::Same(
-                rt::Path(&["actor", "name"]),
-                rt::Path(&["agent", "name"]),
-            ),
-        },
-        rt::Rule {
-            id: "primary-email-is-primary",
-            description: "The actor's primary email record is marked primary.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "primary_email", "primary_email"]),
-                &[rt::Lit::Bool(true)],
-            ),
-        },
-        rt::Rule {
-            id: "custom-status-code",
-            description: "An agent whose selected status is one of the custom statuses the page names (Away, In a meeting) has status code 0.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Away"), rt::Lit::Str("In a meeting")]),
-            }),
-            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(0)]),
-        },
-        rt::Rule {
-            id: "offline-status-code",
-            description: "An agent whose selected status is Offline has status code 0.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Offline")]),
-            }),
-            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(0)]),
-        },
-        rt::Rule {
-            id: "online-status-code",
-            description: "An agent whose selected status is Online has status code 1.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Online")]),
-            }),
-            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(1)]),
-        },
-        rt::Rule {
-            id: "busy-status-code",
-            description: "An agent whose selected status is Busy has status code 2.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Busy")]),
-            }),
-            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(2)]),
-        },
-        rt::Rule {
-            id: "after-call-work-status-code",
-            description: "An agent in After Call Work (ACW) has status code 3.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "browser_status_name"]),
-                test: rt::Test::In(
-                    &[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")],
-                ),
-            }),
-            check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(3)]),
-        },
-        rt::Rule {
-            id: "available-means-available-status",
-            description: "An agent taking calls on the browser or mobile has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "available_on"]),
-                test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["agent", "common_status_name"]),
-                &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
-            ),
-        },
-        rt::Rule {
-            id: "forward-to-phone-is-the-browser-status",
-            description: "The common status is \"Forward to phone\" only when that is the browser status.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "common_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["agent", "browser_status_name"]),
-                &[rt::Lit::Str("Forward to phone")],
-            ),
-        },
-        rt::Rule {
-            id: "forward-to-phone-is-on-mobile",
-            description: "The common status is \"Forward to phone\" only for an agent available on mobile.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["agent", "common_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["agent", "available_on"]),
-                &[rt::Lit::Int(2)],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-custom-status-code",
-            description: "The actor's agent record with one of the custom statuses the page names (Away, In a meeting) has status code 0.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Away"), rt::Lit::Str("In a meeting")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "status"]),
-                &[rt::Lit::Int(0)],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-offline-status-code",
-            description: "The actor's agent record with selected status Offline has status code 0.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Offline")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "status"]),
-                &[rt::Lit::Int(0)],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-online-status-code",
-            description: "The actor's agent record with selected status Online has status code 1.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Online")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "status"]),
-                &[rt::Lit::Int(1)],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-busy-status-code",
-            description: "The actor's agent record with selected status Busy has status code 2.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "browser_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Busy")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "status"]),
-                &[rt::Lit::Int(2)],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-after-call-work-status-code",
-            description: "The actor's agent record in After Call Work (ACW) has status code 3.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "browser_status_name"]),
-                test: rt::Test::In(
-                    &[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")],
-                ),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "status"]),
-                &[rt::Lit::Int(3)],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-available-means-available-status",
-            description: "The actor's agent record, taking calls on the browser or mobile, has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "available_on"]),
-                test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "common_status_name"]),
-                &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-forward-to-phone-is-the-browser-status",
-            description: "The actor's agent record's common status is \"Forward to phone\" only when that is its browser status.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "common_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "browser_status_name"]),
-                &[rt::Lit::Str("Forward to phone")],
-            ),
-        },
-        rt::Rule {
-            id: "actor-agent-forward-to-phone-is-on-mobile",
-            description: "The actor's agent record's common status is \"Forward to phone\" only when it is available on mobile.",
-            strict_only: true,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "agent", "common_status_name"]),
-                test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "agent", "available_on"]),
-                &[rt::Lit::Int(2)],
-            ),
-        },
-        rt::Rule {
-            id: "model-changes-name-agent-attributes",
-            description: "Every key of changes.model_changes is an attribute of agent.",
-            strict_only: true,
-            when: None,
-            check: rt::Check::KeysOf(
-                rt::Path(&["changes", "model_changes"]),
-                &[
-                    "account_id",
-                    "available_on",
-                    "browser_status_id",
-                    "browser_status_name",
-                    "common_status_id",
-                    "common_status_name",
-                    "created_at",
-                    "deleted",
-                    "email",
-                    "freshid_uuid",
-                    "id",
-                    "last_call_at",
-                    "last_seen_at",
-                    "last_status_change_at",
-                    "logged_in",
-                    "mobile_app_status_id",
-                    "mobile_app_status_name",
-                    "name",
-                    "preference",
-                    "status",
-                    "teams",
-                    "time_zone",
-                    "updated_at",
-                    "user_id",
-                ],
-            ),
-        },
-        rt::Rule {
-            id: "agent-record-order",
-            description: "The agent record was created no later than it was last updated.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["agent", "created_at"]),
-                rt::Path(&["agent", "updated_at"]),
-            ),
-        },
-        rt::Rule {
-            id: "actor-record-order",
-            description: "The actor's record was created no later than it was last updated.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["actor", "created_at"]),
-                rt::Path(&["actor", "updated_at"]),
-            ),
-        },
-        rt::Rule {
-            id: "sign-in-order",
-            description: "The previous session started no later than the current one.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["actor", "last_sign_in_at"]),
-                rt::Path(&["actor", "current_sign_in_at"]),
-            ),
-        },
-    ];
-}
+/// The event's documented rules, in spec order: validation, fixtures and builders
+/// read them.
+pub const RULES: &[rt::Rule] = &[
+    rt::Rule {
+        id: "actor-agent-is-the-actor",
+        description: "The actor's agent record is the updated agent's, whose user id the page gives as the actor's id.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::Same(
+            rt::Path(&["actor", "agent", "user_id"]),
+            rt::Path(&["actor", "id"]),
+        ),
+    },
+    rt::Rule {
+        id: "actor-is-the-agent-user",
+        description: "The actor's id is the agent's user id.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::Same(
+            rt::Path(&["actor", "id"]),
+            rt::Path(&["agent", "user_id"]),
+        ),
+    },
+    rt::Rule {
+        id: "actor-name-is-agent-name",
+        description: "The actor's name is the agent's name.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::Same(
+            rt::Path(&["actor", "name"]),
+            rt::Path(&["agent", "name"]),
+        ),
+    },
+    rt::Rule {
+        id: "primary-email-is-primary",
+        description: "The actor's primary email record is marked primary.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "primary_email", "primary_email"]),
+            &[rt::Lit::Bool(true)],
+        ),
+    },
+    rt::Rule {
+        id: "custom-status-code",
+        description: "An agent whose selected status is one of the custom statuses the page names (Away, In a meeting) has status code 0.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Away"), rt::Lit::Str("In a meeting")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(0)]),
+    },
+    rt::Rule {
+        id: "offline-status-code",
+        description: "An agent whose selected status is Offline has status code 0.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Offline")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(0)]),
+    },
+    rt::Rule {
+        id: "online-status-code",
+        description: "An agent whose selected status is Online has status code 1.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Online")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(1)]),
+    },
+    rt::Rule {
+        id: "busy-status-code",
+        description: "An agent whose selected status is Busy has status code 2.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Busy")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(2)]),
+    },
+    rt::Rule {
+        id: "after-call-work-status-code",
+        description: "An agent in After Call Work (ACW) has status code 3.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["agent", "status"]), &[rt::Lit::Int(3)]),
+    },
+    rt::Rule {
+        id: "available-means-available-status",
+        description: "An agent taking calls on the browser or mobile has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "available_on"]),
+            test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["agent", "common_status_name"]),
+            &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
+        ),
+    },
+    rt::Rule {
+        id: "forward-to-phone-is-the-browser-status",
+        description: "The common status is \"Forward to phone\" only when that is the browser status.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "common_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["agent", "browser_status_name"]),
+            &[rt::Lit::Str("Forward to phone")],
+        ),
+    },
+    rt::Rule {
+        id: "forward-to-phone-is-on-mobile",
+        description: "The common status is \"Forward to phone\" only for an agent available on mobile.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["agent", "common_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["agent", "available_on"]), &[rt::Lit::Int(2)]),
+    },
+    rt::Rule {
+        id: "actor-agent-custom-status-code",
+        description: "The actor's agent record with one of the custom statuses the page names (Away, In a meeting) has status code 0.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Away"), rt::Lit::Str("In a meeting")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "status"]),
+            &[rt::Lit::Int(0)],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-offline-status-code",
+        description: "The actor's agent record with selected status Offline has status code 0.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Offline")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "status"]),
+            &[rt::Lit::Int(0)],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-online-status-code",
+        description: "The actor's agent record with selected status Online has status code 1.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Online")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "status"]),
+            &[rt::Lit::Int(1)],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-busy-status-code",
+        description: "The actor's agent record with selected status Busy has status code 2.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Busy")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "status"]),
+            &[rt::Lit::Int(2)],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-after-call-work-status-code",
+        description: "The actor's agent record in After Call Work (ACW) has status code 3.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "browser_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("After Call Work"), rt::Lit::Str("ACW")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "status"]),
+            &[rt::Lit::Int(3)],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-available-means-available-status",
+        description: "The actor's agent record, taking calls on the browser or mobile, has the common status \"Available\", or \"Forward to phone\" when that browser status takes precedence.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "available_on"]),
+            test: rt::Test::In(&[rt::Lit::Int(1), rt::Lit::Int(2)]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "common_status_name"]),
+            &[rt::Lit::Str("Available"), rt::Lit::Str("Forward to phone")],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-forward-to-phone-is-the-browser-status",
+        description: "The actor's agent record's common status is \"Forward to phone\" only when that is its browser status.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "common_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "browser_status_name"]),
+            &[rt::Lit::Str("Forward to phone")],
+        ),
+    },
+    rt::Rule {
+        id: "actor-agent-forward-to-phone-is-on-mobile",
+        description: "The actor's agent record's common status is \"Forward to phone\" only when it is available on mobile.",
+        strict_only: true,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "agent", "common_status_name"]),
+            test: rt::Test::In(&[rt::Lit::Str("Forward to phone")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["actor", "agent", "available_on"]),
+            &[rt::Lit::Int(2)],
+        ),
+    },
+    rt::Rule {
+        id: "model-changes-name-agent-attributes",
+        description: "Every key of changes.model_changes is an attribute of agent.",
+        strict_only: true,
+        when: None,
+        check: rt::Check::KeysOf(
+            rt::Path(&["changes", "model_changes"]),
+            &[
+                "account_id",
+                "available_on",
+                "browser_status_id",
+                "browser_status_name",
+                "common_status_id",
+                "common_status_name",
+                "created_at",
+                "deleted",
+                "email",
+                "freshid_uuid",
+                "id",
+                "last_call_at",
+                "last_seen_at",
+                "last_status_change_at",
+                "logged_in",
+                "mobile_app_status_id",
+                "mobile_app_status_name",
+                "name",
+                "preference",
+                "status",
+                "teams",
+                "time_zone",
+                "updated_at",
+                "user_id",
+            ],
+        ),
+    },
+    rt::Rule {
+        id: "agent-record-order",
+        description: "The agent record was created no later than it was last updated.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["agent", "created_at"]),
+            rt::Path(&["agent", "updated_at"]),
+        ),
+    },
+    rt::Rule {
+        id: "actor-record-order",
+        description: "The actor's record was created no later than it was last updated.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["actor", "created_at"]),
+            rt::Path(&["actor", "updated_at"]),
+        ),
+    },
+    rt::Rule {
+        id: "sign-in-order",
+        description: "The previous session started no later than the current one.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["actor", "last_sign_in_at"]),
+            rt::Path(&["actor", "current_sign_in_at"]),
+        ),
+    },
+
+];

@@ -8,6 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+#[fw(
+    event(
+        product = "freshchat",
+        name = "onAgentActivityCreate",
+        domain = "freshchat.com",
+        rules = RULES,
+        kind = crate::EventKind::FreshchatOnAgentActivityCreate
+    )
+)]
 pub struct Data {
     /// The agent or system that caused the change.
     ///
@@ -150,91 +159,86 @@ pub struct ChatActor {
 /// A whole Freshchat onAgentActivityCreate payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
-impl rt::EventData for Data {
-    const PRODUCT: &'static str = "freshchat";
-    const EVENT: &'static str = "onAgentActivityCreate";
-    const DOMAIN: &'static str = "freshchat.com";
-    const RULES: &'static [rt::Rule] = &[
-        rt::Rule {
-            id: "system-actor-has-no-profile",
-            description: "A system actor carries no personal details.",
-            strict_only: false,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "type"]),
-                test: rt::Test::In(&[rt::Lit::Str("system")]),
-            }),
-            check: rt::Check::Null(
-                &[
-                    rt::Path(&["actor", "avatar", "url"]),
-                    rt::Path(&["actor", "email"]),
-                    rt::Path(&["actor", "first_name"]),
-                    rt::Path(&["actor", "last_name"]),
-                    rt::Path(&["actor", "org_actor_id"]),
-                    rt::Path(&["actor", "phone"]),
-                    rt::Path(&["actor", "social_profiles[]", "type"]),
-                ],
-            ),
-        },
-        rt::Rule {
-            id: "general-availability-has-no-custom-status",
-            description: "A general availability change involves no custom status and no routing sub-type.",
-            strict_only: false,
-            when: Some(rt::When {
-                path: rt::Path(&["agent_activity", "availability_event_type"]),
-                test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
-            }),
-            check: rt::Check::Null(
-                &[
-                    rt::Path(&["agent_activity", "custom_status_id"]),
-                    rt::Path(&["actor", "sub_entity"]),
-                ],
-            ),
-        },
-        rt::Rule {
-            id: "general-availability-is-system",
-            description: "General availability changes are made by the system.",
-            strict_only: false,
-            when: Some(rt::When {
-                path: rt::Path(&["agent_activity", "availability_event_type"]),
-                test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "type"]),
-                &[rt::Lit::Str("system")],
-            ),
-        },
-        rt::Rule {
-            id: "general-availability-status",
-            description: "A general availability change only moves between AVAILABLE and UNAVAILABLE.",
-            strict_only: false,
-            when: Some(rt::When {
-                path: rt::Path(&["agent_activity", "availability_event_type"]),
-                test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
-            }),
-            check: rt::Check::OneOf(
-                rt::Path(&["agent_activity", "status"]),
-                &[rt::Lit::Str("AVAILABLE"), rt::Lit::Str("UNAVAILABLE")],
-            ),
-        },
-        rt::Rule {
-            id: "activity-event-type",
-            description: "This event reports general availability and IntelliAssign changes only.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::OneOf(
-                rt::Path(&["agent_activity", "availability_event_type"]),
-                &[rt::Lit::Str("GeneralAvailability"), rt::Lit::Str("Intelliassign")],
-            ),
-        },
-        rt::Rule {
-            id: "status-change-order",
-            description: "The previous status was set no later than the current one.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["agent_activity", "prev_status_change_timestamp"]),
-                rt::Path(&["agent_activity", "status_change_timestamp"]),
-            ),
-        },
-    ];
-}
+/// The event's documented rules, in spec order: validation, fixtures and builders
+/// read them.
+pub const RULES: &[rt::Rule] = &[
+    rt::Rule {
+        id: "system-actor-has-no-profile",
+        description: "A system actor carries no personal details.",
+        strict_only: false,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "type"]),
+            test: rt::Test::In(&[rt::Lit::Str("system")]),
+        }),
+        check: rt::Check::Null(
+            &[
+                rt::Path(&["actor", "avatar", "url"]),
+                rt::Path(&["actor", "email"]),
+                rt::Path(&["actor", "first_name"]),
+                rt::Path(&["actor", "last_name"]),
+                rt::Path(&["actor", "org_actor_id"]),
+                rt::Path(&["actor", "phone"]),
+                rt::Path(&["actor", "social_profiles[]", "type"]),
+            ],
+        ),
+    },
+    rt::Rule {
+        id: "general-availability-has-no-custom-status",
+        description: "A general availability change involves no custom status and no routing sub-type.",
+        strict_only: false,
+        when: Some(rt::When {
+            path: rt::Path(&["agent_activity", "availability_event_type"]),
+            test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
+        }),
+        check: rt::Check::Null(
+            &[
+                rt::Path(&["agent_activity", "custom_status_id"]),
+                rt::Path(&["actor", "sub_entity"]),
+            ],
+        ),
+    },
+    rt::Rule {
+        id: "general-availability-is-system",
+        description: "General availability changes are made by the system.",
+        strict_only: false,
+        when: Some(rt::When {
+            path: rt::Path(&["agent_activity", "availability_event_type"]),
+            test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
+        }),
+        check: rt::Check::OneOf(rt::Path(&["actor", "type"]), &[rt::Lit::Str("system")]),
+    },
+    rt::Rule {
+        id: "general-availability-status",
+        description: "A general availability change only moves between AVAILABLE and UNAVAILABLE.",
+        strict_only: false,
+        when: Some(rt::When {
+            path: rt::Path(&["agent_activity", "availability_event_type"]),
+            test: rt::Test::In(&[rt::Lit::Str("GeneralAvailability")]),
+        }),
+        check: rt::Check::OneOf(
+            rt::Path(&["agent_activity", "status"]),
+            &[rt::Lit::Str("AVAILABLE"), rt::Lit::Str("UNAVAILABLE")],
+        ),
+    },
+    rt::Rule {
+        id: "activity-event-type",
+        description: "This event reports general availability and IntelliAssign changes only.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::OneOf(
+            rt::Path(&["agent_activity", "availability_event_type"]),
+            &[rt::Lit::Str("GeneralAvailability"), rt::Lit::Str("Intelliassign")],
+        ),
+    },
+    rt::Rule {
+        id: "status-change-order",
+        description: "The previous status was set no later than the current one.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["agent_activity", "prev_status_change_timestamp"]),
+            rt::Path(&["agent_activity", "status_change_timestamp"]),
+        ),
+    },
+
+];

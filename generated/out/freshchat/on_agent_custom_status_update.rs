@@ -8,6 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+#[fw(
+    event(
+        product = "freshchat",
+        name = "onAgentCustomStatusUpdate",
+        domain = "freshchat.com",
+        rules = RULES,
+        kind = crate::EventKind::FreshchatOnAgentCustomStatusUpdate
+    )
+)]
 pub struct Data {
     /// The agent or system that changed the status.
     ///
@@ -50,68 +59,66 @@ pub struct Associations {
 /// A whole Freshchat onAgentCustomStatusUpdate payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
-impl rt::EventData for Data {
-    const PRODUCT: &'static str = "freshchat";
-    const EVENT: &'static str = "onAgentCustomStatusUpdate";
-    const DOMAIN: &'static str = "freshchat.com";
-    const RULES: &'static [rt::Rule] = &[
-        rt::Rule {
-            id: "system-actor-has-no-profile",
-            description: "A system actor carries no personal details.",
-            strict_only: false,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "type"]),
-                test: rt::Test::In(&[rt::Lit::Str("system")]),
-            }),
-            check: rt::Check::Null(
-                &[
-                    rt::Path(&["actor", "avatar", "url"]),
-                    rt::Path(&["actor", "email"]),
-                    rt::Path(&["actor", "first_name"]),
-                    rt::Path(&["actor", "last_name"]),
-                    rt::Path(&["actor", "phone"]),
-                ],
-            ),
-        },
-        rt::Rule {
-            id: "custom-status-event-type",
-            description: "This event always reports a custom status change.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::OneOf(
-                rt::Path(&["agent_custom_status", "availability_event_type"]),
-                &[rt::Lit::Str("custom_status")],
-            ),
-        },
-        rt::Rule {
-            id: "status-change-order",
-            description: "The previous status was set no later than the current one.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["agent_custom_status", "prev_status_change_timestamp"]),
-                rt::Path(&["agent_custom_status", "status_change_timestamp"]),
-            ),
-        },
-        rt::Rule {
-            id: "changes-name-status-attributes",
-            description: "Every key of changes is an attribute of agent_custom_status.",
-            strict_only: true,
-            when: None,
-            check: rt::Check::KeysOf(
-                rt::Path(&["changes"]),
-                &[
-                    "availability_event_type",
-                    "custom_status_id",
-                    "email",
-                    "emoji",
-                    "org_agent_id",
-                    "prev_status",
-                    "prev_status_change_timestamp",
-                    "status",
-                    "status_change_timestamp",
-                ],
-            ),
-        },
-    ];
-}
+/// The event's documented rules, in spec order: validation, fixtures and builders
+/// read them.
+pub const RULES: &[rt::Rule] = &[
+    rt::Rule {
+        id: "system-actor-has-no-profile",
+        description: "A system actor carries no personal details.",
+        strict_only: false,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "type"]),
+            test: rt::Test::In(&[rt::Lit::Str("system")]),
+        }),
+        check: rt::Check::Null(
+            &[
+                rt::Path(&["actor", "avatar", "url"]),
+                rt::Path(&["actor", "email"]),
+                rt::Path(&["actor", "first_name"]),
+                rt::Path(&["actor", "last_name"]),
+                rt::Path(&["actor", "phone"]),
+            ],
+        ),
+    },
+    rt::Rule {
+        id: "custom-status-event-type",
+        description: "This event always reports a custom status change.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::OneOf(
+            rt::Path(&["agent_custom_status", "availability_event_type"]),
+            &[rt::Lit::Str("custom_status")],
+        ),
+    },
+    rt::Rule {
+        id: "status-change-order",
+        description: "The previous status was set no later than the current one.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["agent_custom_status", "prev_status_change_timestamp"]),
+            rt::Path(&["agent_custom_status", "status_change_timestamp"]),
+        ),
+    },
+    rt::Rule {
+        id: "changes-name-status-attributes",
+        description: "Every key of changes is an attribute of agent_custom_status.",
+        strict_only: true,
+        when: None,
+        check: rt::Check::KeysOf(
+            rt::Path(&["changes"]),
+            &[
+                "availability_event_type",
+                "custom_status_id",
+                "email",
+                "emoji",
+                "org_agent_id",
+                "prev_status",
+                "prev_status_change_timestamp",
+                "status",
+                "status_change_timestamp",
+            ],
+        ),
+    },
+
+];

@@ -8,6 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+#[fw(
+    event(
+        product = "freshdesk",
+        name = "onAgentAvailabilityUpdate",
+        domain = "freshdesk.com",
+        rules = RULES,
+        kind = crate::EventKind::FreshdeskOnAgentAvailabilityUpdate
+    )
+)]
 pub struct Data {
     /// The agent or system that changed the availability.
     ///
@@ -266,63 +275,61 @@ pub struct Status {
 /// A whole Freshdesk onAgentAvailabilityUpdate payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
-impl rt::EventData for Data {
-    const PRODUCT: &'static str = "freshdesk";
-    const EVENT: &'static str = "onAgentAvailabilityUpdate";
-    const DOMAIN: &'static str = "freshdesk.com";
-    const RULES: &'static [rt::Rule] = &[
-        rt::Rule {
-            id: "system-actor-is-anonymous",
-            description: "When the system acts, the actor has no id and no name.",
-            strict_only: false,
-            when: Some(rt::When {
-                path: rt::Path(&["actor", "type"]),
-                test: rt::Test::In(&[rt::Lit::Str("system")]),
-            }),
-            check: rt::Check::Null(
-                &[rt::Path(&["actor", "id"]), rt::Path(&["actor", "name"])],
-            ),
-        },
-        rt::Rule {
-            id: "availability-record-order",
-            description: "The availability record was created no later than it was last updated.",
-            strict_only: false,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["agent_availability", "created_at"]),
-                rt::Path(&["agent_availability", "updated_at"]),
-            ),
-        },
-        rt::Rule {
-            id: "status-update-order",
-            description: "The status changed no later than the record's last update. Inferred, not stated by the page: a status change updates the record, so status_updated_at cannot be later than updated_at; hence strict only.",
-            strict_only: true,
-            when: None,
-            check: rt::Check::NotAfter(
-                rt::Path(&["agent_availability", "status_updated_at"]),
-                rt::Path(&["agent_availability", "updated_at"]),
-            ),
-        },
-        rt::Rule {
-            id: "model-changes-name-availability-attributes",
-            description: "Every key of changes.model_changes is an attribute of agent_availability.",
-            strict_only: true,
-            when: None,
-            check: rt::Check::KeysOf(
-                rt::Path(&["changes", "model_changes"]),
-                &[
-                    "account_id",
-                    "channel_availability",
-                    "created_at",
-                    "email",
-                    "id",
-                    "logged_in",
-                    "name",
-                    "status_id",
-                    "status_updated_at",
-                    "updated_at",
-                ],
-            ),
-        },
-    ];
-}
+/// The event's documented rules, in spec order: validation, fixtures and builders
+/// read them.
+pub const RULES: &[rt::Rule] = &[
+    rt::Rule {
+        id: "system-actor-is-anonymous",
+        description: "When the system acts, the actor has no id and no name.",
+        strict_only: false,
+        when: Some(rt::When {
+            path: rt::Path(&["actor", "type"]),
+            test: rt::Test::In(&[rt::Lit::Str("system")]),
+        }),
+        check: rt::Check::Null(
+            &[rt::Path(&["actor", "id"]), rt::Path(&["actor", "name"])],
+        ),
+    },
+    rt::Rule {
+        id: "availability-record-order",
+        description: "The availability record was created no later than it was last updated.",
+        strict_only: false,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["agent_availability", "created_at"]),
+            rt::Path(&["agent_availability", "updated_at"]),
+        ),
+    },
+    rt::Rule {
+        id: "status-update-order",
+        description: "The status changed no later than the record's last update. Inferred, not stated by the page: a status change updates the record, so status_updated_at cannot be later than updated_at; hence strict only.",
+        strict_only: true,
+        when: None,
+        check: rt::Check::NotAfter(
+            rt::Path(&["agent_availability", "status_updated_at"]),
+            rt::Path(&["agent_availability", "updated_at"]),
+        ),
+    },
+    rt::Rule {
+        id: "model-changes-name-availability-attributes",
+        description: "Every key of changes.model_changes is an attribute of agent_availability.",
+        strict_only: true,
+        when: None,
+        check: rt::Check::KeysOf(
+            rt::Path(&["changes", "model_changes"]),
+            &[
+                "account_id",
+                "channel_availability",
+                "created_at",
+                "email",
+                "id",
+                "logged_in",
+                "name",
+                "status_id",
+                "status_updated_at",
+                "updated_at",
+            ],
+        ),
+    },
+
+];

@@ -8,6 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+#[fw(
+    event(
+        product = "freshsales",
+        name = "onUserAgentAvailabilityUpdate",
+        domain = "freshsales.io",
+        rules = RULES,
+        kind = crate::EventKind::FreshsalesOnUserAgentAvailabilityUpdate
+    )
+)]
 pub struct Data {
     /// The user who changed their availability.
     ///
@@ -202,30 +211,25 @@ pub struct UserInformation {
 /// A whole Freshsales onUserAgentAvailabilityUpdate payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
-impl rt::EventData for Data {
-    const PRODUCT: &'static str = "freshsales";
-    const EVENT: &'static str = "onUserAgentAvailabilityUpdate";
-    const DOMAIN: &'static str = "freshsales.io";
-    const RULES: &'static [rt::Rule] = &[
-        rt::Rule {
-            id: "actor-is-agent",
-            description: "Only agents change their availability.",
-            strict_only: true,
-            when: None,
-            check: rt::Check::OneOf(
-                rt::Path(&["actor", "type"]),
-                &[rt::Lit::Str("agent")],
-            ),
-        },
-        rt::Rule {
-            id: "changes-name-availability-attributes",
-            description: "Every key of changes is an attribute of user_agent_availability.",
-            strict_only: true,
-            when: None,
-            check: rt::Check::KeysOf(
-                rt::Path(&["changes"]),
-                &["channel_preferences", "user_uuid", "user_information"],
-            ),
-        },
-    ];
-}
+/// The event's documented rules, in spec order: validation, fixtures and builders
+/// read them.
+pub const RULES: &[rt::Rule] = &[
+    rt::Rule {
+        id: "actor-is-agent",
+        description: "Only agents change their availability.",
+        strict_only: true,
+        when: None,
+        check: rt::Check::OneOf(rt::Path(&["actor", "type"]), &[rt::Lit::Str("agent")]),
+    },
+    rt::Rule {
+        id: "changes-name-availability-attributes",
+        description: "Every key of changes is an attribute of user_agent_availability.",
+        strict_only: true,
+        when: None,
+        check: rt::Check::KeysOf(
+            rt::Path(&["changes"]),
+            &["channel_preferences", "user_uuid", "user_information"],
+        ),
+    },
+
+];

@@ -1,16 +1,17 @@
 //! What every event's payload can do, how a payload finds its event, and the events the
 //! spec does not cover.
 
-use std::cell::Cell;
-
 use serde::Serialize;
 
+use super::dispatch::EnvelopeFields;
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
+use super::id::Id;
 use super::raw::Raw;
 use super::reader::{without_bom, Peek, Reader};
 use super::rules::Rule;
 use super::text::Text;
+use super::timestamp::Timestamp;
 use super::validate::{Cx, Kind, Mode, Report};
 use super::wire::{Build, FieldSpec, Node, Object0, Wire, ROOT};
 
@@ -71,6 +72,14 @@ pub enum Error {
         /// The titles of the products that have an event of that name, in a readable list.
         products: String,
     },
+    /// A name that is no product key of the spec.
+    #[error("no product \"{name}\" in the spec; known: {known}")]
+    NoSuchProduct {
+        /// The name as given.
+        name: String,
+        /// Every product key of the spec.
+        known: String,
+    },
     /// `product/event` or `event` that names no event of the spec.
     #[error("no event \"{name}\" in the spec; known: {known}")]
     NoSuchEvent {
@@ -91,6 +100,10 @@ pub trait EventData: Build {
     const DOMAIN: &'static str;
     /// The event's documented rules.
     const RULES: &'static [Rule];
+    /// The generated `EventKind`.
+    type Kind: Copy + 'static;
+    /// The event's kind.
+    const KIND: Self::Kind;
 }
 
 /// The envelope around an event's data: what the generated envelope implements, for any
@@ -104,6 +117,14 @@ pub trait Envelope: Wire + Default {
     fn event_name(&self) -> Option<&str>;
     /// The envelope's `domain` string.
     fn domain(&self) -> Option<&str>;
+    /// The envelope's `account_id`.
+    fn account_id(&self) -> Option<&Id>;
+    /// The envelope's `region` string.
+    fn region(&self) -> Option<&str>;
+    /// The envelope's `timestamp`.
+    fn timestamp(&self) -> Option<&Timestamp>;
+    /// The envelope's `version` string.
+    fn version(&self) -> Option<&str>;
     /// The data slot.
     fn data_field(&self) -> &Field<Self::Data>;
     /// The same envelope around other data.
@@ -244,8 +265,8 @@ fn fingerprint(data: &dyn Object0) -> String {
 /// said which event it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Deferred {
-    start: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 impl Serialize for Deferred {
@@ -274,66 +295,6 @@ impl Wire for Deferred {
     fn node(&self) -> Node<'_> {
         Node::Other
     }
-}
-
-/// Reads a payload as the event its envelope names, and has `build` read it into that
-/// event's type. An event or product the spec does not cover becomes `unknown`.
-///
-/// Payloads name their event before their `data` (every payload seen does), so the event
-/// is found from the few attributes ahead of `data` and the payload is then read in one
-/// pass straight into its event's type. When it is not (`data` first, or a repeated
-/// `event` or `domain` after `data` that names another event) the envelope is read with
-/// `data` skipped, the event found from the same `event` and `domain` that read took, and
-/// `data` read after. Either way the event is the one the final values name.
-pub fn parse_event<H, E>(
-    bytes: &[u8],
-    products: &[ProductInfo],
-    events: &'static [EventInfo],
-    index: Option<usize>,
-    build: impl Fn(usize, H, DataReader<'_>) -> Result<E, Error>,
-    unknown: impl FnOnce(UnknownEvent) -> E,
-) -> Result<E, Error>
-where
-    H: Envelope<Data = Deferred>,
-{
-    let early = match index {
-        Some(i) if i < events.len() => Some(i),
-        Some(_) => None,
-        None => early_identity(bytes, products, events),
-    };
-    if let Some(i) = early {
-        let redo = Cell::new(false);
-        let check = index.is_none().then_some(Named { products, events, index: i });
-        let read = build(i, H::default(), DataReader { bytes, source: Source::Whole { check, redo: &redo } })?;
-        if !redo.get() {
-            return Ok(read);
-        }
-    }
-    let head: H = from_slice(bytes)?;
-    let index = match index {
-        Some(i) if i < events.len() => i,
-        Some(i) => {
-            return Err(Error::NoSuchEvent { name: format!("#{i}"), known: join(events.iter().map(|e| e.qualified())) });
-        }
-        None => match identify(head.event_name(), head.domain(), products, events) {
-            Ok(i) => i,
-            Err(e @ (Error::UnknownEvent { .. } | Error::UnsupportedEvent { .. })) => {
-                let product = head.domain().and_then(|d| product_of_domain(d, products)).map(|p| p.key.to_string());
-                return Ok(unknown(UnknownEvent {
-                    product,
-                    event: head.event_name().unwrap_or_default().to_string(),
-                    reason: e.to_string(),
-                    payload: whole_text(bytes)?,
-                }));
-            }
-            Err(e) => return Err(e),
-        },
-    };
-    let span = match head.data_field() {
-        Field::Value(d) => Some((d.start, d.end)),
-        _ => None,
-    };
-    build(index, head, DataReader { bytes, source: Source::Span(span) })
 }
 
 /// The event a payload names with the `event` and `domain` that come before its `data`;
@@ -387,59 +348,6 @@ pub(crate) fn whole_text(bytes: &[u8]) -> Result<Raw, Error> {
     Reader::new(bytes).raw_absolute(start, end.max(start))
 }
 
-/// Where the data of a payload is, for the event's own reader.
-pub struct DataReader<'b> {
-    bytes: &'b [u8],
-    source: Source<'b>,
-}
-
-enum Source<'b> {
-    /// The whole payload is read as the event's type, the envelope given is a placeholder.
-    /// With `check`, the event was found from the attributes before `data`, and the
-    /// payload's final `event` and `domain` must name the same one; when they do not,
-    /// `redo` is set and the caller reads the payload the other way.
-    Whole { check: Option<Named<'b>>, redo: &'b Cell<bool> },
-    /// The envelope was read; `data` is at this span of the payload.
-    Span(Option<(usize, usize)>),
-}
-
-/// The event found from a payload's first attributes, and what finding it used.
-struct Named<'b> {
-    products: &'b [ProductInfo],
-    events: &'static [EventInfo],
-    index: usize,
-}
-
-impl DataReader<'_> {
-    /// Reads the data into the event's type and puts it in the envelope.
-    pub fn finish<H, D>(self, head: H) -> Result<H::With<D>, Error>
-    where
-        H: Envelope<Data = Deferred>,
-        D: Wire + Default,
-    {
-        let span = match self.source {
-            Source::Whole { check, redo } => {
-                let whole: H::With<D> = from_slice(self.bytes)?;
-                if let Some(n) = check {
-                    if identify(whole.event_name(), whole.domain(), n.products, n.events).ok() != Some(n.index) {
-                        redo.set(true);
-                        return Ok(head.with_data(Field::Absent));
-                    }
-                }
-                return Ok(whole);
-            }
-            Source::Span(span) => span,
-        };
-        let data = match (span, head.data_field()) {
-            (Some((start, end)), _) => Reader::slice(self.bytes, start, end).document::<D>()?,
-            (None, Field::Invalid(raw)) => Field::Invalid(raw.clone()),
-            (None, Field::Null) => Field::Null,
-            (None, _) => Field::Absent,
-        };
-        Ok(head.with_data(data))
-    }
-}
-
 /// A payload of an event or product the spec does not cover, kept whole so a service can
 /// log it and pass it on.
 #[derive(Debug, Clone, PartialEq)]
@@ -450,6 +358,8 @@ pub struct UnknownEvent {
     pub event: String,
     /// Why it is unknown, naming what the spec covers.
     pub reason: String,
+    /// The envelope attributes every event has, as the payload gave them.
+    pub envelope: EnvelopeFields,
     /// The payload as sent.
     pub payload: Raw,
 }
@@ -580,7 +490,7 @@ pub fn find(name: &str, products: &[ProductInfo], events: &'static [EventInfo]) 
 
 /// The product whose domain `domain` is or ends in (after a dot), ignoring ASCII case and
 /// a trailing dot. The spec's domains are lowercase.
-fn product_of_domain<'p>(domain: &str, products: &'p [ProductInfo]) -> Option<&'p ProductInfo> {
+pub(super) fn product_of_domain<'p>(domain: &str, products: &'p [ProductInfo]) -> Option<&'p ProductInfo> {
     let domain = domain.trim_end_matches('.').as_bytes();
     products.iter().find(|p| {
         p.domains.iter().any(|suffix| {
@@ -594,7 +504,7 @@ fn title_of<'p>(key: &str, products: &'p [ProductInfo]) -> &'p str {
     products.iter().find(|p| p.key == key).map_or("an unknown product", |p| p.title)
 }
 
-fn join(items: impl Iterator<Item = String>) -> String {
+pub(super) fn join(items: impl Iterator<Item = String>) -> String {
     let items: Vec<String> = items.collect();
     match items.split_last() {
         None => "nothing".into(),

@@ -7,6 +7,7 @@
 //! public names are re-exported at the crate root.
 
 pub mod collections;
+pub mod dispatch;
 pub mod event;
 pub mod field;
 pub mod fixture;
@@ -25,13 +26,17 @@ pub mod values;
 pub mod wire;
 
 pub use collections::{Map, NewOld, OldNew};
+pub use dispatch::{
+    check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event, Builder,
+    EnvelopeFields, EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
+};
 pub use event::{
-    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, parse_event, validate_payload, DataReader,
-    Deferred, Envelope, Error, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
+    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope, Error,
+    EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Fake, Gen};
-pub use freshworks_events_derive::{Enum, Object};
+pub use freshworks_events_derive::{Enum, Events, Listed, Object};
 pub use id::Id;
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};

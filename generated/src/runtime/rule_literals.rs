@@ -28,6 +28,9 @@ impl rt::EventData for Data {
     const PRODUCT: &'static str = "acme";
     const EVENT: &'static str = "onLiterals";
     const DOMAIN: &'static str = "acme.test";
+    // No kind of the spec: these rules are only checked, never dispatched to.
+    type Kind = ();
+    const KIND: () = ();
     const RULES: &'static [rt::Rule] = &[
         rt::Rule {
             id: "ratio-is-one-and-a-half",

@@ -132,6 +132,10 @@ impl fmt::Display for Report {
     }
 }
 
+/// A report is the error of a builder's `build()` and of reading a payload validated, so it
+/// goes through `?` into `anyhow::Error` and `Box<dyn Error>`.
+impl std::error::Error for Report {}
+
 /// A documented rule, as violations name it.
 pub trait RuleName {
     /// The rule's id in the spec, carried by [`Violation::rule`].

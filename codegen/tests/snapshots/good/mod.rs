@@ -18,29 +18,40 @@ pub mod acme {
     pub mod on_thing {
         include!(concat!(env!("OUT_DIR"), "/acme/on_thing.rs"));
     }
-
-    /// Every Acme event of the spec; more may come.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `onThing`
-        OnThing(Box<on_thing::Payload>),
-    }
 }
 
-/// Any event: one of the spec's, by product, or one it does not cover.
-#[derive(Debug, Clone, PartialEq)]
+/// Any event: one of the spec's, each its own variant, or one it does not cover.
+#[derive(Debug, Clone, PartialEq, rt::Events)]
+#[fw(kind = EventKind, envelope = Envelope)]
 #[non_exhaustive]
 pub enum Event {
-    /// A Acme event.
+    /// Acme `onThing`.
     #[cfg(feature = "acme")]
-    Acme(acme::Event),
+    AcmeOnThing(Box<acme::on_thing::Payload>),
 
-    /// An event or product the spec does not cover, kept whole.
-    Unknown(rt::UnknownEvent),
+    /// An event or product the spec does not cover, or of a product this build
+    /// leaves out, kept whole.
+    Unknown(Box<rt::UnknownEvent>),
 }
 
-/// The products of the spec.
+/// Which event of the spec an event is, whichever products this build reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rt::Listed)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// `acme/onThing`.
+    #[fw(product = Product::Acme)]
+    AcmeOnThing,
+}
+
+/// A product of the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rt::Listed)]
+#[non_exhaustive]
+pub enum Product {
+    /// Acme (`acme`).
+    Acme,
+}
+
+/// The products of the spec, in the order of [`Product`].
 pub static PRODUCTS: &[rt::ProductInfo] = &[
     rt::ProductInfo {
         key: "acme",
@@ -50,7 +61,7 @@ pub static PRODUCTS: &[rt::ProductInfo] = &[
 
 ];
 
-/// The events of the spec, in spec order; [`Event::parse_as`] takes an index into it.
+/// The events of the spec, in spec order, the order of [`EventKind`].
 pub static EVENTS: &[rt::EventInfo] = &[
     rt::EventInfo {
         product: "acme",
@@ -58,95 +69,3 @@ pub static EVENTS: &[rt::EventInfo] = &[
     },
 
 ];
-
-impl Event {
-    #[cfg_attr(not(any(feature = "acme")), allow(unused_variables))]
-    fn read(bytes: &[u8], index: Option<usize>) -> Result<Self, rt::Error> {
-        rt::parse_event(
-            bytes,
-            PRODUCTS,
-            EVENTS,
-            index,
-            |index, head: Envelope<rt::Deferred>, data| {
-                Ok(
-                    match index {
-                        #[cfg(feature = "acme")]
-                        0 => {
-                            Event::Acme(
-                                acme::Event::OnThing(Box::new(data.finish(head)?)),
-                            )
-                        }
-                        _ => {
-                            Event::Unknown(
-                                rt::UnknownEvent::left_out(&EVENTS[index], PRODUCTS, bytes)?,
-                            )
-                        }
-                    },
-                )
-            },
-            Event::Unknown,
-        )
-    }
-
-    /// Reads a payload in one pass, finding its event from the envelope's `event`
-    /// and `domain`; an event the spec does not cover is [`Event::Unknown`].
-    pub fn parse(bytes: &[u8]) -> Result<Self, rt::Error> {
-        Self::read(bytes, None)
-    }
-
-    /// Reads a payload as the event `EVENTS[index]`.
-    pub fn parse_as(index: usize, bytes: &[u8]) -> Result<Self, rt::Error> {
-        Self::read(bytes, Some(index))
-    }
-
-    /// A fixture of `EVENTS[index]`: the default one, or one drawn from `seed`.
-    #[cfg_attr(not(any(feature = "acme")), allow(unused_variables))]
-    pub fn fixture(index: usize, seed: Option<u64>) -> Option<Self> {
-        match index {
-            #[cfg(feature = "acme")]
-            0 => {
-                Some(
-                    Event::Acme(acme::Event::OnThing(Box::new(rt::event_fixture(seed)))),
-                )
-            }
-            _ => None,
-        }
-    }
-
-    /// Which event of the spec this is; `None` for an unknown one.
-    pub fn info(&self) -> Option<&'static rt::EventInfo> {
-        match self {
-            #[cfg(feature = "acme")]
-            Event::Acme(acme::Event::OnThing(_)) => Some(&EVENTS[0]),
-            Event::Unknown(_) => None,
-        }
-    }
-
-    /// Every violation of the spec, in the given mode.
-    #[cfg_attr(not(any(feature = "acme")), allow(unused_variables))]
-    pub fn validate(&self, mode: rt::Mode) -> rt::Report {
-        match self {
-            #[cfg(feature = "acme")]
-            Event::Acme(acme::Event::OnThing(p)) => p.validate(mode),
-            Event::Unknown(u) => u.report(),
-        }
-    }
-}
-
-impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            #[cfg(feature = "acme")]
-            Event::Acme(acme::Event::OnThing(p)) => {
-                serde::Serialize::serialize(p.as_ref(), s)
-            }
-            Event::Unknown(u) => serde::Serialize::serialize(u, s),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::deserialize_with(d, Event::parse)
-    }
-}

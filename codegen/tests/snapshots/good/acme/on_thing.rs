@@ -8,6 +8,15 @@ use crate::rt;
 ///
 /// Spec: `data`.
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
+#[fw(
+    event(
+        product = "acme",
+        name = "onThing",
+        domain = "acme.test",
+        rules = RULES,
+        kind = crate::EventKind::AcmeOnThing
+    )
+)]
 pub struct Data {
     /// Strict: required, not null. Lenient: may be absent, may be null.
     /// Docs: the page gives the type as "integer".
@@ -39,9 +48,6 @@ pub enum Kind {
 /// A whole Acme onThing payload: the envelope and its `data`.
 pub type Payload = crate::Envelope<Data>;
 
-impl rt::EventData for Data {
-    const PRODUCT: &'static str = "acme";
-    const EVENT: &'static str = "onThing";
-    const DOMAIN: &'static str = "acme.test";
-    const RULES: &'static [rt::Rule] = &[];
-}
+/// The event's documented rules, in spec order: validation, fixtures and builders
+/// read them.
+pub const RULES: &[rt::Rule] = &[];
