@@ -207,9 +207,12 @@ fn unreadable_lines_folders_and_formats() {
     assert_eq!((count(&report, "payloads"), count(&report, "unreadable")), (2, 1));
     assert!(report["unreadable_examples"][0]["message"].as_str().unwrap().contains("more than 16 MB"), "{report}");
     assert_eq!(count(event(&report, EVENT), "payloads"), 1);
-    let missing = fwevents(&["observe", "no/such/log"], b"");
+    // A missing input is said; the others are still read, and the exit status is 2.
+    let missing = fwevents(&["observe", "no/such/log", &folder, "--format", "json"], b"");
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("no/such/log"));
+    let report: Value = serde_json::from_slice(&missing.stdout).unwrap();
+    assert_eq!(count(&report, "payloads"), 5);
 }
 
 /// Applies proposed edits to a copy of the spec, as a person would: sets keys in the

@@ -45,7 +45,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut progress = Progress::new();
     let mut failed = false;
     for input in &args.inputs {
-        for (path, log) in files(input)? {
+        // An input that cannot be read is said and the others are still read; exit 2.
+        let found = match files(input) {
+            Ok(found) => found,
+            Err(e) => {
+                progress.clear();
+                eprintln!("error: {e:#}");
+                failed = true;
+                continue;
+            }
+        };
+        for (path, log) in found {
             let name = path.display().to_string();
             let result =
                 if log { read_log(&mut observer, &path, &name, jobs, &mut progress) } else { read_one(&mut observer, &path, &name) };

@@ -513,16 +513,12 @@ pub fn yaml_keys(spec_path: &str) -> Vec<String> {
     keys
 }
 
-/// What a key's name says of its values: `id`, `*_id` and `*_uuid` are ids; `*_at`,
-/// `*_timestamp` and `timestamp` are timestamps.
+/// What a key's name says of its values, as `infer` reads names.
 pub fn looks(key: &str) -> Looks {
-    let k = key.to_ascii_lowercase();
-    if k == "id" || k.ends_with("_id") || k.ends_with("_uuid") || k == "uuid" {
-        Looks::Id
-    } else if k.ends_with("_at") || k.ends_with("timestamp") || k.ends_with("_time") {
-        Looks::Timestamp
-    } else {
-        Looks::Plain
+    match codegen::infer::name_hint(key) {
+        codegen::infer::NameHint::Id => Looks::Id,
+        codegen::infer::NameHint::Timestamp => Looks::Timestamp,
+        codegen::infer::NameHint::Plain => Looks::Plain,
     }
 }
 
