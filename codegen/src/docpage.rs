@@ -989,6 +989,16 @@ fn dedupe(attrs: Vec<PageAttr>) -> Vec<PageAttr> {
 /// within the spec's 64-level limit counting the file's top mapping and `data`.
 pub const MAX_DRAFT_INDENT: usize = crate::yaml::MAX_DEPTH - 6;
 
+/// The kind of enum a drafted attribute of type `ty` becomes with the listed `values`: a
+/// string or integer enum when every value is of that type, none otherwise.
+fn enum_kind(ty: &str, values: &[Literal]) -> Option<&'static str> {
+    match ty {
+        "string" if values.iter().all(|v| matches!(v, Literal::Str(_))) => Some("string"),
+        "integer" if values.iter().all(|v| matches!(v, Literal::Int(_))) => Some("integer"),
+        _ => None,
+    }
+}
+
 fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &mut Draft) {
     let pad = "  ".repeat(depth);
     let name = attr.name.to_lowercase();
@@ -1007,7 +1017,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
     s.push_str(&format!("{pad}  type: {ty}\n"));
     // An inline object, item object or enum becomes a Rust type named after the attribute;
     // a name already taken gets one from the whole path instead.
-    let makes_type = attr.is_container() || (attr.values.is_some() && matches!(attr.ty.as_str(), "string" | "integer"));
+    let makes_type = attr.is_container() || attr.values.as_deref().is_some_and(|v| enum_kind(ty, v).is_some());
     let rust_name = if makes_type {
         use heck::ToUpperCamelCase;
         let leaf = name.to_upper_camel_case();
@@ -1048,28 +1058,28 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
                 other => other.to_string(),
             })
             .collect();
-        match (attr.ty.as_str(), ty) {
-            ("boolean", _) => {
-                if values.iter().any(|v| !matches!(v, Literal::Bool(_))) {
-                    doc.push(format!("values: [{}]", strs.join(", ")));
-                }
-            }
-            ("integer", _) => {
+        match enum_kind(ty, values) {
+            Some("integer") => {
                 s.push_str(&format!("{pad}  open: true\n{pad}  enum:\n"));
                 for v in values {
                     s.push_str(&format!("{pad}    - {{ value: {v}, name: TODO_{v} }}\n"));
                 }
             }
-            _ => {
+            Some(_) => {
                 s.push_str(&format!("{pad}  open: {}\n{pad}  enum: [{}]\n", attr.open, strs.join(", ")));
             }
+            // Values the drafted type cannot take as an enum (an id's, a timestamp's, words
+            // listed for a number) are kept as what the page lists; true and false for a
+            // boolean are its type already.
+            None if ty == "boolean" && values.iter().all(|v| matches!(v, Literal::Bool(_))) => {}
+            None => doc.push(format!("values: [{}]", strs.join(", "))),
         }
     }
     if !doc.is_empty() {
         s.push_str(&format!("{pad}  doc: {{ {} }}\n", doc.join(", ")));
     }
     let kind = match (&attr.values, ty) {
-        (Some(values), "string" | "integer") => Kind::Enum(values.clone()),
+        (Some(values), _) if enum_kind(ty, values).is_some() => Kind::Enum(values.clone()),
         (_, "string") => Kind::Text,
         (_, "integer") => Kind::Integer,
         (_, "boolean") => Kind::Boolean,
@@ -1333,6 +1343,16 @@ mod tests {
         let draft = draft_of(text);
         assert!(draft.contains("sys\\u{0}tem"), "{draft}");
         assert!(!draft.contains('\u{0}') && !draft.contains('\u{1b}') && !draft.contains('\r'), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn values_a_drafted_type_cannot_take_as_an_enum_are_kept_as_the_pages() {
+        let text = "Attributes of the data object\n- idstring\nThe id. Possible values: a, b\n- created_atstring\nWhen. Possible values: now, later\n- countnumber\nHow many. Possible values: few, many\n- levelinteger\nThe level. Possible values: low, high\n- namestring\nThe name. Possible values: 1, 2\n- kindstring\nThe kind. Possible values: x, y\n";
+        let draft = draft_of(text);
+        assert!(draft.contains("doc: { type: string, values: [a, b] }"), "{draft}");
+        assert!(draft.contains("doc: { values: [low, high] }"), "{draft}");
+        assert!(draft.contains("enum: [x, y]"), "{draft}");
         lints(&draft);
     }
 }
