@@ -263,6 +263,9 @@ fn read_values(attr: &mut PageAttr) {
         }
     }
     if !values.is_empty() {
+        // A value listed twice is one value (an enum may not list it twice).
+        let mut seen = HashSet::new();
+        values.retain(|v| seen.insert(format!("{v:?}")));
         attr.values = Some(values);
     }
 }
@@ -1062,7 +1065,9 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
             Some("integer") => {
                 s.push_str(&format!("{pad}  open: true\n{pad}  enum:\n"));
                 for v in values {
-                    s.push_str(&format!("{pad}    - {{ value: {v}, name: TODO_{v} }}\n"));
+                    // `-1` is no part of a name.
+                    let name = v.to_string().replace('-', "minus_");
+                    s.push_str(&format!("{pad}    - {{ value: {v}, name: TODO_{name} }}\n"));
                 }
             }
             Some(_) => {
@@ -1353,6 +1358,16 @@ mod tests {
         assert!(draft.contains("doc: { type: string, values: [a, b] }"), "{draft}");
         assert!(draft.contains("doc: { values: [low, high] }"), "{draft}");
         assert!(draft.contains("enum: [x, y]"), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn a_value_listed_twice_or_below_zero_drafts_an_enum_that_lints() {
+        let text = "Attributes of the data object\n- levelinteger\nThe level.\n-1: none\n0: low\n1: high\n1: high again\n- kindstring\nThe kind. Possible values: x, y, x\n";
+        let draft = draft_of(text);
+        assert!(draft.contains("{ value: -1, name: TODO_minus_1 }"), "{draft}");
+        assert_eq!(draft.matches("{ value: 1, name: TODO_1 }").count(), 1, "{draft}");
+        assert!(draft.contains("enum: [x, y]\n"), "{draft}");
         lints(&draft);
     }
 }
