@@ -975,11 +975,13 @@ fn dedupe(attrs: Vec<PageAttr>) -> Vec<PageAttr> {
     let mut out: Vec<PageAttr> = Vec::with_capacity(attrs.len());
     let mut at: HashMap<String, usize> = HashMap::new();
     for mut a in attrs {
-        match at.get(&a.name) {
+        // The draft writes names in lower case (`Phone` is `phone`), so that is what repeats.
+        let key = a.name.to_lowercase();
+        match at.get(&key) {
             Some(&first) => out[first].description.push_str("\n(listed twice)"),
             None => {
                 a.children = dedupe(std::mem::take(&mut a.children));
-                at.insert(a.name.clone(), out.len());
+                at.insert(key, out.len());
                 out.push(a);
             }
         }
@@ -1368,6 +1370,14 @@ mod tests {
         assert!(draft.contains("{ value: -1, name: TODO_minus_1 }"), "{draft}");
         assert_eq!(draft.matches("{ value: 1, name: TODO_1 }").count(), 1, "{draft}");
         assert!(draft.contains("enum: [x, y]\n"), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn names_that_differ_only_in_case_are_one_attribute() {
+        let text = "Attributes of the data object\n- phonestring\nThe phone.\n- Phonestring\nThe phone again.\n";
+        let draft = draft_of(text);
+        assert_eq!(draft.matches("  phone:\n").count(), 1, "{draft}");
         lints(&draft);
     }
 }
