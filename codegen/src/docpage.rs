@@ -270,6 +270,9 @@ fn read_values(attr: &mut PageAttr) {
         }
     }
     if !values.is_empty() {
+        // A value listed twice is one value (an enum may not list it twice).
+        let mut seen = HashSet::new();
+        values.retain(|v| seen.insert(format!("{v:?}")));
         attr.values = Some(values);
     }
 }
@@ -1076,11 +1079,13 @@ fn dedupe(attrs: Vec<PageAttr>) -> Vec<PageAttr> {
     let mut out: Vec<PageAttr> = Vec::with_capacity(attrs.len());
     let mut at: HashMap<String, usize> = HashMap::new();
     for mut a in attrs {
-        match at.get(&a.name) {
+        // The draft writes names in lower case (`Phone` is `phone`), so that is what repeats.
+        let key = a.name.to_lowercase();
+        match at.get(&key) {
             Some(&first) => out[first].description.push_str("\n(listed twice)"),
             None => {
                 a.children = dedupe(std::mem::take(&mut a.children));
-                at.insert(a.name.clone(), out.len());
+                at.insert(key, out.len());
                 out.push(a);
             }
         }
@@ -1092,6 +1097,16 @@ fn dedupe(attrs: Vec<PageAttr>) -> Vec<PageAttr> {
 /// own YAML then reaches at most four levels further (an integer enum's `- { value }`),
 /// within the spec's 64-level limit counting the file's top mapping and `data`.
 pub const MAX_DRAFT_INDENT: usize = crate::yaml::MAX_DEPTH - 6;
+
+/// The kind of enum a drafted attribute of type `ty` becomes with the listed `values`: a
+/// string or integer enum when every value is of that type, none otherwise.
+fn enum_kind(ty: &str, values: &[Literal]) -> Option<&'static str> {
+    match ty {
+        "string" if values.iter().all(|v| matches!(v, Literal::Str(_))) => Some("string"),
+        "integer" if values.iter().all(|v| matches!(v, Literal::Int(_))) => Some("integer"),
+        _ => None,
+    }
+}
 
 fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &mut Draft) {
     let pad = "  ".repeat(depth);
@@ -1111,7 +1126,7 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
     s.push_str(&format!("{pad}  type: {ty}\n"));
     // An inline object, item object or enum becomes a Rust type named after the attribute;
     // a name already taken gets one from the whole path instead.
-    let makes_type = attr.is_container() || (attr.values.is_some() && matches!(attr.ty.as_str(), "string" | "integer"));
+    let makes_type = attr.is_container() || attr.values.as_deref().is_some_and(|v| enum_kind(ty, v).is_some());
     let rust_name = if makes_type {
         use heck::ToUpperCamelCase;
         let leaf = name.to_upper_camel_case();
@@ -1152,28 +1167,30 @@ fn draft_attr(s: &mut String, attr: &PageAttr, depth: usize, prefix: &str, d: &m
                 other => other.to_string(),
             })
             .collect();
-        match (attr.ty.as_str(), ty) {
-            ("boolean", _) => {
-                if values.iter().any(|v| !matches!(v, Literal::Bool(_))) {
-                    doc.push(format!("values: [{}]", strs.join(", ")));
-                }
-            }
-            ("integer", _) => {
+        match enum_kind(ty, values) {
+            Some("integer") => {
                 s.push_str(&format!("{pad}  open: true\n{pad}  enum:\n"));
                 for v in values {
-                    s.push_str(&format!("{pad}    - {{ value: {v}, name: TODO_{v} }}\n"));
+                    // `-1` is no part of a name.
+                    let name = v.to_string().replace('-', "minus_");
+                    s.push_str(&format!("{pad}    - {{ value: {v}, name: TODO_{name} }}\n"));
                 }
             }
-            _ => {
+            Some(_) => {
                 s.push_str(&format!("{pad}  open: {}\n{pad}  enum: [{}]\n", attr.open, strs.join(", ")));
             }
+            // Values the drafted type cannot take as an enum (an id's, a timestamp's, words
+            // listed for a number) are kept as what the page lists; true and false for a
+            // boolean are its type already.
+            None if ty == "boolean" && values.iter().all(|v| matches!(v, Literal::Bool(_))) => {}
+            None => doc.push(format!("values: [{}]", strs.join(", "))),
         }
     }
     if !doc.is_empty() {
         s.push_str(&format!("{pad}  doc: {{ {} }}\n", doc.join(", ")));
     }
     let kind = match (&attr.values, ty) {
-        (Some(values), "string" | "integer") => Kind::Enum(values.clone()),
+        (Some(values), _) if enum_kind(ty, values).is_some() => Kind::Enum(values.clone()),
         (_, "string") => Kind::Text,
         (_, "integer") => Kind::Integer,
         (_, "boolean") => Kind::Boolean,
@@ -1437,6 +1454,34 @@ mod tests {
         let draft = draft_of(text);
         assert!(draft.contains("sys\\u{0}tem"), "{draft}");
         assert!(!draft.contains('\u{0}') && !draft.contains('\u{1b}') && !draft.contains('\r'), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn values_a_drafted_type_cannot_take_as_an_enum_are_kept_as_the_pages() {
+        let text = "Attributes of the data object\n- idstring\nThe id. Possible values: a, b\n- created_atstring\nWhen. Possible values: now, later\n- countnumber\nHow many. Possible values: few, many\n- levelinteger\nThe level. Possible values: low, high\n- namestring\nThe name. Possible values: 1, 2\n- kindstring\nThe kind. Possible values: x, y\n";
+        let draft = draft_of(text);
+        assert!(draft.contains("doc: { type: string, values: [a, b] }"), "{draft}");
+        assert!(draft.contains("doc: { values: [low, high] }"), "{draft}");
+        assert!(draft.contains("enum: [x, y]"), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn a_value_listed_twice_or_below_zero_drafts_an_enum_that_lints() {
+        let text = "Attributes of the data object\n- levelinteger\nThe level.\n-1: none\n0: low\n1: high\n1: high again\n- kindstring\nThe kind. Possible values: x, y, x\n";
+        let draft = draft_of(text);
+        assert!(draft.contains("{ value: -1, name: TODO_minus_1 }"), "{draft}");
+        assert_eq!(draft.matches("{ value: 1, name: TODO_1 }").count(), 1, "{draft}");
+        assert!(draft.contains("enum: [x, y]\n"), "{draft}");
+        lints(&draft);
+    }
+
+    #[test]
+    fn names_that_differ_only_in_case_are_one_attribute() {
+        let text = "Attributes of the data object\n- phonestring\nThe phone.\n- Phonestring\nThe phone again.\n";
+        let draft = draft_of(text);
+        assert_eq!(draft.matches("  phone:\n").count(), 1, "{draft}");
         lints(&draft);
     }
 }
