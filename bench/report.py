@@ -37,13 +37,18 @@ def fmt(ns):
 
 def main():
     groups = sorted(d for d in os.listdir(ROOT) if d.startswith("parse_"))
+    ratio = lambda a, b: f"{a / b:.2f}" if a and b else "—"
+    names = lambda g: g[len("parse_"):].replace("_", "/", 1)
     print("| payloads | generated (parse + validate) | Value parse | Value + jsonschema | bare derive | generated / Value | jsonschema / generated | generated / bare |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for g in groups:
         gen, val, js, bare = (estimate(g, b) for b in ("generated", "value", "jsonschema", "bare"))
-        name = g[len("parse_"):].replace("_", "/", 1)
-        ratio = lambda a, b: f"{a / b:.2f}" if a and b else "—"
-        print(f"| {name} | {fmt(gen)} | {fmt(val)} | {fmt(js)} | {fmt(bare)} | {ratio(gen, val)} | {ratio(js, gen)} | {ratio(gen, bare)} |")
+        print(f"| {names(g)} | {fmt(gen)} | {fmt(val)} | {fmt(js)} | {fmt(bare)} | {ratio(gen, val)} | {ratio(js, gen)} | {ratio(gen, bare)} |")
+    print("\n| payloads | compiled validator | jiter walk | Value / compiled | jsonschema / compiled | compiled / jiter walk | generated / compiled |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for g in groups:
+        comp, walk, val, js, gen = (estimate(g, b) for b in ("compiled", "jiter walk", "value", "jsonschema", "generated"))
+        print(f"| {names(g)} | {fmt(comp)} | {fmt(walk)} | {ratio(val, comp)} | {ratio(js, comp)} | {ratio(comp, walk)} | {ratio(gen, comp)} |")
     nd = os.path.join(ROOT, "ndjson")
     if os.path.isdir(nd):
         print("\n| ndjson, end to end | time | MB/s |\n| --- | --- | --- |")

@@ -41,6 +41,11 @@ pub struct Plan {
     nodes: Vec<PlanNode>,
     event: u32,
     domain: u32,
+    /// The node of each path of the table, by the address of its steps: the interpreter
+    /// asks for the table's own paths, so finding one is a comparison of two numbers.
+    paths: Vec<((usize, usize), u32)>,
+    /// How many positions keep their value (a payload's `kept` starts this large).
+    kept: usize,
 }
 
 struct PlanNode {
@@ -57,7 +62,7 @@ struct PlanNode {
 impl Plan {
     fn new(rules: &'static [Rule]) -> Plan {
         let root = PlanNode { name: "", parent: NONE, children: Vec::new(), keep: false, null_rules: Vec::new() };
-        let mut plan = Plan { nodes: vec![root], event: NONE, domain: NONE };
+        let mut plan = Plan { nodes: vec![root], event: NONE, domain: NONE, paths: Vec::new(), kept: 2 };
         // The envelope's `event` for the check that it names this event, and `domain` with
         // it for dispatch.
         plan.event = plan.add(0, "event");
@@ -94,12 +99,26 @@ impl Plan {
         for seg in path.segments() {
             node = self.add(node, seg);
         }
-        self.nodes[node as usize].keep = true;
+        if !self.nodes[node as usize].keep {
+            self.nodes[node as usize].keep = true;
+            self.kept += 1;
+        }
+        self.paths.push((key_of(path), node));
         node
     }
 
     /// The node of a rule path (below `data`), if a rule names it.
+    #[inline]
     fn find(&self, path: Path) -> Option<u32> {
+        let key = key_of(path);
+        match self.paths.iter().find(|(k, _)| *k == key) {
+            Some((_, node)) => Some(*node),
+            None => self.walk(path),
+        }
+    }
+
+    /// [`Plan::find`] by the path's names, for a path that is not the table's own.
+    fn walk(&self, path: Path) -> Option<u32> {
         let mut node = self.child_of(0, "data")?;
         for seg in path.segments() {
             node = self.child_of(node, seg)?;
@@ -130,6 +149,10 @@ impl Plan {
         }
         false
     }
+}
+
+fn key_of(path: Path) -> (usize, usize) {
+    (path.0.as_ptr() as usize, path.0.len())
 }
 
 /// The plan of a rule table, made on first use and kept (one per event of the spec).
@@ -186,12 +209,13 @@ fn slot_of<T: Wire>(r: &Reader<'_>, start: usize, end: usize, null: bool) -> Res
 }
 
 /// The paths a rule's check reads.
-fn check_paths(check: &Check) -> Vec<Path> {
-    match *check {
-        Check::Null(paths) => paths.to_vec(),
-        Check::OneOf(path, _) | Check::KeysOf(path, _) => vec![path],
-        Check::Same(a, b) | Check::NotAfter(a, b) => vec![a, b],
-    }
+fn check_paths(check: &Check) -> impl Iterator<Item = Path> + '_ {
+    let (list, pair): (&[Path], [Option<Path>; 2]) = match *check {
+        Check::Null(paths) => (paths, [None, None]),
+        Check::OneOf(path, _) | Check::KeysOf(path, _) => (&[], [Some(path), None]),
+        Check::Same(a, b) | Check::NotAfter(a, b) => (&[], [Some(a), Some(b)]),
+    };
+    list.iter().copied().chain(pair.into_iter().flatten())
 }
 
 /// What one object's read remembers until its end.
@@ -511,7 +535,7 @@ impl<'j> Scan<'j> {
             _ => None,
         };
         let (name, domain) = (text(plan.event), text(plan.domain));
-        let mut cx = Cx::new(self.mode);
+        let mut cx = Cx::bare(self.mode);
         if let Some(name) = &name {
             if name != event {
                 cx.push_key("event");
@@ -611,7 +635,8 @@ where
             },
         });
     }
-    let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan: plan(P::Data::RULES), node: 0, kept: Vec::new() };
+    let plan = plan(P::Data::RULES);
+    let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan, node: 0, kept: Vec::with_capacity(plan.kept) };
     P::scan(&mut s, peek, &ROOT)?;
     s.r.finish()?;
     s.conclude(P::Data::EVENT, P::Data::RULES)
