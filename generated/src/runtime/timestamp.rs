@@ -5,7 +5,7 @@
 //! Telling the forms apart and reading their components is ours, so that every
 //! error names the component that is wrong; so is the calendar behind them (which
 //! days exist, how far a date is from the epoch, the date of an instant), in
-//! [`super::calendar`].
+//! the runtime's `calendar` module.
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
