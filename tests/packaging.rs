@@ -91,7 +91,7 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     assert!(package.join("freshworks-events-0.1.0.crate").is_file());
 
     // The package carries the spec as files (cargo followed the link), the same as the
-    // workspace's, and not the checked-in copy of the generated code.
+    // workspace's, and the checked-in generated code, which its build copies.
     let spec = models.join("spec");
     assert!(!std::fs::symlink_metadata(&spec).unwrap().file_type().is_symlink());
     let ours = common::root().join("spec");
@@ -102,7 +102,24 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
         let read = |p: PathBuf| std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
         assert_eq!(read(spec.join(file)), read(ours.join(file)), "{}", file.display());
     }
-    assert!(!models.join("out").exists());
+    let checked_in = common::root().join("generated/out");
+    let code = files_below(&checked_in);
+    assert!(code.iter().any(|f| f.ends_with("mod.rs")), "{code:?}");
+    assert_eq!(files_below(&models.join("out")), code);
+    for file in &code {
+        assert_eq!(
+            std::fs::read(models.join("out").join(file)).unwrap(),
+            std::fs::read(checked_in.join(file)).unwrap(),
+            "{}",
+            file.display()
+        );
+    }
+    // Its verification built it without the generator: the models' part of the log names
+    // none of the generator's crates.
+    let (_, verifying_models) = log.split_once("Verifying freshworks-events v0.1.0").expect("verified above");
+    for name in ["freshworks-events-codegen", "serde_yaml", "yaml-rust2", "prettyplease", "heck"] {
+        assert!(!verifying_models.contains(&format!(" {name} v")), "{name} is compiled for the models:\n{verifying_models}");
+    }
     // The build script falls back to `../spec` only when the crate has none; there is none
     // beside the package, so the verification above built from the package's own copy.
     assert!(!package.join("spec").exists());
@@ -111,6 +128,7 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     let manifest = std::fs::read_to_string(models.join("Cargo.toml")).unwrap();
     assert!(manifest.contains("[dependencies.freshworks-events-derive]\nversion = \"=0.1.0\""), "{manifest}");
     assert!(manifest.contains("[build-dependencies.codegen]\nversion = \"=0.1.0\""), "{manifest}");
+    assert!(manifest.contains("generate = [\"dep:codegen\"]"), "{manifest}");
     assert!(!manifest.contains("path = \"../"), "{manifest}");
 }
 

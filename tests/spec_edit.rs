@@ -1,5 +1,7 @@
-//! A spec edit flows through a plain `cargo build` of the models crate, and a broken spec
-//! fails that build with the checker's messages. Runs cargo on a copy of the workspace.
+//! A spec edit flows through `cargo build` of the models crate with its `generate` feature
+//! (which the workspace turns on), and a broken spec fails that build with the checker's
+//! messages; without the feature, the build copies the checked-in code and compiles no
+//! generator. Runs cargo on a copy of the workspace.
 
 mod common;
 
@@ -41,8 +43,13 @@ fn link(target: &Path, at: &Path) {
 static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn cargo_build(dir: &Path, target: &Path) -> std::process::Output {
+    cargo_build_with(dir, target, &["--features", "generate"])
+}
+
+fn cargo_build_with(dir: &Path, target: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO"))
         .args(["build", "-p", "freshworks-events", "--offline", "--verbose"])
+        .args(args)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
@@ -66,10 +73,15 @@ fn workspace(tmp: &common::TempDir, dirs: &[&str]) -> PathBuf {
 
 /// The generated Freshsales module in the most recent OUT_DIR.
 fn generated_freshsales(target: &Path) -> String {
+    newest_out(target, "freshsales/on_user_agent_availability_update.rs")
+}
+
+/// A file of the models crate's most recent OUT_DIR.
+fn newest_out(target: &Path, file: &str) -> String {
     let build = target.join("debug/build");
     let mut newest: Option<(std::time::SystemTime, PathBuf)> = None;
     for entry in std::fs::read_dir(&build).unwrap() {
-        let file = entry.unwrap().path().join("out/freshsales/on_user_agent_availability_update.rs");
+        let file = entry.unwrap().path().join("out").join(file);
         if let Ok(meta) = std::fs::metadata(&file) {
             let t = meta.modified().unwrap();
             if newest.as_ref().is_none_or(|(n, _)| t > *n) {
@@ -126,6 +138,42 @@ fn a_spec_edit_flows_through_cargo_build() {
     let err = common::text(&o.stderr);
     assert!(err.contains("spec/freshsales/onUserAgentAvailabilityUpdate.yaml:"), "{err}");
     assert!(err.contains("data.actor.nickname: unknown type \"strnig\""), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn without_generate_the_build_copies_the_checked_in_code_and_compiles_no_generator() {
+    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let root = common::root();
+    let tmp = common::TempDir::new("consumer-build");
+    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
+    copy_dir(&root.join("generated/out"), &ws.join("generated/out"));
+    let target = root.join("target/spec-edit-test");
+
+    let o = cargo_build_with(&ws, &target, &[]);
+    let log = common::text(&o.stderr);
+    assert!(o.status.success(), "{log}");
+    // --verbose names every crate of the build, fresh or compiled.
+    assert!(log.contains("freshworks-events-derive") && log.contains("serde_json"), "{log}");
+    for name in ["freshworks-events-codegen", "serde_yaml", "yaml-rust2", "prettyplease", "heck", "jiff"] {
+        assert!(!log.contains(&format!(" {name} v")), "{name} is compiled:\n{log}");
+    }
+    for file in ["mod.rs", "freshsales/on_user_agent_availability_update.rs"] {
+        let checked_in = std::fs::read_to_string(root.join("generated/out").join(file)).unwrap();
+        assert_eq!(newest_out(&target, file), checked_in, "{file}");
+    }
+    // The spec it embeds is the spec beside it, every file in the generator's order.
+    let spec_files = newest_out(&target, "spec_files.rs");
+    let files = codegen::source::read_spec_dir(&root.join("spec")).unwrap();
+    let listed: Vec<&str> = spec_files.lines().filter_map(|l| l.trim().strip_prefix("(\"")?.split('"').next()).collect();
+    assert_eq!(listed, files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>());
+
+    // Without the checked-in code, the build says where it is missing and what to do.
+    std::fs::remove_dir_all(ws.join("generated/out")).unwrap();
+    let o = cargo_build_with(&ws, &target, &[]);
+    let err = common::text(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("generated/out is missing; build with `--features generate`"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
 

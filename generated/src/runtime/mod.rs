@@ -6,6 +6,7 @@
 //! Hidden from the documentation: it is the derives' contract, not the crate's API. The
 //! public names are re-exported at the crate root.
 
+mod calendar;
 pub mod collections;
 pub mod dispatch;
 pub mod event;

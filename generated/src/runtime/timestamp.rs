@@ -3,16 +3,16 @@
 //! denotes.
 //!
 //! Telling the forms apart and reading their components is ours, so that every
-//! error names the component that is wrong; the calendar behind them (which days
-//! exist, how far a date is from the epoch, the date of an instant) is jiff's.
+//! error names the component that is wrong; so is the calendar behind them (which
+//! days exist, how far a date is from the epoch, the date of an instant), in
+//! the runtime's `calendar` module.
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use jiff::civil::{Date, DateTime};
-use jiff::SignedDuration;
 use serde::{Serialize, Serializer};
 
+use super::calendar;
 use super::text::Text;
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
@@ -20,13 +20,7 @@ const NANOS_PER_MILLI: i128 = 1_000_000;
 /// Far past year 9999 either way: a float beyond this is a mistake rather than
 /// a time, and the bound keeps every later computation far from overflow.
 const MAX_EPOCH_SECONDS: f64 = 1e13;
-const EPOCH_DATE: Date = jiff::civil::date(1970, 1, 1);
-const EPOCH_DATE_TIME: DateTime = jiff::civil::datetime(1970, 1, 1, 0, 0, 0, 0);
-/// The Gregorian calendar repeats itself every 400 years, which are exactly
-/// 146,097 days. Moving an instant by whole cycles lets jiff, whose dates span
-/// the years -9999 to 9999, date any instant a [`Timestamp`] can hold
-/// ([`Timestamp::from_millis`] reaches some 292 million years either way).
-const SECONDS_PER_400_YEARS: i64 = 146_097 * 86_400;
+const SECONDS_PER_DAY: i64 = 86_400;
 
 /// The wire forms a timestamp is seen in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,8 +100,8 @@ pub enum TimestampRepr {
 /// Deliberately not ordered: two timestamps in different forms can denote the
 /// same instant, so compare [`Timestamp::unix_nanos`] instead.
 ///
-/// The instant converts to [`std::time::SystemTime`] and [`jiff::Timestamp`], and,
-/// with the cargo features `chrono` and `time`, to `chrono::DateTime<Utc>` and
+/// The instant converts to [`std::time::SystemTime`], and, with the cargo features
+/// `jiff`, `chrono` and `time`, to `jiff::Timestamp`, `chrono::DateTime<Utc>` and
 /// `time::OffsetDateTime`. Each conversion fails (rather than clamps) where the
 /// target type cannot hold the instant.
 #[derive(Debug, Clone, PartialEq)]
@@ -273,30 +267,16 @@ impl Timestamp {
     /// [`Timestamp::from_millis`] and [`Timestamp::from_seconds`]) get a sign and
     /// as many digits as they need, as in ISO 8601's expanded years.
     pub fn to_rfc3339(&self) -> String {
-        let (year, civil) = self.civil_utc();
+        let (year, month, day) = calendar::civil_from_days(self.secs.div_euclid(SECONDS_PER_DAY));
+        let second_of_day = self.secs.rem_euclid(SECONDS_PER_DAY);
         let year = if (0..=9999).contains(&year) { format!("{year:04}") } else { format!("{year:+05}") };
         format!(
-            "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-            civil.month(),
-            civil.day(),
-            civil.hour(),
-            civil.minute(),
-            civil.second(),
-            civil.millisecond()
+            "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+            second_of_day / 3600,
+            second_of_day / 60 % 60,
+            second_of_day % 60,
+            self.subsec_nanos / 1_000_000
         )
-    }
-
-    /// The UTC date and time of the instant, with its full year beside it: the
-    /// year of the [`DateTime`] itself is off by a whole number of 400-year cycles
-    /// (see [`SECONDS_PER_400_YEARS`]), every other component is right.
-    fn civil_utc(&self) -> (i64, DateTime) {
-        let cycles = self.secs.div_euclid(SECONDS_PER_400_YEARS);
-        let within = self.secs.rem_euclid(SECONDS_PER_400_YEARS);
-        // Under 1e9, so the cast is exact.
-        let nanos = self.subsec_nanos as i32;
-        // Less than 400 years after 1970, inside jiff's range: the fallback is never taken.
-        let civil = EPOCH_DATE_TIME.checked_add(SignedDuration::new(within, nanos)).unwrap_or(EPOCH_DATE_TIME);
-        (i64::from(civil.year()) + 400 * cycles, civil)
     }
 
     fn out_of_range_for(&self, target: &str) -> TimestampError {
@@ -314,10 +294,12 @@ impl Timestamp {
             .ok_or_else(|| self.out_of_range_for("std::time::SystemTime"))
     }
 
-    /// The instant as a [`jiff::Timestamp`], exact to the nanosecond. Fails outside
+    /// The instant as a `jiff::Timestamp`, exact to the nanosecond. Fails outside
     /// jiff's range, -9999-01-02T01:59:59Z to 9999-12-30T22:00:00.999999999Z: text
     /// forms reach past its end only in their last two days (such as
-    /// `9999-12-31T00:00:00Z`), epoch forms much further either way.
+    /// `9999-12-31T00:00:00Z`), epoch forms much further either way. Needs the cargo
+    /// feature `jiff`.
+    #[cfg(feature = "jiff")]
     pub fn to_jiff(&self) -> Result<jiff::Timestamp, TimestampError> {
         jiff::Timestamp::from_nanosecond(self.unix_nanos()).map_err(|_| self.out_of_range_for("jiff::Timestamp"))
     }
@@ -349,6 +331,7 @@ impl TryFrom<&Timestamp> for SystemTime {
 }
 
 /// See [`Timestamp::to_jiff`].
+#[cfg(feature = "jiff")]
 impl TryFrom<&Timestamp> for jiff::Timestamp {
     type Error = TimestampError;
 
@@ -422,10 +405,10 @@ struct TextInstant {
 }
 
 impl TextInstant {
-    /// A wall-clock time on a date jiff has checked, written with an offset.
-    fn new(format: TimestampFormat, date: Date, [hour, minute, second]: [u32; 3], subsec_nanos: u32, offset_minutes: i16) -> TextInstant {
-        let secs =
-            date.duration_since(EPOCH_DATE).as_secs() + i64::from(hour * 3600 + minute * 60 + second) - i64::from(offset_minutes) * 60;
+    /// A wall-clock time on a date that exists (its day count from 1970-01-01),
+    /// written with an offset.
+    fn new(format: TimestampFormat, days: i64, [hour, minute, second]: [u32; 3], subsec_nanos: u32, offset_minutes: i16) -> TextInstant {
+        let secs = days * SECONDS_PER_DAY + i64::from(hour * 3600 + minute * 60 + second) - i64::from(offset_minutes) * 60;
         TextInstant { format, secs, subsec_nanos, offset_minutes }
     }
 
@@ -469,9 +452,9 @@ fn starts_like_a_date(bytes: &[u8]) -> bool {
     matches!(bytes, [a, b, c, d, b'-', ..] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()))
 }
 
-/// The date, if it exists in the proleptic Gregorian calendar (jiff decides).
-fn civil_date(year: u32, month: u32, day: u32) -> Option<Date> {
-    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+/// The date's day count from 1970-01-01, if it exists in the proleptic Gregorian calendar.
+fn civil_date(year: u32, month: u32, day: u32) -> Option<i64> {
+    calendar::checked_days_from_civil(i64::from(year), month, day)
 }
 
 /// The common shapes, read at fixed positions: `YYYY-MM-DDTHH:MM:SS[.f]Z` and
@@ -571,15 +554,15 @@ fn in_range(what: &str, value: u32, min: u32, max: u32) -> Result<(), TimestampE
     }
 }
 
-/// The date, which jiff checks; `month` is already known to be 1-12. The
+/// The date's day count from 1970-01-01; `month` is already known to be 1-12. The
 /// message names the day that does not exist.
-fn check_day(year: u32, month: u32, day: u32) -> Result<Date, TimestampError> {
+fn check_day(year: u32, month: u32, day: u32) -> Result<i64, TimestampError> {
     in_range("day", day, 1, 31)?;
-    if let Some(date) = civil_date(year, month, day) {
-        return Ok(date);
+    if let Some(days) = civil_date(year, month, day) {
+        return Ok(days);
     }
-    // The first of a month in 0000-9999 always exists; the fallback only keeps a panic path out.
-    let month_name = civil_date(year, month, 1).map_or_else(|| format!("month {month}"), |first| first.strftime("%B").to_string());
+    // `month` is 1-12, so it has a name; the fallback only keeps a panic path out.
+    let month_name = calendar::month_name(month).map_or_else(|| format!("month {month}"), str::to_owned);
     // Only the 29th (of February) exists in some years and not in others.
     Err(TimestampError::new(if day == 29 {
         format!("{month_name} 29 does not exist in {year:04}")
@@ -1030,6 +1013,9 @@ mod tests {
         );
     }
 
+    /// The Gregorian calendar repeats itself every 400 years, which are exactly 146,097 days.
+    const SECONDS_PER_400_YEARS: i64 = 146_097 * 86_400;
+
     #[test]
     fn dates_across_400_year_cycles() {
         // Each cycle from the epoch starts on 1 January of 1970 + 400k; a millisecond
@@ -1087,9 +1073,12 @@ mod tests {
             Timestamp::from_seconds(-1.5).expect("in range"),
         ];
         for ts in &inside {
-            let jiff = ts.to_jiff().expect("inside jiff's range");
-            assert_eq!(jiff.as_nanosecond(), ts.unix_nanos(), "{ts}");
-            assert_eq!(jiff::Timestamp::try_from(ts), Ok(jiff));
+            #[cfg(feature = "jiff")]
+            {
+                let jiff = ts.to_jiff().expect("inside jiff's range");
+                assert_eq!(jiff.as_nanosecond(), ts.unix_nanos(), "{ts}");
+                assert_eq!(jiff::Timestamp::try_from(ts), Ok(jiff));
+            }
             let system = ts.to_system_time().expect("inside SystemTime's range");
             let nanos = match system.duration_since(UNIX_EPOCH) {
                 Ok(after) => i128::try_from(after.as_nanos()).expect("fits"),
@@ -1098,6 +1087,7 @@ mod tests {
             assert_eq!(nanos, ts.unix_nanos(), "{ts}");
             assert_eq!(SystemTime::try_from(ts), Ok(system));
         }
+        #[cfg(feature = "jiff")]
         for ts in [parse("9999-12-31T23:59:59Z"), Timestamp::from_millis(i64::MAX), Timestamp::from_seconds(-1e13).expect("in range")] {
             let message = ts.to_jiff().expect_err("beyond jiff's range").to_string();
             assert_eq!(message, format!("{} is out of range for jiff::Timestamp", ts.to_rfc3339()));
