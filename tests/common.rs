@@ -190,3 +190,33 @@ pub fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
     }
     v
 }
+
+/// Every attribute path below a type (an event's `data`), with the shape of its type, as
+/// the doc-import accuracy tests count them.
+pub fn shapes(ir: &codegen::Ir, ty: &codegen::ir::Ty, path: &str, out: &mut std::collections::BTreeMap<String, String>, depth: usize) {
+    use codegen::ir::{Ty, TypeKind};
+    if depth > 10 {
+        return;
+    }
+    match ty {
+        Ty::Named(id) => {
+            if let TypeKind::Object(fields) = &ir.ty(*id).kind {
+                for f in fields {
+                    let p = if path.is_empty() { f.wire.clone() } else { format!("{path}.{}", f.wire) };
+                    let shape = match &f.ty {
+                        Ty::Named(id) => match &ir.ty(*id).kind {
+                            TypeKind::Object(_) => "object".to_string(),
+                            TypeKind::Enum(_) => "enum".to_string(),
+                        },
+                        Ty::Array(_) => "array".to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    out.insert(p.clone(), shape);
+                    shapes(ir, &f.ty, &p, out, depth + 1);
+                }
+            }
+        }
+        Ty::Array(item) => shapes(ir, item, &format!("{path}[]"), out, depth + 1),
+        _ => {}
+    }
+}

@@ -18,35 +18,6 @@ const PAGES: [(&str, &str); 5] = [
     ("freshsales-onUserAgentAvailabilityUpdate.txt", "freshsales/onUserAgentAvailabilityUpdate"),
 ];
 
-/// Each path below `data` with its shape (as the doc-import accuracy test counts them).
-fn shapes(ir: &codegen::Ir, ty: &codegen::ir::Ty, path: &str, out: &mut BTreeMap<String, String>, depth: usize) {
-    use codegen::ir::{Ty, TypeKind};
-    if depth > 10 {
-        return;
-    }
-    match ty {
-        Ty::Named(id) => {
-            if let TypeKind::Object(fields) = &ir.ty(*id).kind {
-                for f in fields {
-                    let p = if path.is_empty() { f.wire.clone() } else { format!("{path}.{}", f.wire) };
-                    let shape = match &f.ty {
-                        Ty::Named(id) => match &ir.ty(*id).kind {
-                            TypeKind::Object(_) => "object".to_string(),
-                            TypeKind::Enum(_) => "enum".to_string(),
-                        },
-                        Ty::Array(_) => "array".to_string(),
-                        other => format!("{other:?}"),
-                    };
-                    out.insert(p.clone(), shape);
-                    shapes(ir, &f.ty, &p, out, depth + 1);
-                }
-            }
-        }
-        Ty::Array(item) => shapes(ir, item, &format!("{path}[]"), out, depth + 1),
-        _ => {}
-    }
-}
-
 fn data_of(ir: &codegen::Ir, event: &str) -> codegen::ir::Ty {
     codegen::ir::Ty::Named(ir.events.iter().find(|e| ir.qualified_name(e) == event).unwrap().data)
 }
@@ -74,8 +45,8 @@ fn score(page: &str, event: &str, payloads: Option<&std::path::Path>, tmp: &std:
         codegen::compile(&codegen::source::read_spec_dir(&spec).unwrap()).unwrap_or_else(|d| panic!("{page}: the draft lints:\n{d}"));
     let shipped = codegen::compile(&codegen::source::read_spec_dir(&root().join("spec")).unwrap()).unwrap();
     let (mut want, mut got) = (BTreeMap::new(), BTreeMap::new());
-    shapes(&shipped, &data_of(&shipped, event), "", &mut want, 0);
-    shapes(&drafted, &data_of(&drafted, event), "", &mut got, 0);
+    common::shapes(&shipped, &data_of(&shipped, event), "", &mut want, 0);
+    common::shapes(&drafted, &data_of(&drafted, event), "", &mut got, 0);
     let found = want.keys().filter(|p| got.contains_key(*p)).count();
     let typed = want.iter().filter(|(p, s)| got.get(*p) == Some(s)).count();
     (found, typed, want.len(), text(&out.stderr))

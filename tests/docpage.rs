@@ -132,35 +132,6 @@ fn every_imported_draft_is_a_spec_that_compiles() {
     }
 }
 
-/// Every attribute path of an event's `data`, with the shape of its type.
-fn shapes(ir: &codegen::Ir, ty: &codegen::ir::Ty, path: &str, out: &mut std::collections::BTreeMap<String, String>, depth: usize) {
-    use codegen::ir::{Ty, TypeKind};
-    if depth > 10 {
-        return;
-    }
-    match ty {
-        Ty::Named(id) => {
-            if let TypeKind::Object(fields) = &ir.ty(*id).kind {
-                for f in fields {
-                    let p = if path.is_empty() { f.wire.clone() } else { format!("{path}.{}", f.wire) };
-                    let shape = match &f.ty {
-                        Ty::Named(id) => match &ir.ty(*id).kind {
-                            TypeKind::Object(_) => "object".to_string(),
-                            TypeKind::Enum(_) => "enum".to_string(),
-                        },
-                        Ty::Array(_) => "array".to_string(),
-                        other => format!("{other:?}"),
-                    };
-                    out.insert(p.clone(), shape);
-                    shapes(ir, &f.ty, &p, out, depth + 1);
-                }
-            }
-        }
-        Ty::Array(item) => shapes(ir, item, &format!("{path}[]"), out, depth + 1),
-        _ => {}
-    }
-}
-
 /// How close `doc-import` gets to the shipped spec, per page: the README quotes these
 /// numbers (run with `--nocapture` to see them).
 #[test]
@@ -181,8 +152,8 @@ fn imported_drafts_are_close_to_the_shipped_spec() {
         let drafted = codegen::compile(&codegen::source::read_spec_dir(&dir).unwrap()).unwrap();
         let find = |ir: &codegen::Ir| ir.events.iter().find(|e| ir.qualified_name(e) == event).unwrap().data;
         let (mut want, mut got) = (Default::default(), Default::default());
-        shapes(&shipped, &codegen::ir::Ty::Named(find(&shipped)), "", &mut want, 0);
-        shapes(&drafted, &codegen::ir::Ty::Named(find(&drafted)), "", &mut got, 0);
+        common::shapes(&shipped, &codegen::ir::Ty::Named(find(&shipped)), "", &mut want, 0);
+        common::shapes(&drafted, &codegen::ir::Ty::Named(find(&drafted)), "", &mut got, 0);
         let found = want.keys().filter(|p| got.contains_key(*p)).count();
         let typed = want.iter().filter(|(p, s)| got.get(*p) == Some(s)).count();
         println!("{event}: {} attributes in the spec; the draft has {found} at the same path, {typed} also with the same type", want.len());
