@@ -21,7 +21,10 @@ fn exercise(files: &[SourceFile]) {
         }
     }
     let _ = docs::generate(&ir, &|_| None);
-    let _ = codegen::diff::render_text(&codegen::diff::diff(&ir, &ir));
+    let report = codegen::diff::diff(&ir, &ir);
+    let entries = codegen::diff::entries(&report);
+    let _ = codegen::diff::render_text(&entries, &|_, text| text.to_string());
+    let _ = codegen::diff::render_markdown(&report, &entries);
 }
 
 fuzz_target!(|data: &[u8]| {
