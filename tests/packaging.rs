@@ -1,6 +1,6 @@
-//! The crates package: `cargo package` of the generator, the derives and the models builds
+//! The crates package: `cargo package` of the generator, the derives, the runtime and the models builds
 //! each from its packaged sources (the models from the local registry cargo makes of the
-//! other two), and the models' package carries its spec. Each product is a cargo feature:
+//! others), and the models' package carries its spec. Each product is a cargo feature:
 //! the models crate's `product_features` test, built with only Freshchat, reads a Freshdesk
 //! payload as unknown.
 
@@ -36,7 +36,12 @@ fn forget_our_builds() {
     let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
     if let Some(Ok(registries)) = home.map(|h| std::fs::read_dir(h.join("registry/src"))) {
         for registry in registries.flatten().filter(|r| r.file_name().to_string_lossy().starts_with('-')) {
-            for name in ["freshworks-events-codegen-0.1.0", "freshworks-events-derive-0.1.0", "freshworks-events-0.1.0"] {
+            for name in [
+                "freshworks-events-codegen-0.1.0",
+                "freshworks-events-derive-0.1.0",
+                "freshworks-events-runtime-0.1.0",
+                "freshworks-events-0.1.0",
+            ] {
                 let _ = std::fs::remove_dir_all(registry.path().join(name));
             }
         }
@@ -79,11 +84,21 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     forget_our_builds();
     let o = cargo(
         "package",
-        &["-p", "freshworks-events-codegen", "-p", "freshworks-events-derive", "-p", "freshworks-events", "--allow-dirty"],
+        &[
+            "-p",
+            "freshworks-events-codegen",
+            "-p",
+            "freshworks-events-derive",
+            "-p",
+            "freshworks-events-runtime",
+            "-p",
+            "freshworks-events",
+            "--allow-dirty",
+        ],
     );
     let log = common::text(&o.stderr);
     assert!(o.status.success(), "{log}");
-    for name in ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events"] {
+    for name in ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events-runtime", "freshworks-events"] {
         assert!(log.contains(&format!("Verifying {name} v0.1.0")), "{name} is built from its package:\n{log}");
     }
     let package = target().join("package");
@@ -123,10 +138,10 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     // The build script falls back to `../spec` only when the crate has none; there is none
     // beside the package, so the verification above built from the package's own copy.
     assert!(!package.join("spec").exists());
-    // Dependencies on the other crates carry versions; the derive and the generator are
+    // Dependencies on the other crates carry versions; the runtime and the generator are
     // pinned, since the generated code and the runtime must agree.
     let manifest = std::fs::read_to_string(models.join("Cargo.toml")).unwrap();
-    assert!(manifest.contains("[dependencies.freshworks-events-derive]\nversion = \"=0.1.0\""), "{manifest}");
+    assert!(manifest.contains("[dependencies.freshworks-events-runtime]\nversion = \"=0.1.0\""), "{manifest}");
     assert!(manifest.contains("[build-dependencies.codegen]\nversion = \"=0.1.0\""), "{manifest}");
     assert!(manifest.contains("generate = [\"dep:codegen\"]"), "{manifest}");
     assert!(!manifest.contains("path = \"../"), "{manifest}");

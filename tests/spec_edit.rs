@@ -97,7 +97,7 @@ fn a_spec_edit_flows_through_cargo_build() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("spec-edit");
-    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     // Kept between runs under target/ so that only the models crate rebuilds.
     let target = root.join("target/spec-edit-test");
 
@@ -146,7 +146,7 @@ fn without_generate_the_build_copies_the_checked_in_code_and_compiles_no_generat
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("consumer-build");
-    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     copy_dir(&root.join("generated/out"), &ws.join("generated/out"));
     let target = root.join("target/spec-edit-test");
 
@@ -260,7 +260,7 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("tricky");
-    let ws = workspace(&tmp, &["codegen", "derive", "generated"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated"]);
     let spec = ws.join("spec");
     std::fs::create_dir_all(spec.join("acme")).unwrap();
     let base = std::fs::read_to_string(root.join("spec/spec.yaml")).unwrap();
@@ -292,7 +292,7 @@ fn a_spec_file_name_cannot_become_a_cargo_directive() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("directive");
-    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     std::fs::write(ws.join("spec/freshchat/x\ncargo:warning=INJECTED\ncargo:rustc-cfg=injected\n.yaml"), "{}\n").unwrap();
     let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
     let log = common::text(&o.stderr);
@@ -308,7 +308,7 @@ fn a_product_without_a_cargo_feature_is_named() {
     let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let root = common::root();
     let tmp = common::TempDir::new("no-feature");
-    let ws = workspace(&tmp, &["codegen", "derive", "generated", "spec"]);
+    let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     let cargo_toml = ws.join("generated/Cargo.toml");
     let manifest = std::fs::read_to_string(&cargo_toml).unwrap();
     let without = manifest.replacen("freshsales = []\n", "", 1);

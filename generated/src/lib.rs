@@ -18,14 +18,13 @@
 )]
 #![deny(missing_docs)]
 
+/// The runtime the generated declarations stand on, under the name the derives use.
 #[doc(hidden)]
-#[path = "runtime/mod.rs"]
-pub mod rt;
+pub use freshworks_events_runtime as rt;
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 
 mod event;
-mod products;
 
 #[cfg(feature = "axum")]
 pub mod axum;

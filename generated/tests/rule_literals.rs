@@ -2,7 +2,7 @@
 //! engine: validation reports a value a rule rules out, and fixtures (seeded and default)
 //! and `apply_rules` keep every rule. A small event declared here as the generator would.
 
-use crate::rt;
+use freshworks_events::rt;
 
 #[derive(Debug, Clone, PartialEq, Default, rt::Object)]
 struct Data {
@@ -70,7 +70,7 @@ impl rt::EventData for Data {
     ];
 }
 
-type Payload = crate::Envelope<Data>;
+type Payload = freshworks_events::Envelope<Data>;
 
 fn rules_broken(p: &Payload) -> Vec<&'static str> {
     p.validate(rt::Mode::Strict).violations.iter().filter_map(|v| v.rule).collect()
@@ -104,15 +104,9 @@ fn validation_reports_each_literal_type() {
 fn apply_rules_mends_every_literal_type() {
     let bytes = br#"{"event":"onLiterals","data":{"ratio":1.25,"count":8,"flag":false,"word":"gamma","note":"x"}}"#;
     let p = Payload::from_slice(bytes).unwrap();
-    let mended = p.into_builder_for_test().apply_rules().unchecked();
+    let mended = rt::Build::into_builder(p).apply_rules().unchecked();
     assert_eq!(rules_broken(&mended), Vec::<&str>::new());
     let d = mended.data().unwrap();
     assert_eq!((d.ratio().map(|r| r.get()), d.count(), d.flag(), d.word()), (Some(1.5), Some(&7), Some(&true), Some("alpha")));
     assert!(d.note.is_null(), "the float condition now holds, so the note is null");
-}
-
-impl Payload {
-    fn into_builder_for_test(self) -> crate::EnvelopeBuilder<Data> {
-        rt::Build::into_builder(self)
-    }
 }

@@ -3,8 +3,10 @@
 //! dispatch. Nothing here knows any event; everything event-specific is generated from
 //! the spec as declarations and data.
 //!
-//! Hidden from the documentation: it is the derives' contract, not the crate's API. The
-//! public names are re-exported at the crate root.
+//! The models crate (`freshworks-events`) mounts this crate as its hidden `rt` module:
+//! it is the derives' contract, not an API of its own, and the models crate re-exports the
+//! public names at its root. The derives write paths as `crate::rt::...`, so any crate
+//! holding derived declarations names this crate `rt` at its root.
 
 mod calendar;
 pub mod collections;
@@ -13,10 +15,9 @@ pub mod event;
 pub mod field;
 pub mod fixture;
 pub mod id;
+mod products;
 pub mod raw;
 pub mod reader;
-#[cfg(test)]
-mod rule_literals;
 pub mod rules;
 pub mod scan;
 pub mod text;

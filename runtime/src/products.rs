@@ -1,8 +1,8 @@
-//! Products as cargo features: each product of the spec is a feature of this crate, named by
-//! its key and on by default. A payload of a product whose feature is off reads as
-//! [`Event::Unknown`](crate::Event::Unknown), saying which feature would read it.
+//! Products as cargo features: each product of the spec is a feature of the models crate,
+//! named by its key and on by default. A payload of a product whose feature is off reads as
+//! the unknown event, saying which feature would read it.
 
-use crate::rt::{EnvelopeFields, Error, EventInfo, ProductInfo, UnknownEvent};
+use crate::{EnvelopeFields, Error, EventInfo, ProductInfo, UnknownEvent};
 
 impl UnknownEvent {
     /// The unknown event for a payload of `event`, an event of the spec whose product this
@@ -23,7 +23,7 @@ impl UnknownEvent {
                 event.name, event.product
             ),
             envelope,
-            payload: crate::rt::event::whole_text(bytes)?,
+            payload: crate::event::whole_text(bytes)?,
         })
     }
 }
