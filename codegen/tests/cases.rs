@@ -9,6 +9,9 @@
 //! ```text
 //! UPDATE_EXPECT=1 cargo test -p freshworks-events-codegen --test cases
 //! ```
+//!
+//! The crate in `tests/specs/compiled/` compiles every case's expected Rust against the
+//! models crate's runtime and derives.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
