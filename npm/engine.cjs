@@ -666,6 +666,11 @@ function create(spec) {
             const n = readNumber(node.text);
             if (n !== null && "int" in n) t = { repr: { int: n.int }, nanos: n.int * 1000000n, offset: 0, format: "epoch_millis" };
             else if (n !== null) t = fromSeconds(n.float);
+            // Kept as the number's text when it would be written back otherwise (`-0`,
+            // `1e3`), as the models keep it.
+            if (t !== null && !("int" in t.repr ? !(t.repr.int === 0n && node.text.startsWith("-")) : ryuF64(t.repr.float) === node.text)) {
+              t.repr = { text: node.text };
+            }
           }
           return t !== null ? { st: "value", ts: t } : invalid(node);
         }

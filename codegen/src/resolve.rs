@@ -6,9 +6,8 @@
 
 use std::collections::HashMap;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::ir::{self, ChangeOrder, EnumRepr, Ir, ModuleId, Ty, TypeId, TypeKind};
-use crate::load::closest;
 use crate::model::{self, Attr, Defaults, Literal, Loc, Presence, PresencePatch, Spec, TypeExpr};
 use crate::names::{field_ident, type_ident};
 

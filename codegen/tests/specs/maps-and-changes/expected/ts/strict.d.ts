@@ -1,0 +1,102 @@
+// @generated from spec/ by `cargo run -q --bin fwevents -- generate`. Do not edit by hand.
+
+// The strict reading: the documentation to the letter.
+
+import type * as Wire from "./wire.js";
+
+/** Types that more than one event uses. */
+export namespace Types {
+}
+
+/** Acme events. */
+export namespace Acme {
+  /** Every Acme event in the spec. */
+  export type AnyEvent = OnThing.Payload;
+
+  /**
+   * A thing changed.
+   *
+   * Raised by Acme; `event` is `"onThing"`.
+   */
+  export namespace OnThing {
+    /** A whole onThing payload: the envelope and its `data`. */
+    export interface Payload {
+      event: "onThing";
+      data: Data;
+    }
+
+    /** A thing changed. */
+    export interface Data {
+      /**
+       * Labels by key.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      labels: { [key: string]: string };
+      /**
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      counts: { [key: string]: number };
+      /**
+       * People by id.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      people: { [key: string]: Person };
+      /**
+       * What changed, old value first.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      changes: { [key: string]: [old: unknown, new: unknown] };
+      /**
+       * What changed, new value first.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      reversed: { [key: string]: [new: unknown, old: unknown] };
+      /**
+       * One change pair.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      status: [old: unknown, new: unknown];
+      /**
+       * Anything at all.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      extra: unknown;
+      /**
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      lists: { [key: string]: string[] };
+    }
+
+    /** `data.people{}` in the spec. */
+    export interface Person {
+      /**
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      name: string;
+    }
+  }
+}
+
+/** Every event of the spec, discriminated by `event`. */
+export type AnyEvent =
+  | Acme.OnThing.Payload;
+
+/** The name of every event in the spec, as the envelope's `event` gives it. */
+export type EventName = AnyEvent["event"];
+
+/** The payloads of the events named `N` (several when products share the name). */
+export type EventOf<N extends EventName> = Extract<AnyEvent, { event: N }>;
+
+/** Every event by `product/event`, the name the command line uses; the key to narrow on `domain`. */
+export interface ByQualifiedName {
+  "acme/onThing": Acme.OnThing.Payload;
+}

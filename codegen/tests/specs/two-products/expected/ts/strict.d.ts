@@ -1,0 +1,100 @@
+// @generated from spec/ by `cargo run -q --bin fwevents -- generate`. Do not edit by hand.
+
+// The strict reading: the documentation to the letter.
+
+import type * as Wire from "./wire.js";
+
+/** Types that more than one event uses. */
+export namespace Types {
+}
+
+/** Acme events. */
+export namespace Acme {
+  /** Every Acme event in the spec. */
+  export type AnyEvent = OnThing.Payload;
+
+  /**
+   * A thing happened in Acme.
+   *
+   * Raised by Acme; `event` is `"onThing"`.
+   */
+  export namespace OnThing {
+    /** A whole onThing payload: the envelope and its `data`. */
+    export interface Payload {
+      event: "onThing";
+      data: Data;
+    }
+
+    /** A thing happened in Acme. */
+    export interface Data {
+      /**
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      a: string;
+    }
+  }
+}
+
+/** Beta Desk events. */
+export namespace Beta {
+  /** Every Beta Desk event in the spec. */
+  export type AnyEvent = OnOther.Payload | OnThing.Payload;
+
+  /**
+   * Another thing happened in Beta.
+   *
+   * Raised by Beta Desk; `event` is `"onOther"`.
+   */
+  export namespace OnOther {
+    /** A whole onOther payload: the envelope and its `data`. */
+    export interface Payload {
+      event: "onOther";
+      data: Data;
+    }
+
+    /** Another thing happened in Beta. */
+    export interface Data {}
+  }
+
+  /**
+   * A thing happened in Beta.
+   *
+   * Raised by Beta Desk; `event` is `"onThing"`.
+   */
+  export namespace OnThing {
+    /** A whole onThing payload: the envelope and its `data`. */
+    export interface Payload {
+      event: "onThing";
+      data: Data;
+    }
+
+    /** A thing happened in Beta. */
+    export interface Data {
+      /**
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      b: number;
+    }
+  }
+}
+
+/** Every event of the spec, discriminated by `event`. */
+export type AnyEvent =
+  | Acme.OnThing.Payload
+  | Beta.OnOther.Payload
+  | Beta.OnThing.Payload;
+
+/** The name of every event in the spec, as the envelope's `event` gives it. */
+export type EventName = AnyEvent["event"];
+
+/** The payloads of the events named `N` (several when products share the name). */
+export type EventOf<N extends EventName> = Extract<AnyEvent, { event: N }>;
+
+/** Every event by `product/event`, the name the command line uses; the key to narrow on `domain`. */
+export interface ByQualifiedName {
+  "acme/onThing": Acme.OnThing.Payload;
+  "beta/onOther": Beta.OnOther.Payload;
+  "beta/onThing": Beta.OnThing.Payload;
+}

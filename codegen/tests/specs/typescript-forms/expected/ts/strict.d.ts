@@ -1,0 +1,103 @@
+// @generated from spec/ by `cargo run -q --bin fwevents -- generate`. Do not edit by hand.
+
+// The strict reading: the documentation to the letter.
+
+import type * as Wire from "./wire.js";
+
+/** Types that more than one event uses. */
+export namespace Types {
+}
+
+/** Acme events. */
+export namespace Acme {
+  /** Every Acme event in the spec. */
+  export type AnyEvent = OnThing.Payload;
+
+  /**
+   * A thing happened. *\/ not the end
+   *
+   * Raised by Acme; `event` is `"onThing"`.
+   */
+  export namespace OnThing {
+    /** A whole onThing payload: the envelope and its `data`. */
+    export interface Payload {
+      event: "onThing";
+      data: Data;
+    }
+
+    /** A thing happened. *\/ not the end */
+    export interface Data {
+      /**
+       * The id.
+       *
+       * An id, documented as an integer.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      id: number;
+      /**
+       * Tags.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      tags: Tag[];
+      /**
+       * The level.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      level: Level;
+      /**
+       * When.
+       *
+       * Timestamp, documented as EpochMillisString.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      when: Wire.EpochMillisString;
+      /** A note. */
+      note?: string | null;
+      /**
+       * A header-like name.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      "x-trace": string;
+      /**
+       * Changes.
+       *
+       * Lenient reading: may be absent, may be null.
+       */
+      changes: { [key: string]: [new: unknown, old: unknown] };
+    }
+
+    /**
+     * - `"red"`
+     * - `"green"`
+     *
+     * Open in the lenient reading; the strict one allows only the listed values.
+     */
+    export type Tag = "red" | "green";
+
+    /**
+     * - `0` (Low)
+     * - `1` (High)
+     */
+    export type Level = 0 | 1;
+  }
+}
+
+/** Every event of the spec, discriminated by `event`. */
+export type AnyEvent =
+  | Acme.OnThing.Payload;
+
+/** The name of every event in the spec, as the envelope's `event` gives it. */
+export type EventName = AnyEvent["event"];
+
+/** The payloads of the events named `N` (several when products share the name). */
+export type EventOf<N extends EventName> = Extract<AnyEvent, { event: N }>;
+
+/** Every event by `product/event`, the name the command line uses; the key to narrow on `domain`. */
+export interface ByQualifiedName {
+  "acme/onThing": Acme.OnThing.Payload;
+}
