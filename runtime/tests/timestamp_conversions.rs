@@ -7,8 +7,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use freshworks_events::Timestamp;
-use freshworks_events::TimestampFormat;
+use freshworks_events_runtime::Timestamp;
+use freshworks_events_runtime::TimestampFormat;
 
 fn parse(text: &str) -> Timestamp {
     Timestamp::parse_str(text).unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
