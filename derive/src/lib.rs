@@ -14,10 +14,27 @@ use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
 use quote::{format_ident, quote};
 mod events;
+#[cfg(test)]
+mod snapshots;
 
-use syn::{
-    parse_macro_input, Attribute, Data, DeriveInput, Error, Expr, Fields, GenericArgument, Ident, Lit, LitStr, PathArguments, Result, Type,
-};
+/// The expansions on `proc_macro2` tokens, so that tests can run them outside a compiler.
+mod expand {
+    use proc_macro2::TokenStream;
+    pub fn object(input: TokenStream) -> TokenStream {
+        syn::parse2(input).and_then(|i| super::object(&i)).unwrap_or_else(syn::Error::into_compile_error)
+    }
+    pub fn events(input: TokenStream) -> TokenStream {
+        syn::parse2(input).and_then(|i| super::events::events(&i)).unwrap_or_else(syn::Error::into_compile_error)
+    }
+    pub fn listed(input: TokenStream) -> TokenStream {
+        syn::parse2(input).and_then(|i| super::events::listed(&i)).unwrap_or_else(syn::Error::into_compile_error)
+    }
+    pub fn enumeration(input: TokenStream) -> TokenStream {
+        syn::parse2(input).and_then(|i| super::enumeration(&i)).unwrap_or_else(syn::Error::into_compile_error)
+    }
+}
+
+use syn::{Attribute, Data, DeriveInput, Error, Expr, Fields, GenericArgument, Ident, Lit, LitStr, PathArguments, Result, Type};
 
 /// Derives the runtime of an object type: `rt::Wire`, `rt::Object`, `rt::Build`, serde's
 /// `Serialize` and `Deserialize`, an accessor per attribute, and a builder named
@@ -31,23 +48,20 @@ use syn::{
 /// domain = "...", rules = RULES))]` makes the type an event's data (`rt::EventData`).
 #[proc_macro_derive(Object, attributes(fw))]
 pub fn derive_object(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    object(&input).unwrap_or_else(Error::into_compile_error).into()
+    expand::object(input.into()).into()
 }
 
 /// Derives `rt::Events` for the `Event` enum: which variant holds which event kind. See
 /// the `events` module for the attributes.
 #[proc_macro_derive(Events, attributes(fw))]
 pub fn derive_events(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    events::events(&input).unwrap_or_else(Error::into_compile_error).into()
+    expand::events(input.into()).into()
 }
 
 /// Derives `rt::Listed` for a fieldless enum over a table (`EventKind`, `Product`).
 #[proc_macro_derive(Listed, attributes(fw))]
 pub fn derive_listed(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    events::listed(&input).unwrap_or_else(Error::into_compile_error).into()
+    expand::listed(input.into()).into()
 }
 
 /// Derives the runtime of an enumerated type: unit variants with `#[fw("wire")]` or
@@ -57,8 +71,7 @@ pub fn derive_listed(input: TokenStream) -> TokenStream {
 /// name of a custom status") accepts them in strict mode too, and seeded samples make them.
 #[proc_macro_derive(Enum, attributes(fw))]
 pub fn derive_enum(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    enumeration(&input).unwrap_or_else(Error::into_compile_error).into()
+    expand::enumeration(input.into()).into()
 }
 
 /// What one `#[fw(...)]` field attribute says.
