@@ -1,7 +1,7 @@
 //! Expansion snapshots: the derive's whole output for the inputs in `tests/expand/`,
 //! pretty-printed and compared with the checked-in `*.expanded.rs` beside each input. A
 //! change to what the derive writes shows here as a readable diff of generated code;
-//! `UPDATE_EXPECT=1 cargo test -p freshworks-events-derive` rewrites the expected files.
+//! `UPDATE_SNAPSHOTS=1 cargo test -p freshworks-events-derive` rewrites the expected files.
 
 use std::path::PathBuf;
 
@@ -13,10 +13,10 @@ fn snapshot(name: &str, expand: fn(TokenStream) -> TokenStream) {
     let tokens: TokenStream = input.parse().unwrap();
     let output = expand(tokens);
     let file = syn::parse2::<syn::File>(output.clone()).unwrap_or_else(|e| panic!("{name}: the expansion does not parse: {e}\n{output}"));
-    let actual = format!("// The expansion of `{name}.rs`; `UPDATE_EXPECT=1` rewrites it.\n\n{}", prettyplease::unparse(&file));
+    let actual = format!("// The expansion of `{name}.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.\n\n{}", prettyplease::unparse(&file));
     assert!(!actual.contains("compile_error"), "{name}: the derive refused its input:\n{actual}");
     let path = dir.join(format!("{name}.expanded.rs"));
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &actual).unwrap();
         return;
     }
@@ -25,7 +25,7 @@ fn snapshot(name: &str, expand: fn(TokenStream) -> TokenStream) {
         let first =
             expected.lines().zip(actual.lines()).position(|(e, a)| e != a).unwrap_or(expected.lines().count().min(actual.lines().count()));
         panic!(
-            "{name}: the expansion differs from {} from line {}; rerun with UPDATE_EXPECT=1 and review the diff\n--- expected\n{}\n--- actual\n{}",
+            "{name}: the expansion differs from {} from line {}; rerun with UPDATE_SNAPSHOTS=1 and review the diff\n--- expected\n{}\n--- actual\n{}",
             path.display(),
             first + 1,
             expected.lines().skip(first).take(8).collect::<Vec<_>>().join("\n"),

@@ -38,7 +38,8 @@ pub struct Field<'a> {
     pub example: Option<Example>,
     pub fake: Option<Word>,
     pub utc: bool,
-    pub nested: bool,
+    /// The name of the builder's editor, for an object attribute.
+    pub editor: Option<Ident>,
 }
 
 impl<'a> Object<'a> {
@@ -97,7 +98,7 @@ impl<'a> Field<'a> {
             example: a.example.get(),
             fake: a.fake.get(),
             utc: a.utc.is_set(),
-            nested: a.nested.is_set(),
+            editor: a.editor.get(),
         };
         check::field(cx, &field);
         Some(field)

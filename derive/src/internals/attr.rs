@@ -97,10 +97,11 @@ pub struct Field {
     pub example: Attr<Example>,
     pub fake: Attr<Word>,
     pub utc: Flag,
-    pub nested: Flag,
+    /// The builder's editor of an object attribute: its name, as the generator decided it.
+    pub editor: Attr<Ident>,
 }
 
-const FIELD_KEYS: &str = "wire, strict, lenient, forms, id, example, fake, utc or nested";
+const FIELD_KEYS: &str = "wire, strict, lenient, forms, id, example, fake, utc or editor";
 
 impl Field {
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Field {
@@ -113,7 +114,7 @@ impl Field {
             example: Attr::none("example"),
             fake: Attr::none("fake"),
             utc: Flag::none("utc"),
-            nested: Flag::none("nested"),
+            editor: Attr::none("editor"),
         };
         for_each_key(cx, attrs, |meta| {
             let key = key_name(&meta.path);
@@ -152,7 +153,7 @@ impl Field {
                     }
                 }
                 "utc" => f.utc.set(cx, meta),
-                "nested" => f.nested.set(cx, meta),
+                "editor" => set_value(cx, meta, &mut f.editor, "the editor's name: editor = owner_with"),
                 _ => unknown(cx, meta, "field", FIELD_KEYS),
             }
         });

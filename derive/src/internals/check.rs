@@ -29,6 +29,19 @@ pub fn object(cx: &Ctxt, object: &Object<'_>, payload: Option<Span>) {
             cx.error_spanned_by(f.ident, format!("`{}` reads the key {:?}, as `{}` does", f.ident, f.wire, first.ident));
         }
     }
+    // The builder's methods: a setter per field, named as the field, and the editors.
+    let mut methods: HashMap<String, &syn::Ident> = object.fields.iter().map(|f| (unraw(f.ident), f.ident)).collect();
+    for f in &object.fields {
+        if let Some(editor) = &f.editor {
+            if let Some(other) = methods.insert(unraw(editor), f.ident) {
+                cx.error_spanned_by(editor, format!("`{editor}` is already the builder's setter or editor of `{other}`"));
+            }
+        }
+    }
+}
+
+fn unraw(ident: &syn::Ident) -> String {
+    ident.to_string().trim_start_matches("r#").to_string()
 }
 
 pub fn field(cx: &Ctxt, field: &Field<'_>) {

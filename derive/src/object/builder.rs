@@ -103,11 +103,9 @@ fn setter(f: &Field<'_>) -> TokenStream {
             self
         }
     };
-    if !f.nested {
-        return setter;
-    }
-    // `self_` gives `self_with`, the name the checker reserves (`emit::editor_name`).
-    let with = format_ident!("{}_with", ident.to_string().trim_start_matches("r#").trim_end_matches('_'));
+    // The generator names the editor (`codegen::names::editor_ident`), so that the name it
+    // checks for collisions is the name written here.
+    let Some(with) = &f.editor else { return setter };
     let doc = format!("Edits `{wire}` with its own builder, starting from its current value (or a default sample when it has none).");
     quote! {
         #setter

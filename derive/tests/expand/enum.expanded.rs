@@ -1,4 +1,4 @@
-// The expansion of `enum.rs`; `UPDATE_EXPECT=1` rewrites it.
+// The expansion of `enum.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.
 
 impl crate::rt::Wire for Status {
     const EXPECTED: &'static str = "one of \"online\", \"away\"";

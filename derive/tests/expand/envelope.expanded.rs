@@ -1,4 +1,4 @@
-// The expansion of `envelope.rs`; `UPDATE_EXPECT=1` rewrites it.
+// The expansion of `envelope.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.
 
 impl<D: crate::rt::Wire + Default> crate::rt::Wire for Envelope<D> {
     const EXPECTED: &'static str = "an object";

@@ -12,7 +12,7 @@ pub struct Envelope<D> {
     #[fw(strict = "required", lenient = "required", forms = "epoch_millis")]
     pub timestamp: rt::Field<rt::Timestamp>,
 
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = data_with)]
     pub data: rt::Field<D>,
 
     pub unknown_fields: rt::UnknownFields,

@@ -1,4 +1,4 @@
-// The expansion of `object.rs`; `UPDATE_EXPECT=1` rewrites it.
+// The expansion of `object.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.
 
 impl crate::rt::Wire for Data {
     const EXPECTED: &'static str = "an object";

@@ -5,10 +5,10 @@
 #[fw(event(product = "acme", name = "onThing", domain = "acme.com", rules = RULES, kind = crate::EventKind::AcmeOnThing))]
 pub struct Data {
     /// Who did it.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = actor_with)]
     pub actor: rt::Field<Actor>,
 
-    #[fw(wire = "self", strict = "nullable", lenient = "any", nested)]
+    #[fw(wire = "self", strict = "nullable", lenient = "any", editor = self_with)]
     pub self_: rt::Field<Actor>,
 
     #[fw(strict = "required", lenient = "required", id = "string", example = "42", fake = "uuid")]
