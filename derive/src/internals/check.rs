@@ -34,7 +34,10 @@ pub fn object(cx: &Ctxt, object: &Object<'_>, payload: Option<Span>) {
     for f in &object.fields {
         if let Some(editor) = &f.editor {
             if let Some(other) = methods.insert(unraw(editor), f.ident) {
-                cx.error_spanned_by(editor, format!("`{editor}` is already the builder's setter or editor of `{other}`"));
+                cx.error_spanned_by(
+                    editor,
+                    format!("`{editor}`, the editor of `{}`, is already the builder's method for `{other}`", f.ident),
+                );
             }
         }
     }
