@@ -49,6 +49,15 @@ fn safe(s: String) -> Option<String> {
     Some(s)
 }
 
+/// The name of a builder's editor, its second setter for an object attribute
+/// (`owner_with`), from the field's Rust name. A field that had to become `self_` gives
+/// `self_with`, not `self__with`, which rustc warns about; `r#type` gives `type_with`.
+/// Decided here once: the resolver checks collisions with this name, and the Rust emitter
+/// hands it to the derive (`#[fw(editor = owner_with)]`), which never derives it again.
+pub fn editor_ident(field_ident: &str) -> String {
+    format!("{}_with", field_ident.trim_start_matches("r#").trim_end_matches('_'))
+}
+
 /// The longest event name, product key or path component accepted.
 pub const MAX_NAME_LEN: usize = 100;
 

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::ir::{self, ChangeOrder, EnumRepr, Ir, ModuleId, Ty, TypeId, TypeKind};
 use crate::model::{self, Attr, Defaults, Literal, Loc, Presence, PresencePatch, Spec, TypeExpr};
-use crate::names::{field_ident, type_ident};
+use crate::names::{editor_ident, field_ident, type_ident};
 
 const BUILTINS: &[&str] = &["string", "integer", "number", "boolean", "timestamp", "id", "any", "object", "array", "map", "change"];
 /// The field that keeps attributes the spec does not list.
@@ -510,7 +510,7 @@ impl Resolver<'_> {
         // field, so that a large object costs no more than linear time.
         let by_ident: HashMap<&str, &ir::Field> = fields.iter().map(|f| (f.ident.as_str(), f)).collect();
         for f in &fields {
-            let with = crate::emit::editor_name(&f.ident);
+            let with = editor_ident(&f.ident);
             if let Some(other) = by_ident.get(with.as_str()) {
                 let loc = self.field_locs.get(&(owner, other.wire.clone())).cloned().unwrap_or(Loc { file: String::new(), pos: None });
                 self.error(

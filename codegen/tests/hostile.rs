@@ -256,9 +256,9 @@ fn names_with_control_characters_are_printed_escaped() {
 
 #[test]
 fn an_attribute_named_self_gets_an_editor_without_a_double_underscore() {
-    assert_eq!(codegen::emit::editor_name("self_"), "self_with");
-    assert_eq!(codegen::emit::editor_name("r#type"), "type_with");
-    assert_eq!(codegen::emit::editor_name("owner"), "owner_with");
+    assert_eq!(codegen::names::editor_ident("self_"), "self_with");
+    assert_eq!(codegen::names::editor_ident("r#type"), "type_with");
+    assert_eq!(codegen::names::editor_ident("owner"), "owner_with");
     // The resolver reserves the same name.
     let text = format!(
         "{HEAD}data:\n  self: {{ type: object, rust_name: Me, fields: {{ x: {{ type: string }} }} }}\n  self_with: {{ type: string }}\n"

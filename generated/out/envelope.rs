@@ -70,7 +70,7 @@ pub struct Envelope<D> {
     ///
     /// Strict: required, not null. Lenient: required, not null.
     /// Docs: not on the documentation page; read off real payloads.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = data_with)]
     pub data: rt::Field<D>,
 
     /// Installation parameters of the app, when the simulator or platform adds them.

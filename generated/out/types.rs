@@ -49,7 +49,7 @@ pub struct ChatActor {
     /// The actor's picture.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = avatar_with)]
     pub avatar: rt::Field<Avatar>,
 
     /// The actor's email address.

@@ -360,9 +360,11 @@ fn field_attr(ir: &Ir, owner: &str, f: &Field) -> TokenStream {
             parts.push(quote!(fake = #fake));
         }
     }
+    // An object attribute gets an editor; its name is decided in `names`, not by the derive.
     if let Ty::Named(id) = &f.ty {
         if matches!(ir.ty(*id).kind, TypeKind::Object(_)) {
-            parts.push(quote!(nested));
+            let editor = ident(&crate::names::editor_ident(&f.ident));
+            parts.push(quote!(editor = #editor));
         }
     }
     quote!(#[fw(#(#parts),*)])

@@ -21,25 +21,25 @@ pub struct Data {
     /// The user who caused the change, with their agent record.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = actor_with)]
     pub actor: rt::Field<Actor>,
 
     /// The agent whose record changed.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = agent_with)]
     pub agent: rt::Field<PhoneAgent>,
 
     /// Objects related to the agent; the page lists none.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = associations_with)]
     pub associations: rt::Field<Associations>,
 
     /// What changed in the agent record, each attribute as [old, new].
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = changes_with)]
     pub changes: rt::Field<ModelChanges>,
 
     /// Attributes the spec does not list, kept as sent.
@@ -67,7 +67,7 @@ pub struct Actor {
     /// The actor's agent record.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = agent_with)]
     pub agent: rt::Field<PhoneAgent>,
 
     /// Whether the actor activated the account from the activation email.
@@ -166,7 +166,7 @@ pub struct Actor {
     /// The actor's primary email address record.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = primary_email_with)]
     pub primary_email: rt::Field<PrimaryEmail>,
 
     /// How many times the actor has signed in.

@@ -21,13 +21,13 @@ pub struct Data {
     /// The agent or system that caused the change.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = actor_with)]
     pub actor: rt::Field<ChatActor>,
 
     /// The agent's status change.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = agent_activity_with)]
     pub agent_activity: rt::Field<crate::types::ChatAgentStatus>,
 
     /// Attributes the spec does not list, kept as sent.
@@ -57,7 +57,7 @@ pub struct ChatActor {
     /// The actor's picture.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = avatar_with)]
     pub avatar: rt::Field<crate::types::Avatar>,
 
     /// The actor's email address.

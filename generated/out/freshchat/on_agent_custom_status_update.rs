@@ -21,19 +21,19 @@ pub struct Data {
     /// The agent or system that changed the status.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = actor_with)]
     pub actor: rt::Field<crate::types::ChatActor>,
 
     /// The custom status change.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = agent_custom_status_with)]
     pub agent_custom_status: rt::Field<crate::types::ChatAgentStatus>,
 
     /// Objects related to the custom status; the page lists none.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = associations_with)]
     pub associations: rt::Field<Associations>,
 
     /// Each changed attribute of agent_custom_status mapped to [new, old]; note the order, which is the reverse of the other products' model_changes.

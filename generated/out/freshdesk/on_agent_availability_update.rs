@@ -21,25 +21,25 @@ pub struct Data {
     /// The agent or system that changed the availability.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = actor_with)]
     pub actor: rt::Field<Actor>,
 
     /// The agent's availability across the account's channels after the change.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = agent_availability_with)]
     pub agent_availability: rt::Field<AgentAvailability>,
 
     /// Objects related to the availability record.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = associations_with)]
     pub associations: rt::Field<Associations>,
 
     /// What changed in agent_availability, each attribute as [old, new].
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = changes_with)]
     pub changes: rt::Field<crate::types::ModelChanges>,
 
     /// Attributes the spec does not list, kept as sent.
@@ -242,7 +242,7 @@ pub struct Associations {
     /// The agent's status.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = status_with)]
     pub status: rt::Field<Status>,
 
     /// Attributes the spec does not list, kept as sent.

@@ -21,13 +21,13 @@ pub struct Data {
     /// The user who changed their availability.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = actor_with)]
     pub actor: rt::Field<Actor>,
 
     /// Objects related to the availability record; the page lists none.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = associations_with)]
     pub associations: rt::Field<Associations>,
 
     /// Each changed attribute of user_agent_availability mapped to its change.
@@ -40,7 +40,11 @@ pub struct Data {
     /// The user's availability across channels after the change.
     ///
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(
+        strict = "required",
+        lenient = "required",
+        editor = user_agent_availability_with
+    )]
     pub user_agent_availability: rt::Field<UserAgentAvailability>,
 
     /// Attributes the spec does not list, kept as sent.

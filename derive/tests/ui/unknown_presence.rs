@@ -1,0 +1,15 @@
+// A string, but not a presence.
+use freshworks_events_derive::Object;
+
+pub struct Field<T>(pub T);
+#[derive(Default)]
+pub struct UnknownFields;
+
+#[derive(Object)]
+pub struct Thing {
+    #[fw(lenient = "sometimes")]
+    pub name: Field<u8>,
+    pub unknown_fields: UnknownFields,
+}
+
+fn main() {}
