@@ -25,7 +25,7 @@ pub struct Agent {
     /// The agent's team.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = team_with)]
     pub team: rt::Field<Team>,
 
     /// Attributes the spec does not list, kept as sent.

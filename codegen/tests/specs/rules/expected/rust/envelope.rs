@@ -15,7 +15,7 @@ pub struct Envelope<D> {
     pub event: rt::Field<rt::Text>,
 
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = data_with)]
     pub data: rt::Field<D>,
 
     /// Attributes the spec does not list, kept as sent.

@@ -19,7 +19,7 @@ use crate::rt;
 )]
 pub struct Data {
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = actor_with)]
     pub actor: rt::Field<Actor>,
 
     /// Attributes the spec does not list, kept as sent.

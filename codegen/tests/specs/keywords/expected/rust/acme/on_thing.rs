@@ -23,7 +23,7 @@ pub struct Data {
     pub r#type: rt::Field<rt::Text>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(wire = "self", strict = "required", lenient = "any", nested)]
+    #[fw(wire = "self", strict = "required", lenient = "any", editor = self_with)]
     pub self_: rt::Field<Me>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.

@@ -21,7 +21,7 @@ pub struct Data {
     /// The agent who did it.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = agent_with)]
     pub agent: rt::Field<crate::types::Agent>,
 
     /// Agents watching the thing.
@@ -33,19 +33,19 @@ pub struct Data {
     /// The thing.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = thing_with)]
     pub thing: rt::Field<Thing>,
 
     /// Where it happened.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = place_with)]
     pub place: rt::Field<Location>,
 
     /// A tree of nodes.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = tree_with)]
     pub tree: rt::Field<Node>,
 
     /// Plain values in an array.
@@ -70,7 +70,7 @@ pub struct Thing {
     /// Who owns the thing.
     ///
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = owner_with)]
     pub owner: rt::Field<Owner>,
 
     /// Attributes the spec does not list, kept as sent.

@@ -41,7 +41,7 @@ pub struct Data {
     pub strict_lenient: rt::Field<rt::Text>,
 
     /// Strict: required, not null. Lenient: required, not null.
-    #[fw(strict = "required", lenient = "required", nested)]
+    #[fw(strict = "required", lenient = "required", editor = inner_with)]
     pub inner: rt::Field<Inner>,
 
     /// Attributes the spec does not list, kept as sent.

@@ -23,7 +23,7 @@ pub struct Data {
     pub kind: rt::Field<Kind>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = actor_with)]
     pub actor: rt::Field<Actor>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.
@@ -57,7 +57,7 @@ pub struct Data {
     pub changes: rt::Field<rt::Map<rt::OldNew>>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = status_with)]
     pub status: rt::Field<Status>,
 
     /// Attributes the spec does not list, kept as sent.

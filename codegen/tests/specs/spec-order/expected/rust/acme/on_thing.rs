@@ -27,11 +27,11 @@ pub struct Data {
     pub a: rt::Field<rt::Text>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = zebra_with)]
     pub zebra: rt::Field<crate::types::Zebra>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null.
-    #[fw(strict = "required", lenient = "any", nested)]
+    #[fw(strict = "required", lenient = "any", editor = apple_with)]
     pub apple: rt::Field<crate::types::Apple>,
 
     /// Strict: required, not null. Lenient: may be absent, may be null. Values: "z", "y", "x".
