@@ -12,9 +12,8 @@ fn root() -> PathBuf {
 /// (`<event>`, `*`) are not paths.
 fn as_path(span: &str) -> Option<&str> {
     const EXTENSIONS: [&str; 12] = ["rs", "md", "yaml", "json", "toml", "cjs", "js", "ts", "py", "sh", "lock", "stderr"];
-    let plain = !span.is_empty()
-        && !span.starts_with(['.', '-', '/'])
-        && span.chars().all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c));
+    let plain =
+        !span.is_empty() && !span.starts_with(['.', '-', '/']) && span.chars().all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c));
     if !plain || span.contains("::") {
         return None;
     }
@@ -92,10 +91,7 @@ fn a_moved_file_is_caught() {
     .unwrap();
     let relative = page.strip_prefix(root()).unwrap().to_str().unwrap().to_owned();
     let missing = missing_paths(&relative);
-    assert_eq!(
-        missing,
-        [format!("{relative}:1: `no_such_room.rs`"), format!("{relative}:2: `codegen/src/gone.rs`")],
-    );
+    assert_eq!(missing, [format!("{relative}:1: `no_such_room.rs`"), format!("{relative}:2: `codegen/src/gone.rs`")],);
 }
 
 /// A manifest's `[dependencies]`, split into those always built and those behind a feature.

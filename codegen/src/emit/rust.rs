@@ -551,7 +551,41 @@ fn event_items(ir: &Ir, event: &Event) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::spaced;
+    use super::{rust_type, spaced};
+    use crate::ir::{ChangeOrder, Ir, Ty};
+
+    /// The Rust column of `spec/README.md`'s table of types, for the row of `spec_type`.
+    fn documented_rust(readme: &str, spec_type: &str) -> String {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with('|') && l.split('|').nth(1).is_some_and(|c| c.contains(&format!("`{spec_type}`"))))
+            .unwrap_or_else(|| panic!("spec/README.md has no row for `{spec_type}`"));
+        row.split('|').nth(3).unwrap_or_default().trim().to_owned()
+    }
+
+    #[test]
+    fn the_spec_format_names_the_rust_types_emitted() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/README.md")).unwrap();
+        let ir = Ir { products: Vec::new(), modules: Vec::new(), types: Vec::new(), events: Vec::new() };
+        let rust = |ty: Ty| format!("`{}`", rust_type(&ir, 0, &ty)).replace(' ', "");
+        let scalars = documented_rust(&readme, "string");
+        for ty in [Ty::String, Ty::Integer, Ty::Number, Ty::Boolean] {
+            assert!(scalars.starts_with(&rust(ty.clone())) || scalars.contains(&format!(" {}", rust(ty.clone()))), "{ty:?}: {scalars}");
+        }
+        for (spec_type, ty) in [
+            ("timestamp", Ty::Timestamp),
+            ("id", Ty::Id),
+            ("any", Ty::Any),
+            ("array", Ty::Array(Box::new(Ty::Integer))),
+            ("map", Ty::Map(Box::new(Ty::Integer))),
+            ("change", Ty::Change(ChangeOrder::OldNew)),
+        ] {
+            let documented = documented_rust(&readme, spec_type);
+            // An item type stands for the `T` the table writes.
+            let emitted = rust(ty).replace("<i64>", "<T>");
+            assert!(documented.starts_with(&emitted), "`{spec_type}`: spec/README.md says {documented}, the emitter writes {emitted}");
+        }
+    }
 
     #[test]
     fn items_and_fields_are_set_apart_by_a_blank_line() {
