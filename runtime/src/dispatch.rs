@@ -4,8 +4,11 @@
 
 use serde::Serialize;
 
-use super::event::{early_identity, fixture, from_slice, identify, join, product_of_domain, whole_text, Deferred, Envelope, EventData};
-use super::event::{Error, EventInfo, ProductInfo, UnknownEvent};
+use super::error::Error;
+use super::event::{
+    early_identity, fixture, from_slice, identify, product_of_domain, qualified_names, whole_text, Deferred, Envelope, EventData,
+};
+use super::event::{EventInfo, ProductInfo, UnknownEvent};
 use super::field::Field;
 use super::id::Id;
 use super::reader::Reader;
@@ -149,7 +152,7 @@ fn build_known<E: Events, B: Builder<E>>(index: usize, build: B, events: &[Event
 }
 
 fn no_such_event(index: usize, events: &[EventInfo]) -> Error {
-    Error::NoSuchEvent { name: format!("#{index}"), known: join(events.iter().map(|e| e.qualified())) }
+    Error::NoSuchEvent { name: format!("#{index}"), known: qualified_names(events) }
 }
 
 /// The unknown event of a payload of an event whose product this build leaves out.

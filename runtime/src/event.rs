@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::dispatch::EnvelopeFields;
+use super::error::Error;
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
 use super::id::Id;
@@ -14,81 +15,6 @@ use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Cx, Kind, Mode, Report};
 use super::wire::{Build, FieldSpec, Node, Object0, Wire, ROOT};
-
-/// Why bytes could not be read as a payload.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Error {
-    /// Not JSON at all.
-    #[error("malformed JSON at line {line}, column {column}: {message}")]
-    Json {
-        /// Line where reading stopped, counting from 1.
-        line: usize,
-        /// Column in that line where reading stopped, counting from 1 (0 when it stopped
-        /// before the line's first character, as with empty input).
-        column: usize,
-        /// What was wrong, without the position (that is in `line` and `column`).
-        message: String,
-    },
-    /// Valid JSON nested deeper than the reader follows.
-    #[error("the JSON nests deeper than {limit} levels (line {}, column {})", position.0, position.1)]
-    TooDeep {
-        /// The nesting limit.
-        limit: usize,
-        /// Line and column where the limit was passed.
-        position: (usize, usize),
-    },
-    /// JSON, but not an object.
-    #[error("a payload is a JSON object, found {found}")]
-    NotAnObject {
-        /// A short description of the value sent instead, e.g. `an array of 2 items`.
-        found: String,
-    },
-    /// No `event` string in the envelope.
-    #[error("the payload has no \"event\" name; name the event explicitly")]
-    NoEventName,
-    /// An event name no product in the spec has.
-    #[error("unknown event \"{event}\": the spec covers {known}")]
-    UnknownEvent {
-        /// The `event` name from the envelope.
-        event: String,
-        /// Every event the spec covers, as `product/event` in a readable list.
-        known: String,
-    },
-    /// A product the spec knows, with an event of it the spec does not cover.
-    #[error("{product} event \"{event}\" is not in the spec; for {product} the spec covers {covered}")]
-    UnsupportedEvent {
-        /// The product's title (e.g. `Freshchat`), as the envelope's `domain` decided it.
-        product: String,
-        /// The `event` name from the envelope.
-        event: String,
-        /// The events of that product the spec covers, in a readable list.
-        covered: String,
-    },
-    /// An event name several products use, and nothing to tell which.
-    #[error("event \"{event}\" exists in {products}; name it as product/event")]
-    Ambiguous {
-        /// The event name, from the envelope or as given to [`find`].
-        event: String,
-        /// The titles of the products that have an event of that name, in a readable list.
-        products: String,
-    },
-    /// A name that is no product key of the spec.
-    #[error("no product \"{name}\" in the spec; known: {known}")]
-    NoSuchProduct {
-        /// The name as given.
-        name: String,
-        /// Every product key of the spec.
-        known: String,
-    },
-    /// `product/event` or `event` that names no event of the spec.
-    #[error("no event \"{name}\" in the spec; known: {known}")]
-    NoSuchEvent {
-        /// The name as given.
-        name: String,
-        /// Every event the spec covers, as `product/event` in a readable list.
-        known: String,
-    },
-}
 
 /// The data of one event: what each generated `Data` type implements.
 pub trait EventData: Build {
@@ -454,38 +380,41 @@ pub fn identify(event: Option<&str>, domain: Option<&str>, products: &[ProductIn
         return events.iter().position(|e| e.product == product.key && e.name == event).ok_or_else(|| Error::UnsupportedEvent {
             product: product.title.to_string(),
             event: event.to_string(),
-            covered: join(events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string())),
+            covered: events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string()).collect(),
         });
     }
     let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == event).map(|(i, _)| i).collect();
     match candidates.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::UnknownEvent { event: event.to_string(), known: join(events.iter().map(|e| e.qualified())) }),
-        many => Err(Error::Ambiguous {
-            event: event.to_string(),
-            products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
-        }),
+        [] => Err(Error::UnknownEvent { event: event.to_string(), known: qualified_names(events) }),
+        many => Err(Error::Ambiguous { event: event.to_string(), products: titles(many, products, events) }),
     }
 }
 
 /// Finds an event by `product/event` or, when only one product has it, `event`.
 pub fn find(name: &str, products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
-    let known = || join(events.iter().map(|e| e.qualified()));
     if let Some((product, event)) = name.split_once('/') {
         return events
             .iter()
             .position(|e| e.product == product && e.name == event)
-            .ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: known() });
+            .ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: qualified_names(events) });
     }
     let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == name).map(|(i, _)| i).collect();
     match candidates.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::NoSuchEvent { name: name.to_string(), known: known() }),
-        many => Err(Error::Ambiguous {
-            event: name.to_string(),
-            products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
-        }),
+        [] => Err(Error::NoSuchEvent { name: name.to_string(), known: qualified_names(events) }),
+        many => Err(Error::Ambiguous { event: name.to_string(), products: titles(many, products, events) }),
     }
+}
+
+/// Every event of the table as `product/event`, for errors that list them.
+pub(super) fn qualified_names(events: &[EventInfo]) -> Vec<String> {
+    events.iter().map(EventInfo::qualified).collect()
+}
+
+/// The titles of the products of the events at `indices`.
+fn titles(indices: &[usize], products: &[ProductInfo], events: &[EventInfo]) -> Vec<String> {
+    indices.iter().map(|&i| title_of(events[i].product, products).to_string()).collect()
 }
 
 /// The product whose domain `domain` is or ends in (after a dot), ignoring ASCII case and
@@ -504,11 +433,39 @@ fn title_of<'p>(key: &str, products: &'p [ProductInfo]) -> &'p str {
     products.iter().find(|p| p.key == key).map_or("an unknown product", |p| p.title)
 }
 
-pub(super) fn join(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    match items.split_last() {
-        None => "nothing".into(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static PRODUCTS: [ProductInfo; 2] = [
+        ProductInfo { key: "acme", title: "Acme", domains: &["acme.example"] },
+        ProductInfo { key: "zenith", title: "Zenith", domains: &["zenith.example"] },
+    ];
+    static EVENTS: [EventInfo; 3] = [
+        EventInfo { product: "acme", name: "onThing" },
+        EventInfo { product: "acme", name: "onOther" },
+        EventInfo { product: "zenith", name: "onThing" },
+    ];
+
+    #[test]
+    fn the_lists_an_error_names_are_its_items() {
+        match identify(Some("onNothing"), None, &PRODUCTS, &EVENTS) {
+            Err(Error::UnknownEvent { event, known }) => {
+                assert_eq!(event, "onNothing");
+                assert_eq!(known, ["acme/onThing", "acme/onOther", "zenith/onThing"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        match identify(Some("onNothing"), Some("x.zenith.example"), &PRODUCTS, &EVENTS) {
+            Err(Error::UnsupportedEvent { product, covered, .. }) => {
+                assert_eq!((product.as_str(), covered), ("Zenith", vec!["onThing".to_string()]))
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = find("onThing", &PRODUCTS, &EVENTS).unwrap_err();
+        assert_eq!(e, Error::Ambiguous { event: "onThing".into(), products: vec!["Acme".into(), "Zenith".into()] });
+        assert_eq!(e.to_string(), "event \"onThing\" exists in Acme and Zenith; name it as product/event");
+        let e = find("acme/onNothing", &PRODUCTS, &EVENTS).unwrap_err();
+        assert_eq!(e.to_string(), "no event \"acme/onNothing\" in the spec; known: acme/onThing, acme/onOther and zenith/onThing");
     }
 }

@@ -11,6 +11,7 @@
 mod calendar;
 pub mod collections;
 pub mod dispatch;
+pub mod error;
 pub mod event;
 pub mod field;
 pub mod fixture;
@@ -32,9 +33,10 @@ pub use dispatch::{
     check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event, Builder,
     EnvelopeFields, EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
 };
+pub use error::Error;
 pub use event::{
-    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope, Error,
-    EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
+    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope, EventData,
+    EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Fake, Gen};

@@ -20,7 +20,8 @@
 use std::collections::HashMap;
 use std::sync::RwLock;
 
-use super::event::{early_identity, identify, Envelope, Error, EventData, EventInfo, ProductInfo, UnknownEvent, EVENT_NAME};
+use super::error::Error;
+use super::event::{early_identity, identify, Envelope, EventData, EventInfo, ProductInfo, UnknownEvent, EVENT_NAME};
 use super::field::Field;
 use super::reader::{Peek, Reader};
 use super::rules::{Check, Path, Reach, Rule};
