@@ -13,8 +13,8 @@ use super::reader::{without_bom, Peek, Reader};
 use super::rules::Rule;
 use super::text::Text;
 use super::timestamp::Timestamp;
-use super::validate::{Cx, Kind, Mode, Report};
-use super::wire::{Build, FieldSpec, Node, Object0, Wire, ROOT};
+use super::validate::{Kind, Mode, Report, Walk};
+use super::wire::{Build, DynObject, FieldSpec, Node, Wire, ROOT};
 
 /// The data of one event: what each generated `Data` type implements.
 pub trait EventData: Build {
@@ -74,9 +74,9 @@ where
     P: Envelope,
     P::Data: EventData,
 {
-    let mut cx = Cx::new(mode);
+    let mut walk = Walk::new(mode);
     let data = match payload.data_field() {
-        Field::Value(data) => Some(super::rules::Typed(data as &dyn Object0)),
+        Field::Value(data) => Some(super::rules::Typed(data as &dyn DynObject)),
         _ => None,
     };
     let in_force = match &data {
@@ -84,20 +84,20 @@ where
         None => Vec::new(),
     };
     if data.is_some() {
-        cx.allow_null(super::rules::null_allowed(P::Data::RULES, &in_force));
+        walk.allow_null(super::rules::null_allowed(P::Data::RULES, &in_force));
     }
-    payload.check(&mut cx, &ROOT);
+    payload.check(&mut walk, &ROOT);
     if let Some(name) = payload.event_name() {
         if name != P::Data::EVENT {
-            cx.push_key("event");
-            cx.rule(&EVENT_NAME, format!("{:?}", P::Data::EVENT), format!("{name:?}"));
-            cx.pop();
+            walk.push_key("event");
+            walk.rule(&EVENT_NAME, format!("{:?}", P::Data::EVENT), format!("{name:?}"));
+            walk.pop();
         }
     }
     if let Some(data) = &data {
-        super::rules::check(data, P::Data::RULES, &in_force, &mut cx);
+        super::rules::check(data, P::Data::RULES, &in_force, &mut walk);
     }
-    cx.finish()
+    walk.finish()
 }
 
 pub(crate) static EVENT_NAME: Rule = Rule {
@@ -136,7 +136,7 @@ where
     }
 }
 
-fn payload_data_mut<P: Envelope>(payload: &mut P) -> Option<&mut dyn Object0>
+fn payload_data_mut<P: Envelope>(payload: &mut P) -> Option<&mut dyn DynObject>
 where
     P::Data: EventData,
 {
@@ -150,7 +150,7 @@ where
 }
 
 /// What a data object holds, to tell whether a round of rules changed it.
-fn fingerprint(data: &dyn Object0) -> String {
+fn fingerprint(data: &dyn DynObject) -> String {
     fn walk(node: Node<'_>, out: &mut String, depth: usize) {
         if depth > 32 {
             return;
@@ -293,10 +293,10 @@ pub struct UnknownEvent {
 impl UnknownEvent {
     /// The violation that validation reports for it.
     pub fn report(&self) -> Report {
-        let mut cx = Cx::new(Mode::Lenient);
-        cx.push_key("event");
-        cx.report(Kind::UnknownEvent, "an event of the spec", format!("{:?}", self.event), self.reason.clone());
-        cx.finish()
+        let mut walk = Walk::new(Mode::Lenient);
+        walk.push_key("event");
+        walk.report(Kind::UnknownEvent, "an event of the spec", format!("{:?}", self.event), self.reason.clone());
+        walk.finish()
     }
 }
 

@@ -48,6 +48,6 @@ pub use rules::{Check, Path, Rule, Test, When};
 pub use scan::{check_event, scan_payload, Checked, ObjScan, Scan, Scanned};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
-pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};
+pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk};
 pub use values::Num;
 pub use wire::{serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};

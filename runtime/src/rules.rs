@@ -8,8 +8,8 @@
 
 use std::fmt;
 
-use super::validate::{list, Cx, RuleName};
-use super::wire::{Lit, Node, NodeMut, Object0, Scalar, Slot};
+use super::validate::{list, RuleName, Walk};
+use super::wire::{DynObject, Lit, Node, NodeMut, Scalar, Slot};
 
 /// A path below `data`, as its steps (split by the generator, so a walk never scans text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +148,7 @@ impl Rule {
             }))
     }
 
-    fn applies(&self, data: &dyn Object0) -> bool {
+    fn applies(&self, data: &dyn DynObject) -> bool {
         self.holds(match &self.when {
             Some(w) => leaf(data, w.path),
             None => return true,
@@ -173,23 +173,23 @@ pub(crate) trait Reach<'a> {
     fn leaf(&self, path: Path) -> Option<&'a dyn Slot>;
     /// Calls `f` on every slot the path reaches (through every item of `[]` steps), in
     /// item order, with the walk's position at that slot.
-    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>));
+    fn each(&self, path: Path, walk: &mut Walk<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Walk<'a>));
 }
 
 /// The slots of a parsed payload's data.
-pub(crate) struct Typed<'a>(pub &'a dyn Object0);
+pub(crate) struct Typed<'a>(pub &'a dyn DynObject);
 
 impl<'a> Reach<'a> for Typed<'a> {
     fn leaf(&self, path: Path) -> Option<&'a dyn Slot> {
         leaf(self.0, path)
     }
-    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
-        each(self.0, path, cx, f)
+    fn each(&self, path: Path, walk: &mut Walk<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Walk<'a>)) {
+        each(self.0, path, walk, f)
     }
 }
 
 /// The one slot a path without `[]` leads to.
-fn leaf(data: &dyn Object0, path: Path) -> Option<&dyn Slot> {
+fn leaf(data: &dyn DynObject, path: Path) -> Option<&dyn Slot> {
     let (name, _, rest) = path.first()?;
     let slot = data.slot(name)?;
     if rest.is_empty() {
@@ -203,62 +203,62 @@ fn leaf(data: &dyn Object0, path: Path) -> Option<&dyn Slot> {
 
 /// Calls `f` on every slot the path reaches (through every item of `[]` steps), with the
 /// walk's position at that slot.
-fn each<'a>(obj: &'a dyn Object0, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+fn each<'a>(obj: &'a dyn DynObject, path: Path, walk: &mut Walk<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Walk<'a>)) {
     let Some((name, all, rest)) = path.first() else { return };
     let Some(slot) = obj.slot(name) else { return };
-    cx.push_key(name);
+    walk.push_key(name);
     if all {
         if let Node::Items(items) = slot.node() {
             for i in 0..items.len() {
                 let Some(item) = items.item(i) else { continue };
-                cx.push_index(i);
+                walk.push_index(i);
                 if rest.is_empty() {
-                    f(item, cx);
+                    f(item, walk);
                 } else if let Node::Object(o) = item.node() {
-                    each(o, rest, cx, f);
+                    each(o, rest, walk, f);
                 }
-                cx.pop();
+                walk.pop();
             }
         }
     } else if rest.is_empty() {
-        f(slot, cx);
+        f(slot, walk);
     } else if let Node::Object(o) = slot.node() {
-        each(o, rest, cx, f);
+        each(o, rest, walk, f);
     }
-    cx.pop();
+    walk.pop();
 }
 
 /// Checks every rule that applies in the walk's mode; positions are below `/data`.
 /// `in_force` says, rule by rule, whether it is checked ([`in_force`]).
-pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], in_force: &[bool], cx: &mut Cx<'a>) {
-    cx.push_key("data");
+pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], in_force: &[bool], walk: &mut Walk<'a>) {
+    walk.push_key("data");
     for (rule, _) in rules.iter().zip(in_force).filter(|(_, on)| **on) {
         match rule.check {
             Check::Null(paths) => {
                 for &path in paths.iter() {
-                    data.each(path, cx, &mut |slot, cx| {
+                    data.each(path, walk, &mut |slot, walk| {
                         if !slot.node().is_unset() {
-                            cx.rule(rule, "null".into(), slot.describe());
+                            walk.rule(rule, "null".into(), slot.describe());
                         }
                     });
                 }
             }
             Check::OneOf(path, lits) => {
-                data.each(path, cx, &mut |slot, cx| {
+                data.each(path, walk, &mut |slot, walk| {
                     if let Some(value) = slot.node().scalar() {
                         if !lits.iter().any(|l| l.matches(&value)) {
                             let options: Vec<Scalar<'_>> = lits.iter().map(Lit::scalar).collect();
-                            cx.rule(rule, list(&options), value.to_string());
+                            walk.rule(rule, list(&options), value.to_string());
                         }
                     }
                 });
             }
             Check::Same(a, b) => {
                 let other = data.leaf(b).and_then(|s| s.node().scalar());
-                data.each(a, cx, &mut |slot, cx| {
+                data.each(a, walk, &mut |slot, walk| {
                     if let (Some(x), Some(y)) = (slot.node().scalar(), other) {
                         if !x.same(&y) {
-                            cx.rule(rule, format!("the same as {b} ({y})"), x.to_string());
+                            walk.rule(rule, format!("the same as {b} ({y})"), x.to_string());
                         }
                     }
                 });
@@ -268,22 +268,22 @@ pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], in_force: 
                     Some(Node::Timestamp(t)) => Some(t),
                     _ => None,
                 };
-                data.each(a, cx, &mut |slot, cx| {
+                data.each(a, walk, &mut |slot, walk| {
                     if let (Node::Timestamp(x), Some(y)) = (slot.node(), later) {
                         if x.unix_nanos() > y.unix_nanos() {
-                            cx.rule(rule, format!("no later than {b} ({y})"), x.to_string());
+                            walk.rule(rule, format!("no later than {b} ({y})"), x.to_string());
                         }
                     }
                 });
             }
             Check::KeysOf(path, names) => {
-                data.each(path, cx, &mut |slot, cx| {
+                data.each(path, walk, &mut |slot, walk| {
                     if let Node::Keys(keys) = slot.node() {
                         for key in keys {
                             if !names.contains(&key) {
-                                cx.push_key(key);
-                                cx.rule(rule, format!("one of {}", names.join(", ")), format!("{key:?}"));
-                                cx.pop();
+                                walk.push_key(key);
+                                walk.rule(rule, format!("one of {}", names.join(", ")), format!("{key:?}"));
+                                walk.pop();
                             }
                         }
                     }
@@ -291,7 +291,7 @@ pub(crate) fn check<'a>(data: &dyn Reach<'a>, rules: &'static [Rule], in_force: 
             }
         }
     }
-    cx.pop();
+    walk.pop();
 }
 
 /// Whether each rule is checked on this payload in this reading: its condition is
@@ -314,7 +314,7 @@ pub(crate) fn null_allowed(rules: &'static [Rule], in_force: &[bool]) -> Vec<Pat
 }
 
 /// Every slot a path reaches, to change.
-fn each_mut(obj: &mut dyn Object0, path: Path, f: &mut dyn FnMut(&mut dyn Slot)) {
+fn each_mut(obj: &mut dyn DynObject, path: Path, f: &mut dyn FnMut(&mut dyn Slot)) {
     let Some((name, all, rest)) = path.first() else { return };
     let Some(slot) = obj.slot_mut(name) else { return };
     if all {
@@ -366,7 +366,7 @@ impl Owned {
 /// Makes `data` keep every rule (strict-only ones too), applying them until nothing
 /// changes. Returns false when they do not settle, which would mean the rules contradict
 /// each other.
-pub fn enforce_data(data: &mut dyn Object0, rules: &'static [Rule], fingerprint: &mut dyn FnMut(&dyn Object0) -> String) -> bool {
+pub fn enforce_data(data: &mut dyn DynObject, rules: &'static [Rule], fingerprint: &mut dyn FnMut(&dyn DynObject) -> String) -> bool {
     for _ in 0..8 {
         let before = fingerprint(data);
         for rule in rules {
@@ -381,7 +381,7 @@ pub fn enforce_data(data: &mut dyn Object0, rules: &'static [Rule], fingerprint:
     false
 }
 
-fn apply(data: &mut dyn Object0, rule: &Rule) {
+fn apply(data: &mut dyn DynObject, rule: &Rule) {
     match rule.check {
         Check::Null(paths) => {
             for &path in paths.iter() {

@@ -26,7 +26,7 @@ use super::field::Field;
 use super::reader::{Peek, Reader};
 use super::rules::{Check, Path, Reach, Rule};
 use super::text::Text;
-use super::validate::{push_escaped, Cx, Kind, Mode, Report, Violation};
+use super::validate::{push_escaped, Kind, Mode, Report, Violation, Walk};
 use super::wire::{FieldSpec, Presence, Scalar, Slot, Wire, ROOT};
 
 /// No node of the plan: the position is on no rule's path.
@@ -301,9 +301,9 @@ impl<'j> Scan<'j> {
     pub(crate) fn found<T: Wire>(&mut self, field: &Field<T>, spec: &'static FieldSpec) {
         match field {
             Field::Value(v) if T::CHECKS => {
-                let mut cx = Cx::bare(self.mode);
-                v.check(&mut cx, spec);
-                let report = cx.finish();
+                let mut walk = Walk::bare(self.mode);
+                v.check(&mut walk, spec);
+                let report = walk.finish();
                 if report.violations.is_empty() {
                     return;
                 }
@@ -536,16 +536,16 @@ impl<'j> Scan<'j> {
             _ => None,
         };
         let (name, domain) = (text(plan.event), text(plan.domain));
-        let mut cx = Cx::bare(self.mode);
+        let mut walk = Walk::bare(self.mode);
         if let Some(name) = &name {
             if name != event {
-                cx.push_key("event");
-                cx.rule(&EVENT_NAME, format!("{event:?}"), format!("{name:?}"));
-                cx.pop();
+                walk.push_key("event");
+                walk.rule(&EVENT_NAME, format!("{event:?}"), format!("{name:?}"));
+                walk.pop();
             }
         }
-        super::rules::check(&reach, rules, &in_force, &mut cx);
-        violations.extend(cx.finish().violations);
+        super::rules::check(&reach, rules, &in_force, &mut walk);
+        violations.extend(walk.finish().violations);
         Ok(Scanned { report: Report { violations }, event: name, domain })
     }
 }
@@ -584,7 +584,7 @@ impl<'a> Reach<'a> for KeptValues<'a> {
         self.at(self.plan.find(path)?)
     }
 
-    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+    fn each(&self, path: Path, walk: &mut Walk<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Walk<'a>)) {
         let Some(node) = self.plan.find(path) else { return };
         let mut hits: Vec<(&'a Kept, &'a dyn Slot)> = self.read().filter(|(k, _)| k.node == node).collect();
         hits.sort_by(|a, b| a.0.at.cmp(&b.0.at));
@@ -593,15 +593,15 @@ impl<'a> Reach<'a> for KeptValues<'a> {
             let mut depth = 0;
             for seg in path.segments() {
                 if seg == "[]" {
-                    cx.push_index(items.next().copied().unwrap_or_default());
+                    walk.push_index(items.next().copied().unwrap_or_default());
                 } else {
-                    cx.push_key(seg);
+                    walk.push_key(seg);
                 }
                 depth += 1;
             }
-            f(slot, cx);
+            f(slot, walk);
             for _ in 0..depth {
-                cx.pop();
+                walk.pop();
             }
         }
     }

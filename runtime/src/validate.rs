@@ -152,7 +152,7 @@ enum Seg<'a> {
 
 /// The state of one validation walk: the mode, where it is (kept as borrowed segments, so
 /// a pointer is built only when something is reported), and what it found.
-pub struct Cx<'a> {
+pub struct Walk<'a> {
     mode: Mode,
     path: Vec<Seg<'a>>,
     out: Vec<Violation>,
@@ -161,16 +161,16 @@ pub struct Cx<'a> {
     null_ok: Vec<super::rules::Path>,
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Walk<'a> {
     /// Starts a walk at the payload root.
     pub fn new(mode: Mode) -> Self {
-        Cx { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
+        Walk { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
     }
 
     /// A walk that starts where another one is: its pointers are relative to that place,
     /// and nothing is allocated until something is reported.
     pub(crate) fn bare(mode: Mode) -> Self {
-        Cx { mode, path: Vec::new(), out: Vec::new(), null_ok: Vec::new() }
+        Walk { mode, path: Vec::new(), out: Vec::new(), null_ok: Vec::new() }
     }
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
@@ -396,7 +396,7 @@ pub fn list(options: &[Scalar<'_>]) -> String {
 
 /// Every violation in one value (an object, without its event's rules), in spec order.
 pub fn check_value<T: Wire>(value: &T, mode: Mode) -> Report {
-    let mut cx = Cx::new(mode);
-    value.check(&mut cx, &super::wire::ROOT);
-    cx.finish()
+    let mut walk = Walk::new(mode);
+    value.check(&mut walk, &super::wire::ROOT);
+    walk.finish()
 }

@@ -9,7 +9,7 @@ use super::reader::{Number, Peek, Reader};
 use super::scan::Scan;
 use super::text::Text;
 use super::timestamp::Timestamp;
-use super::validate::{Cx, Kind, Mismatch};
+use super::validate::{Kind, Mismatch, Walk};
 use super::wire::{FieldSpec, IdForm, Node, NodeMut, Scalar, Wire};
 use super::Error;
 
@@ -201,16 +201,16 @@ impl Wire for Id {
         super::scan::read_and_check::<Self>(s, peek, spec)
     }
 
-    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
-        if !cx.strict() {
+    fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
+        if !walk.strict() {
             return;
         }
         match (spec.id_form, self) {
             (Some(IdForm::Integer), Id::String(s)) => {
-                cx.report(Kind::Type, "an integer", format!("string {s:?}"), format!("documented as an integer, found string {s:?}"))
+                walk.report(Kind::Type, "an integer", format!("string {s:?}"), format!("documented as an integer, found string {s:?}"))
             }
             (Some(IdForm::String), Id::Integer(i)) => {
-                cx.report(Kind::Type, "a string", format!("integer {i}"), format!("documented as a string, found integer {i}"))
+                walk.report(Kind::Type, "a string", format!("integer {i}"), format!("documented as a string, found integer {i}"))
             }
             _ => {}
         }
@@ -275,18 +275,18 @@ impl Wire for Timestamp {
         }
     }
 
-    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
-        if cx.strict() && spec.utc && !self.is_utc() {
-            cx.report(
+    fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
+        if walk.strict() && spec.utc && !self.is_utc() {
+            walk.report(
                 Kind::Format,
                 "a timestamp in UTC",
                 self.to_string(),
                 format!("timestamp {self} is not in UTC; the docs give it in the UTC format"),
             );
         }
-        if cx.strict() && !spec.forms.is_empty() && !spec.forms.contains(&self.format()) {
+        if walk.strict() && !spec.forms.is_empty() && !spec.forms.contains(&self.format()) {
             let expected = spec.forms.iter().map(|f| f.example()).collect::<Vec<_>>().join(" or ");
-            cx.report(
+            walk.report(
                 Kind::Format,
                 format!("a timestamp like {expected}"),
                 self.to_string(),

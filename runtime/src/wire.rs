@@ -9,7 +9,7 @@ use super::raw::Raw;
 use super::reader::{Peek, Reader};
 use super::scan::Scan;
 use super::timestamp::{Timestamp, TimestampFormat};
-use super::validate::{Cx, Mismatch};
+use super::validate::{Mismatch, Walk};
 use super::Error;
 
 /// Presence of an attribute in one reading.
@@ -108,9 +108,9 @@ pub trait Wire: Serialize + Sized + 'static {
     /// nothing, so the walk does not even step into them.
     const CHECKS: bool = true;
 
-    /// Records in `cx` what is wrong inside the value itself; `spec` is the attribute
+    /// Records in `walk` what is wrong inside the value itself; `spec` is the attribute
     /// that holds it (for array items and map values, the collection's attribute).
-    fn check<'a>(&'a self, _cx: &mut Cx<'a>, _spec: &'static FieldSpec) {}
+    fn check<'a>(&'a self, _walk: &mut Walk<'a>, _spec: &'static FieldSpec) {}
 
     /// Makes a value, taking every choice from `g`.
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self;
@@ -231,7 +231,7 @@ pub enum Node<'a> {
     /// A timestamp.
     Timestamp(&'a Timestamp),
     /// An object with attributes.
-    Object(&'a dyn Object0),
+    Object(&'a dyn DynObject),
     /// An array.
     Items(&'a dyn Items),
     /// A map of names to values: its keys.
@@ -258,7 +258,7 @@ impl<'a> Node<'a> {
 /// A value as rules change it.
 pub enum NodeMut<'a> {
     /// An object with attributes.
-    Object(&'a mut dyn Object0),
+    Object(&'a mut dyn DynObject),
     /// An array.
     Items(&'a mut dyn Items),
     /// A map of names to values.
@@ -270,7 +270,7 @@ pub enum NodeMut<'a> {
 }
 
 /// An object's slots, without the type's constants, so it can be a trait object.
-pub trait Object0 {
+pub trait DynObject {
     /// The attributes' wire names, in spec order.
     fn field_names(&self) -> Vec<&'static str>;
     /// The slot of attribute `wire`.
@@ -279,7 +279,7 @@ pub trait Object0 {
     fn slot_mut(&mut self, wire: &str) -> Option<&mut dyn Slot>;
 }
 
-impl<T: Object> Object0 for T {
+impl<T: Object> DynObject for T {
     fn field_names(&self) -> Vec<&'static str> {
         T::FIELDS.iter().map(|f| f.wire).collect()
     }
