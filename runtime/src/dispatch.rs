@@ -8,7 +8,7 @@ use super::error::Error;
 use super::event::{
     early_identity, fixture, from_slice, identify, product_of_domain, qualified_names, whole_text, Deferred, Envelope, EventData,
 };
-use super::event::{EventInfo, ProductInfo, UnknownEvent};
+use super::event::{EnvelopeFields, EventInfo, ProductInfo, UnknownEvent};
 use super::field::Field;
 use super::id::Id;
 use super::reader::Reader;
@@ -335,35 +335,6 @@ pub fn envelope_of<E: Events>(event: &E) -> EnvelopeRef<'_> {
         }
     }
     event.visit(Common)
-}
-
-/// The envelope attributes every event has, as an unknown event's payload gave them (a
-/// value of another type reads as `None`, and stays in the payload as sent).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EnvelopeFields {
-    /// `account_id`.
-    pub account_id: Option<Id>,
-    /// `domain`.
-    pub domain: Option<String>,
-    /// `region`.
-    pub region: Option<String>,
-    /// `timestamp`.
-    pub timestamp: Option<Timestamp>,
-    /// `version`.
-    pub version: Option<String>,
-}
-
-impl EnvelopeFields {
-    /// The attributes of a read envelope.
-    pub fn of<H: Envelope>(head: &H) -> Self {
-        EnvelopeFields {
-            account_id: head.account_id().cloned(),
-            domain: head.domain().map(str::to_string),
-            region: head.region().map(str::to_string),
-            timestamp: head.timestamp().cloned(),
-            version: head.version().map(str::to_string),
-        }
-    }
 }
 
 /// The compiled validator of an event kind: every violation straight from the bytes, none of

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use super::dispatch::EnvelopeFields;
 use super::error::Error;
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
@@ -303,6 +302,35 @@ impl UnknownEvent {
 impl Serialize for UnknownEvent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.payload.serialize(s)
+    }
+}
+
+/// The envelope attributes every event has, as an unknown event's payload gave them (a
+/// value of another type reads as `None`, and stays in the payload as sent).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EnvelopeFields {
+    /// `account_id`.
+    pub account_id: Option<Id>,
+    /// `domain`.
+    pub domain: Option<String>,
+    /// `region`.
+    pub region: Option<String>,
+    /// `timestamp`.
+    pub timestamp: Option<Timestamp>,
+    /// `version`.
+    pub version: Option<String>,
+}
+
+impl EnvelopeFields {
+    /// The attributes of a read envelope.
+    pub fn of<H: Envelope>(head: &H) -> Self {
+        EnvelopeFields {
+            account_id: head.account_id().cloned(),
+            domain: head.domain().map(str::to_string),
+            region: head.region().map(str::to_string),
+            timestamp: head.timestamp().cloned(),
+            version: head.version().map(str::to_string),
+        }
     }
 }
 

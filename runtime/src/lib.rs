@@ -31,12 +31,12 @@ pub mod wire;
 pub use collections::{Map, NewOld, OldNew};
 pub use dispatch::{
     check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event, Builder,
-    EnvelopeFields, EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
+    EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
 };
 pub use error::Error;
 pub use event::{
-    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope, EventData,
-    EventInfo, ProductInfo, Rejected, UnknownEvent,
+    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope,
+    EnvelopeFields, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Fake, Gen};
