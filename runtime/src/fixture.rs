@@ -414,7 +414,7 @@ impl Gen {
         let format = formats[self.pick(formats.len())];
         let millis = if self.is_default() { BASE_MILLIS } else { BASE_MILLIS - (self.next() % 400_000_000_000) as i64 };
         let millis = millis - millis % 1000;
-        in_form(format, millis, true)
+        Timestamp::in_form(format, millis, true)
     }
 
     /// Any JSON value, for `any` attributes.
@@ -430,22 +430,6 @@ impl Gen {
     pub fn change(&mut self) -> (Value, Value) {
         (self.any(), self.any())
     }
-}
-
-/// The instant `millis` written in `format`; `whole` drops the `.000` of whole seconds in
-/// text forms, as the documented examples do.
-pub fn in_form(format: TimestampFormat, millis: i64, whole: bool) -> Timestamp {
-    let base = Timestamp::from_millis(millis);
-    let iso = base.to_rfc3339();
-    let iso = if whole { iso.replace(".000Z", "Z") } else { iso };
-    let made = match format {
-        TimestampFormat::Iso8601 => Timestamp::parse_str(&iso),
-        TimestampFormat::UtcText => Timestamp::parse_str(&iso.replace('T', " ").replace('Z', " UTC")),
-        TimestampFormat::EpochMillis => Ok(base.clone()),
-        TimestampFormat::EpochSeconds => Timestamp::from_seconds(millis as f64 / 1000.0 + if whole { 0.25 } else { 0.0 }),
-        TimestampFormat::EpochMillisString => Timestamp::parse_str(&millis.to_string()),
-    };
-    made.unwrap_or(base)
 }
 
 /// The default value of a type: its default fixture.

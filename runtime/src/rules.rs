@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use super::timestamp::Timestamp;
 use super::validate::{list, RuleName, Walk};
 use super::wire::{DynObject, Lit, Node, NodeMut, Scalar, Slot};
 
@@ -426,7 +427,7 @@ fn apply(data: &mut dyn DynObject, rule: &Rule) {
                     if t.unix_millis() > later {
                         // The later instant, written in the earlier attribute's own form, so
                         // that a form the docs give stays a form the docs give.
-                        *t = super::fixture::in_form(t.format(), later, false);
+                        *t = Timestamp::in_form(t.format(), later, false);
                     }
                 }
             });

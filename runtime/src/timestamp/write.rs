@@ -1,4 +1,5 @@
-//! Writing a timestamp: back as it was sent (serde, `Display`), or as RFC 3339 UTC text.
+//! Writing a timestamp: back as it was sent (serde, `Display`), as RFC 3339 UTC text, or an
+//! instant in a form of our choosing (fixtures, rules that move an instant).
 
 use std::fmt;
 
@@ -23,6 +24,22 @@ impl Timestamp {
             second_of_day % 60,
             self.subsec_nanos / 1_000_000
         )
+    }
+
+    /// The instant `millis` written in `format`; `whole` drops the `.000` of whole seconds in
+    /// text forms, as the documented examples do.
+    pub(crate) fn in_form(format: TimestampFormat, millis: i64, whole: bool) -> Timestamp {
+        let base = Timestamp::from_millis(millis);
+        let iso = base.to_rfc3339();
+        let iso = if whole { iso.replace(".000Z", "Z") } else { iso };
+        let made = match format {
+            TimestampFormat::Iso8601 => Timestamp::parse_str(&iso),
+            TimestampFormat::UtcText => Timestamp::parse_str(&iso.replace('T', " ").replace('Z', " UTC")),
+            TimestampFormat::EpochMillis => Ok(base.clone()),
+            TimestampFormat::EpochSeconds => Timestamp::from_seconds(millis as f64 / 1000.0 + if whole { 0.25 } else { 0.0 }),
+            TimestampFormat::EpochMillisString => Timestamp::parse_str(&millis.to_string()),
+        };
+        made.unwrap_or(base)
     }
 }
 
