@@ -3,14 +3,16 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use super::attribute::FieldSpec;
 use super::field::Field;
 use super::fixture::Gen;
+use super::node::{Items, Keys, Node, NodeMut, Slot};
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
 use super::scan::Scan;
 use super::text::Text;
 use super::validate::{Kind, Walk};
-use super::wire::{FieldSpec, Items, Keys, Node, NodeMut, Slot, Wire};
+use super::wire::Wire;
 use super::Error;
 
 impl<T: Wire> Wire for Vec<Field<T>> {

@@ -3,17 +3,19 @@
 
 use serde::Serialize;
 
+use super::attribute::{FieldSpec, ROOT};
 use super::error::Error;
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
 use super::id::Id;
+use super::node::{DynObject, Node};
 use super::raw::Raw;
 use super::reader::{without_bom, Peek, Reader};
 use super::rules::Rule;
 use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Kind, Mode, Report, Walk};
-use super::wire::{Build, DynObject, FieldSpec, Node, Wire, ROOT};
+use super::wire::{Build, Wire};
 
 /// The data of one event: what each generated `Data` type implements.
 pub trait EventData: Build {
@@ -140,8 +142,8 @@ where
     P::Data: EventData,
 {
     match payload.node_mut() {
-        super::wire::NodeMut::Object(o) => match o.slot_mut("data")?.node_mut() {
-            super::wire::NodeMut::Object(d) => Some(d),
+        super::node::NodeMut::Object(o) => match o.slot_mut("data")?.node_mut() {
+            super::node::NodeMut::Object(d) => Some(d),
             _ => None,
         },
         _ => None,

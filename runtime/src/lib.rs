@@ -8,6 +8,7 @@
 //! public names at its root. The derives write paths as `crate::rt::...`, so any crate
 //! holding derived declarations names this crate `rt` at its root.
 
+pub mod attribute;
 mod calendar;
 pub mod collections;
 pub mod dispatch;
@@ -16,6 +17,7 @@ pub mod event;
 pub mod field;
 pub mod fixture;
 pub mod id;
+pub mod node;
 mod products;
 pub mod raw;
 pub mod reader;
@@ -28,6 +30,7 @@ pub mod validate;
 pub mod values;
 pub mod wire;
 
+pub use attribute::{Fake, FieldSpec, IdForm, Lit, Presence};
 pub use collections::{Map, NewOld, OldNew};
 pub use dispatch::{
     check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event, Builder,
@@ -39,9 +42,10 @@ pub use event::{
     EnvelopeFields, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
-pub use fixture::{sample_default, Fake, Gen};
+pub use fixture::{sample_default, Gen};
 pub use freshworks_events_derive::{Enum, Events, Listed, Object};
 pub use id::Id;
+pub use node::{serialize_scalar, Node, NodeMut, Scalar, Slot};
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
 pub use rules::{Check, Path, Rule, Test, When};
@@ -50,4 +54,4 @@ pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk};
 pub use values::Num;
-pub use wire::{serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};
+pub use wire::{Build, Object, Wire};

@@ -8,9 +8,10 @@
 
 use std::fmt;
 
+use super::attribute::Lit;
+use super::node::{DynObject, Node, NodeMut, Scalar, Slot};
 use super::timestamp::Timestamp;
 use super::validate::{list, RuleName, Walk};
-use super::wire::{DynObject, Lit, Node, NodeMut, Scalar, Slot};
 
 /// A path below `data`, as its steps (split by the generator, so a walk never scans text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

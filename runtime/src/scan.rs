@@ -20,14 +20,16 @@
 use std::collections::HashMap;
 use std::sync::RwLock;
 
+use super::attribute::{FieldSpec, Presence, ROOT};
 use super::error::Error;
 use super::event::{early_identity, identify, Envelope, EventData, EventInfo, ProductInfo, UnknownEvent, EVENT_NAME};
 use super::field::Field;
+use super::node::{Scalar, Slot};
 use super::reader::{Peek, Reader};
 use super::rules::{Check, Path, Reach, Rule};
 use super::text::Text;
 use super::validate::{push_escaped, Kind, Mode, Report, Violation, Walk};
-use super::wire::{FieldSpec, Presence, Scalar, Slot, Wire, ROOT};
+use super::wire::Wire;
 
 /// No node of the plan: the position is on no rule's path.
 const NONE: u32 = u32::MAX;
@@ -532,7 +534,7 @@ impl<'j> Scan<'j> {
         let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
         let mut violations: Vec<Violation> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
-            Some(super::wire::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
+            Some(super::node::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
             _ => None,
         };
         let (name, domain) = (text(plan.event), text(plan.domain));

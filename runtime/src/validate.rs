@@ -5,9 +5,11 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::attribute::FieldSpec;
 use super::field::{Field, UnknownFields};
+use super::node::Scalar;
 use super::raw::Raw;
-use super::wire::{FieldSpec, Scalar, Wire};
+use super::wire::Wire;
 
 /// How closely a payload is held to the documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -259,7 +261,7 @@ impl<'a> Walk<'a> {
         self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id()) });
     }
 
-    fn presence(&self, spec: &FieldSpec) -> super::wire::Presence {
+    fn presence(&self, spec: &FieldSpec) -> super::attribute::Presence {
         match self.mode {
             Mode::Lenient => spec.lenient,
             Mode::Strict => spec.strict,
@@ -397,6 +399,6 @@ pub fn list(options: &[Scalar<'_>]) -> String {
 /// Every violation in one value (an object, without its event's rules), in spec order.
 pub fn check_value<T: Wire>(value: &T, mode: Mode) -> Report {
     let mut walk = Walk::new(mode);
-    value.check(&mut walk, &super::wire::ROOT);
+    value.check(&mut walk, &super::attribute::ROOT);
     walk.finish()
 }

@@ -1,16 +1,18 @@
 //! How the leaf types read, check and sample themselves: strings, numbers, booleans, ids,
 //! timestamps and raw JSON.
 
+use super::attribute::{FieldSpec, IdForm};
 use super::field::Field;
 use super::fixture::Gen;
 use super::id::Id;
+use super::node::{Node, NodeMut, Scalar};
 use super::raw::Raw;
 use super::reader::{Number, Peek, Reader};
 use super::scan::Scan;
 use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Kind, Mismatch, Walk};
-use super::wire::{FieldSpec, IdForm, Node, NodeMut, Scalar, Wire};
+use super::wire::Wire;
 use super::Error;
 
 impl Wire for Text {
