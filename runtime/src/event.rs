@@ -11,7 +11,7 @@ use super::id::Id;
 use super::node::{DynObject, Node};
 use super::raw::Raw;
 use super::reader::{without_bom, Peek, Reader};
-use super::rules::Rule;
+use super::rules::{Rule, EVENT_NAME};
 use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Kind, Mode, Report, Walk};
@@ -77,15 +77,15 @@ where
 {
     let mut walk = Walk::new(mode);
     let data = match payload.data_field() {
-        Field::Value(data) => Some(super::rules::Typed(data as &dyn DynObject)),
+        Field::Value(data) => Some(super::interpreter::Typed(data as &dyn DynObject)),
         _ => None,
     };
     let in_force = match &data {
-        Some(data) => super::rules::in_force(data, P::Data::RULES, mode == Mode::Strict),
+        Some(data) => super::interpreter::in_force(data, P::Data::RULES, mode == Mode::Strict),
         None => Vec::new(),
     };
     if data.is_some() {
-        walk.allow_null(super::rules::null_allowed(P::Data::RULES, &in_force));
+        walk.allow_null(super::interpreter::null_allowed(P::Data::RULES, &in_force));
     }
     payload.check(&mut walk, &ROOT);
     if let Some(name) = payload.event_name() {
@@ -96,18 +96,10 @@ where
         }
     }
     if let Some(data) = &data {
-        super::rules::check(data, P::Data::RULES, &in_force, &mut walk);
+        super::interpreter::check(data, P::Data::RULES, &in_force, &mut walk);
     }
     walk.finish()
 }
-
-pub(crate) static EVENT_NAME: Rule = Rule {
-    id: "event-name",
-    description: "The envelope names this event.",
-    strict_only: false,
-    when: None,
-    check: super::rules::Check::Null(&[]),
-};
 
 /// The default fixture of an event (`seed` `None`) or one drawn from a seed; it keeps every
 /// documented rule.
@@ -133,7 +125,7 @@ where
     P::Data: EventData,
 {
     if let Some(data) = payload_data_mut(payload) {
-        super::rules::enforce_data(data, P::Data::RULES, &mut |d| fingerprint(d));
+        super::interpreter::enforce_data(data, P::Data::RULES, &mut |d| fingerprint(d));
     }
 }
 

@@ -13,7 +13,7 @@ use super::attribute::{Fake, FieldSpec, IdForm};
 use super::field::Field;
 use super::id::Id;
 use super::node::Scalar;
-use super::rules::Rule;
+use super::rules::{Path, Rule};
 use super::timestamp::{Timestamp, TimestampFormat};
 use super::wire::Wire;
 
@@ -158,7 +158,7 @@ impl Gen {
 
     /// Whether the path being sampled is `rule_path` (below `data`), e.g. `actor.type`
     /// or `actor.social_profiles[].type`.
-    fn at(&self, rule_path: super::rules::Path) -> bool {
+    fn at(&self, rule_path: Path) -> bool {
         let Some(("data", below)) = self.path.split_first().map(|(f, r)| (*f, r)) else { return false };
         rule_path.segments().eq(below.iter().copied())
     }

@@ -17,6 +17,7 @@ pub mod event;
 pub mod field;
 pub mod fixture;
 pub mod id;
+mod interpreter;
 pub mod node;
 mod products;
 pub mod raw;

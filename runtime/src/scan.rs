@@ -22,11 +22,12 @@ use std::sync::RwLock;
 
 use super::attribute::{FieldSpec, Presence, ROOT};
 use super::error::Error;
-use super::event::{early_identity, identify, Envelope, EventData, EventInfo, ProductInfo, UnknownEvent, EVENT_NAME};
+use super::event::{early_identity, identify, Envelope, EventData, EventInfo, ProductInfo, UnknownEvent};
 use super::field::Field;
+use super::interpreter::Reach;
 use super::node::{Scalar, Slot};
 use super::reader::{Peek, Reader};
-use super::rules::{Check, Path, Reach, Rule};
+use super::rules::{Check, Path, Rule, EVENT_NAME};
 use super::text::Text;
 use super::validate::{push_escaped, Kind, Mode, Report, Violation, Walk};
 use super::wire::Wire;
@@ -521,7 +522,7 @@ impl<'j> Scan<'j> {
             }
         }
         self.materialize(&wanted, &mut slots)?;
-        let in_force = super::rules::in_force(&KeptValues { plan, kept: &self.kept, slots: &slots }, rules, strict);
+        let in_force = super::interpreter::in_force(&KeptValues { plan, kept: &self.kept, slots: &slots }, rules, strict);
         for (rule, _) in rules.iter().zip(&in_force).filter(|(_, on)| **on) {
             for path in check_paths(&rule.check) {
                 if let Some(n) = plan.find(path) {
@@ -546,7 +547,7 @@ impl<'j> Scan<'j> {
                 walk.pop();
             }
         }
-        super::rules::check(&reach, rules, &in_force, &mut walk);
+        super::interpreter::check(&reach, rules, &in_force, &mut walk);
         violations.extend(walk.finish().violations);
         Ok(Scanned { report: Report { violations }, event: name, domain })
     }

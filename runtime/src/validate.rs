@@ -9,6 +9,7 @@ use super::attribute::FieldSpec;
 use super::field::{Field, UnknownFields};
 use super::node::Scalar;
 use super::raw::Raw;
+use super::rules::{Path, Rule};
 use super::wire::Wire;
 
 /// How closely a payload is held to the documentation.
@@ -138,14 +139,6 @@ impl fmt::Display for Report {
 /// goes through `?` into `anyhow::Error` and `Box<dyn Error>`.
 impl std::error::Error for Report {}
 
-/// A documented rule, as violations name it.
-pub trait RuleName {
-    /// The rule's id in the spec, carried by [`Violation::rule`].
-    fn id(&self) -> &'static str;
-    /// What the rule requires, in words, for messages.
-    fn description(&self) -> &'static str;
-}
-
 #[derive(Clone, Copy)]
 enum Seg<'a> {
     Key(&'a str),
@@ -160,7 +153,7 @@ pub struct Walk<'a> {
     out: Vec<Violation>,
     /// Paths below `data` (rule syntax, `a.b[].c`) where the event's rules allow null in
     /// this payload: an attribute the docs say is null only under a condition.
-    null_ok: Vec<super::rules::Path>,
+    null_ok: Vec<Path>,
 }
 
 impl<'a> Walk<'a> {
@@ -176,8 +169,8 @@ impl<'a> Walk<'a> {
     }
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
-    /// ([`super::rules::null_allowed`]). Everywhere else, an attribute's presence decides.
-    pub fn allow_null(&mut self, paths: Vec<super::rules::Path>) {
+    /// ([`super::interpreter::null_allowed`]). Everywhere else, an attribute's presence decides.
+    pub fn allow_null(&mut self, paths: Vec<Path>) {
         self.null_ok = paths;
     }
 
@@ -256,9 +249,9 @@ impl<'a> Walk<'a> {
     }
 
     /// Records a violation of a documented rule at the current position.
-    pub fn rule(&mut self, rule: &dyn RuleName, expected: String, found: String) {
-        let message = format!("rule {}: {} (expected {expected}, found {found})", rule.id(), rule.description());
-        self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id()) });
+    pub fn rule(&mut self, rule: &Rule, expected: String, found: String) {
+        let message = format!("rule {}: {} (expected {expected}, found {found})", rule.id, rule.description);
+        self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id) });
     }
 
     fn presence(&self, spec: &FieldSpec) -> super::attribute::Presence {
