@@ -6,13 +6,13 @@ use serde::Serialize;
 
 use super::error::Error;
 use super::event::{
-    early_identity, fixture, from_slice, identify, product_of_domain, qualified_names, whole_text, Deferred, Envelope, EventData,
+    early_identity, fixture, from_slice, identify, product_of_domain, qualified_names, scan_payload, whole_text, Deferred, Envelope,
+    EnvelopeFields, EventData, EventInfo, ProductInfo, UnknownEvent,
 };
-use super::event::{EnvelopeFields, EventInfo, ProductInfo, UnknownEvent};
 use super::field::Field;
 use super::id::Id;
 use super::reader::Reader;
-use super::scan::{check_event, scan_payload, Checked, Scanned};
+use super::scan::Scanned;
 use super::timestamp::Timestamp;
 use super::validate::{Mode, Report};
 
@@ -369,4 +369,48 @@ pub fn check_event_of<E: Events>(
             None => Checked::Known { event: event.kind().map(|k| &events[k.index()]), report: validate_event(&event, mode) },
         })
     })
+}
+
+/// The outcome of validating a payload's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// A payload of an event of the spec, and every violation of it.
+    Known {
+        /// The event.
+        event: Option<&'static EventInfo>,
+        /// Every violation.
+        report: Report,
+    },
+    /// An event or product the spec does not cover.
+    Unknown(UnknownEvent),
+}
+
+/// Validates a payload's bytes as the event its envelope names (or `EVENTS[index]`): with
+/// `scan` (the compiled validator of event `i`, `None` for a product whose feature is off)
+/// when the `event` and `domain` before `data` name the event and the last ones agree, and
+/// otherwise (`data` first, a repeated `event` after it, an event the spec does not cover)
+/// with `typed`, the parse and walk, which decide those cases.
+pub fn check_event(
+    bytes: &[u8],
+    products: &[ProductInfo],
+    events: &'static [EventInfo],
+    index: Option<usize>,
+    scan: impl Fn(usize) -> Option<Result<Scanned, Error>>,
+    typed: impl FnOnce() -> Result<Checked, Error>,
+) -> Result<Checked, Error> {
+    let early = match index {
+        Some(i) if i < events.len() => Some(i),
+        Some(_) => None,
+        None => early_identity(bytes, products, events),
+    };
+    if let Some(i) = early {
+        if let Some(result) = scan(i) {
+            let scanned = result?;
+            let agrees = index.is_some() || identify(scanned.event.as_deref(), scanned.domain.as_deref(), products, events).ok() == Some(i);
+            if agrees {
+                return Ok(Checked::Known { event: Some(&events[i]), report: scanned.report });
+            }
+        }
+    }
+    typed()
 }

@@ -12,6 +12,7 @@ use super::node::{DynObject, Node};
 use super::raw::Raw;
 use super::reader::{without_bom, Peek, Reader};
 use super::rules::{Rule, EVENT_NAME};
+use super::scan::{scan_document, Scanned};
 use super::text::Text;
 use super::timestamp::Timestamp;
 use super::validate::{Kind, Mode, Report, Walk};
@@ -99,6 +100,17 @@ where
         super::interpreter::check(data, P::Data::RULES, &in_force, &mut walk);
     }
     walk.finish()
+}
+
+/// Every violation of a payload of event `P`, read from the bytes without building it: the
+/// compiled validator, whose report is [`validate_payload`]'s. Fails as [`from_slice`]
+/// fails: on malformed JSON or a non-object.
+pub fn scan_payload<P>(bytes: &[u8], mode: Mode) -> Result<Scanned, Error>
+where
+    P: Envelope,
+    P::Data: EventData,
+{
+    scan_document::<P>(bytes, mode, P::Data::EVENT, P::Data::RULES)
 }
 
 /// The default fixture of an event (`seed` `None`) or one drawn from a seed; it keeps every

@@ -34,13 +34,13 @@ pub mod wire;
 pub use attribute::{Fake, FieldSpec, IdForm, Lit, Presence};
 pub use collections::{Map, NewOld, OldNew};
 pub use dispatch::{
-    check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event, Builder,
-    EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
+    check_event, check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event,
+    Builder, Checked, EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
 };
 pub use error::Error;
 pub use event::{
-    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope,
-    EnvelopeFields, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
+    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, scan_payload, validate_payload, Deferred,
+    Envelope, EnvelopeFields, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Gen};
@@ -50,7 +50,7 @@ pub use node::{serialize_scalar, Node, NodeMut, Scalar, Slot};
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
 pub use rules::{Check, Path, Rule, Test, When};
-pub use scan::{check_event, scan_payload, Checked, ObjScan, Scan, Scanned};
+pub use scan::{ObjScan, Scan, Scanned};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk};

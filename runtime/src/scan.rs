@@ -22,7 +22,6 @@ use std::sync::RwLock;
 
 use super::attribute::{FieldSpec, Presence, ROOT};
 use super::error::Error;
-use super::event::{early_identity, identify, Envelope, EventData, EventInfo, ProductInfo, UnknownEvent};
 use super::field::Field;
 use super::interpreter::Reach;
 use super::node::{Scalar, Slot};
@@ -615,17 +614,15 @@ impl<'a> Reach<'a> for KeptValues<'a> {
 pub struct Scanned {
     /// Every violation, as the typed walk reports them.
     pub report: Report,
-    event: Option<String>,
-    domain: Option<String>,
+    /// The envelope's last `event` and `domain`, which must name the event scanned.
+    pub(crate) event: Option<String>,
+    pub(crate) domain: Option<String>,
 }
 
-/// Every violation of a payload of event `P`, read from the bytes without building it.
-/// Fails as [`super::event::from_slice`] fails: on malformed JSON or a non-object.
-pub fn scan_payload<P>(bytes: &[u8], mode: Mode) -> Result<Scanned, Error>
-where
-    P: Envelope,
-    P::Data: EventData,
-{
+/// Every violation of a payload whose type is `P` and whose event is `event`, with its
+/// `rules`, read from the bytes without building it. Fails as the typed reader fails: on
+/// malformed JSON or a non-object.
+pub(crate) fn scan_document<P: Wire>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
     let mut r = Reader::new(bytes);
     r.check_utf8()?;
     let peek = r.peek()?;
@@ -639,53 +636,9 @@ where
             },
         });
     }
-    let plan = plan(P::Data::RULES);
+    let plan = plan(rules);
     let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan, node: 0, kept: Vec::with_capacity(plan.kept) };
     P::scan(&mut s, peek, &ROOT)?;
     s.r.finish()?;
-    s.conclude(P::Data::EVENT, P::Data::RULES)
-}
-
-/// The outcome of validating a payload's bytes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Checked {
-    /// A payload of an event of the spec, and every violation of it.
-    Known {
-        /// The event.
-        event: Option<&'static EventInfo>,
-        /// Every violation.
-        report: Report,
-    },
-    /// An event or product the spec does not cover.
-    Unknown(UnknownEvent),
-}
-
-/// Validates a payload's bytes as the event its envelope names (or `EVENTS[index]`): with
-/// `scan` (the compiled validator of event `i`, `None` for a product whose feature is off)
-/// when the `event` and `domain` before `data` name the event and the last ones agree, and
-/// otherwise (`data` first, a repeated `event` after it, an event the spec does not cover)
-/// with `typed`, the parse and walk, which decide those cases.
-pub fn check_event(
-    bytes: &[u8],
-    products: &[ProductInfo],
-    events: &'static [EventInfo],
-    index: Option<usize>,
-    scan: impl Fn(usize) -> Option<Result<Scanned, Error>>,
-    typed: impl FnOnce() -> Result<Checked, Error>,
-) -> Result<Checked, Error> {
-    let early = match index {
-        Some(i) if i < events.len() => Some(i),
-        Some(_) => None,
-        None => early_identity(bytes, products, events),
-    };
-    if let Some(i) = early {
-        if let Some(result) = scan(i) {
-            let scanned = result?;
-            let agrees = index.is_some() || identify(scanned.event.as_deref(), scanned.domain.as_deref(), products, events).ok() == Some(i);
-            if agrees {
-                return Ok(Checked::Known { event: Some(&events[i]), report: scanned.report });
-            }
-        }
-    }
-    typed()
+    s.conclude(event, rules)
 }
