@@ -340,31 +340,6 @@ impl EnvelopeFields {
     }
 }
 
-/// serde's `Deserialize` for the models: the value, in any self-describing format, is
-/// written as JSON text in the order given and read by the same reader as
-/// [`from_slice`]. The fast, exact path is `from_slice` on the bytes.
-pub fn deserialize<'de, De: serde::Deserializer<'de>, T: Wire>(d: De) -> Result<T, De::Error> {
-    use serde::de::Error as _;
-    deserialize_with(d, |bytes| match Reader::new(bytes).document::<T>().map_err(|e| e.to_string())? {
-        Field::Value(v) => Ok(v),
-        Field::Invalid(raw) => Err(format!("expected {}, found {}", T::EXPECTED, raw.describe())),
-        Field::Null | Field::Absent => Err(format!("expected {}, found null", T::EXPECTED)),
-    })
-    .map_err(De::Error::custom)
-}
-
-/// Writes the value a deserializer holds as JSON text and hands it to `read`.
-pub fn deserialize_with<'de, De, T, E>(d: De, read: impl FnOnce(&[u8]) -> Result<T, E>) -> Result<T, De::Error>
-where
-    De: serde::Deserializer<'de>,
-    E: std::fmt::Display,
-{
-    use serde::de::{DeserializeSeed, Error as _};
-    let mut bytes = Vec::new();
-    super::transcode::JsonText(&mut bytes).deserialize(d)?;
-    read(&bytes).map_err(De::Error::custom)
-}
-
 /// Why a payload was not accepted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Rejected {

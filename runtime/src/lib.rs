@@ -39,8 +39,8 @@ pub use dispatch::{
 };
 pub use error::Error;
 pub use event::{
-    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, scan_payload, validate_payload, Deferred,
-    Envelope, EnvelopeFields, EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
+    find, fixture as event_fixture, from_slice, identify, scan_payload, validate_payload, Deferred, Envelope, EnvelopeFields, EventData,
+    EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
 pub use fixture::{sample_default, Gen};
@@ -53,6 +53,7 @@ pub use rules::{Check, Path, Rule, Test, When};
 pub use scan::{ObjScan, Scan, Scanned};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
+pub use transcode::{deserialize, deserialize_with};
 pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk};
 pub use values::Num;
 pub use wire::{Build, Object, Wire};

@@ -350,7 +350,7 @@ macro_rules! deserialize_through_reader {
     ($($t:ty),*) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                super::event::deserialize(d)
+                super::transcode::deserialize(d)
             }
         }
     )*};
