@@ -169,7 +169,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
-    /// ([`super::interpreter::null_allowed`]). Everywhere else, an attribute's presence decides.
+    /// (`interpreter::null_allowed`). Everywhere else, an attribute's presence decides.
     pub fn allow_null(&mut self, paths: Vec<Path>) {
         self.null_ok = paths;
     }
