@@ -326,8 +326,8 @@ pub fn diff(old: &Ir, new: &Ir) -> Report {
     for (o, n) in merge_order(&old_names, &new_names) {
         match (o, n) {
             (Some(o), Some(n)) => {
-                let mut ctx = Ctx { old, new, event: &new_names[n], out: &mut out, origin: event_origin(&new.events[n]) };
-                ctx.event(&old.events[o], &new.events[n]);
+                let mut event_diff = EventDiff { old, new, event: &new_names[n], out: &mut out, origin: event_origin(&new.events[n]) };
+                event_diff.event(&old.events[o], &new.events[n]);
             }
             (Some(o), None) => out.push(Change {
                 origin: event_origin(&old.events[o]),
@@ -532,7 +532,7 @@ fn list(items: &[String]) -> String {
 }
 
 /// The diff of one event present in both specs.
-struct Ctx<'a> {
+struct EventDiff<'a> {
     old: &'a Ir,
     new: &'a Ir,
     event: &'a str,
@@ -541,7 +541,7 @@ struct Ctx<'a> {
     origin: Origin,
 }
 
-impl Ctx<'_> {
+impl EventDiff<'_> {
     /// A change of what payloads may hold or of the Rust types: major when breaking,
     /// minor otherwise.
     fn push(&mut self, kind: Kind, subject: &Subject, what: String) {

@@ -279,8 +279,8 @@ pub fn infer(event: &str, product: &str, payloads: &[Value]) -> Draft {
     if without > 0 {
         notes.push(format!("{without} payload(s) without a `data` object were left out"));
     }
-    let mut cx = Cx { names: Vec::new(), notes, attributes: 0 };
-    let fields = cx.fields(&data, "", "Data");
+    let mut drafter = Drafter { names: Vec::new(), notes, attributes: 0 };
+    let fields = drafter.fields(&data, "", "Data");
     let mut doc = Mapping::new();
     doc.insert("event".into(), event.into());
     doc.insert("product".into(), product.into());
@@ -292,17 +292,18 @@ pub fn infer(event: &str, product: &str, payloads: &[Value]) -> Draft {
     let yaml = format!(
         "# Drafted by `fwevents infer` from {n} payload(s). Review every TODO: names, descriptions,\n# presence and the enums marked to confirm. `source` names the page the event should be\n# checked against once there is one.\n{body}"
     );
-    Draft { yaml, notes: cx.notes, attributes: cx.attributes }
+    Draft { yaml, notes: drafter.notes, attributes: drafter.attributes }
 }
 
-struct Cx {
+/// Drafts one event's types from its merged shape, collecting what it left out or guessed.
+struct Drafter {
     /// Rust type names taken in the event's module.
     names: Vec<String>,
     notes: Vec<String>,
     attributes: usize,
 }
 
-impl Cx {
+impl Drafter {
     /// The attributes of an object shape, in the order first seen.
     fn fields(&mut self, shape: &Shape, path: &str, owner: &str) -> Mapping {
         let mut out = Mapping::new();

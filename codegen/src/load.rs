@@ -17,20 +17,20 @@ pub struct SourceFile {
 pub fn load(files: &[SourceFile], diags: &mut Diagnostics) -> Spec {
     let mut spec = Spec::default();
     for file in files {
-        let mut cx = Cx { file: &file.path, diags };
+        let mut loader = Loader { file: &file.path, diags };
         if let Err(why) = crate::names::check_spec_path(&file.path) {
             // The path would reach generated headers and messages; the file is not read.
-            cx.diags.push(Diagnostic::new(&file.path, None, "", format!("cannot be a spec file: {why}")));
+            loader.diags.push(Diagnostic::new(&file.path, None, "", format!("cannot be a spec file: {why}")));
             continue;
         }
         match yaml::parse(&file.text) {
             Ok(root) => {
-                cx.text(&root, "");
-                cx.document(&root, &mut spec);
+                loader.text(&root, "");
+                loader.document(&root, &mut spec);
             }
             Err(errors) => {
                 for e in errors {
-                    cx.diags.push(Diagnostic::new(&file.path, e.pos, "", e.message));
+                    loader.diags.push(Diagnostic::new(&file.path, e.pos, "", e.message));
                 }
             }
         }
@@ -38,7 +38,9 @@ pub fn load(files: &[SourceFile], diags: &mut Diagnostics) -> Spec {
     spec
 }
 
-struct Cx<'a> {
+/// Loads one file into the model: the file, which every diagnostic names, and where the
+/// diagnostics go.
+struct Loader<'a> {
     file: &'a str,
     diags: &'a mut Diagnostics,
 }
@@ -66,7 +68,7 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-impl Cx<'_> {
+impl Loader<'_> {
     /// Refuses characters that rustc, a comment or a terminal would trip over, wherever
     /// they are: every key and every string of the file. Keys are names and take no
     /// newline or tab either. Runs once over the whole document before it is read.
@@ -251,16 +253,16 @@ impl Cx<'_> {
 
     fn defaults(&mut self, node: &Node) -> Option<Defaults> {
         let mut e = self.entries(node, "defaults")?;
-        let mut read = |cx: &mut Self, key: &str| -> Option<Presence> {
+        let mut read = |loader: &mut Self, key: &str| -> Option<Presence> {
             let Some(n) = e.get(key) else {
-                cx.error(node, "defaults", format!("missing key \"{key}\""));
+                loader.error(node, "defaults", format!("missing key \"{key}\""));
                 return None;
             };
-            let p = cx.presence(n, &format!("defaults.{key}"));
+            let p = loader.presence(n, &format!("defaults.{key}"));
             match (p.nullable, p.optional) {
                 (Some(nullable), Some(optional)) => Some(Presence { nullable, optional }),
                 _ => {
-                    cx.error(n, &format!("defaults.{key}"), "give both nullable and optional");
+                    loader.error(n, &format!("defaults.{key}"), "give both nullable and optional");
                     None
                 }
             }

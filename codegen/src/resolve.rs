@@ -506,8 +506,10 @@ impl Resolver<'_> {
                 fields.push(field);
             }
         }
-        // Object and array attributes get a second setter, `<name>_with`. One lookup per
-        // field, so that a large object costs no more than linear time.
+        // An object attribute gets a second setter, the builder's editor, named by
+        // `names::editor_ident` (`<name>_with`); the name is reserved beside every attribute,
+        // whatever its type. One lookup per field, so that a large object costs no more than
+        // linear time.
         let by_ident: HashMap<&str, &ir::Field> = fields.iter().map(|f| (f.ident.as_str(), f)).collect();
         for f in &fields {
             let with = editor_ident(&f.ident);

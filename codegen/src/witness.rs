@@ -1,12 +1,10 @@
 //! What real payloads of an event show of its nesting: the attribute paths below `data`,
 //! for placing the attributes a flat documentation page leaves open, and for saying which
-//! attributes payloads carry that a page does not list.
+//! attributes payloads carry that a page does not list ([`Page::unlisted`](crate::docpage::Page::unlisted)).
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-
-use crate::docpage::{Page, PageAttr};
 
 /// Nesting followed into a payload.
 const MAX_DEPTH: usize = 32;
@@ -68,26 +66,8 @@ impl Witness {
         self.paths.contains(&key)
     }
 
-    /// The paths payloads show that the page does not list, outermost only
-    /// (`agent.preferences`, not also `agent.preferences.x`), dotted.
-    pub fn unlisted(&self, page: &Page) -> Vec<String> {
-        let mut listed = BTreeSet::new();
-        fn collect(attrs: &[PageAttr], prefix: &mut Vec<String>, out: &mut BTreeSet<Vec<String>>) {
-            for a in attrs {
-                prefix.push(a.name.to_lowercase());
-                out.insert(prefix.clone());
-                collect(&a.children, prefix, out);
-                prefix.pop();
-            }
-        }
-        collect(&page.attrs, &mut Vec::new(), &mut listed);
-        let mut out: Vec<&Vec<String>> = Vec::new();
-        for p in &self.paths {
-            let parent_listed = p.len() == 1 || listed.contains(&p[..p.len() - 1]);
-            if !listed.contains(p) && parent_listed {
-                out.push(p);
-            }
-        }
-        out.into_iter().map(|p| p.join(".")).collect()
+    /// The paths seen, names in lower case, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &[String]> {
+        self.paths.iter().map(Vec::as_slice)
     }
 }

@@ -70,7 +70,7 @@ pub fn write(e: &Enum<'_>) -> Tokens {
             } else {
                 quote! {
                     if let #name::Other(n) = self {
-                        cx.unlisted(#to_scalar_other, #expected);
+                        walk.unlisted(#to_scalar_other, #expected);
                     }
                 }
             },
@@ -138,8 +138,8 @@ pub fn write(e: &Enum<'_>) -> Tokens {
                 crate::rt::Mismatch::enumeration(#expected, #int, found)
             }
 
-            fn check<'a>(&'a self, cx: &mut crate::rt::Cx<'a>, _: &'static crate::rt::FieldSpec) {
-                let _ = &cx;
+            fn check<'a>(&'a self, walk: &mut crate::rt::Walk<'a>, _: &'static crate::rt::FieldSpec) {
+                let _ = &walk;
                 #listed_check
             }
 

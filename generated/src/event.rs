@@ -143,7 +143,8 @@ impl FromStr for EventKind {
 
     fn from_str(name: &str) -> Result<Self, Error> {
         let index = rt::find(name, PRODUCTS, EVENTS)?;
-        EventKind::at(index).ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: String::new() })
+        EventKind::at(index)
+            .ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: EVENTS.iter().map(EventInfo::qualified).collect() })
     }
 }
 
@@ -201,7 +202,7 @@ impl FromStr for Product {
     fn from_str(key: &str) -> Result<Self, Error> {
         Product::ALL.iter().copied().find(|p| p.key() == key).ok_or_else(|| Error::NoSuchProduct {
             name: key.to_string(),
-            known: Product::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", "),
+            known: Product::ALL.iter().map(|p| p.key().to_string()).collect(),
         })
     }
 }

@@ -3,14 +3,16 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use super::attribute::FieldSpec;
 use super::field::Field;
 use super::fixture::Gen;
+use super::node::{Items, Keys, Node, NodeMut, Slot};
 use super::raw::Raw;
 use super::reader::{Peek, Reader};
 use super::scan::Scan;
 use super::text::Text;
-use super::validate::{Cx, Kind};
-use super::wire::{FieldSpec, Items, Keys, Node, NodeMut, Slot, Wire};
+use super::validate::{Kind, Walk};
+use super::wire::Wire;
 use super::Error;
 
 impl<T: Wire> Wire for Vec<Field<T>> {
@@ -37,16 +39,16 @@ impl<T: Wire> Wire for Vec<Field<T>> {
         s.items::<T>(spec)
     }
 
-    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+    fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
         for (i, item) in self.iter().enumerate() {
-            cx.push_index(i);
+            walk.push_index(i);
             match item {
-                Field::Value(v) => v.check(cx, spec),
-                Field::Invalid(v) => cx.mismatch(T::mismatch(v)),
-                Field::Null => cx.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found a null item", T::EXPECTED)),
+                Field::Value(v) => v.check(walk, spec),
+                Field::Invalid(v) => walk.mismatch(T::mismatch(v)),
+                Field::Null => walk.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found a null item", T::EXPECTED)),
                 Field::Absent => {}
             }
-            cx.pop();
+            walk.pop();
         }
     }
 
@@ -129,16 +131,18 @@ impl<T: Wire> Wire for Map<T> {
         Ok(Field::Value(Map(out)))
     }
 
-    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
+    fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
         for (key, value) in &self.0 {
-            cx.push_key(key);
+            walk.push_key(key);
             match value {
-                Field::Value(v) => v.check(cx, spec),
-                Field::Invalid(v) => cx.mismatch(T::mismatch(v)),
-                Field::Null if cx.strict() => cx.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found null", T::EXPECTED)),
+                Field::Value(v) => v.check(walk, spec),
+                Field::Invalid(v) => walk.mismatch(T::mismatch(v)),
+                Field::Null if walk.strict() => {
+                    walk.report(Kind::Null, T::EXPECTED, "null", format!("expected {}, found null", T::EXPECTED))
+                }
                 Field::Null | Field::Absent => {}
             }
-            cx.pop();
+            walk.pop();
         }
         // Maps are small (settings, changes): each key is compared with the ones before it,
         // and only a large map pays for hashing, so a hostile one stays linear.
@@ -149,9 +153,9 @@ impl<T: Wire> Wire for Map<T> {
                 None => self.0[..i].iter().any(|(k, _)| k == key),
             };
             if repeated {
-                cx.push_key(key);
-                cx.report(Kind::DuplicateKey, "each key once", "a repeated key", format!("key \"{key}\" is sent more than once"));
-                cx.pop();
+                walk.push_key(key);
+                walk.report(Kind::DuplicateKey, "each key once", "a repeated key", format!("key \"{key}\" is sent more than once"));
+                walk.pop();
             }
         }
     }

@@ -4,12 +4,15 @@
 
 use serde::Serialize;
 
-use super::event::{early_identity, fixture, from_slice, identify, join, product_of_domain, whole_text, Deferred, Envelope, EventData};
-use super::event::{Error, EventInfo, ProductInfo, UnknownEvent};
+use super::error::Error;
+use super::event::{
+    early_identity, fixture, from_slice, identify, product_of_domain, qualified_names, scan_payload, whole_text, Deferred, Envelope,
+    EnvelopeFields, EventData, EventInfo, ProductInfo, UnknownEvent,
+};
 use super::field::Field;
 use super::id::Id;
 use super::reader::Reader;
-use super::scan::{check_event, scan_payload, Checked, Scanned};
+use super::scan::Scanned;
 use super::timestamp::Timestamp;
 use super::validate::{Mode, Report};
 
@@ -149,7 +152,7 @@ fn build_known<E: Events, B: Builder<E>>(index: usize, build: B, events: &[Event
 }
 
 fn no_such_event(index: usize, events: &[EventInfo]) -> Error {
-    Error::NoSuchEvent { name: format!("#{index}"), known: join(events.iter().map(|e| e.qualified())) }
+    Error::NoSuchEvent { name: format!("#{index}"), known: qualified_names(events) }
 }
 
 /// The unknown event of a payload of an event whose product this build leaves out.
@@ -334,35 +337,6 @@ pub fn envelope_of<E: Events>(event: &E) -> EnvelopeRef<'_> {
     event.visit(Common)
 }
 
-/// The envelope attributes every event has, as an unknown event's payload gave them (a
-/// value of another type reads as `None`, and stays in the payload as sent).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EnvelopeFields {
-    /// `account_id`.
-    pub account_id: Option<Id>,
-    /// `domain`.
-    pub domain: Option<String>,
-    /// `region`.
-    pub region: Option<String>,
-    /// `timestamp`.
-    pub timestamp: Option<Timestamp>,
-    /// `version`.
-    pub version: Option<String>,
-}
-
-impl EnvelopeFields {
-    /// The attributes of a read envelope.
-    pub fn of<H: Envelope>(head: &H) -> Self {
-        EnvelopeFields {
-            account_id: head.account_id().cloned(),
-            domain: head.domain().map(str::to_string),
-            region: head.region().map(str::to_string),
-            timestamp: head.timestamp().cloned(),
-            version: head.version().map(str::to_string),
-        }
-    }
-}
-
 /// The compiled validator of an event kind: every violation straight from the bytes, none of
 /// the payload built; `None` when this build leaves the kind's product out.
 fn scan_kind<E: Events>(kind: E::Kind, bytes: &[u8], mode: Mode) -> Option<Result<Scanned, Error>> {
@@ -395,4 +369,48 @@ pub fn check_event_of<E: Events>(
             None => Checked::Known { event: event.kind().map(|k| &events[k.index()]), report: validate_event(&event, mode) },
         })
     })
+}
+
+/// The outcome of validating a payload's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// A payload of an event of the spec, and every violation of it.
+    Known {
+        /// The event.
+        event: Option<&'static EventInfo>,
+        /// Every violation.
+        report: Report,
+    },
+    /// An event or product the spec does not cover.
+    Unknown(UnknownEvent),
+}
+
+/// Validates a payload's bytes as the event its envelope names (or `EVENTS[index]`): with
+/// `scan` (the compiled validator of event `i`, `None` for a product whose feature is off)
+/// when the `event` and `domain` before `data` name the event and the last ones agree, and
+/// otherwise (`data` first, a repeated `event` after it, an event the spec does not cover)
+/// with `typed`, the parse and walk, which decide those cases.
+pub fn check_event(
+    bytes: &[u8],
+    products: &[ProductInfo],
+    events: &'static [EventInfo],
+    index: Option<usize>,
+    scan: impl Fn(usize) -> Option<Result<Scanned, Error>>,
+    typed: impl FnOnce() -> Result<Checked, Error>,
+) -> Result<Checked, Error> {
+    let early = match index {
+        Some(i) if i < events.len() => Some(i),
+        Some(_) => None,
+        None => early_identity(bytes, products, events),
+    };
+    if let Some(i) = early {
+        if let Some(result) = scan(i) {
+            let scanned = result?;
+            let agrees = index.is_some() || identify(scanned.event.as_deref(), scanned.domain.as_deref(), products, events).ok() == Some(i);
+            if agrees {
+                return Ok(Checked::Known { event: Some(&events[i]), report: scanned.report });
+            }
+        }
+    }
+    typed()
 }

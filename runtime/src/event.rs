@@ -3,92 +3,20 @@
 
 use serde::Serialize;
 
-use super::dispatch::EnvelopeFields;
+use super::attribute::{FieldSpec, ROOT};
+use super::error::Error;
 use super::field::Field;
 use super::fixture::{EventContext, Gen};
 use super::id::Id;
+use super::node::{DynObject, Node};
 use super::raw::Raw;
 use super::reader::{without_bom, Peek, Reader};
-use super::rules::Rule;
+use super::rules::{Rule, EVENT_NAME};
+use super::scan::{scan_document, Scanned};
 use super::text::Text;
 use super::timestamp::Timestamp;
-use super::validate::{Cx, Kind, Mode, Report};
-use super::wire::{Build, FieldSpec, Node, Object0, Wire, ROOT};
-
-/// Why bytes could not be read as a payload.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Error {
-    /// Not JSON at all.
-    #[error("malformed JSON at line {line}, column {column}: {message}")]
-    Json {
-        /// Line where reading stopped, counting from 1.
-        line: usize,
-        /// Column in that line where reading stopped, counting from 1 (0 when it stopped
-        /// before the line's first character, as with empty input).
-        column: usize,
-        /// What was wrong, without the position (that is in `line` and `column`).
-        message: String,
-    },
-    /// Valid JSON nested deeper than the reader follows.
-    #[error("the JSON nests deeper than {limit} levels (line {}, column {})", position.0, position.1)]
-    TooDeep {
-        /// The nesting limit.
-        limit: usize,
-        /// Line and column where the limit was passed.
-        position: (usize, usize),
-    },
-    /// JSON, but not an object.
-    #[error("a payload is a JSON object, found {found}")]
-    NotAnObject {
-        /// A short description of the value sent instead, e.g. `an array of 2 items`.
-        found: String,
-    },
-    /// No `event` string in the envelope.
-    #[error("the payload has no \"event\" name; name the event explicitly")]
-    NoEventName,
-    /// An event name no product in the spec has.
-    #[error("unknown event \"{event}\": the spec covers {known}")]
-    UnknownEvent {
-        /// The `event` name from the envelope.
-        event: String,
-        /// Every event the spec covers, as `product/event` in a readable list.
-        known: String,
-    },
-    /// A product the spec knows, with an event of it the spec does not cover.
-    #[error("{product} event \"{event}\" is not in the spec; for {product} the spec covers {covered}")]
-    UnsupportedEvent {
-        /// The product's title (e.g. `Freshchat`), as the envelope's `domain` decided it.
-        product: String,
-        /// The `event` name from the envelope.
-        event: String,
-        /// The events of that product the spec covers, in a readable list.
-        covered: String,
-    },
-    /// An event name several products use, and nothing to tell which.
-    #[error("event \"{event}\" exists in {products}; name it as product/event")]
-    Ambiguous {
-        /// The event name, from the envelope or as given to [`find`].
-        event: String,
-        /// The titles of the products that have an event of that name, in a readable list.
-        products: String,
-    },
-    /// A name that is no product key of the spec.
-    #[error("no product \"{name}\" in the spec; known: {known}")]
-    NoSuchProduct {
-        /// The name as given.
-        name: String,
-        /// Every product key of the spec.
-        known: String,
-    },
-    /// `product/event` or `event` that names no event of the spec.
-    #[error("no event \"{name}\" in the spec; known: {known}")]
-    NoSuchEvent {
-        /// The name as given.
-        name: String,
-        /// Every event the spec covers, as `product/event` in a readable list.
-        known: String,
-    },
-}
+use super::validate::{Kind, Mode, Report, Walk};
+use super::wire::{Build, Wire};
 
 /// The data of one event: what each generated `Data` type implements.
 pub trait EventData: Build {
@@ -148,39 +76,42 @@ where
     P: Envelope,
     P::Data: EventData,
 {
-    let mut cx = Cx::new(mode);
+    let mut walk = Walk::new(mode);
     let data = match payload.data_field() {
-        Field::Value(data) => Some(super::rules::Typed(data as &dyn Object0)),
+        Field::Value(data) => Some(super::interpreter::Typed(data as &dyn DynObject)),
         _ => None,
     };
     let in_force = match &data {
-        Some(data) => super::rules::in_force(data, P::Data::RULES, mode == Mode::Strict),
+        Some(data) => super::interpreter::in_force(data, P::Data::RULES, mode == Mode::Strict),
         None => Vec::new(),
     };
     if data.is_some() {
-        cx.allow_null(super::rules::null_allowed(P::Data::RULES, &in_force));
+        walk.allow_null(super::interpreter::null_allowed(P::Data::RULES, &in_force));
     }
-    payload.check(&mut cx, &ROOT);
+    payload.check(&mut walk, &ROOT);
     if let Some(name) = payload.event_name() {
         if name != P::Data::EVENT {
-            cx.push_key("event");
-            cx.rule(&EVENT_NAME, format!("{:?}", P::Data::EVENT), format!("{name:?}"));
-            cx.pop();
+            walk.push_key("event");
+            walk.rule(&EVENT_NAME, format!("{:?}", P::Data::EVENT), format!("{name:?}"));
+            walk.pop();
         }
     }
     if let Some(data) = &data {
-        super::rules::check(data, P::Data::RULES, &in_force, &mut cx);
+        super::interpreter::check(data, P::Data::RULES, &in_force, &mut walk);
     }
-    cx.finish()
+    walk.finish()
 }
 
-pub(crate) static EVENT_NAME: Rule = Rule {
-    id: "event-name",
-    description: "The envelope names this event.",
-    strict_only: false,
-    when: None,
-    check: super::rules::Check::Null(&[]),
-};
+/// Every violation of a payload of event `P`, read from the bytes without building it: the
+/// compiled validator, whose report is [`validate_payload`]'s. Fails as [`from_slice`]
+/// fails: on malformed JSON or a non-object.
+pub fn scan_payload<P>(bytes: &[u8], mode: Mode) -> Result<Scanned, Error>
+where
+    P: Envelope,
+    P::Data: EventData,
+{
+    scan_document::<P>(bytes, mode, P::Data::EVENT, P::Data::RULES)
+}
 
 /// The default fixture of an event (`seed` `None`) or one drawn from a seed; it keeps every
 /// documented rule.
@@ -206,17 +137,17 @@ where
     P::Data: EventData,
 {
     if let Some(data) = payload_data_mut(payload) {
-        super::rules::enforce_data(data, P::Data::RULES, &mut |d| fingerprint(d));
+        super::interpreter::enforce_data(data, P::Data::RULES, &mut |d| fingerprint(d));
     }
 }
 
-fn payload_data_mut<P: Envelope>(payload: &mut P) -> Option<&mut dyn Object0>
+fn payload_data_mut<P: Envelope>(payload: &mut P) -> Option<&mut dyn DynObject>
 where
     P::Data: EventData,
 {
     match payload.node_mut() {
-        super::wire::NodeMut::Object(o) => match o.slot_mut("data")?.node_mut() {
-            super::wire::NodeMut::Object(d) => Some(d),
+        super::node::NodeMut::Object(o) => match o.slot_mut("data")?.node_mut() {
+            super::node::NodeMut::Object(d) => Some(d),
             _ => None,
         },
         _ => None,
@@ -224,7 +155,7 @@ where
 }
 
 /// What a data object holds, to tell whether a round of rules changed it.
-fn fingerprint(data: &dyn Object0) -> String {
+fn fingerprint(data: &dyn DynObject) -> String {
     fn walk(node: Node<'_>, out: &mut String, depth: usize) {
         if depth > 32 {
             return;
@@ -367,10 +298,10 @@ pub struct UnknownEvent {
 impl UnknownEvent {
     /// The violation that validation reports for it.
     pub fn report(&self) -> Report {
-        let mut cx = Cx::new(Mode::Lenient);
-        cx.push_key("event");
-        cx.report(Kind::UnknownEvent, "an event of the spec", format!("{:?}", self.event), self.reason.clone());
-        cx.finish()
+        let mut walk = Walk::new(Mode::Lenient);
+        walk.push_key("event");
+        walk.report(Kind::UnknownEvent, "an event of the spec", format!("{:?}", self.event), self.reason.clone());
+        walk.finish()
     }
 }
 
@@ -380,29 +311,33 @@ impl Serialize for UnknownEvent {
     }
 }
 
-/// serde's `Deserialize` for the models: the value, in any self-describing format, is
-/// written as JSON text in the order given and read by the same reader as
-/// [`from_slice`]. The fast, exact path is `from_slice` on the bytes.
-pub fn deserialize<'de, De: serde::Deserializer<'de>, T: Wire>(d: De) -> Result<T, De::Error> {
-    use serde::de::Error as _;
-    deserialize_with(d, |bytes| match Reader::new(bytes).document::<T>().map_err(|e| e.to_string())? {
-        Field::Value(v) => Ok(v),
-        Field::Invalid(raw) => Err(format!("expected {}, found {}", T::EXPECTED, raw.describe())),
-        Field::Null | Field::Absent => Err(format!("expected {}, found null", T::EXPECTED)),
-    })
-    .map_err(De::Error::custom)
+/// The envelope attributes every event has, as an unknown event's payload gave them (a
+/// value of another type reads as `None`, and stays in the payload as sent).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EnvelopeFields {
+    /// `account_id`.
+    pub account_id: Option<Id>,
+    /// `domain`.
+    pub domain: Option<String>,
+    /// `region`.
+    pub region: Option<String>,
+    /// `timestamp`.
+    pub timestamp: Option<Timestamp>,
+    /// `version`.
+    pub version: Option<String>,
 }
 
-/// Writes the value a deserializer holds as JSON text and hands it to `read`.
-pub fn deserialize_with<'de, De, T, E>(d: De, read: impl FnOnce(&[u8]) -> Result<T, E>) -> Result<T, De::Error>
-where
-    De: serde::Deserializer<'de>,
-    E: std::fmt::Display,
-{
-    use serde::de::{DeserializeSeed, Error as _};
-    let mut bytes = Vec::new();
-    super::transcode::JsonText(&mut bytes).deserialize(d)?;
-    read(&bytes).map_err(De::Error::custom)
+impl EnvelopeFields {
+    /// The attributes of a read envelope.
+    pub fn of<H: Envelope>(head: &H) -> Self {
+        EnvelopeFields {
+            account_id: head.account_id().cloned(),
+            domain: head.domain().map(str::to_string),
+            region: head.region().map(str::to_string),
+            timestamp: head.timestamp().cloned(),
+            version: head.version().map(str::to_string),
+        }
+    }
 }
 
 /// Why a payload was not accepted.
@@ -454,38 +389,41 @@ pub fn identify(event: Option<&str>, domain: Option<&str>, products: &[ProductIn
         return events.iter().position(|e| e.product == product.key && e.name == event).ok_or_else(|| Error::UnsupportedEvent {
             product: product.title.to_string(),
             event: event.to_string(),
-            covered: join(events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string())),
+            covered: events.iter().filter(|e| e.product == product.key).map(|e| e.name.to_string()).collect(),
         });
     }
     let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == event).map(|(i, _)| i).collect();
     match candidates.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::UnknownEvent { event: event.to_string(), known: join(events.iter().map(|e| e.qualified())) }),
-        many => Err(Error::Ambiguous {
-            event: event.to_string(),
-            products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
-        }),
+        [] => Err(Error::UnknownEvent { event: event.to_string(), known: qualified_names(events) }),
+        many => Err(Error::Ambiguous { event: event.to_string(), products: titles(many, products, events) }),
     }
 }
 
 /// Finds an event by `product/event` or, when only one product has it, `event`.
 pub fn find(name: &str, products: &[ProductInfo], events: &'static [EventInfo]) -> Result<usize, Error> {
-    let known = || join(events.iter().map(|e| e.qualified()));
     if let Some((product, event)) = name.split_once('/') {
         return events
             .iter()
             .position(|e| e.product == product && e.name == event)
-            .ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: known() });
+            .ok_or_else(|| Error::NoSuchEvent { name: name.to_string(), known: qualified_names(events) });
     }
     let candidates: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.name == name).map(|(i, _)| i).collect();
     match candidates.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::NoSuchEvent { name: name.to_string(), known: known() }),
-        many => Err(Error::Ambiguous {
-            event: name.to_string(),
-            products: join(many.iter().map(|&i| title_of(events[i].product, products).to_string())),
-        }),
+        [] => Err(Error::NoSuchEvent { name: name.to_string(), known: qualified_names(events) }),
+        many => Err(Error::Ambiguous { event: name.to_string(), products: titles(many, products, events) }),
     }
+}
+
+/// Every event of the table as `product/event`, for errors that list them.
+pub(super) fn qualified_names(events: &[EventInfo]) -> Vec<String> {
+    events.iter().map(EventInfo::qualified).collect()
+}
+
+/// The titles of the products of the events at `indices`.
+fn titles(indices: &[usize], products: &[ProductInfo], events: &[EventInfo]) -> Vec<String> {
+    indices.iter().map(|&i| title_of(events[i].product, products).to_string()).collect()
 }
 
 /// The product whose domain `domain` is or ends in (after a dot), ignoring ASCII case and
@@ -504,11 +442,39 @@ fn title_of<'p>(key: &str, products: &'p [ProductInfo]) -> &'p str {
     products.iter().find(|p| p.key == key).map_or("an unknown product", |p| p.title)
 }
 
-pub(super) fn join(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    match items.split_last() {
-        None => "nothing".into(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static PRODUCTS: [ProductInfo; 2] = [
+        ProductInfo { key: "acme", title: "Acme", domains: &["acme.example"] },
+        ProductInfo { key: "zenith", title: "Zenith", domains: &["zenith.example"] },
+    ];
+    static EVENTS: [EventInfo; 3] = [
+        EventInfo { product: "acme", name: "onThing" },
+        EventInfo { product: "acme", name: "onOther" },
+        EventInfo { product: "zenith", name: "onThing" },
+    ];
+
+    #[test]
+    fn the_lists_an_error_names_are_its_items() {
+        match identify(Some("onNothing"), None, &PRODUCTS, &EVENTS) {
+            Err(Error::UnknownEvent { event, known }) => {
+                assert_eq!(event, "onNothing");
+                assert_eq!(known, ["acme/onThing", "acme/onOther", "zenith/onThing"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        match identify(Some("onNothing"), Some("x.zenith.example"), &PRODUCTS, &EVENTS) {
+            Err(Error::UnsupportedEvent { product, covered, .. }) => {
+                assert_eq!((product.as_str(), covered), ("Zenith", vec!["onThing".to_string()]))
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = find("onThing", &PRODUCTS, &EVENTS).unwrap_err();
+        assert_eq!(e, Error::Ambiguous { event: "onThing".into(), products: vec!["Acme".into(), "Zenith".into()] });
+        assert_eq!(e.to_string(), "event \"onThing\" exists in Acme and Zenith; name it as product/event");
+        let e = find("acme/onNothing", &PRODUCTS, &EVENTS).unwrap_err();
+        assert_eq!(e.to_string(), "no event \"acme/onNothing\" in the spec; known: acme/onThing, acme/onOther and zenith/onThing");
     }
 }

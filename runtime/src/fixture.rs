@@ -9,11 +9,13 @@
 
 use serde_json::Value;
 
+use super::attribute::{Fake, FieldSpec, IdForm};
 use super::field::Field;
 use super::id::Id;
-use super::rules::Rule;
+use super::node::Scalar;
+use super::rules::{Path, Rule};
 use super::timestamp::{Timestamp, TimestampFormat};
-use super::wire::{FieldSpec, IdForm, Scalar, Wire};
+use super::wire::Wire;
 
 /// Makes the choices of a fixture.
 #[derive(Debug, Clone)]
@@ -37,55 +39,6 @@ pub struct EventContext {
     pub domain: &'static str,
     /// The event's rules, whose literals are drawn as hints.
     pub rules: &'static [Rule],
-}
-
-/// What kind of realistic value an attribute holds, guessed by the generator from its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fake {
-    /// An email address of a made-up person.
-    Email,
-    /// A person's first name.
-    FirstName,
-    /// A person's last name.
-    LastName,
-    /// A person's first and last name; also the fallback for other `name` attributes.
-    FullName,
-    /// The name of an agent status, e.g. `Busy`.
-    StatusName,
-    /// A phone number in the fictional 555-01xx range.
-    Phone,
-    /// A URL (of an avatar image).
-    Url,
-    /// A UUID, as text or as a string id.
-    Uuid,
-    /// An emoji short name, e.g. `coffee`.
-    Emoji,
-    /// A time zone name as Freshworks gives it, e.g. `Chennai`.
-    TimeZone,
-    /// A language code, e.g. `en`.
-    Language,
-    /// An account domain.
-    Domain,
-    /// A data-centre region, e.g. `EU`.
-    Region,
-    /// A version number.
-    Version,
-    /// A short sentence, for descriptions.
-    Sentence,
-    /// A single word: the fallback when the name suggests nothing better.
-    Word,
-    /// A channel a conversation came in by, e.g. `chat`.
-    Channel,
-    /// A small count, 0 to 11.
-    Count,
-    /// A boolean that is true in the default fixture.
-    Flag,
-    /// A boolean that is false in the default fixture (deleted, locked, admin).
-    FlagOff,
-    /// The name of a team of agents.
-    TeamName,
-    /// The account: one id for the whole payload.
-    Account,
 }
 
 const FIRST: &[&str] = &["Jay", "Maria", "Abu", "Rachel", "Minerva", "Kenji", "Priya", "Lucas"];
@@ -205,7 +158,7 @@ impl Gen {
 
     /// Whether the path being sampled is `rule_path` (below `data`), e.g. `actor.type`
     /// or `actor.social_profiles[].type`.
-    fn at(&self, rule_path: super::rules::Path) -> bool {
+    fn at(&self, rule_path: Path) -> bool {
         let Some(("data", below)) = self.path.split_first().map(|(f, r)| (*f, r)) else { return false };
         rule_path.segments().eq(below.iter().copied())
     }
@@ -414,7 +367,7 @@ impl Gen {
         let format = formats[self.pick(formats.len())];
         let millis = if self.is_default() { BASE_MILLIS } else { BASE_MILLIS - (self.next() % 400_000_000_000) as i64 };
         let millis = millis - millis % 1000;
-        in_form(format, millis, true)
+        Timestamp::in_form(format, millis, true)
     }
 
     /// Any JSON value, for `any` attributes.
@@ -432,23 +385,7 @@ impl Gen {
     }
 }
 
-/// The instant `millis` written in `format`; `whole` drops the `.000` of whole seconds in
-/// text forms, as the documented examples do.
-pub fn in_form(format: TimestampFormat, millis: i64, whole: bool) -> Timestamp {
-    let base = Timestamp::from_millis(millis);
-    let iso = base.to_rfc3339();
-    let iso = if whole { iso.replace(".000Z", "Z") } else { iso };
-    let made = match format {
-        TimestampFormat::Iso8601 => Timestamp::parse_str(&iso),
-        TimestampFormat::UtcText => Timestamp::parse_str(&iso.replace('T', " ").replace('Z', " UTC")),
-        TimestampFormat::EpochMillis => Ok(base.clone()),
-        TimestampFormat::EpochSeconds => Timestamp::from_seconds(millis as f64 / 1000.0 + if whole { 0.25 } else { 0.0 }),
-        TimestampFormat::EpochMillisString => Timestamp::parse_str(&millis.to_string()),
-    };
-    made.unwrap_or(base)
-}
-
 /// The default value of a type: its default fixture.
 pub fn sample_default<T: Wire>() -> T {
-    T::sample(&mut Gen::default_fixture(), &super::wire::ROOT)
+    T::sample(&mut Gen::default_fixture(), &super::attribute::ROOT)
 }

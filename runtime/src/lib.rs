@@ -8,13 +8,17 @@
 //! public names at its root. The derives write paths as `crate::rt::...`, so any crate
 //! holding derived declarations names this crate `rt` at its root.
 
+pub mod attribute;
 mod calendar;
 pub mod collections;
 pub mod dispatch;
+pub mod error;
 pub mod event;
 pub mod field;
 pub mod fixture;
 pub mod id;
+mod interpreter;
+pub mod node;
 mod products;
 pub mod raw;
 pub mod reader;
@@ -27,25 +31,29 @@ pub mod validate;
 pub mod values;
 pub mod wire;
 
+pub use attribute::{Fake, FieldSpec, IdForm, Lit, Presence};
 pub use collections::{Map, NewOld, OldNew};
 pub use dispatch::{
-    check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event, Builder,
-    EnvelopeFields, EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
+    check_event, check_event_of, envelope_of, event_fixture as fixture_of_kind, parse_event, serialize_event, unknown_of, validate_event,
+    Builder, Checked, EnvelopeRef, Events, Listed, PayloadOf, Read, Visit,
 };
+pub use error::Error;
 pub use event::{
-    deserialize, deserialize_with, find, fixture as event_fixture, from_slice, identify, validate_payload, Deferred, Envelope, Error,
-    EventData, EventInfo, ProductInfo, Rejected, UnknownEvent,
+    find, fixture as event_fixture, from_slice, identify, scan_payload, validate_payload, Deferred, Envelope, EnvelopeFields, EventData,
+    EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
-pub use fixture::{sample_default, Fake, Gen};
+pub use fixture::{sample_default, Gen};
 pub use freshworks_events_derive::{Enum, Events, Listed, Object};
 pub use id::Id;
+pub use node::{serialize_scalar, Node, NodeMut, Scalar, Slot};
 pub use raw::Raw;
 pub use reader::{seen, Peek, Reader};
 pub use rules::{Check, Path, Rule, Test, When};
-pub use scan::{check_event, scan_payload, Checked, ObjScan, Scan, Scanned};
+pub use scan::{ObjScan, Scan, Scanned};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
-pub use validate::{check_value, Cx, Kind, Mismatch, Mode, Report, Violation};
+pub use transcode::{deserialize, deserialize_with};
+pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk};
 pub use values::Num;
-pub use wire::{serialize_scalar, Build, FieldSpec, IdForm, Lit, Node, NodeMut, Object, Presence, Scalar, Slot, Wire};
+pub use wire::{Build, Object, Wire};

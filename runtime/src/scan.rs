@@ -20,13 +20,16 @@
 use std::collections::HashMap;
 use std::sync::RwLock;
 
-use super::event::{early_identity, identify, Envelope, Error, EventData, EventInfo, ProductInfo, UnknownEvent, EVENT_NAME};
+use super::attribute::{FieldSpec, Presence, ROOT};
+use super::error::Error;
 use super::field::Field;
+use super::interpreter::Reach;
+use super::node::{Scalar, Slot};
 use super::reader::{Peek, Reader};
-use super::rules::{Check, Path, Reach, Rule};
+use super::rules::{Check, Path, Rule, EVENT_NAME};
 use super::text::Text;
-use super::validate::{push_escaped, Cx, Kind, Mode, Report, Violation};
-use super::wire::{FieldSpec, Presence, Scalar, Slot, Wire, ROOT};
+use super::validate::{push_escaped, Kind, Mode, Report, Violation, Walk};
+use super::wire::Wire;
 
 /// No node of the plan: the position is on no rule's path.
 const NONE: u32 = u32::MAX;
@@ -300,9 +303,9 @@ impl<'j> Scan<'j> {
     pub(crate) fn found<T: Wire>(&mut self, field: &Field<T>, spec: &'static FieldSpec) {
         match field {
             Field::Value(v) if T::CHECKS => {
-                let mut cx = Cx::bare(self.mode);
-                v.check(&mut cx, spec);
-                let report = cx.finish();
+                let mut walk = Walk::bare(self.mode);
+                v.check(&mut walk, spec);
+                let report = walk.finish();
                 if report.violations.is_empty() {
                     return;
                 }
@@ -518,7 +521,7 @@ impl<'j> Scan<'j> {
             }
         }
         self.materialize(&wanted, &mut slots)?;
-        let in_force = super::rules::in_force(&KeptValues { plan, kept: &self.kept, slots: &slots }, rules, strict);
+        let in_force = super::interpreter::in_force(&KeptValues { plan, kept: &self.kept, slots: &slots }, rules, strict);
         for (rule, _) in rules.iter().zip(&in_force).filter(|(_, on)| **on) {
             for path in check_paths(&rule.check) {
                 if let Some(n) = plan.find(path) {
@@ -531,20 +534,20 @@ impl<'j> Scan<'j> {
         let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
         let mut violations: Vec<Violation> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
-            Some(super::wire::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
+            Some(super::node::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
             _ => None,
         };
         let (name, domain) = (text(plan.event), text(plan.domain));
-        let mut cx = Cx::bare(self.mode);
+        let mut walk = Walk::bare(self.mode);
         if let Some(name) = &name {
             if name != event {
-                cx.push_key("event");
-                cx.rule(&EVENT_NAME, format!("{event:?}"), format!("{name:?}"));
-                cx.pop();
+                walk.push_key("event");
+                walk.rule(&EVENT_NAME, format!("{event:?}"), format!("{name:?}"));
+                walk.pop();
             }
         }
-        super::rules::check(&reach, rules, &in_force, &mut cx);
-        violations.extend(cx.finish().violations);
+        super::interpreter::check(&reach, rules, &in_force, &mut walk);
+        violations.extend(walk.finish().violations);
         Ok(Scanned { report: Report { violations }, event: name, domain })
     }
 }
@@ -583,7 +586,7 @@ impl<'a> Reach<'a> for KeptValues<'a> {
         self.at(self.plan.find(path)?)
     }
 
-    fn each(&self, path: Path, cx: &mut Cx<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Cx<'a>)) {
+    fn each(&self, path: Path, walk: &mut Walk<'a>, f: &mut dyn FnMut(&'a dyn Slot, &mut Walk<'a>)) {
         let Some(node) = self.plan.find(path) else { return };
         let mut hits: Vec<(&'a Kept, &'a dyn Slot)> = self.read().filter(|(k, _)| k.node == node).collect();
         hits.sort_by(|a, b| a.0.at.cmp(&b.0.at));
@@ -592,15 +595,15 @@ impl<'a> Reach<'a> for KeptValues<'a> {
             let mut depth = 0;
             for seg in path.segments() {
                 if seg == "[]" {
-                    cx.push_index(items.next().copied().unwrap_or_default());
+                    walk.push_index(items.next().copied().unwrap_or_default());
                 } else {
-                    cx.push_key(seg);
+                    walk.push_key(seg);
                 }
                 depth += 1;
             }
-            f(slot, cx);
+            f(slot, walk);
             for _ in 0..depth {
-                cx.pop();
+                walk.pop();
             }
         }
     }
@@ -611,17 +614,15 @@ impl<'a> Reach<'a> for KeptValues<'a> {
 pub struct Scanned {
     /// Every violation, as the typed walk reports them.
     pub report: Report,
-    event: Option<String>,
-    domain: Option<String>,
+    /// The envelope's last `event` and `domain`, which must name the event scanned.
+    pub(crate) event: Option<String>,
+    pub(crate) domain: Option<String>,
 }
 
-/// Every violation of a payload of event `P`, read from the bytes without building it.
-/// Fails as [`super::event::from_slice`] fails: on malformed JSON or a non-object.
-pub fn scan_payload<P>(bytes: &[u8], mode: Mode) -> Result<Scanned, Error>
-where
-    P: Envelope,
-    P::Data: EventData,
-{
+/// Every violation of a payload whose type is `P` and whose event is `event`, with its
+/// `rules`, read from the bytes without building it. Fails as the typed reader fails: on
+/// malformed JSON or a non-object.
+pub(crate) fn scan_document<P: Wire>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
     let mut r = Reader::new(bytes);
     r.check_utf8()?;
     let peek = r.peek()?;
@@ -635,53 +636,9 @@ where
             },
         });
     }
-    let plan = plan(P::Data::RULES);
+    let plan = plan(rules);
     let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan, node: 0, kept: Vec::with_capacity(plan.kept) };
     P::scan(&mut s, peek, &ROOT)?;
     s.r.finish()?;
-    s.conclude(P::Data::EVENT, P::Data::RULES)
-}
-
-/// The outcome of validating a payload's bytes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Checked {
-    /// A payload of an event of the spec, and every violation of it.
-    Known {
-        /// The event.
-        event: Option<&'static EventInfo>,
-        /// Every violation.
-        report: Report,
-    },
-    /// An event or product the spec does not cover.
-    Unknown(UnknownEvent),
-}
-
-/// Validates a payload's bytes as the event its envelope names (or `EVENTS[index]`): with
-/// `scan` (the compiled validator of event `i`, `None` for a product whose feature is off)
-/// when the `event` and `domain` before `data` name the event and the last ones agree, and
-/// otherwise (`data` first, a repeated `event` after it, an event the spec does not cover)
-/// with `typed`, the parse and walk, which decide those cases.
-pub fn check_event(
-    bytes: &[u8],
-    products: &[ProductInfo],
-    events: &'static [EventInfo],
-    index: Option<usize>,
-    scan: impl Fn(usize) -> Option<Result<Scanned, Error>>,
-    typed: impl FnOnce() -> Result<Checked, Error>,
-) -> Result<Checked, Error> {
-    let early = match index {
-        Some(i) if i < events.len() => Some(i),
-        Some(_) => None,
-        None => early_identity(bytes, products, events),
-    };
-    if let Some(i) = early {
-        if let Some(result) = scan(i) {
-            let scanned = result?;
-            let agrees = index.is_some() || identify(scanned.event.as_deref(), scanned.domain.as_deref(), products, events).ok() == Some(i);
-            if agrees {
-                return Ok(Checked::Known { event: Some(&events[i]), report: scanned.report });
-            }
-        }
-    }
-    typed()
+    s.conclude(event, rules)
 }

@@ -6,6 +6,33 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 
+use super::field::Field;
+use super::reader::Reader;
+use super::wire::Wire;
+
+/// serde's `Deserialize` for the models: the value, in any self-describing format, is
+/// written as JSON text in the order given and read by the same reader as
+/// [`from_slice`](crate::from_slice). The fast, exact path is `from_slice` on the bytes.
+pub fn deserialize<'de, De: serde::Deserializer<'de>, T: Wire>(d: De) -> Result<T, De::Error> {
+    deserialize_with(d, |bytes| match Reader::new(bytes).document::<T>().map_err(|e| e.to_string())? {
+        Field::Value(v) => Ok(v),
+        Field::Invalid(raw) => Err(format!("expected {}, found {}", T::EXPECTED, raw.describe())),
+        Field::Null | Field::Absent => Err(format!("expected {}, found null", T::EXPECTED)),
+    })
+    .map_err(De::Error::custom)
+}
+
+/// Writes the value a deserializer holds as JSON text and hands it to `read`.
+pub fn deserialize_with<'de, De, T, E>(d: De, read: impl FnOnce(&[u8]) -> Result<T, E>) -> Result<T, De::Error>
+where
+    De: serde::Deserializer<'de>,
+    E: std::fmt::Display,
+{
+    let mut bytes = Vec::new();
+    JsonText(&mut bytes).deserialize(d)?;
+    read(&bytes).map_err(De::Error::custom)
+}
+
 /// Writes the next value of a deserializer as JSON text into its buffer.
 pub struct JsonText<'b>(pub &'b mut Vec<u8>);
 

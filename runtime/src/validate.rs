@@ -5,9 +5,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::attribute::FieldSpec;
 use super::field::{Field, UnknownFields};
+use super::node::Scalar;
 use super::raw::Raw;
-use super::wire::{FieldSpec, Scalar, Wire};
+use super::rules::{Path, Rule};
+use super::wire::Wire;
 
 /// How closely a payload is held to the documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -136,14 +139,6 @@ impl fmt::Display for Report {
 /// goes through `?` into `anyhow::Error` and `Box<dyn Error>`.
 impl std::error::Error for Report {}
 
-/// A documented rule, as violations name it.
-pub trait RuleName {
-    /// The rule's id in the spec, carried by [`Violation::rule`].
-    fn id(&self) -> &'static str;
-    /// What the rule requires, in words, for messages.
-    fn description(&self) -> &'static str;
-}
-
 #[derive(Clone, Copy)]
 enum Seg<'a> {
     Key(&'a str),
@@ -152,30 +147,30 @@ enum Seg<'a> {
 
 /// The state of one validation walk: the mode, where it is (kept as borrowed segments, so
 /// a pointer is built only when something is reported), and what it found.
-pub struct Cx<'a> {
+pub struct Walk<'a> {
     mode: Mode,
     path: Vec<Seg<'a>>,
     out: Vec<Violation>,
     /// Paths below `data` (rule syntax, `a.b[].c`) where the event's rules allow null in
     /// this payload: an attribute the docs say is null only under a condition.
-    null_ok: Vec<super::rules::Path>,
+    null_ok: Vec<Path>,
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Walk<'a> {
     /// Starts a walk at the payload root.
     pub fn new(mode: Mode) -> Self {
-        Cx { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
+        Walk { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
     }
 
     /// A walk that starts where another one is: its pointers are relative to that place,
     /// and nothing is allocated until something is reported.
     pub(crate) fn bare(mode: Mode) -> Self {
-        Cx { mode, path: Vec::new(), out: Vec::new(), null_ok: Vec::new() }
+        Walk { mode, path: Vec::new(), out: Vec::new(), null_ok: Vec::new() }
     }
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
-    /// ([`super::rules::null_allowed`]). Everywhere else, an attribute's presence decides.
-    pub fn allow_null(&mut self, paths: Vec<super::rules::Path>) {
+    /// (`interpreter::null_allowed`). Everywhere else, an attribute's presence decides.
+    pub fn allow_null(&mut self, paths: Vec<Path>) {
         self.null_ok = paths;
     }
 
@@ -254,12 +249,12 @@ impl<'a> Cx<'a> {
     }
 
     /// Records a violation of a documented rule at the current position.
-    pub fn rule(&mut self, rule: &dyn RuleName, expected: String, found: String) {
-        let message = format!("rule {}: {} (expected {expected}, found {found})", rule.id(), rule.description());
-        self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id()) });
+    pub fn rule(&mut self, rule: &Rule, expected: String, found: String) {
+        let message = format!("rule {}: {} (expected {expected}, found {found})", rule.id, rule.description);
+        self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id) });
     }
 
-    fn presence(&self, spec: &FieldSpec) -> super::wire::Presence {
+    fn presence(&self, spec: &FieldSpec) -> super::attribute::Presence {
         match self.mode {
             Mode::Lenient => spec.lenient,
             Mode::Strict => spec.strict,
@@ -396,7 +391,7 @@ pub fn list(options: &[Scalar<'_>]) -> String {
 
 /// Every violation in one value (an object, without its event's rules), in spec order.
 pub fn check_value<T: Wire>(value: &T, mode: Mode) -> Report {
-    let mut cx = Cx::new(mode);
-    value.check(&mut cx, &super::wire::ROOT);
-    cx.finish()
+    let mut walk = Walk::new(mode);
+    value.check(&mut walk, &super::attribute::ROOT);
+    walk.finish()
 }

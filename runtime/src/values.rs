@@ -1,16 +1,18 @@
 //! How the leaf types read, check and sample themselves: strings, numbers, booleans, ids,
 //! timestamps and raw JSON.
 
+use super::attribute::{FieldSpec, IdForm};
 use super::field::Field;
 use super::fixture::Gen;
 use super::id::Id;
+use super::node::{Node, NodeMut, Scalar};
 use super::raw::Raw;
 use super::reader::{Number, Peek, Reader};
 use super::scan::Scan;
 use super::text::Text;
 use super::timestamp::Timestamp;
-use super::validate::{Cx, Kind, Mismatch};
-use super::wire::{FieldSpec, IdForm, Node, NodeMut, Scalar, Wire};
+use super::validate::{Kind, Mismatch, Walk};
+use super::wire::Wire;
 use super::Error;
 
 impl Wire for Text {
@@ -201,16 +203,16 @@ impl Wire for Id {
         super::scan::read_and_check::<Self>(s, peek, spec)
     }
 
-    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
-        if !cx.strict() {
+    fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
+        if !walk.strict() {
             return;
         }
         match (spec.id_form, self) {
             (Some(IdForm::Integer), Id::String(s)) => {
-                cx.report(Kind::Type, "an integer", format!("string {s:?}"), format!("documented as an integer, found string {s:?}"))
+                walk.report(Kind::Type, "an integer", format!("string {s:?}"), format!("documented as an integer, found string {s:?}"))
             }
             (Some(IdForm::String), Id::Integer(i)) => {
-                cx.report(Kind::Type, "a string", format!("integer {i}"), format!("documented as a string, found integer {i}"))
+                walk.report(Kind::Type, "a string", format!("integer {i}"), format!("documented as a string, found integer {i}"))
             }
             _ => {}
         }
@@ -275,18 +277,18 @@ impl Wire for Timestamp {
         }
     }
 
-    fn check<'a>(&'a self, cx: &mut Cx<'a>, spec: &'static FieldSpec) {
-        if cx.strict() && spec.utc && !self.is_utc() {
-            cx.report(
+    fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
+        if walk.strict() && spec.utc && !self.is_utc() {
+            walk.report(
                 Kind::Format,
                 "a timestamp in UTC",
                 self.to_string(),
                 format!("timestamp {self} is not in UTC; the docs give it in the UTC format"),
             );
         }
-        if cx.strict() && !spec.forms.is_empty() && !spec.forms.contains(&self.format()) {
+        if walk.strict() && !spec.forms.is_empty() && !spec.forms.contains(&self.format()) {
             let expected = spec.forms.iter().map(|f| f.example()).collect::<Vec<_>>().join(" or ");
-            cx.report(
+            walk.report(
                 Kind::Format,
                 format!("a timestamp like {expected}"),
                 self.to_string(),
@@ -348,7 +350,7 @@ macro_rules! deserialize_through_reader {
     ($($t:ty),*) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                super::event::deserialize(d)
+                super::transcode::deserialize(d)
             }
         }
     )*};

@@ -159,7 +159,7 @@ pub fn import(page_path: &Path, event: Option<&str>, product: Option<&str>, payl
     let page =
         docpage::parse_with_payloads(&text, None, witness.as_ref()).with_context(|| format!("cannot read {}", page_path.display()))?;
     if let Some(w) = &witness {
-        let unlisted = w.unlisted(&page);
+        let unlisted = page.unlisted(w);
         for path in &unlisted {
             // Payload text is anyone's: escaped, it cannot forge lines or drive the terminal.
             eprintln!("note: data.{}: the payloads have it, the page does not list it; not drafted", codegen::safe::escape(path));

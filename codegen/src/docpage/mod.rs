@@ -11,7 +11,7 @@
 //! In both layouts the name and the type are run together: `actorobject` is `actor` +
 //! `object`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::ir::Literal;
 use crate::witness::Witness;
@@ -72,6 +72,31 @@ pub struct Page {
     pub attrs: Vec<PageAttr>,
     /// Lines of attributes left out, nested deeper than [`MAX_PAGE_DEPTH`].
     pub clipped: Vec<usize>,
+}
+
+impl Page {
+    /// The paths the payloads show that the page does not list, outermost only
+    /// (`agent.preferences`, not also `agent.preferences.x`), dotted.
+    pub fn unlisted(&self, witness: &Witness) -> Vec<String> {
+        let mut listed = BTreeSet::new();
+        fn collect(attrs: &[PageAttr], prefix: &mut Vec<String>, out: &mut BTreeSet<Vec<String>>) {
+            for a in attrs {
+                prefix.push(a.name.to_lowercase());
+                out.insert(prefix.clone());
+                collect(&a.children, prefix, out);
+                prefix.pop();
+            }
+        }
+        collect(&self.attrs, &mut Vec::new(), &mut listed);
+        let mut out: Vec<&[String]> = Vec::new();
+        for p in witness.paths() {
+            let parent_listed = p.len() == 1 || listed.contains(&p[..p.len() - 1]);
+            if !listed.contains(p) && parent_listed {
+                out.push(p);
+            }
+        }
+        out.into_iter().map(|p| p.join(".")).collect()
+    }
 }
 
 /// Why a page could not be read.

@@ -55,10 +55,10 @@ pub fn check(object: &Object<'_>) -> TokenStream {
     let idents = object.fields.iter().map(|f| f.ident);
     let index = 0..object.fields.len();
     quote! {
-        fn check<'a>(&'a self, cx: &mut crate::rt::Cx<'a>, _: &'static crate::rt::FieldSpec) {
+        fn check<'a>(&'a self, walk: &mut crate::rt::Walk<'a>, _: &'static crate::rt::FieldSpec) {
             let specs = <Self as crate::rt::Object>::FIELDS;
-            #(cx.field(&self.#idents, &specs[#index]);)*
-            cx.unknown(&self.unknown_fields);
+            #(walk.field(&self.#idents, &specs[#index]);)*
+            walk.unknown(&self.unknown_fields);
         }
     }
 }

@@ -23,10 +23,10 @@ impl crate::rt::Wire for Status {
     }
     fn check<'a>(
         &'a self,
-        cx: &mut crate::rt::Cx<'a>,
+        walk: &mut crate::rt::Walk<'a>,
         _: &'static crate::rt::FieldSpec,
     ) {
-        let _ = &cx;
+        let _ = &walk;
     }
     fn sample(g: &mut crate::rt::Gen, spec: &'static crate::rt::FieldSpec) -> Self {
         const ALL: [Status; 2usize] = [Status::Online, Status::Away];

@@ -139,15 +139,15 @@ impl<D: crate::rt::Wire + Default> crate::rt::Wire for Envelope<D> {
     }
     fn check<'a>(
         &'a self,
-        cx: &mut crate::rt::Cx<'a>,
+        walk: &mut crate::rt::Walk<'a>,
         _: &'static crate::rt::FieldSpec,
     ) {
         let specs = <Self as crate::rt::Object>::FIELDS;
-        cx.field(&self.account_id, &specs[0usize]);
-        cx.field(&self.event, &specs[1usize]);
-        cx.field(&self.timestamp, &specs[2usize]);
-        cx.field(&self.data, &specs[3usize]);
-        cx.unknown(&self.unknown_fields);
+        walk.field(&self.account_id, &specs[0usize]);
+        walk.field(&self.event, &specs[1usize]);
+        walk.field(&self.timestamp, &specs[2usize]);
+        walk.field(&self.data, &specs[3usize]);
+        walk.unknown(&self.unknown_fields);
     }
     fn sample(g: &mut crate::rt::Gen, _: &'static crate::rt::FieldSpec) -> Self {
         let specs = <Self as crate::rt::Object>::FIELDS;

@@ -163,17 +163,17 @@ impl crate::rt::Wire for Data {
     }
     fn check<'a>(
         &'a self,
-        cx: &mut crate::rt::Cx<'a>,
+        walk: &mut crate::rt::Walk<'a>,
         _: &'static crate::rt::FieldSpec,
     ) {
         let specs = <Self as crate::rt::Object>::FIELDS;
-        cx.field(&self.actor, &specs[0usize]);
-        cx.field(&self.self_, &specs[1usize]);
-        cx.field(&self.id, &specs[2usize]);
-        cx.field(&self.at, &specs[3usize]);
-        cx.field(&self.r#type, &specs[4usize]);
-        cx.field(&self.name, &specs[5usize]);
-        cx.unknown(&self.unknown_fields);
+        walk.field(&self.actor, &specs[0usize]);
+        walk.field(&self.self_, &specs[1usize]);
+        walk.field(&self.id, &specs[2usize]);
+        walk.field(&self.at, &specs[3usize]);
+        walk.field(&self.r#type, &specs[4usize]);
+        walk.field(&self.name, &specs[5usize]);
+        walk.unknown(&self.unknown_fields);
     }
     fn sample(g: &mut crate::rt::Gen, _: &'static crate::rt::FieldSpec) -> Self {
         let specs = <Self as crate::rt::Object>::FIELDS;
