@@ -1,6 +1,6 @@
-//! `#[derive(Enum)]`'s output: `rt::Wire` for an enumerated type (read by its first token,
-//! a value the spec does not list kept as sent by an open enum and as raw invalid JSON by
-//! a closed one), its wire form and place in the list, serde and `Display`.
+//! `#[derive(Enum)]`'s output: the faces of `rt::Wire` for an enumerated type (read by its
+//! first token, a value the spec does not list kept as sent by an open enum and as raw
+//! invalid JSON by a closed one), its wire form and place in the list, serde and `Display`.
 
 use proc_macro2::TokenStream as Tokens;
 use quote::quote;
@@ -124,15 +124,17 @@ pub fn write(e: &Enum<'_>) -> Tokens {
     };
 
     quote! {
-        impl crate::rt::Wire for #name {
-            const EXPECTED: &'static str = #expected;
-            // Only an open enum has something to say about a value it read.
-            const CHECKS: bool = #open;
-
+        impl crate::rt::WireRead for #name {
             fn read(r: &mut crate::rt::Reader<'_>, peek: crate::rt::Peek) -> Result<crate::rt::Field<Self>, crate::rt::Error> {
                 #read_known
                 #matches_read
             }
+        }
+
+        impl crate::rt::WireCheck for #name {
+            const EXPECTED: &'static str = #expected;
+            // Only an open enum has something to say about a value it read.
+            const CHECKS: bool = #open;
 
             fn mismatch(found: &crate::rt::Raw) -> crate::rt::Mismatch {
                 crate::rt::Mismatch::enumeration(#expected, #int, found)
@@ -142,13 +144,19 @@ pub fn write(e: &Enum<'_>) -> Tokens {
                 let _ = &walk;
                 #listed_check
             }
+        }
 
+        impl crate::rt::WireScan for #name {}
+
+        impl crate::rt::WireSample for #name {
             fn sample(g: &mut crate::rt::Gen, spec: &'static crate::rt::FieldSpec) -> Self {
                 const ALL: [#name; #n] = [#(#name::#idents),*];
                 #sample_documented
                 ALL[g.pick_hinted(spec, &[#(#scalars),*])].clone()
             }
+        }
 
+        impl crate::rt::WireNode for #name {
             fn node(&self) -> crate::rt::Node<'_> {
                 crate::rt::Node::Scalar(match self {
                     #(#name::#idents => #scalars,)*
@@ -198,7 +206,7 @@ pub fn write(e: &Enum<'_>) -> Tokens {
 
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match crate::rt::Wire::node(self).scalar() {
+                match crate::rt::WireNode::node(self).scalar() {
                     Some(crate::rt::Scalar::Str(s)) => f.write_str(s),
                     Some(other) => write!(f, "{other}"),
                     None => Ok(()),

@@ -37,7 +37,8 @@ mod object;
 #[cfg(test)]
 mod snapshots;
 
-/// Derives the runtime of an object type: `rt::Wire`, `rt::Object`, `rt::Build`, serde's
+/// Derives the runtime of an object type: each face of `rt::Wire` (`WireRead`,
+/// `WireCheck`, `WireScan`, `WireSample`, `WireNode`), `rt::Object`, `rt::Build`, serde's
 /// `Serialize` and `Deserialize`, an accessor per attribute, and a builder named
 /// `<Type>Builder`.
 ///

@@ -5,19 +5,16 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::attribute::FieldSpec;
 use super::field::Field;
-use super::fixture::Gen;
-use super::node::{Items, Keys, Node, NodeMut, Slot};
+use super::fixture::{Gen, WireSample};
+use super::node::{Items, Keys, Node, NodeMut, Slot, WireNode};
 use super::raw::Raw;
-use super::reader::{Peek, Reader};
-use super::scan::Scan;
+use super::reader::{Peek, Reader, WireRead};
+use super::scan::{Scan, WireScan};
 use super::text::Text;
-use super::validate::{Kind, Walk};
-use super::wire::Wire;
+use super::validate::{Kind, Walk, WireCheck};
 use super::Error;
 
-impl<T: Wire> Wire for Vec<Field<T>> {
-    const EXPECTED: &'static str = "an array";
-
+impl<T: WireRead> WireRead for Vec<Field<T>> {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek != Peek::Array {
             return r.invalid(peek);
@@ -31,13 +28,10 @@ impl<T: Wire> Wire for Vec<Field<T>> {
         r.leave();
         Ok(Field::Value(out))
     }
+}
 
-    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
-        if peek != Peek::Array {
-            return s.wrong::<Self>(peek);
-        }
-        s.items::<T>(spec)
-    }
+impl<T: WireCheck> WireCheck for Vec<Field<T>> {
+    const EXPECTED: &'static str = "an array";
 
     fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
         for (i, item) in self.iter().enumerate() {
@@ -51,12 +45,25 @@ impl<T: Wire> Wire for Vec<Field<T>> {
             walk.pop();
         }
     }
+}
 
+impl<T: WireScan> WireScan for Vec<Field<T>> {
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        if peek != Peek::Array {
+            return s.wrong::<Self>(peek);
+        }
+        s.items::<T>(spec)
+    }
+}
+
+impl<T: WireSample> WireSample for Vec<Field<T>> {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         let n = g.count();
         g.in_items(|g| (0..n).map(|_| Field::Value(T::sample(g, spec))).collect())
     }
+}
 
+impl<T: WireNode> WireNode for Vec<Field<T>> {
     fn node(&self) -> Node<'_> {
         Node::Items(self)
     }
@@ -66,7 +73,7 @@ impl<T: Wire> Wire for Vec<Field<T>> {
     }
 }
 
-impl<T: Wire> Items for Vec<Field<T>> {
+impl<T: WireNode> Items for Vec<Field<T>> {
     fn len(&self) -> usize {
         Vec::len(self)
     }
@@ -114,9 +121,7 @@ impl<T> Map<T> {
     }
 }
 
-impl<T: Wire> Wire for Map<T> {
-    const EXPECTED: &'static str = "an object";
-
+impl<T: WireRead> WireRead for Map<T> {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek != Peek::Object {
             return r.invalid(peek);
@@ -130,6 +135,10 @@ impl<T: Wire> Wire for Map<T> {
         r.leave();
         Ok(Field::Value(Map(out)))
     }
+}
+
+impl<T: WireCheck> WireCheck for Map<T> {
+    const EXPECTED: &'static str = "an object";
 
     fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
         for (key, value) in &self.0 {
@@ -159,12 +168,18 @@ impl<T: Wire> Wire for Map<T> {
             }
         }
     }
+}
 
+impl<T: WireScan> WireScan for Map<T> {}
+
+impl<T: WireSample> WireSample for Map<T> {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         let names = g.map_keys();
         Map(names.into_iter().map(|k| (Text::from(k), Field::Value(T::sample(g, spec)))).collect())
     }
+}
 
+impl<T: WireNode> WireNode for Map<T> {
     fn node(&self) -> Node<'_> {
         Node::Keys(self.0.iter().map(|(k, _)| k.as_str()).collect())
     }
@@ -174,7 +189,7 @@ impl<T: Wire> Wire for Map<T> {
     }
 }
 
-impl<T: Wire> Keys for Map<T> {
+impl<T> Keys for Map<T> {
     fn keys(&self) -> Vec<String> {
         self.0.iter().map(|(k, _)| k.to_string()).collect()
     }
@@ -221,9 +236,7 @@ macro_rules! change_pair {
             }
         }
 
-        impl Wire for $name {
-            const EXPECTED: &'static str = $expected;
-
+        impl WireRead for $name {
             fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
                 if peek != Peek::Array {
                     return r.invalid(peek);
@@ -241,12 +254,22 @@ macro_rules! change_pair {
                     Err(_) => r.invalid_since(start),
                 }
             }
+        }
 
+        impl WireCheck for $name {
+            const EXPECTED: &'static str = $expected;
+        }
+
+        impl WireScan for $name {}
+
+        impl WireSample for $name {
             fn sample(g: &mut Gen, _: &'static FieldSpec) -> Self {
                 let (old, new) = g.change();
                 $name { old: Raw::from_serialize(&old), new: Raw::from_serialize(&new) }
             }
+        }
 
+        impl WireNode for $name {
             fn node(&self) -> Node<'_> {
                 Node::Other
             }

@@ -6,16 +6,16 @@ use serde::Serialize;
 use super::attribute::{FieldSpec, ROOT};
 use super::error::Error;
 use super::field::Field;
-use super::fixture::{EventContext, Gen};
+use super::fixture::{EventContext, Gen, WireSample};
 use super::id::Id;
-use super::node::{DynObject, Node};
+use super::node::{DynObject, Node, WireNode};
 use super::raw::Raw;
-use super::reader::{without_bom, Peek, Reader};
+use super::reader::{without_bom, Peek, Reader, WireRead};
 use super::rules::{Rule, EVENT_NAME};
-use super::scan::{scan_document, Scanned};
+use super::scan::{scan_document, Scanned, WireScan};
 use super::text::Text;
 use super::timestamp::Timestamp;
-use super::validate::{Kind, Mode, Report, Walk};
+use super::validate::{Kind, Mode, Report, Walk, WireCheck};
 use super::wire::{Build, Wire};
 
 /// The data of one event: what each generated `Data` type implements.
@@ -207,9 +207,7 @@ impl Serialize for Deferred {
     }
 }
 
-impl Wire for Deferred {
-    const EXPECTED: &'static str = "an object";
-
+impl WireRead for Deferred {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek != Peek::Object {
             return r.invalid(peek);
@@ -218,11 +216,21 @@ impl Wire for Deferred {
         r.skip_value(peek)?;
         Ok(Field::Value(Deferred { start: r.absolute(start), end: r.absolute(r.mark()) }))
     }
+}
 
+impl WireCheck for Deferred {
+    const EXPECTED: &'static str = "an object";
+}
+
+impl WireScan for Deferred {}
+
+impl WireSample for Deferred {
     fn sample(_: &mut Gen, _: &'static FieldSpec) -> Self {
         Deferred::default()
     }
+}
 
+impl WireNode for Deferred {
     fn node(&self) -> Node<'_> {
         Node::Other
     }

@@ -5,17 +5,24 @@
 //! present, the spec's examples: the same payload on every run) or draws every choice
 //! from a seed. It follows the attribute path it is sampling, so values the event's rules
 //! mention at that path are drawn often, and the envelope's `event` and `domain` name the
-//! event being made.
+//! event being made. A type makes a value of itself through [`WireSample`].
 
 use serde_json::Value;
 
 use super::attribute::{Fake, FieldSpec, IdForm};
 use super::field::Field;
 use super::id::Id;
-use super::node::Scalar;
+use super::node::{Scalar, WireNode};
 use super::rules::{Path, Rule};
 use super::timestamp::{Timestamp, TimestampFormat};
-use super::wire::Wire;
+
+/// How a type makes a value of itself: the face of [`Wire`](super::wire::Wire) the
+/// sampler drives. A sample is shown to the rule engine (an example stands for a value,
+/// and the rules are then made to hold), so it builds on [`WireNode`].
+pub trait WireSample: WireNode {
+    /// Makes a value, taking every choice from `g`.
+    fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self;
+}
 
 /// Makes the choices of a fixture.
 #[derive(Debug, Clone)]
@@ -125,7 +132,7 @@ impl Gen {
 
     /// An attribute: sent, null or left out as the docs allow (the strict reading, so that
     /// fixtures pass in both modes); the spec's example in the default fixture.
-    pub fn field<T: Wire>(&mut self, spec: &'static FieldSpec) -> Field<T> {
+    pub fn field<T: WireSample>(&mut self, spec: &'static FieldSpec) -> Field<T> {
         let strict = spec.strict;
         // A type that contains itself stops here rather than recursing forever.
         if self.depth > 8 && (strict.optional || strict.nullable) {
@@ -386,6 +393,6 @@ impl Gen {
 }
 
 /// The default value of a type: its default fixture.
-pub fn sample_default<T: Wire>() -> T {
+pub fn sample_default<T: WireSample>() -> T {
     T::sample(&mut Gen::default_fixture(), &super::attribute::ROOT)
 }

@@ -43,17 +43,17 @@ pub use event::{
     EventInfo, ProductInfo, Rejected, UnknownEvent,
 };
 pub use field::{entry, Field, UnknownFields};
-pub use fixture::{sample_default, Gen};
+pub use fixture::{sample_default, Gen, WireSample};
 pub use freshworks_events_derive::{Enum, Events, Listed, Object};
 pub use id::Id;
-pub use node::{serialize_scalar, Node, NodeMut, Scalar, Slot};
+pub use node::{serialize_scalar, Node, NodeMut, Scalar, Slot, WireNode};
 pub use raw::Raw;
-pub use reader::{seen, Peek, Reader};
+pub use reader::{seen, Peek, Reader, WireRead};
 pub use rules::{Check, Path, Rule, Test, When};
-pub use scan::{ObjScan, Scan, Scanned};
+pub use scan::{ObjScan, Scan, Scanned, WireScan};
 pub use text::Text;
 pub use timestamp::{Timestamp, TimestampFormat};
 pub use transcode::{deserialize, deserialize_with};
-pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk};
+pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk, WireCheck};
 pub use values::Num;
 pub use wire::{Build, Object, Wire};

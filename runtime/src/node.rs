@@ -1,10 +1,33 @@
 //! A value as the rule engine reads and changes it: [`Node`] and [`NodeMut`], reached
 //! through trait objects (an attribute's [`Slot`], an object as a [`DynObject`], an array's
-//! [`Items`], a map's [`Keys`]), and [`Scalar`], the leaf values rules compare.
+//! [`Items`], a map's [`Keys`]), and [`Scalar`], the leaf values rules compare. A type shows
+//! itself so through [`WireNode`], and every `Field` of such a type is a [`Slot`].
 
+use serde::Serialize;
+
+use super::field::Field;
 use super::id::Id;
+use super::raw::Raw;
 use super::text::Text;
 use super::timestamp::Timestamp;
+
+/// How a type shows itself to the rule engine: the face of [`Wire`](super::wire::Wire) that
+/// makes its `Field` a [`Slot`]. Its value is written for messages, so it serializes.
+pub trait WireNode: Serialize + Sized {
+    /// The value as the rule engine reads it.
+    fn node(&self) -> Node<'_>;
+
+    /// The value as the rule engine changes it (fixtures, `apply_rules`).
+    fn node_mut(&mut self) -> NodeMut<'_> {
+        NodeMut::Leaf
+    }
+
+    /// The value a scalar (a rule's literal, an example, another attribute's value)
+    /// stands for, when the type can hold it.
+    fn from_scalar(_value: &Scalar<'_>) -> Option<Self> {
+        None
+    }
+}
 
 /// A value as rules read it.
 pub enum Node<'a> {
@@ -71,6 +94,54 @@ pub trait Slot {
     fn describe(&self) -> String;
     /// The slot's timestamp, if it holds one.
     fn timestamp_mut(&mut self) -> Option<&mut Timestamp>;
+}
+
+impl<T: WireNode> Slot for Field<T> {
+    fn node(&self) -> Node<'_> {
+        match self {
+            Field::Absent => Node::Absent,
+            Field::Null => Node::Null,
+            Field::Invalid(_) => Node::Invalid,
+            Field::Value(v) => v.node(),
+        }
+    }
+
+    fn node_mut(&mut self) -> NodeMut<'_> {
+        match self {
+            Field::Value(v) => v.node_mut(),
+            _ => NodeMut::Leaf,
+        }
+    }
+
+    fn set_null(&mut self) {
+        *self = Field::Null;
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Field::Absent => "nothing".into(),
+            Field::Null => "null".into(),
+            Field::Invalid(raw) => raw.describe(),
+            Field::Value(v) => Raw::from_serialize(v).describe(),
+        }
+    }
+
+    fn set_scalar(&mut self, value: &Scalar<'_>) -> bool {
+        match T::from_scalar(value) {
+            Some(v) => {
+                *self = Field::Value(v);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn timestamp_mut(&mut self) -> Option<&mut Timestamp> {
+        match self.node_mut() {
+            NodeMut::Timestamp(t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
 /// An object's slots, without the type's constants, so it can be a trait object.

@@ -1,7 +1,7 @@
 //! The single pass over the bytes: a pull parser (jiter) read by the derived code, one
 //! function per type. Known keys go straight into their slot, values of the wrong type and
 //! unknown attributes are kept as their raw JSON text, and nothing is built for a position
-//! unless something is reported there later.
+//! unless something is reported there later. A type reads itself through [`WireRead`].
 
 pub use jiter::Peek;
 use jiter::{Jiter, JiterError, JiterErrorType, JsonErrorType};
@@ -13,6 +13,22 @@ use super::Error;
 /// How deep objects may nest in the declared types before the reader gives up: far more
 /// than any payload of the spec, and far less than the stack allows.
 pub const MAX_DEPTH: usize = 128;
+
+/// How a type reads itself from the pull parser: the face of [`Wire`](super::wire::Wire)
+/// the reader drives.
+pub trait WireRead: Sized {
+    /// Reads one non-null JSON value whose first token is `peek`. A value of the wrong
+    /// JSON type is consumed and kept as [`Field::Invalid`]; only malformed JSON fails.
+    fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error>;
+
+    /// [`WireRead::read`] into a slot that exists already. Objects override it to fill
+    /// their attributes where they will stay, rather than build each level and move it up.
+    #[inline]
+    fn read_into(r: &mut Reader<'_>, peek: Peek, slot: &mut Field<Self>) -> Result<(), Error> {
+        *slot = Self::read(r, peek)?;
+        Ok(())
+    }
+}
 
 /// The parser state one read passes around.
 pub struct Reader<'j> {
@@ -65,7 +81,7 @@ impl<'j> Reader<'j> {
     }
 
     /// Reads the whole document as one `T`, and checks nothing follows it.
-    pub fn document<T: super::Wire>(mut self) -> Result<Field<T>, Error> {
+    pub fn document<T: WireRead>(mut self) -> Result<Field<T>, Error> {
         self.check_utf8()?;
         let field = self.field::<T>()?;
         self.finish()?;
@@ -92,7 +108,7 @@ impl<'j> Reader<'j> {
 
     /// Reads again, as a `T`, the value this reader followed at `start..end` (offsets of
     /// [`Reader::mark`]): the compiled validator keeps the few values rules read this way.
-    pub fn reread<T: super::Wire>(&self, start: usize, end: usize) -> Result<Field<T>, Error> {
+    pub fn reread<T: WireRead>(&self, start: usize, end: usize) -> Result<Field<T>, Error> {
         let data = self.data.get(start..end).unwrap_or_default();
         let mut r = Reader { jiter: Jiter::new(data), data, whole: self.whole, base: self.base + start, depth: self.depth };
         r.field::<T>()
@@ -111,7 +127,7 @@ impl<'j> Reader<'j> {
 
     /// Reads one attribute value: null, or whatever `T` makes of it.
     #[inline]
-    pub fn field<T: super::Wire>(&mut self) -> Result<Field<T>, Error> {
+    pub fn field<T: WireRead>(&mut self) -> Result<Field<T>, Error> {
         let mut slot = Field::Absent;
         self.field_into(&mut slot)?;
         Ok(slot)
@@ -120,7 +136,7 @@ impl<'j> Reader<'j> {
     /// Reads one attribute value into its slot: null, or whatever `T` makes of it.
     /// Returns where the value starts, for [`Reader::raw_between`].
     #[inline]
-    pub fn field_into<T: super::Wire>(&mut self, slot: &mut Field<T>) -> Result<usize, Error> {
+    pub fn field_into<T: WireRead>(&mut self, slot: &mut Field<T>) -> Result<usize, Error> {
         let peek = self.peek()?;
         let start = self.mark();
         if peek == Peek::Null {
@@ -275,7 +291,7 @@ impl<'j> Reader<'j> {
     }
 
     /// Reads an item whose token is known.
-    pub fn item<T: super::Wire>(&mut self, peek: Peek) -> Result<Field<T>, Error> {
+    pub fn item<T: WireRead>(&mut self, peek: Peek) -> Result<Field<T>, Error> {
         if peek == Peek::Null {
             self.jiter.known_null().map_err(|e| self.error(e))?;
             return Ok(Field::Null);

@@ -1,10 +1,10 @@
 //! The compiled validator: every violation of a payload straight from its bytes, in one
 //! pass over the parser's tokens, without building the payload.
 //!
-//! Each type's `Wire::scan` (written by the derive for objects, here and in `values.rs`
-//! and `collections.rs` for the rest) follows the tokens as its `Wire::read` does and
-//! reports what `Wire::check` would report of the value read, at the same place and in the
-//! same words. What it cannot know in one pass it settles at the end:
+//! Each type's [`WireScan::scan`] (written by the derive for objects, in `values.rs` and
+//! `collections.rs` for the rest) follows the tokens as its `WireRead::read` does and
+//! reports what `WireCheck::check` would report of the value read, at the same place and
+//! in the same words. What it cannot know in one pass it settles at the end:
 //!
 //! - keys arrive in any order, but the typed walk reports an object's attributes in spec
 //!   order: each violation carries its attribute's place and an object sorts its own (a
@@ -24,12 +24,25 @@ use super::attribute::{FieldSpec, Presence, ROOT};
 use super::error::Error;
 use super::field::Field;
 use super::interpreter::Reach;
-use super::node::{Scalar, Slot};
-use super::reader::{Peek, Reader};
+use super::node::{Scalar, Slot, WireNode};
+use super::reader::{Peek, Reader, WireRead};
 use super::rules::{Check, Path, Rule, EVENT_NAME};
 use super::text::Text;
-use super::validate::{push_escaped, Kind, Mode, Report, Violation, Walk};
-use super::wire::Wire;
+use super::validate::{push_escaped, Kind, Mode, Report, Violation, Walk, WireCheck};
+
+/// How a type is validated straight from the bytes: the face of
+/// [`Wire`](super::wire::Wire) the compiled validator drives. It builds on reading and
+/// checking, which it does in one, and on the node face, for the values it keeps for the
+/// rules (as slots, read again at the end).
+pub trait WireScan: WireRead + WireCheck + WireNode + 'static {
+    /// Reads one non-null value as [`WireRead::read`] does and reports at the scan's
+    /// position what [`WireCheck::check`] (or the type mismatch) would report of it,
+    /// building no more of it than the type needs.
+    #[inline]
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        read_and_check::<Self>(s, peek, spec)
+    }
+}
 
 /// No node of the plan: the position is on no rule's path.
 const NONE: u32 = u32::MAX;
@@ -207,7 +220,7 @@ struct Kept {
 /// Reads a kept value as its type (`T` of [`slot_of`]).
 type Materialize = fn(&Reader<'_>, usize, usize, bool) -> Result<Box<dyn Slot>, Error>;
 
-fn slot_of<T: Wire>(r: &Reader<'_>, start: usize, end: usize, null: bool) -> Result<Box<dyn Slot>, Error> {
+fn slot_of<T: WireScan>(r: &Reader<'_>, start: usize, end: usize, null: bool) -> Result<Box<dyn Slot>, Error> {
     Ok(Box::new(if null { Field::<T>::Null } else { r.reread::<T>(start, end)? }))
 }
 
@@ -300,7 +313,7 @@ impl<'j> Scan<'j> {
 
     /// Reports what the typed walk reports of a value read: its own checks, or that it does
     /// not fit its type.
-    pub(crate) fn found<T: Wire>(&mut self, field: &Field<T>, spec: &'static FieldSpec) {
+    pub(crate) fn found<T: WireScan>(&mut self, field: &Field<T>, spec: &'static FieldSpec) {
         match field {
             Field::Value(v) if T::CHECKS => {
                 let mut walk = Walk::bare(self.mode);
@@ -324,7 +337,7 @@ impl<'j> Scan<'j> {
     }
 
     /// Consumes a value of the wrong JSON type and reports it.
-    pub fn wrong<T: Wire>(&mut self, peek: Peek) -> Result<(), Error> {
+    pub fn wrong<T: WireScan>(&mut self, peek: Peek) -> Result<(), Error> {
         let field: Field<T> = self.r.invalid(peek)?;
         self.found(&field, &ROOT);
         Ok(())
@@ -338,7 +351,7 @@ impl<'j> Scan<'j> {
 
     /// Reads listed attribute `index` of the object, `repeated` when its key came before.
     #[inline]
-    pub fn field<T: Wire>(&mut self, o: &mut ObjScan, repeated: bool, index: usize, spec: &'static FieldSpec) -> Result<(), Error> {
+    pub fn field<T: WireScan>(&mut self, o: &mut ObjScan, repeated: bool, index: usize, spec: &'static FieldSpec) -> Result<(), Error> {
         let node = self.plan.child(self.node, spec.wire);
         if repeated {
             self.forget(o, index, node);
@@ -392,7 +405,7 @@ impl<'j> Scan<'j> {
             .collect()
     }
 
-    fn keep<T: Wire>(&mut self, node: u32, start: usize, null: bool) {
+    fn keep<T: WireScan>(&mut self, node: u32, start: usize, null: bool) {
         let at = self.items_on_the_way();
         self.kept.push(Kept { node, at, start, end: self.r.mark(), null, read: slot_of::<T> });
     }
@@ -477,7 +490,7 @@ impl<'j> Scan<'j> {
     }
 
     /// Reads an array's items (after its opening token), each as a `T`.
-    pub(crate) fn items<T: Wire>(&mut self, spec: &'static FieldSpec) -> Result<(), Error> {
+    pub(crate) fn items<T: WireScan>(&mut self, spec: &'static FieldSpec) -> Result<(), Error> {
         let node = self.plan.child(self.node, "[]");
         let outer = std::mem::replace(&mut self.node, node);
         let keep = node != NONE && self.plan.nodes[node as usize].keep;
@@ -554,7 +567,7 @@ impl<'j> Scan<'j> {
 
 /// How a type without a `scan` of its own is scanned: read as the typed reader reads it,
 /// then checked as the typed walk checks it.
-pub fn read_and_check<T: Wire>(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+pub fn read_and_check<T: WireScan>(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
     let field = T::read(&mut s.r, peek)?;
     s.found(&field, spec);
     Ok(())
@@ -622,7 +635,7 @@ pub struct Scanned {
 /// Every violation of a payload whose type is `P` and whose event is `event`, with its
 /// `rules`, read from the bytes without building it. Fails as the typed reader fails: on
 /// malformed JSON or a non-object.
-pub(crate) fn scan_document<P: Wire>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
+pub(crate) fn scan_document<P: WireScan>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
     let mut r = Reader::new(bytes);
     r.check_utf8()?;
     let peek = r.peek()?;

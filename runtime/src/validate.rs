@@ -1,5 +1,6 @@
 //! Validation: the walk over a parsed payload that collects every violation, each with
-//! the JSON Pointer (RFC 6901) of the value at fault.
+//! the JSON Pointer (RFC 6901) of the value at fault. A type checks itself through
+//! [`WireCheck`].
 
 use std::fmt;
 
@@ -10,7 +11,26 @@ use super::field::{Field, UnknownFields};
 use super::node::Scalar;
 use super::raw::Raw;
 use super::rules::{Path, Rule};
-use super::wire::Wire;
+
+/// How a type checks a value of its own and says what it expects: the face of
+/// [`Wire`](super::wire::Wire) the walk drives.
+pub trait WireCheck {
+    /// What the type expects, for messages: "a string", "an object", ...
+    const EXPECTED: &'static str;
+
+    /// Whether [`WireCheck::check`] can find anything: false for types whose check does
+    /// nothing, so the walk does not even step into them.
+    const CHECKS: bool = true;
+
+    /// How a kept value of the wrong type is reported.
+    fn mismatch(found: &Raw) -> Mismatch {
+        Mismatch::type_error(Self::EXPECTED, found)
+    }
+
+    /// Records in `walk` what is wrong inside the value itself; `spec` is the attribute
+    /// that holds it (for array items and map values, the collection's attribute).
+    fn check<'a>(&'a self, _walk: &mut Walk<'a>, _spec: &'static FieldSpec) {}
+}
 
 /// How closely a payload is held to the documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -263,7 +283,7 @@ impl<'a> Walk<'a> {
 
     /// Checks one attribute: presence, nullability, type, then the value itself.
     #[inline]
-    pub fn field<T: Wire>(&mut self, field: &'a Field<T>, spec: &'static FieldSpec) {
+    pub fn field<T: WireCheck>(&mut self, field: &'a Field<T>, spec: &'static FieldSpec) {
         if let Field::Value(v) = field {
             // The common case first: nothing to say about presence, and for most leaf types
             // nothing to check inside either.
@@ -390,7 +410,7 @@ pub fn list(options: &[Scalar<'_>]) -> String {
 }
 
 /// Every violation in one value (an object, without its event's rules), in spec order.
-pub fn check_value<T: Wire>(value: &T, mode: Mode) -> Report {
+pub fn check_value<T: WireCheck>(value: &T, mode: Mode) -> Report {
     let mut walk = Walk::new(mode);
     value.check(&mut walk, &super::attribute::ROOT);
     walk.finish()

@@ -1,24 +1,20 @@
-//! How the leaf types read, check and sample themselves: strings, numbers, booleans, ids,
-//! timestamps and raw JSON.
+//! How the leaf types read, check, scan, sample and show themselves to rules, a face at a
+//! time: strings, numbers, booleans, ids, timestamps and raw JSON.
 
 use super::attribute::{FieldSpec, IdForm};
 use super::field::Field;
-use super::fixture::Gen;
+use super::fixture::{Gen, WireSample};
 use super::id::Id;
-use super::node::{Node, NodeMut, Scalar};
+use super::node::{Node, NodeMut, Scalar, WireNode};
 use super::raw::Raw;
-use super::reader::{Number, Peek, Reader};
-use super::scan::Scan;
+use super::reader::{Number, Peek, Reader, WireRead};
+use super::scan::{Scan, WireScan};
 use super::text::Text;
 use super::timestamp::Timestamp;
-use super::validate::{Kind, Mismatch, Walk};
-use super::wire::Wire;
+use super::validate::{Kind, Mismatch, Walk, WireCheck};
 use super::Error;
 
-impl Wire for Text {
-    const EXPECTED: &'static str = "a string";
-    const CHECKS: bool = false;
-
+impl WireRead for Text {
     #[inline]
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek != Peek::String {
@@ -26,7 +22,14 @@ impl Wire for Text {
         }
         Ok(Field::Value(Text::from(r.str()?)))
     }
+}
 
+impl WireCheck for Text {
+    const EXPECTED: &'static str = "a string";
+    const CHECKS: bool = false;
+}
+
+impl WireScan for Text {
     #[inline]
     fn scan(s: &mut Scan<'_>, peek: Peek, _: &'static FieldSpec) -> Result<(), Error> {
         if peek != Peek::String {
@@ -35,11 +38,15 @@ impl Wire for Text {
         s.reader().str()?;
         Ok(())
     }
+}
 
+impl WireSample for Text {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         Text::from(g.text(spec))
     }
+}
 
+impl WireNode for Text {
     fn node(&self) -> Node<'_> {
         Node::Scalar(Scalar::Str(self))
     }
@@ -52,21 +59,29 @@ impl Wire for Text {
     }
 }
 
-impl Wire for bool {
-    const EXPECTED: &'static str = "a boolean";
-    const CHECKS: bool = false;
-
+impl WireRead for bool {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek != Peek::True && peek != Peek::False {
             return r.invalid(peek);
         }
         Ok(Field::Value(r.bool(peek)?))
     }
+}
 
+impl WireCheck for bool {
+    const EXPECTED: &'static str = "a boolean";
+    const CHECKS: bool = false;
+}
+
+impl WireScan for bool {}
+
+impl WireSample for bool {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         g.boolean(spec)
     }
+}
 
+impl WireNode for bool {
     fn node(&self) -> Node<'_> {
         Node::Scalar(Scalar::Bool(*self))
     }
@@ -79,10 +94,7 @@ impl Wire for bool {
     }
 }
 
-impl Wire for i64 {
-    const EXPECTED: &'static str = "an integer";
-    const CHECKS: bool = false;
-
+impl WireRead for i64 {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if !peek.is_num() {
             return r.invalid(peek);
@@ -93,11 +105,22 @@ impl Wire for i64 {
             None => r.invalid_since(start),
         }
     }
+}
 
+impl WireCheck for i64 {
+    const EXPECTED: &'static str = "an integer";
+    const CHECKS: bool = false;
+}
+
+impl WireScan for i64 {}
+
+impl WireSample for i64 {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         g.integer(spec)
     }
+}
 
+impl WireNode for i64 {
     fn node(&self) -> Node<'_> {
         Node::Scalar(Scalar::Int(*self))
     }
@@ -142,10 +165,7 @@ impl serde::Serialize for Num {
     }
 }
 
-impl Wire for Num {
-    const EXPECTED: &'static str = "a number";
-    const CHECKS: bool = false;
-
+impl WireRead for Num {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if !peek.is_num() {
             return r.invalid(peek);
@@ -157,11 +177,22 @@ impl Wire for Num {
             None => r.invalid_since(start),
         }
     }
+}
 
+impl WireCheck for Num {
+    const EXPECTED: &'static str = "a number";
+    const CHECKS: bool = false;
+}
+
+impl WireScan for Num {}
+
+impl WireSample for Num {
     fn sample(g: &mut Gen, _: &'static FieldSpec) -> Self {
         Num::float(g.number())
     }
+}
 
+impl WireNode for Num {
     fn node(&self) -> Node<'_> {
         Node::Scalar(if self.1 { Scalar::Int(self.0 as i64) } else { Scalar::Float(self.0) })
     }
@@ -175,9 +206,7 @@ impl Wire for Num {
     }
 }
 
-impl Wire for Id {
-    const EXPECTED: &'static str = "an id (string or integer)";
-
+impl WireRead for Id {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         if peek == Peek::String {
             return Ok(Field::Value(Id::String(Text::from(r.str()?))));
@@ -191,17 +220,10 @@ impl Wire for Id {
             None => r.invalid_since(start),
         }
     }
+}
 
-    /// A string id is read without keeping its text, unless strict mode wants it as an
-    /// integer (and then the typed read reports it).
-    #[inline]
-    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
-        if peek == Peek::String && !(s.strict() && spec.id_form == Some(IdForm::Integer)) {
-            s.reader().str()?;
-            return Ok(());
-        }
-        super::scan::read_and_check::<Self>(s, peek, spec)
-    }
+impl WireCheck for Id {
+    const EXPECTED: &'static str = "an id (string or integer)";
 
     fn check<'a>(&'a self, walk: &mut Walk<'a>, spec: &'static FieldSpec) {
         if !walk.strict() {
@@ -217,11 +239,28 @@ impl Wire for Id {
             _ => {}
         }
     }
+}
 
+impl WireScan for Id {
+    /// A string id is read without keeping its text, unless strict mode wants it as an
+    /// integer (and then the typed read reports it).
+    #[inline]
+    fn scan(s: &mut Scan<'_>, peek: Peek, spec: &'static FieldSpec) -> Result<(), Error> {
+        if peek == Peek::String && !(s.strict() && spec.id_form == Some(IdForm::Integer)) {
+            s.reader().str()?;
+            return Ok(());
+        }
+        super::scan::read_and_check::<Self>(s, peek, spec)
+    }
+}
+
+impl WireSample for Id {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         g.id(spec)
     }
+}
 
+impl WireNode for Id {
     fn node(&self) -> Node<'_> {
         Node::Scalar(match self {
             Id::Integer(i) => Scalar::Int(*i),
@@ -238,9 +277,7 @@ impl Wire for Id {
     }
 }
 
-impl Wire for Timestamp {
-    const EXPECTED: &'static str = "a timestamp";
-
+impl WireRead for Timestamp {
     fn read(r: &mut Reader<'_>, peek: Peek) -> Result<Field<Self>, Error> {
         let start = r.mark();
         let read = if peek == Peek::String {
@@ -260,6 +297,10 @@ impl Wire for Timestamp {
             None => r.invalid_since(start),
         }
     }
+}
+
+impl WireCheck for Timestamp {
+    const EXPECTED: &'static str = "a timestamp";
 
     /// A string that is not a valid timestamp is a format error, and says why.
     fn mismatch(found: &Raw) -> Mismatch {
@@ -296,11 +337,17 @@ impl Wire for Timestamp {
             );
         }
     }
+}
 
+impl WireScan for Timestamp {}
+
+impl WireSample for Timestamp {
     fn sample(g: &mut Gen, spec: &'static FieldSpec) -> Self {
         g.timestamp(spec)
     }
+}
 
+impl WireNode for Timestamp {
     fn node(&self) -> Node<'_> {
         Node::Timestamp(self)
     }
@@ -319,18 +366,26 @@ impl Wire for Timestamp {
     }
 }
 
-impl Wire for Raw {
-    const EXPECTED: &'static str = "any JSON value";
-    const CHECKS: bool = false;
-
+impl WireRead for Raw {
     fn read(r: &mut Reader<'_>, _: Peek) -> Result<Field<Self>, Error> {
         Ok(Field::Value(r.raw()?))
     }
+}
 
+impl WireCheck for Raw {
+    const EXPECTED: &'static str = "any JSON value";
+    const CHECKS: bool = false;
+}
+
+impl WireScan for Raw {}
+
+impl WireSample for Raw {
     fn sample(g: &mut Gen, _: &'static FieldSpec) -> Self {
         Raw::from_serialize(&g.any())
     }
+}
 
+impl WireNode for Raw {
     fn node(&self) -> Node<'_> {
         Node::Other
     }

@@ -6,7 +6,8 @@ use syn::{Generics, Ident};
 use crate::internals::ast::Object;
 
 pub struct Bounds<'a> {
-    /// Reading, checking and serde: the parameter must be readable (`rt::Wire + Default`).
+    /// The faces of `rt::Wire`, `rt::Object` and serde: the parameter must be an
+    /// attribute's type (`rt::Wire + Default`).
     pub read: Generics,
     /// Builders and payload methods: the parameter must build (`rt::Build`), and for the
     /// envelope be an event's data (`rt::EventData`).

@@ -23,12 +23,11 @@ use generics::Bounds;
 pub fn write(object: &Object<'_>) -> TokenStream {
     let name = object.ident;
     let bounds = Bounds::new(object);
-    let (impl_g, ty_g, where_g) = bounds.read.split_for_impl();
-    let read = read::methods(object);
-    let scan = validate::scan(object);
-    let check = validate::check(object);
-    let sample = sample::method(object);
-    let nodes = slots::nodes();
+    let read = read::implement(object, &bounds);
+    let check = validate::check(object, &bounds);
+    let scan = validate::scan(object, &bounds);
+    let sample = sample::implement(object, &bounds);
+    let node = slots::node(object, &bounds);
     let object_impl = slots::object_impl(object, &bounds);
     let serde = serde::impls(object, &bounds);
     let accessors = accessors::impl_block(object, &bounds);
@@ -37,19 +36,15 @@ pub fn write(object: &Object<'_>) -> TokenStream {
     let event_data = object.event.as_ref().map(|e| event_data::implement(name, e));
     let builder = builder::builder(object, &bounds);
     quote! {
-        impl #impl_g crate::rt::Wire for #name #ty_g #where_g {
-            const EXPECTED: &'static str = "an object";
+        #read
 
-            #read
+        #check
 
-            #scan
+        #scan
 
-            #check
+        #sample
 
-            #sample
-
-            #nodes
-        }
+        #node
 
         #object_impl
 

@@ -1,6 +1,6 @@
-//! How the rule engine sees an object: `Wire::node` and `node_mut` (an object node), and
-//! `rt::Object`: the `FIELDS` table and the slot of each attribute by its wire name, the
-//! dynamic walk the one rule interpreter reads and writes through.
+//! How the rule engine sees an object: `rt::WireNode` (an object node), and `rt::Object`:
+//! the `FIELDS` table and the slot of each attribute by its wire name, the dynamic walk
+//! the one rule interpreter reads and writes through.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,15 +9,19 @@ use super::generics::Bounds;
 use super::table;
 use crate::internals::ast::Object;
 
-/// `Wire::node` and `Wire::node_mut`.
-pub fn nodes() -> TokenStream {
+/// `rt::WireNode`: the object as a node, to read and to change.
+pub fn node(object: &Object<'_>, bounds: &Bounds<'_>) -> TokenStream {
+    let name = object.ident;
+    let (impl_g, ty_g, where_g) = bounds.read.split_for_impl();
     quote! {
-        fn node(&self) -> crate::rt::Node<'_> {
-            crate::rt::Node::Object(self)
-        }
+        impl #impl_g crate::rt::WireNode for #name #ty_g #where_g {
+            fn node(&self) -> crate::rt::Node<'_> {
+                crate::rt::Node::Object(self)
+            }
 
-        fn node_mut(&mut self) -> crate::rt::NodeMut<'_> {
-            crate::rt::NodeMut::Object(self)
+            fn node_mut(&mut self) -> crate::rt::NodeMut<'_> {
+                crate::rt::NodeMut::Object(self)
+            }
         }
     }
 }

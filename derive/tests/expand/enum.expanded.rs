@@ -1,8 +1,6 @@
 // The expansion of `enum.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.
 
-impl crate::rt::Wire for Status {
-    const EXPECTED: &'static str = "one of \"online\", \"away\"";
-    const CHECKS: bool = true;
+impl crate::rt::WireRead for Status {
     fn read(
         r: &mut crate::rt::Reader<'_>,
         peek: crate::rt::Peek,
@@ -18,6 +16,10 @@ impl crate::rt::Wire for Status {
             n => Ok(crate::rt::Field::Value(Status::Other(crate::rt::Text::from(n)))),
         }
     }
+}
+impl crate::rt::WireCheck for Status {
+    const EXPECTED: &'static str = "one of \"online\", \"away\"";
+    const CHECKS: bool = true;
     fn mismatch(found: &crate::rt::Raw) -> crate::rt::Mismatch {
         crate::rt::Mismatch::enumeration("one of \"online\", \"away\"", false, found)
     }
@@ -28,6 +30,9 @@ impl crate::rt::Wire for Status {
     ) {
         let _ = &walk;
     }
+}
+impl crate::rt::WireScan for Status {}
+impl crate::rt::WireSample for Status {
     fn sample(g: &mut crate::rt::Gen, spec: &'static crate::rt::FieldSpec) -> Self {
         const ALL: [Status; 2usize] = [Status::Online, Status::Away];
         if g.documented_other() {
@@ -40,6 +45,8 @@ impl crate::rt::Wire for Status {
                 )]
             .clone()
     }
+}
+impl crate::rt::WireNode for Status {
     fn node(&self) -> crate::rt::Node<'_> {
         crate::rt::Node::Scalar(
             match self {
@@ -106,7 +113,7 @@ impl<'de> serde::Deserialize<'de> for Status {
 }
 impl std::fmt::Display for Status {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match crate::rt::Wire::node(self).scalar() {
+        match crate::rt::WireNode::node(self).scalar() {
             Some(crate::rt::Scalar::Str(s)) => f.write_str(s),
             Some(other) => write!(f, "{other}"),
             None => Ok(()),

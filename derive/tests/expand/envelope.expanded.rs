@@ -1,7 +1,6 @@
 // The expansion of `envelope.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.
 
-impl<D: crate::rt::Wire + Default> crate::rt::Wire for Envelope<D> {
-    const EXPECTED: &'static str = "an object";
+impl<D: crate::rt::Wire + Default> crate::rt::WireRead for Envelope<D> {
     fn read(
         r: &mut crate::rt::Reader<'_>,
         peek: crate::rt::Peek,
@@ -81,6 +80,23 @@ impl<D: crate::rt::Wire + Default> crate::rt::Wire for Envelope<D> {
         r.leave();
         Ok(())
     }
+}
+impl<D: crate::rt::Wire + Default> crate::rt::WireCheck for Envelope<D> {
+    const EXPECTED: &'static str = "an object";
+    fn check<'a>(
+        &'a self,
+        walk: &mut crate::rt::Walk<'a>,
+        _: &'static crate::rt::FieldSpec,
+    ) {
+        let specs = <Self as crate::rt::Object>::FIELDS;
+        walk.field(&self.account_id, &specs[0usize]);
+        walk.field(&self.event, &specs[1usize]);
+        walk.field(&self.timestamp, &specs[2usize]);
+        walk.field(&self.data, &specs[3usize]);
+        walk.unknown(&self.unknown_fields);
+    }
+}
+impl<D: crate::rt::Wire + Default> crate::rt::WireScan for Envelope<D> {
     fn scan(
         s: &mut crate::rt::Scan<'_>,
         peek: crate::rt::Peek,
@@ -120,35 +136,29 @@ impl<D: crate::rt::Wire + Default> crate::rt::Wire for Envelope<D> {
         }
         s.reader().leave();
         if seen[0usize / 64] & (1u64 << (0usize % 64)) == 0 {
-            s.absent(0usize, &specs[0usize], <rt::Id as crate::rt::Wire>::EXPECTED);
+            s.absent(0usize, &specs[0usize], <rt::Id as crate::rt::WireCheck>::EXPECTED);
         }
         if seen[1usize / 64] & (1u64 << (1usize % 64)) == 0 {
-            s.absent(1usize, &specs[1usize], <rt::Text as crate::rt::Wire>::EXPECTED);
+            s.absent(
+                1usize,
+                &specs[1usize],
+                <rt::Text as crate::rt::WireCheck>::EXPECTED,
+            );
         }
         if seen[2usize / 64] & (1u64 << (2usize % 64)) == 0 {
             s.absent(
                 2usize,
                 &specs[2usize],
-                <rt::Timestamp as crate::rt::Wire>::EXPECTED,
+                <rt::Timestamp as crate::rt::WireCheck>::EXPECTED,
             );
         }
         if seen[3usize / 64] & (1u64 << (3usize % 64)) == 0 {
-            s.absent(3usize, &specs[3usize], <D as crate::rt::Wire>::EXPECTED);
+            s.absent(3usize, &specs[3usize], <D as crate::rt::WireCheck>::EXPECTED);
         }
         s.close(o, specs)
     }
-    fn check<'a>(
-        &'a self,
-        walk: &mut crate::rt::Walk<'a>,
-        _: &'static crate::rt::FieldSpec,
-    ) {
-        let specs = <Self as crate::rt::Object>::FIELDS;
-        walk.field(&self.account_id, &specs[0usize]);
-        walk.field(&self.event, &specs[1usize]);
-        walk.field(&self.timestamp, &specs[2usize]);
-        walk.field(&self.data, &specs[3usize]);
-        walk.unknown(&self.unknown_fields);
-    }
+}
+impl<D: crate::rt::Wire + Default> crate::rt::WireSample for Envelope<D> {
     fn sample(g: &mut crate::rt::Gen, _: &'static crate::rt::FieldSpec) -> Self {
         let specs = <Self as crate::rt::Object>::FIELDS;
         g.enter();
@@ -162,6 +172,8 @@ impl<D: crate::rt::Wire + Default> crate::rt::Wire for Envelope<D> {
         g.leave();
         out
     }
+}
+impl<D: crate::rt::Wire + Default> crate::rt::WireNode for Envelope<D> {
     fn node(&self) -> crate::rt::Node<'_> {
         crate::rt::Node::Object(self)
     }

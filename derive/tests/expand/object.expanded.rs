@@ -1,7 +1,6 @@
 // The expansion of `object.rs`; `UPDATE_SNAPSHOTS=1` rewrites it.
 
-impl crate::rt::Wire for Data {
-    const EXPECTED: &'static str = "an object";
+impl crate::rt::WireRead for Data {
     fn read(
         r: &mut crate::rt::Reader<'_>,
         peek: crate::rt::Peek,
@@ -91,6 +90,25 @@ impl crate::rt::Wire for Data {
         r.leave();
         Ok(())
     }
+}
+impl crate::rt::WireCheck for Data {
+    const EXPECTED: &'static str = "an object";
+    fn check<'a>(
+        &'a self,
+        walk: &mut crate::rt::Walk<'a>,
+        _: &'static crate::rt::FieldSpec,
+    ) {
+        let specs = <Self as crate::rt::Object>::FIELDS;
+        walk.field(&self.actor, &specs[0usize]);
+        walk.field(&self.self_, &specs[1usize]);
+        walk.field(&self.id, &specs[2usize]);
+        walk.field(&self.at, &specs[3usize]);
+        walk.field(&self.r#type, &specs[4usize]);
+        walk.field(&self.name, &specs[5usize]);
+        walk.unknown(&self.unknown_fields);
+    }
+}
+impl crate::rt::WireScan for Data {
     fn scan(
         s: &mut crate::rt::Scan<'_>,
         peek: crate::rt::Peek,
@@ -138,43 +156,35 @@ impl crate::rt::Wire for Data {
         }
         s.reader().leave();
         if seen[0usize / 64] & (1u64 << (0usize % 64)) == 0 {
-            s.absent(0usize, &specs[0usize], <Actor as crate::rt::Wire>::EXPECTED);
+            s.absent(0usize, &specs[0usize], <Actor as crate::rt::WireCheck>::EXPECTED);
         }
         if seen[1usize / 64] & (1u64 << (1usize % 64)) == 0 {
-            s.absent(1usize, &specs[1usize], <Actor as crate::rt::Wire>::EXPECTED);
+            s.absent(1usize, &specs[1usize], <Actor as crate::rt::WireCheck>::EXPECTED);
         }
         if seen[2usize / 64] & (1u64 << (2usize % 64)) == 0 {
-            s.absent(2usize, &specs[2usize], <rt::Id as crate::rt::Wire>::EXPECTED);
+            s.absent(2usize, &specs[2usize], <rt::Id as crate::rt::WireCheck>::EXPECTED);
         }
         if seen[3usize / 64] & (1u64 << (3usize % 64)) == 0 {
             s.absent(
                 3usize,
                 &specs[3usize],
-                <rt::Timestamp as crate::rt::Wire>::EXPECTED,
+                <rt::Timestamp as crate::rt::WireCheck>::EXPECTED,
             );
         }
         if seen[4usize / 64] & (1u64 << (4usize % 64)) == 0 {
-            s.absent(4usize, &specs[4usize], <i64 as crate::rt::Wire>::EXPECTED);
+            s.absent(4usize, &specs[4usize], <i64 as crate::rt::WireCheck>::EXPECTED);
         }
         if seen[5usize / 64] & (1u64 << (5usize % 64)) == 0 {
-            s.absent(5usize, &specs[5usize], <rt::Text as crate::rt::Wire>::EXPECTED);
+            s.absent(
+                5usize,
+                &specs[5usize],
+                <rt::Text as crate::rt::WireCheck>::EXPECTED,
+            );
         }
         s.close(o, specs)
     }
-    fn check<'a>(
-        &'a self,
-        walk: &mut crate::rt::Walk<'a>,
-        _: &'static crate::rt::FieldSpec,
-    ) {
-        let specs = <Self as crate::rt::Object>::FIELDS;
-        walk.field(&self.actor, &specs[0usize]);
-        walk.field(&self.self_, &specs[1usize]);
-        walk.field(&self.id, &specs[2usize]);
-        walk.field(&self.at, &specs[3usize]);
-        walk.field(&self.r#type, &specs[4usize]);
-        walk.field(&self.name, &specs[5usize]);
-        walk.unknown(&self.unknown_fields);
-    }
+}
+impl crate::rt::WireSample for Data {
     fn sample(g: &mut crate::rt::Gen, _: &'static crate::rt::FieldSpec) -> Self {
         let specs = <Self as crate::rt::Object>::FIELDS;
         g.enter();
@@ -190,6 +200,8 @@ impl crate::rt::Wire for Data {
         g.leave();
         out
     }
+}
+impl crate::rt::WireNode for Data {
     fn node(&self) -> crate::rt::Node<'_> {
         crate::rt::Node::Object(self)
     }
