@@ -10,7 +10,7 @@ use crate::internals::ast::Enum;
 
 pub fn write(e: &Enum<'_>) -> Tokens {
     let name = e.ident;
-    let (open, documented, int) = (e.open, e.documented, e.int);
+    let (open, documented, int) = (e.open, e.documented.is_some(), e.int);
     let idents: Vec<&Ident> = e.values.iter().map(|v| v.ident).collect();
     let lits: Vec<&Lit> = e.values.iter().map(|v| &v.wire).collect();
     let shown: Vec<String> = lits

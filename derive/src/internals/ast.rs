@@ -1,13 +1,15 @@
 //! Each derive's input as the writers need it: the declaration's shape checked (a struct
 //! with named fields, an enum of unit variants, ...) and its attributes read. Built by
 //! `from_ast`, which records every problem in the [`Ctxt`] and returns `None` when there
-//! is nothing sound to write from.
+//! is nothing sound to write from. The rules between attributes are `check`'s, run on
+//! what is built here.
 
+use proc_macro2::Span;
 use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Lit, Path, Type};
 
 use super::attr::{self, Example, Presence, Word};
 use super::ctxt::Ctxt;
-use super::{check, ty};
+use super::ty;
 
 /// The field that keeps the attributes the spec does not list.
 pub const UNKNOWN_FIELDS: &str = "unknown_fields";
@@ -16,8 +18,8 @@ pub const UNKNOWN_FIELDS: &str = "unknown_fields";
 pub struct Object<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
-    /// The envelope (`#[fw(payload)]`): generic over its event's data.
-    pub payload: bool,
+    /// The envelope (where its `#[fw(payload)]` is): generic over its event's data.
+    pub payload: Option<Span>,
     pub event: Option<attr::Event>,
     /// Every field but `unknown_fields`, in declaration order.
     pub fields: Vec<Field<'a>>,
@@ -71,10 +73,7 @@ impl<'a> Object<'a> {
         if !has_unknown {
             cx.error_spanned_by(input, "an object keeps unlisted attributes in a field `unknown_fields`");
         }
-        let object =
-            Object { ident: &input.ident, generics: &input.generics, payload: attrs.payload.is_set(), event: attrs.event.get(), fields };
-        check::object(cx, &object, attrs.payload.span());
-        Some(object)
+        Some(Object { ident: &input.ident, generics: &input.generics, payload: attrs.payload.span(), event: attrs.event.get(), fields })
     }
 }
 
@@ -85,7 +84,7 @@ impl<'a> Field<'a> {
             cx.error_spanned_by(&field.ty, "an attribute's type must be rt::Field<T>");
             return None;
         };
-        let field = Field {
+        Some(Field {
             ident,
             ty: &field.ty,
             inner,
@@ -99,9 +98,7 @@ impl<'a> Field<'a> {
             fake: a.fake.get(),
             utc: a.utc.is_set(),
             editor: a.editor.get(),
-        };
-        check::field(cx, &field);
-        Some(field)
+        })
     }
 }
 
@@ -109,7 +106,8 @@ impl<'a> Field<'a> {
 pub struct Enum<'a> {
     pub ident: &'a Ident,
     pub open: bool,
-    pub documented: bool,
+    /// Where `#[fw(documented)]` is, when the page says other values occur.
+    pub documented: Option<Span>,
     pub values: Vec<Value<'a>>,
     /// The values are integers (else strings).
     pub int: bool,
@@ -144,15 +142,13 @@ impl<'a> Enum<'a> {
                 None => cx.error_spanned_by(v, "a value needs its wire form: #[fw(\"value\")] or #[fw(1)]"),
             }
         }
-        let e = Enum {
+        Some(Enum {
             ident: &input.ident,
             open,
-            documented: attrs.documented.is_set(),
+            documented: attrs.documented.span(),
             int: matches!(values.first(), Some(Value { wire: Lit::Int(_), .. })),
             values,
-        };
-        check::enumeration(cx, &e, attrs.documented.span());
-        Some(e)
+        })
     }
 }
 

@@ -1,20 +1,23 @@
 //! The rules between attributes, once each is read: what no single key can be wrong
-//! about alone. Each rule states a mistake the generator never makes, so that a hand-made
-//! or damaged declaration fails here, at its tokens, rather than in the expansion.
+//! about alone, checked on the input `ast` built. Each rule states a mistake the generator
+//! never makes, so that a hand-made or damaged declaration fails here, at its tokens,
+//! rather than in the expansion.
 
 use std::collections::HashMap;
 
-use proc_macro2::Span;
 use syn::Lit;
 
 use super::ast::{Enum, Field, Object};
 use super::ctxt::Ctxt;
 
-pub fn object(cx: &Ctxt, object: &Object<'_>, payload: Option<Span>) {
-    if let (Some(span), Some(_)) = (payload, &object.event) {
+pub fn object(cx: &Ctxt, object: &Object<'_>) {
+    for f in &object.fields {
+        field(cx, f);
+    }
+    if let (Some(span), Some(_)) = (object.payload, &object.event) {
         cx.error_at(span, "`payload` marks the envelope and `event(...)` an event's data; a type is one or the other");
     }
-    if let Some(span) = payload {
+    if let Some(span) = object.payload {
         if object.generics.type_params().next().is_none() {
             cx.error_at(span, "a payload is generic over its data: struct Envelope<D>");
         }
@@ -47,14 +50,14 @@ fn unraw(ident: &syn::Ident) -> String {
     ident.to_string().trim_start_matches("r#").to_string()
 }
 
-pub fn field(cx: &Ctxt, field: &Field<'_>) {
+fn field(cx: &Ctxt, field: &Field<'_>) {
     if let (Some(first), Some(_)) = (field.forms.first(), &field.id_form) {
         cx.error_at(first.span, "`forms` are a timestamp's and `id` an id's; a field is one or the other");
     }
 }
 
-pub fn enumeration(cx: &Ctxt, e: &Enum<'_>, documented: Option<Span>) {
-    if let (Some(span), false) = (documented, e.open) {
+pub fn enumeration(cx: &Ctxt, e: &Enum<'_>) {
+    if let (Some(span), false) = (e.documented, e.open) {
         cx.error_at(span, "`documented` says which values beyond the list occur; it needs `open`");
     }
     if e.values.iter().any(|v| matches!(v.wire, Lit::Int(_)) != e.int) {

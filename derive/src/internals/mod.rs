@@ -5,6 +5,6 @@
 
 pub mod ast;
 pub mod attr;
-mod check;
+pub mod check;
 pub mod ctxt;
 pub mod ty;

@@ -16,7 +16,8 @@ pub fn entry(object: &Object<'_>, bounds: &Bounds<'_>) -> TokenStream {
     let (_, ty_g, _) = bounds.read.split_for_impl();
     let (bimpl_g, _, bwhere_g) = bounds.build.split_for_impl();
     let start_doc = format!("A builder for a [`{name}`], starting from the default fixture.");
-    let start = if object.payload { quote!(crate::rt::event_fixture::<Self>(None)) } else { quote!(crate::rt::sample_default::<Self>()) };
+    let start =
+        if object.payload.is_some() { quote!(crate::rt::event_fixture::<Self>(None)) } else { quote!(crate::rt::sample_default::<Self>()) };
     quote! {
         impl #bimpl_g #name #ty_g #bwhere_g {
             #[doc = #start_doc]
@@ -35,7 +36,7 @@ pub fn builder(object: &Object<'_>, bounds: &Bounds<'_>) -> TokenStream {
     let (bimpl_g, _, bwhere_g) = bounds.build.split_for_impl();
     let builder_doc = format!("Builds a [`{name}`] attribute by attribute; see [`{name}::builder`].");
     let setters = object.fields.iter().map(setter);
-    let (validate, payload_extras) = if object.payload {
+    let (validate, payload_extras) = if object.payload.is_some() {
         (
             quote!(crate::rt::validate_payload(&self.0, mode)),
             quote! {

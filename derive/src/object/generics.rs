@@ -28,7 +28,7 @@ impl<'a> Bounds<'a> {
         }
         for param in build.type_params_mut() {
             param.bounds.push(syn::parse_quote!(crate::rt::Build));
-            if object.payload {
+            if object.payload.is_some() {
                 param.bounds.push(syn::parse_quote!(crate::rt::EventData));
             }
         }

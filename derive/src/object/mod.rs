@@ -32,7 +32,7 @@ pub fn write(object: &Object<'_>) -> TokenStream {
     let serde = serde::impls(object, &bounds);
     let accessors = accessors::impl_block(object, &bounds);
     let entry = builder::entry(object, &bounds);
-    let payload = if object.payload { payload::impls(object, &bounds) } else { quote!() };
+    let payload = if object.payload.is_some() { payload::impls(object, &bounds) } else { quote!() };
     let event_data = object.event.as_ref().map(|e| event_data::implement(name, e));
     let builder = builder::builder(object, &bounds);
     quote! {
