@@ -605,7 +605,7 @@ function create(spec) {
     return def.enum ? def.enum.expected : "an object";
   }
 
-  // Whether checking a value of the type can find anything (Rust's `Wire::CHECKS`).
+  // Whether checking a value of the type can find anything (Rust's `WireCheck::CHECKS`).
   function checks(ty) {
     if (typeof ty === "string") return ty === "id" || ty === "timestamp";
     if ("type" in ty) {
