@@ -1,6 +1,5 @@
 //! The spec as a guide and as the thing to compare with.
 
-use super::Open;
 use crate::ir::{Event, Field, Ir, Ty, TypeId, TypeKind};
 
 /// An object type of the spec, as a flat page's guide sees it.
@@ -33,14 +32,21 @@ impl<'a> Guide<'a> {
 
     /// The deepest open object the spec gives an attribute of this name; the current one
     /// when none does (an attribute the spec lacks stays where the page puts it).
-    pub(super) fn depth_for(&self, name: &str, stack: &[Open]) -> usize {
-        for depth in (0..=stack.len()).rev() {
-            let node = if depth == 0 { None } else { Some(&stack[depth - 1].node) };
-            if find_field(self.fields(node), name).is_some() {
-                return depth;
+    pub(super) fn depth_for<'n, I>(&self, name: &str, open: I) -> usize
+    where
+        I: DoubleEndedIterator<Item = &'n Option<GuideNode>> + ExactSizeIterator,
+    {
+        let depth = open.len();
+        for (i, node) in open.enumerate().rev() {
+            if find_field(self.fields(Some(node)), name).is_some() {
+                return i + 1;
             }
         }
-        stack.len()
+        if find_field(self.fields(None), name).is_some() {
+            0
+        } else {
+            depth
+        }
     }
 }
 

@@ -507,7 +507,7 @@ fn nest_flat(items: Vec<Item>, guide: Option<&Guide<'_>>, witness: Option<&Witne
     for item in items {
         let attr = item.attr;
         let depth = match guide {
-            Some(g) => g.depth_for(&attr.name, &stack),
+            Some(g) => g.depth_for(&attr.name, stack.iter().map(|open| &open.node)),
             None => heuristic_depth(&attr, &stack, &roots, &evidence, witness),
         };
         while stack.len() > depth {
