@@ -1,5 +1,6 @@
-//! ARCHITECTURE.md names only files and folders that exist: every path it spells in
-//! backticks is found, so the codemap cannot outlive a move.
+//! The layout ARCHITECTURE.md describes holds: every path it spells in backticks exists, so
+//! the codemap cannot outlive a move; its dependency invariant is each manifest's; and no
+//! crate's modules import each other in a circle.
 
 use std::path::{Path, PathBuf};
 
@@ -143,4 +144,33 @@ fn the_dependency_invariant_lists_each_crates_dependencies() {
         let depended: std::collections::BTreeSet<&str> = always.iter().chain(&optional).map(String::as_str).collect();
         assert_eq!(listed, depended, "{manifest}; ARCHITECTURE.md says:\n{}", parts[part]);
     }
+}
+
+/// No crate's modules import each other in a circle: each module can be read knowing only
+/// the ones it uses.
+#[test]
+fn no_crate_has_an_import_circle() {
+    let crates = ["runtime/src", "derive/src", "codegen/src", "generated/src", "src"];
+    let out = std::process::Command::new("python3")
+        .arg(root().join("scripts/module-graph.py"))
+        .args(crates)
+        .current_dir(root())
+        .output()
+        .expect("python3 runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(report.matches(", acyclic").count(), crates.len(), "{report}");
+}
+
+#[test]
+fn an_import_circle_is_caught() {
+    let dir = root().join("target").join("tmp").join("module-graph-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("lib.rs"), "mod a;\nmod b;\n").unwrap();
+    std::fs::write(dir.join("a.rs"), "use crate::b::B;\npub struct A(pub B);\n").unwrap();
+    std::fs::write(dir.join("b.rs"), "pub struct B;\npub fn make() -> crate::a::A { crate::a::A(B) }\n").unwrap();
+    let out = std::process::Command::new("python3").arg(root().join("scripts/module-graph.py")).arg(&dir).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{report}");
+    assert!(report.contains("1 cycle group(s)") && report.contains("a, b"), "{report}");
 }

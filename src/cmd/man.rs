@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-pub fn run(out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let cmd = super::command();
+/// `cmd` is the command line's definition, which the caller owns.
+pub fn run(cmd: clap::Command, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     match out {
         None => {
             let mut page = Vec::new();

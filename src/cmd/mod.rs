@@ -271,7 +271,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_complete::generate(shell, &mut command(), "fwevents", &mut script);
             man::print(&script)
         }
-        Command::Man { out } => man::run(out.as_deref()),
+        Command::Man { out } => man::run(command(), out.as_deref()),
         Command::Generate { check, spec, out, docs, ts, npm } => {
             generate::run(&spec, &generate::Outputs { rust: &out, docs: &docs, ts: &ts, npm: &npm }, check)
         }
