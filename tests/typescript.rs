@@ -177,6 +177,13 @@ const CONDITIONAL_NULLS: &[(&str, &str, &[(&str, &str)], bool)] = &[
     ),
     ("freshchat-custom-status-agent-without-email", "freshchat/onAgentCustomStatusUpdate", &[("/data/actor/email", "null")], false),
     (
+        // Null only in onAgentActivityCreate, which shares the type.
+        "freshchat-custom-status-without-custom-status-id",
+        "freshchat/onAgentCustomStatusUpdate",
+        &[("/data/agent_custom_status/custom_status_id", "null")],
+        false,
+    ),
+    (
         "freshdesk-availability-system",
         "freshdesk/onAgentAvailabilityUpdate",
         &[("/data/actor/type", r#""system""#), ("/data/actor/id", "null"), ("/data/actor/name", "null")],

@@ -346,7 +346,7 @@ export namespace Freshchat {
       app_settings?: { [key: string]: unknown };
     }
 
-    /** The attributes of `Data`, without the conditions of its `null` rules: an attribute they let be null is `T | null` here, and `Data` says when. */
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
     export interface DataBase {
       /** The agent or system that caused the change. */
       actor: ChatActor;
@@ -559,7 +559,7 @@ export namespace Freshchat {
       app_settings?: { [key: string]: unknown };
     }
 
-    /** The attributes of `Data`, without the conditions of its `null` rules: an attribute they let be null is `T | null` here, and `Data` says when. */
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
     export interface DataBase {
       /** The agent or system that changed the status. */
       actor: Types.ChatActor;
@@ -580,6 +580,8 @@ export namespace Freshchat {
      *
      * Strict reading: `DataBase` and, for each set of attributes that `null` rules let be null under a condition, a union of the cases: a rule's condition holds and they are null (the rule requires it), or none holds and they are not:
      * - `actor.avatar.url`, `actor.email`, `actor.first_name`, `actor.last_name`, `actor.phone`: null only when actor.type is "system" (rule `system-actor-has-no-profile`).
+     *
+     * Not null in this event, though their shared type lets them be null for another event's `null` rule: `actor.social_profiles[].type`, `agent_custom_status.custom_status_id`.
      */
     export type Data = DataBase & (
       | {
@@ -602,7 +604,10 @@ export namespace Freshchat {
           phone: string;
         };
       }
-    );
+    ) & {
+      actor: { social_profiles: { type: Types.SocialPlatform }[] };
+      agent_custom_status: { custom_status_id: string };
+    };
 
     /** Objects related to the custom status; the page lists none. */
     export interface Associations {}
@@ -664,7 +669,7 @@ export namespace Freshdesk {
       app_settings?: { [key: string]: unknown };
     }
 
-    /** The attributes of `Data`, without the conditions of its `null` rules: an attribute they let be null is `T | null` here, and `Data` says when. */
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
     export interface DataBase {
       /** The agent or system that changed the availability. */
       actor: Actor;

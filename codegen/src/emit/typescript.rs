@@ -261,18 +261,23 @@ impl Writer<'_> {
                 }
                 // A strict `Data` whose rules make attributes null under a condition: its
                 // attributes as `DataBase`, then `Data`, which says when.
-                let conditions = match self.ir.events.iter().find(|e| e.data == id) {
+                let strict = match self.ir.events.iter().find(|e| e.data == id) {
                     Some(event) if self.reading == Reading::Strict => Some(nulls::strict_data(self, event)),
                     _ => None,
+                };
+                // What the types leave to the validator is said either way.
+                if let Some(c) = strict.as_ref().filter(|c| c.is_empty() && !c.doc.is_empty()) {
+                    lines.push(String::new());
+                    lines.extend(c.doc.iter().cloned());
                 }
-                .filter(|c| !c.is_empty());
+                let conditions = strict.filter(|c| !c.is_empty());
                 let name = match &conditions {
                     Some(_) => {
                         let base = base_name(&t.name);
                         s.push_str(&doc(
                             depth,
                             &[format!(
-                                "The attributes of `{}`, without the conditions of its `null` rules: an attribute they let be null is `T | null` here, and `{}` says when.",
+                                "The attributes of `{}` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `{}` says when it is null.",
                                 t.name, t.name
                             )],
                         ));

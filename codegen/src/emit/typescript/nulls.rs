@@ -27,6 +27,12 @@
 //! (`tags[]`), of a rule whose condition and attributes overlap, and of rules past
 //! [`MAX_COMBINATIONS`], stay `T | null` and the validator checks the condition. `Data`'s
 //! TSDoc says which are which.
+//!
+//! A type shared by several events is `T | null` where any of them has such a rule, so an
+//! event whose rules do not name the attribute says it is not null there: its `Data` is
+//! also intersected with those attributes as `T` (`& { agent_custom_status: {
+//! custom_status_id: string } }`), through objects and arrays of objects; not inside a
+//! map's values or below a type that holds itself, which stay `T | null`.
 
 use super::{prop_name, ts_literal, Writer};
 use crate::ir::{CondOp, Event, Field, IdForm, Literal, Path, Rule, Ty, TypeId, TypeKind};
@@ -44,6 +50,9 @@ const MAX_COMBINATIONS: usize = 4096;
 pub(super) struct StrictData {
     /// The unions `Data` intersects its base with, each a list of cases.
     unions: Vec<Vec<Vec<Member>>>,
+    /// The attributes that are not null in this event though their shared type lets them
+    /// be null for another event's rule.
+    never_null: Vec<Member>,
     /// TSDoc lines: what each union says, and what is left to the validator.
     pub(super) doc: Vec<String>,
 }
@@ -51,7 +60,7 @@ pub(super) struct StrictData {
 impl StrictData {
     /// Whether `Data` is more than its attributes.
     pub(super) fn is_empty(&self) -> bool {
-        self.unions.is_empty()
+        self.unions.is_empty() && self.never_null.is_empty()
     }
 
     /// `export type Data = Base & (...) & (...);` at `depth`.
@@ -64,6 +73,9 @@ impl StrictData {
                 s.push_str(&format!("{pad}  | {}\n", object(case, depth + 1)));
             }
             s.push_str(&format!("{pad})"));
+        }
+        if !self.never_null.is_empty() {
+            s.push_str(&format!(" & {}", object(&self.never_null, depth)));
         }
         s.push_str(";\n");
         s
@@ -108,7 +120,7 @@ struct Group<'a> {
 /// The conditional nulls of an event's strict `Data`.
 pub(super) fn strict_data(w: &Writer<'_>, event: &Event) -> StrictData {
     let base = super::base_name(&w.ir.ty(event.data).name);
-    let mut out = StrictData { unions: Vec::new(), doc: Vec::new() };
+    let mut out = StrictData { unions: Vec::new(), never_null: Vec::new(), doc: Vec::new() };
     let mut expressed = Vec::new();
     let mut left = Vec::new();
     let mut loose = Vec::new();
@@ -161,6 +173,96 @@ pub(super) fn strict_data(w: &Writer<'_>, event: &Event) -> StrictData {
         }
         out.doc.push("Not expressed here (the attributes stay nullable; the validator checks the condition):".into());
         out.doc.extend(left);
+    }
+    let mut names = Vec::new();
+    out.never_null = never_null(w, event, &mut names);
+    if !names.is_empty() {
+        if !out.doc.is_empty() {
+            out.doc.push(String::new());
+        }
+        out.doc.push(format!(
+            "Not null in this event, though their shared type lets them be null for another event's `null` rule: {}.",
+            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    out
+}
+
+/// An attribute path as the steps it takes: each attribute's name and whether it goes into
+/// the items of an array.
+type Trail = Vec<(String, bool)>;
+
+/// The attributes of the event's `data` that a type they share with other events lets be
+/// null for another event's `null` rule (`Field::null_when`), but that no rule of this
+/// event names: the validator refuses their null here, so `Data` says they are not null.
+/// The walk goes through objects and arrays of objects, not into a map's values nor
+/// around a type that holds itself (whose attributes below stay nullable).
+fn never_null(w: &Writer<'_>, event: &Event, names: &mut Vec<String>) -> Vec<Member> {
+    let named: Vec<Trail> = event
+        .rules
+        .iter()
+        .filter_map(|r| match &r.check {
+            crate::ir::Check::Null(paths) => Some(paths),
+            _ => None,
+        })
+        .flatten()
+        .map(|p| {
+            let mut trail: Trail = p.steps.iter().map(|s| (s.wire.clone(), s.each)).collect();
+            // A rule on `tags[]` makes `tags` itself nullable (`Field::null_when`).
+            if let Some(last) = trail.last_mut() {
+                last.1 = false;
+            }
+            trail
+        })
+        .collect();
+    let mut trail = Vec::new();
+    let mut stack = vec![event.data];
+    walk(w, event.module, event.data, &named, &mut trail, &mut stack, names)
+}
+
+fn walk(
+    w: &Writer<'_>,
+    here: usize,
+    owner: TypeId,
+    named: &[Trail],
+    trail: &mut Trail,
+    stack: &mut Vec<TypeId>,
+    names: &mut Vec<String>,
+) -> Vec<Member> {
+    let object = |ty: &Ty| match ty {
+        Ty::Named(id) if matches!(w.ir.ty(*id).kind, TypeKind::Object(_)) => Some(*id),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for f in w.ir.fields(owner) {
+        trail.push((f.wire.clone(), false));
+        let narrow = !f.strict.nullable && !f.null_when.is_empty() && !named.contains(trail);
+        if narrow {
+            let text: Vec<String> = trail.iter().map(|(wire, each)| format!("{wire}{}", if *each { "[]" } else { "" })).collect();
+            names.push(text.join("."));
+        }
+        let (inner, each) = match &f.ty {
+            Ty::Array(item) => (object(item), true),
+            ty => (object(ty), false),
+        };
+        let mut members = Vec::new();
+        if let Some(id) = inner.filter(|id| !stack.contains(id)) {
+            if let Some(last) = trail.last_mut() {
+                last.1 = each;
+            }
+            stack.push(id);
+            members = walk(w, here, id, named, trail, stack, names);
+            stack.pop();
+        }
+        trail.pop();
+        let optional = f.strict.optional;
+        if !members.is_empty() {
+            let nullable = !narrow && w.nullable(f);
+            out.push(Member { wire: f.wire.clone(), optional, nullable, each, inner: Inner::Object(members) });
+        } else if narrow {
+            let inner = Inner::Leaf { types: vec![w.ty(here, &f.ty, f)], target: true };
+            out.push(Member { wire: f.wire.clone(), optional, nullable: false, each: false, inner });
+        }
     }
     out
 }

@@ -85,14 +85,23 @@ export namespace Acme {
       data: Data;
     }
 
-    /** Another thing happened. */
-    export interface Data {
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
+    export interface DataBase {
       /**
        *
        * Lenient reading: may be absent, may be null.
        */
       actor: Types.Person;
     }
+
+    /**
+     * Another thing happened.
+     *
+     * Not null in this event, though their shared type lets them be null for another event's `null` rule: `actor.email`, `actor.profile.url`, `actor.links[].href`, `actor.links[].title`.
+     */
+    export type Data = DataBase & {
+      actor: { email: string; profile: { url: string } | null; links: { href: string; title: string }[] };
+    };
   }
 
   /**
@@ -122,7 +131,7 @@ export namespace Acme {
       data: Data;
     }
 
-    /** The attributes of `Data`, without the conditions of its `null` rules: an attribute they let be null is `T | null` here, and `Data` says when. */
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
     export interface DataBase {
       /**
        *

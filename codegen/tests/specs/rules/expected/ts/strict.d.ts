@@ -35,7 +35,7 @@ export namespace Acme {
       data: Data;
     }
 
-    /** The attributes of `Data`, without the conditions of its `null` rules: an attribute they let be null is `T | null` here, and `Data` says when. */
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
     export interface DataBase {
       /**
        *
