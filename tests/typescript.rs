@@ -120,8 +120,23 @@ const name: Lenient.EventName = "onTicketCreate";
 /// Payloads for the strict reading's conditional nulls, each its event's default fixture
 /// edited (JSON Pointer, JSON value), and whether the strict reading takes it: an attribute
 /// a `null` rule names is null exactly while the rule's condition holds.
-const CONDITIONAL_NULLS: &[(&str, &str, &[(&str, &str)], bool)] = &[
-    ("freshchat-activity-system", "freshchat/onAgentActivityCreate", SYSTEM_CHAT_ACTIVITY, true),
+const CONDITIONAL_NULLS: &[(&str, &str, Edits, bool)] = &[
+    (
+        // A system actor: no personal details.
+        "freshchat-activity-system",
+        "freshchat/onAgentActivityCreate",
+        &[
+            ("/data/actor/type", r#""system""#),
+            ("/data/actor/avatar/url", "null"),
+            ("/data/actor/email", "null"),
+            ("/data/actor/first_name", "null"),
+            ("/data/actor/last_name", "null"),
+            ("/data/actor/org_actor_id", "null"),
+            ("/data/actor/phone", "null"),
+            ("/data/actor/social_profiles/0/type", "null"),
+        ],
+        true,
+    ),
     (
         "freshchat-activity-general-availability",
         "freshchat/onAgentActivityCreate",
@@ -192,17 +207,8 @@ const CONDITIONAL_NULLS: &[(&str, &str, &[(&str, &str)], bool)] = &[
     ("freshdesk-availability-agent-without-id", "freshdesk/onAgentAvailabilityUpdate", &[("/data/actor/id", "null")], false),
 ];
 
-/// A system actor of onAgentActivityCreate: no personal details.
-const SYSTEM_CHAT_ACTIVITY: &[(&str, &str)] = &[
-    ("/data/actor/type", r#""system""#),
-    ("/data/actor/avatar/url", "null"),
-    ("/data/actor/email", "null"),
-    ("/data/actor/first_name", "null"),
-    ("/data/actor/last_name", "null"),
-    ("/data/actor/org_actor_id", "null"),
-    ("/data/actor/phone", "null"),
-    ("/data/actor/social_profiles/0/type", "null"),
-];
+/// Edits of a fixture: (JSON Pointer, JSON value).
+type Edits = &'static [(&'static str, &'static str)];
 
 /// A conditional-null payload: the default fixture of `event` with the edits made.
 fn conditional_null_payload(event: &str, edits: &[(&str, &str)]) -> serde_json::Value {
