@@ -81,11 +81,12 @@ const id: Strict.Freshcaller.OnAgentUpdate.Actor["id"] = "132";
 "#,
     ),
     (
-        // The strict reading requires what the docs list.
+        // The strict reading requires what the docs list. (A `Data` with conditional nulls is
+        // an intersection with unions, of which TypeScript reports only that `{}` is not one.)
         "wrong-strict-missing.ts",
         &[2739],
         r#"import type { Strict } from "freshworks-events";
-const data: Strict.Freshchat.OnAgentActivityCreate.Data = {};
+const data: Strict.Freshsales.OnUserAgentAvailabilityUpdate.Data = {};
 "#,
     ),
     (
@@ -97,6 +98,16 @@ const avatar = { url: "https://example.com/a.png", size: 64 } satisfies Strict.T
 "#,
     ),
     (
+        // A conditional null: without its condition checked, the attribute may be null.
+        "wrong-strict-conditional-null-unchecked.ts",
+        &[2322],
+        r#"import type { Strict } from "freshworks-events";
+export function email(data: Strict.Freshchat.OnAgentActivityCreate.Data): string {
+  return data.actor.email;
+}
+"#,
+    ),
+    (
         // `event` names only the events of the spec.
         "wrong-event-name.ts",
         &[2322],
@@ -105,6 +116,109 @@ const name: Lenient.EventName = "onTicketCreate";
 "#,
     ),
 ];
+
+/// Payloads for the strict reading's conditional nulls, each its event's default fixture
+/// edited (JSON Pointer, JSON value), and whether the strict reading takes it: an attribute
+/// a `null` rule names is null exactly while the rule's condition holds.
+const CONDITIONAL_NULLS: &[(&str, &str, Edits, bool)] = &[
+    (
+        // A system actor: no personal details.
+        "freshchat-activity-system",
+        "freshchat/onAgentActivityCreate",
+        &[
+            ("/data/actor/type", r#""system""#),
+            ("/data/actor/avatar/url", "null"),
+            ("/data/actor/email", "null"),
+            ("/data/actor/first_name", "null"),
+            ("/data/actor/last_name", "null"),
+            ("/data/actor/org_actor_id", "null"),
+            ("/data/actor/phone", "null"),
+            ("/data/actor/social_profiles/0/type", "null"),
+        ],
+        true,
+    ),
+    (
+        "freshchat-activity-general-availability",
+        "freshchat/onAgentActivityCreate",
+        &[
+            ("/data/actor/type", r#""system""#),
+            ("/data/actor/avatar/url", "null"),
+            ("/data/actor/email", "null"),
+            ("/data/actor/first_name", "null"),
+            ("/data/actor/last_name", "null"),
+            ("/data/actor/org_actor_id", "null"),
+            ("/data/actor/phone", "null"),
+            ("/data/actor/social_profiles/0/type", "null"),
+            ("/data/actor/sub_entity", "null"),
+            ("/data/agent_activity/availability_event_type", r#""GeneralAvailability""#),
+            ("/data/agent_activity/custom_status_id", "null"),
+            ("/data/agent_activity/status", r#""AVAILABLE""#),
+        ],
+        true,
+    ),
+    ("freshchat-activity-agent-without-email", "freshchat/onAgentActivityCreate", &[("/data/actor/email", "null")], false),
+    (
+        // A null path through an array: the items' type.
+        "freshchat-activity-agent-profile-without-type",
+        "freshchat/onAgentActivityCreate",
+        &[("/data/actor/social_profiles/0/type", "null")],
+        false,
+    ),
+    (
+        // While the condition holds, the rule requires the null.
+        "freshchat-activity-system-with-email",
+        "freshchat/onAgentActivityCreate",
+        &[("/data/actor/type", r#""system""#)],
+        false,
+    ),
+    (
+        "freshchat-activity-intelliassign-without-custom-status",
+        "freshchat/onAgentActivityCreate",
+        &[("/data/agent_activity/custom_status_id", "null")],
+        false,
+    ),
+    (
+        "freshchat-custom-status-system",
+        "freshchat/onAgentCustomStatusUpdate",
+        &[
+            ("/data/actor/type", r#""system""#),
+            ("/data/actor/avatar/url", "null"),
+            ("/data/actor/email", "null"),
+            ("/data/actor/first_name", "null"),
+            ("/data/actor/last_name", "null"),
+            ("/data/actor/phone", "null"),
+        ],
+        true,
+    ),
+    ("freshchat-custom-status-agent-without-email", "freshchat/onAgentCustomStatusUpdate", &[("/data/actor/email", "null")], false),
+    (
+        // Null only in onAgentActivityCreate, which shares the type.
+        "freshchat-custom-status-without-custom-status-id",
+        "freshchat/onAgentCustomStatusUpdate",
+        &[("/data/agent_custom_status/custom_status_id", "null")],
+        false,
+    ),
+    (
+        "freshdesk-availability-system",
+        "freshdesk/onAgentAvailabilityUpdate",
+        &[("/data/actor/type", r#""system""#), ("/data/actor/id", "null"), ("/data/actor/name", "null")],
+        true,
+    ),
+    ("freshdesk-availability-agent-without-id", "freshdesk/onAgentAvailabilityUpdate", &[("/data/actor/id", "null")], false),
+];
+
+/// Edits of a fixture: (JSON Pointer, JSON value).
+type Edits = &'static [(&'static str, &'static str)];
+
+/// A conditional-null payload: the default fixture of `event` with the edits made.
+fn conditional_null_payload(event: &str, edits: &[(&str, &str)]) -> serde_json::Value {
+    let kind = event.parse::<freshworks_events::EventKind>().unwrap();
+    let mut v = serde_json::to_value(freshworks_events::Event::fixture(kind, None).unwrap()).unwrap();
+    for (pointer, value) in edits {
+        *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{event}: no {pointer}")) = serde_json::from_str(value).unwrap();
+    }
+    v
+}
 
 struct Compiled {
     /// Errors by file name: (code, line of tsc's output).
@@ -174,6 +288,10 @@ const millisString: Wire.EpochMillisString = "1724133753887";
 const utc: Wire.UtcText = "2022-08-29 18:45:26 UTC";
 // A strict id keeps its documented form.
 const id: Strict.Freshcaller.OnAgentUpdate.Actor["id"] = 132;
+// A conditional null narrows on its condition.
+function email(data: Strict.Freshchat.OnAgentActivityCreate.Data): string {{
+  return data.actor.type === "agent" ? data.actor.email : "system";
+}}
 // EventOf picks the event by name.
 function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgentUpdate.Payload {{
   return p;
@@ -201,7 +319,28 @@ function agent(p: Lenient.EventOf<"onAgentUpdate">): Lenient.Freshcaller.OnAgent
             real.push_str(&format!("// {name}\nlenient({});\n", json(&v)));
         }
         assert_eq!(covered, 3, "three real payloads are of events in the spec");
+        // Those the strict validator takes, held exactly to the strict types.
+        let mut strict = 0;
+        for (name, bytes) in common::real_payloads() {
+            let valid = freshworks_events::validate(&bytes, freshworks_events::Mode::Strict, None).is_ok_and(|(_, r)| r.is_valid());
+            if valid {
+                strict += 1;
+                let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                real.push_str(&format!("// {name}, strict\n({}) satisfies Strict.AnyEvent;\n", json(&v)));
+            }
+        }
+        assert_eq!(strict, 2, "the Freshchat payloads are valid in the strict reading");
         write("real-payloads.ts", &real);
+
+        for (name, event, edits, _) in CONDITIONAL_NULLS {
+            write(
+                &format!("conditional-null-{name}.ts"),
+                &format!(
+                    "import type {{ Strict }} from \"freshworks-events\";\nexport const payload = {} satisfies Strict.ByQualifiedName[\"{event}\"];\n",
+                    json(&conditional_null_payload(event, edits))
+                ),
+            );
+        }
 
         // The Freshsales payload departs from the docs (ids in the other form, an attribute
         // left out), so the strict reading refuses it.
@@ -306,9 +445,30 @@ fn the_sample_server_js_type_checks_against_the_declarations() {
     let unexpected: Vec<&String> = c
         .errors
         .keys()
-        .filter(|f| !f.starts_with("wrong-") && !["real-payloads.ts", "fixtures.ts", "readme-example.js"].contains(&f.as_str()))
+        .filter(|f| {
+            !f.starts_with("wrong-")
+                && !f.starts_with("conditional-null-")
+                && !["real-payloads.ts", "fixtures.ts", "readme-example.js"].contains(&f.as_str())
+        })
         .collect();
     assert!(unexpected.is_empty(), "unexpected errors in {unexpected:?}:\n{}", c.output);
+}
+
+#[test]
+fn a_conditional_null_is_null_exactly_while_its_condition_holds() {
+    for (name, event, edits, takes) in CONDITIONAL_NULLS {
+        // The validator's verdict first: the types say what it says.
+        let bytes = serde_json::to_vec(&conditional_null_payload(event, edits)).unwrap();
+        let (_, report) = freshworks_events::validate(&bytes, freshworks_events::Mode::Strict, None).unwrap();
+        assert_eq!(report.is_valid(), *takes, "{name}: the strict validator says {:#?}", report.violations);
+        let errors = errors_of(&format!("conditional-null-{name}.ts"));
+        if *takes {
+            assert!(errors.is_empty(), "{name}: {errors:#?}");
+        } else {
+            assert!(!errors.is_empty(), "{name} compiled, but must not");
+            assert!(errors.iter().all(|(code, _)| *code == 2322), "{name}: {errors:#?}");
+        }
+    }
 }
 
 #[test]

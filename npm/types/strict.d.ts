@@ -346,13 +346,59 @@ export namespace Freshchat {
       app_settings?: { [key: string]: unknown };
     }
 
-    /** Raised when a Freshchat agent's general availability (online/offline) or IntelliAssign status changes. */
-    export interface Data {
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
+    export interface DataBase {
       /** The agent or system that caused the change. */
       actor: ChatActor;
       /** The agent's status change. */
       agent_activity: Types.ChatAgentStatus;
     }
+
+    /**
+     * Raised when a Freshchat agent's general availability (online/offline) or IntelliAssign status changes.
+     *
+     * Strict reading: `DataBase` and, for each set of attributes that `null` rules let be null under a condition, a union of the cases: a rule's condition holds and they are null (the rule requires it), or none holds and they are not:
+     * - `actor.avatar.url`, `actor.email`, `actor.first_name`, `actor.last_name`, `actor.org_actor_id`, `actor.phone`, `actor.social_profiles[].type`: null only when actor.type is "system" (rule `system-actor-has-no-profile`).
+     * - `agent_activity.custom_status_id`, `actor.sub_entity`: null only when agent_activity.availability_event_type is "GeneralAvailability" (rule `general-availability-has-no-custom-status`).
+     */
+    export type Data = DataBase & (
+      | {
+        actor: {
+          type: "system";
+          avatar: { url: null };
+          email: null;
+          first_name: null;
+          last_name: null;
+          org_actor_id: null;
+          phone: null;
+          social_profiles: { type: null }[];
+        };
+      }
+      | {
+        actor: {
+          type: Exclude<Types.ActorType, "system">;
+          avatar: { url: string };
+          email: string;
+          first_name: string;
+          last_name: string;
+          org_actor_id: string;
+          phone: string;
+          social_profiles: { type: Types.SocialPlatform }[];
+        };
+      }
+    ) & (
+      | {
+        agent_activity: { availability_event_type: "GeneralAvailability"; custom_status_id: null };
+        actor: { sub_entity: null };
+      }
+      | {
+        agent_activity: {
+          availability_event_type: Exclude<Types.AvailabilityEventType, "GeneralAvailability">;
+          custom_status_id: string;
+        };
+        actor: { sub_entity: string };
+      }
+    );
 
     /**
      * The agent or system that caused a Freshchat agent-status event. Both Freshchat pages describe this object; their attribute lists differ slightly and are merged here.
@@ -513,8 +559,8 @@ export namespace Freshchat {
       app_settings?: { [key: string]: unknown };
     }
 
-    /** Raised when a Freshchat agent moves from a default status to a custom one, back, or between two custom statuses. */
-    export interface Data {
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
+    export interface DataBase {
       /** The agent or system that changed the status. */
       actor: Types.ChatActor;
       /** The custom status change. */
@@ -528,6 +574,40 @@ export namespace Freshchat {
        */
       changes: { [key: string]: [new: unknown, old: unknown] };
     }
+
+    /**
+     * Raised when a Freshchat agent moves from a default status to a custom one, back, or between two custom statuses.
+     *
+     * Strict reading: `DataBase` and, for each set of attributes that `null` rules let be null under a condition, a union of the cases: a rule's condition holds and they are null (the rule requires it), or none holds and they are not:
+     * - `actor.avatar.url`, `actor.email`, `actor.first_name`, `actor.last_name`, `actor.phone`: null only when actor.type is "system" (rule `system-actor-has-no-profile`).
+     *
+     * Not null in this event, though their shared type lets them be null for another event's `null` rule: `actor.social_profiles[].type`, `agent_custom_status.custom_status_id`.
+     */
+    export type Data = DataBase & (
+      | {
+        actor: {
+          type: "system";
+          avatar: { url: null };
+          email: null;
+          first_name: null;
+          last_name: null;
+          phone: null;
+        };
+      }
+      | {
+        actor: {
+          type: Exclude<Types.ActorType, "system">;
+          avatar: { url: string };
+          email: string;
+          first_name: string;
+          last_name: string;
+          phone: string;
+        };
+      }
+    ) & {
+      actor: { social_profiles: { type: Types.SocialPlatform }[] };
+      agent_custom_status: { custom_status_id: string };
+    };
 
     /** Objects related to the custom status; the page lists none. */
     export interface Associations {}
@@ -589,8 +669,8 @@ export namespace Freshdesk {
       app_settings?: { [key: string]: unknown };
     }
 
-    /** Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out. */
-    export interface Data {
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
+    export interface DataBase {
       /** The agent or system that changed the availability. */
       actor: Actor;
       /** The agent's availability across the account's channels after the change. */
@@ -600,6 +680,17 @@ export namespace Freshdesk {
       /** What changed in agent_availability, each attribute as [old, new]. */
       changes: Types.ModelChanges;
     }
+
+    /**
+     * Raised when an agent's availability changes in a Freshdesk Omnichannel or Support Desk account with custom statuses enabled: set by an admin, by the agent, or by the system (e.g. while the agent is on a call). Not raised on sign-in or sign-out.
+     *
+     * Strict reading: `DataBase` and, for each set of attributes that `null` rules let be null under a condition, a union of the cases: a rule's condition holds and they are null (the rule requires it), or none holds and they are not:
+     * - `actor.id`, `actor.name`: null only when actor.type is "system" (rule `system-actor-is-anonymous`).
+     */
+    export type Data = DataBase & (
+      | { actor: { type: "system"; id: null; name: null } }
+      | { actor: { type: Exclude<Types.ActorType, "system">; id: string; name: string } }
+    );
 
     /** The agent or system that changed the availability. */
     export interface Actor {

@@ -12,6 +12,12 @@
 //! properties than its type names (only object literals written in place are held to
 //! exactly the listed ones), and an index signature would let a misspelt attribute through
 //! as `unknown`.
+//!
+//! The strict reading also says when a `null` rule lets an attribute be null: an event's
+//! `Data` is then its attributes (`DataBase`) intersected with a union of the cases where
+//! the rule's condition holds and where it does not (see [`nulls`]).
+
+mod nulls;
 
 use super::text;
 use crate::ir::{ChangeOrder, EnumRepr, Event, Field, IdForm, Ir, Literal, ModuleId, Presence, Ty, TypeId, TypeKind};
@@ -75,6 +81,20 @@ fn check_names(ir: &Ir) -> Result<(), String> {
     for event in &ir.events {
         if roots.contains(&event.variant.as_str()) || event.variant == "AnyEvent" {
             return Err(format!("{}: the event's name {} is taken in the TypeScript declarations", event.file, event.variant));
+        }
+        // A strict `Data` with conditional nulls is `DataBase & (...)`, with `Exclude<>`:
+        // a type of the event by either name would stand in for them.
+        if !nulls::strict_data(&Writer { ir, reading: Reading::Strict }, event).is_empty() {
+            let base = base_name(&ir.ty(event.data).name);
+            for &id in &ir.modules[event.module].types {
+                let name = &ir.ty(id).name;
+                if *name == base || name == "Exclude" {
+                    return Err(format!(
+                        "{}: the type name {name} is taken in the TypeScript declarations of the event's strict Data; give it another rust_name",
+                        ir.ty(id).spec_path
+                    ));
+                }
+            }
         }
     }
     Ok(())
@@ -189,6 +209,11 @@ fn reading_file(ir: &Ir, reading: Reading) -> String {
     s
 }
 
+/// The name of a strict `Data`'s attributes when `Data` itself adds conditions to them.
+fn base_name(data: &str) -> String {
+    format!("{data}Base")
+}
+
 fn payload_ref(ir: &Ir, e: &Event) -> String {
     format!("{}.{}.Payload", ir.product_of(e).variant, e.variant)
 }
@@ -234,13 +259,39 @@ impl Writer<'_> {
                 if lines.is_empty() {
                     lines.push(format!("`{}` in the spec.", t.spec_path));
                 }
-                s.push_str(&doc(depth, &lines));
-                s.push_str(&format!("{pad}export interface {} {{", t.name));
-                if fields.is_empty() {
-                    s.push_str("}\n");
-                    return;
+                // A strict `Data` whose rules make attributes null under a condition: its
+                // attributes as `DataBase`, then `Data`, which says when.
+                let strict = match self.ir.events.iter().find(|e| e.data == id) {
+                    Some(event) if self.reading == Reading::Strict => Some(nulls::strict_data(self, event)),
+                    _ => None,
+                };
+                // What the types leave to the validator is said either way.
+                if let Some(c) = strict.as_ref().filter(|c| c.is_empty() && !c.doc.is_empty()) {
+                    lines.push(String::new());
+                    lines.extend(c.doc.iter().cloned());
                 }
-                s.push('\n');
+                let conditions = strict.filter(|c| !c.is_empty());
+                let name = match &conditions {
+                    Some(_) => {
+                        let base = base_name(&t.name);
+                        s.push_str(&doc(
+                            depth,
+                            &[format!(
+                                "The attributes of `{}` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `{}` says when it is null.",
+                                t.name, t.name
+                            )],
+                        ));
+                        base
+                    }
+                    None => {
+                        s.push_str(&doc(depth, &lines));
+                        t.name.clone()
+                    }
+                };
+                s.push_str(&format!("{pad}export interface {name} {{"));
+                if !fields.is_empty() {
+                    s.push('\n');
+                }
                 for f in fields {
                     s.push_str(&doc(depth + 1, &self.field_doc(f)));
                     let ty = match payload_of {
@@ -251,7 +302,18 @@ impl Writer<'_> {
                     let optional = if self.presence(f).optional { "?" } else { "" };
                     s.push_str(&format!("{pad}  {}{optional}: {ty};\n", prop_name(&f.wire)));
                 }
-                s.push_str(&format!("{pad}}}\n"));
+                if fields.is_empty() {
+                    s.push_str("}\n");
+                } else {
+                    s.push_str(&format!("{pad}}}\n"));
+                }
+                if let Some(c) = conditions {
+                    lines.push(String::new());
+                    lines.extend(c.doc.iter().cloned());
+                    s.push('\n');
+                    s.push_str(&doc(depth, &lines));
+                    s.push_str(&c.declaration(&t.name, &base_name(&t.name), depth));
+                }
             }
             TypeKind::Enum(e) => {
                 let mut lines = paragraph(t.description.trim());
@@ -298,11 +360,16 @@ impl Writer<'_> {
         }
     }
 
+    /// Whether the attribute's own type admits null. In the strict reading an attribute a
+    /// rule lets be null under a condition does, in every event that shares its type: the
+    /// strict `Data` of an event whose rule names it says when ([`nulls`]).
+    fn nullable(&self, f: &Field) -> bool {
+        self.presence(f).nullable || (self.reading == Reading::Strict && !f.null_when.is_empty())
+    }
+
     fn field_type(&self, here: ModuleId, f: &Field) -> String {
         let ty = self.ty(here, &f.ty, f);
-        // A type cannot hold an event's conditions: an attribute a rule lets be null under
-        // one is nullable here, and the validator checks the condition.
-        if self.presence(f).nullable || (self.reading == Reading::Strict && !f.null_when.is_empty()) {
+        if self.nullable(f) {
             format!("{ty} | null")
         } else {
             ty

@@ -35,8 +35,8 @@ export namespace Acme {
       data: Data;
     }
 
-    /** A thing happened. */
-    export interface Data {
+    /** The attributes of `Data` as their types give them: an attribute a `null` rule lets be null under a condition is `T | null` here, and `Data` says when it is null. */
+    export interface DataBase {
       /**
        *
        * Lenient reading: may be absent, may be null.
@@ -96,6 +96,21 @@ export namespace Acme {
        */
       status: Status;
     }
+
+    /**
+     * A thing happened.
+     *
+     * Strict reading: `DataBase` and, for each set of attributes that `null` rules let be null under a condition, a union of the cases: a rule's condition holds and they are null (the rule requires it), or none holds and they are not:
+     * - `actor.email`, `actor.profiles[].type`: null only when kind is "system" (rule `system-has-no-email`).
+     * - `owner_id`: null only when kind is one of "bot", "system" (rule `bots-have-no-owner`).
+     */
+    export type Data = DataBase & (
+      | { kind: "system"; actor: { email: null; profiles: { type: null }[] } }
+      | { kind: Exclude<Kind, "system">; actor: { email: string; profiles: { type: string }[] } }
+    ) & (
+      | { kind: "bot" | "system"; owner_id: null }
+      | { kind: Exclude<Kind, "bot" | "system">; owner_id: string }
+    );
 
     /**
      * - `"user"`
