@@ -18,9 +18,11 @@
 //! the rule's condition holds and where it does not (see [`nulls`]).
 
 mod nulls;
+mod syntax;
 
 use super::text;
 use crate::ir::{ChangeOrder, EnumRepr, Event, Field, IdForm, Ir, Literal, ModuleId, Presence, Ty, TypeId, TypeKind};
+use syntax::{base_name, prop_name, ts_literal};
 
 /// A generated declaration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,11 +211,6 @@ fn reading_file(ir: &Ir, reading: Reading) -> String {
     s
 }
 
-/// The name of a strict `Data`'s attributes when `Data` itself adds conditions to them.
-fn base_name(data: &str) -> String {
-    format!("{data}Base")
-}
-
 fn payload_ref(ir: &Ir, e: &Event) -> String {
     format!("{}.{}.Payload", ir.product_of(e).variant, e.variant)
 }
@@ -231,6 +228,20 @@ fn event_doc(ir: &Ir, event: &Event) -> Vec<String> {
         }
     }
     lines
+}
+
+impl nulls::Types for Writer<'_> {
+    fn ir(&self) -> &Ir {
+        self.ir
+    }
+
+    fn nullable(&self, f: &Field) -> bool {
+        Writer::nullable(self, f)
+    }
+
+    fn ty(&self, here: ModuleId, ty: &Ty, f: &Field) -> String {
+        Writer::ty(self, here, ty, f)
+    }
 }
 
 struct Writer<'a> {
@@ -490,27 +501,6 @@ fn has(ty: &Ty, pred: &dyn Fn(&Ty) -> bool) -> bool {
     match ty {
         Ty::Array(inner) | Ty::Map(inner) => has(inner, pred),
         other => pred(other),
-    }
-}
-
-fn ts_literal(l: &Literal) -> String {
-    match l {
-        Literal::Str(s) => serde_json::to_string(s).unwrap_or_default(),
-        Literal::Int(i) => i.to_string(),
-        Literal::Bool(b) => b.to_string(),
-        Literal::Float(f) => f.to_string(),
-    }
-}
-
-/// A property name as written in an interface: bare when it is an identifier.
-fn prop_name(wire: &str) -> String {
-    let mut chars = wire.chars();
-    let ident = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if ident {
-        wire.to_string()
-    } else {
-        serde_json::to_string(wire).unwrap_or_default()
     }
 }
 

@@ -34,9 +34,18 @@
 //! custom_status_id: string } }`), through objects and arrays of objects; not inside a
 //! map's values or below a type that holds itself, which stay `T | null`.
 
-use super::{prop_name, ts_literal, Writer};
-use crate::ir::{CondOp, Event, Field, IdForm, Literal, Path, Rule, Ty, TypeId, TypeKind};
+use super::syntax::{base_name, prop_name, ts_literal};
+use crate::ir::{CondOp, Event, Field, IdForm, Ir, Literal, ModuleId, Path, Rule, Ty, TypeId, TypeKind};
 use crate::resolve::condition_text;
+
+/// What the null cases need of the emitter: the IR, and how it writes an attribute's type.
+pub(super) trait Types {
+    fn ir(&self) -> &Ir;
+    /// Whether the reading lets the attribute be null by itself.
+    fn nullable(&self, f: &Field) -> bool;
+    /// The attribute's type as the reading writes it, from the module `here`.
+    fn ty(&self, here: ModuleId, ty: &Ty, f: &Field) -> String;
+}
 
 /// Width up to which a branch's object is written on one line.
 const LINE: usize = 100;
@@ -118,8 +127,8 @@ struct Group<'a> {
 }
 
 /// The conditional nulls of an event's strict `Data`.
-pub(super) fn strict_data(w: &Writer<'_>, event: &Event) -> StrictData {
-    let base = super::base_name(&w.ir.ty(event.data).name);
+pub(super) fn strict_data(w: &dyn Types, event: &Event) -> StrictData {
+    let base = base_name(&w.ir().ty(event.data).name);
     let mut out = StrictData { unions: Vec::new(), never_null: Vec::new(), doc: Vec::new() };
     let mut expressed = Vec::new();
     let mut left = Vec::new();
@@ -197,7 +206,7 @@ type Trail = Vec<(String, bool)>;
 /// event names: the validator refuses their null here, so `Data` says they are not null.
 /// The walk goes through objects and arrays of objects, not into a map's values nor
 /// around a type that holds itself (whose attributes below stay nullable).
-fn never_null(w: &Writer<'_>, event: &Event, names: &mut Vec<String>) -> Vec<Member> {
+fn never_null(w: &dyn Types, event: &Event, names: &mut Vec<String>) -> Vec<Member> {
     let named: Vec<Trail> = event
         .rules
         .iter()
@@ -221,7 +230,7 @@ fn never_null(w: &Writer<'_>, event: &Event, names: &mut Vec<String>) -> Vec<Mem
 }
 
 fn walk(
-    w: &Writer<'_>,
+    w: &dyn Types,
     here: usize,
     owner: TypeId,
     named: &[Trail],
@@ -230,11 +239,11 @@ fn walk(
     names: &mut Vec<String>,
 ) -> Vec<Member> {
     let object = |ty: &Ty| match ty {
-        Ty::Named(id) if matches!(w.ir.ty(*id).kind, TypeKind::Object(_)) => Some(*id),
+        Ty::Named(id) if matches!(w.ir().ty(*id).kind, TypeKind::Object(_)) => Some(*id),
         _ => None,
     };
     let mut out = Vec::new();
-    for f in w.ir.fields(owner) {
+    for f in w.ir().fields(owner) {
         trail.push((f.wire.clone(), false));
         let narrow = !f.strict.nullable && !f.null_when.is_empty() && !named.contains(trail);
         if narrow {
@@ -270,7 +279,7 @@ fn walk(
 /// The targets of the event's conditional `null` rules, grouped by the rules that name
 /// them, in rule order. Only attributes that are not nullable by themselves have a
 /// condition to state, and one that a rule without a condition names is null whatever holds.
-fn groups<'a>(w: &Writer<'a>, event: &'a Event) -> Vec<Group<'a>> {
+fn groups<'a>(w: &'a dyn Types, event: &'a Event) -> Vec<Group<'a>> {
     // Each target with the rules that name it, and whether one of them has no condition.
     let mut targets: Vec<(&Path, Vec<&Rule>, bool)> = Vec::new();
     for rule in &event.rules {
@@ -311,7 +320,7 @@ fn groups<'a>(w: &Writer<'a>, event: &'a Event) -> Vec<Group<'a>> {
 /// The cases of one group: one per rule's condition holding, then none holding; with the
 /// doc lines of conditions whose other values are typed whole. Or why the group cannot be
 /// written.
-fn union(w: &Writer<'_>, event: &Event, group: &Group<'_>) -> Result<(Vec<Vec<Member>>, Vec<String>), String> {
+fn union(w: &dyn Types, event: &Event, group: &Group<'_>) -> Result<(Vec<Vec<Member>>, Vec<String>), String> {
     let here = event.module;
     let mut cases = Vec::new();
     let mut none_holds = Vec::new();
@@ -356,7 +365,7 @@ fn listed_words(op: &CondOp) -> String {
 
 /// A target in a case: `null` while a condition holds (the rule is in force and requires
 /// it), `T` when none does.
-fn add_target(w: &Writer<'_>, event: &Event, case: &mut Vec<Member>, target: &Path, holds: bool) -> Result<(), String> {
+fn add_target(w: &dyn Types, event: &Event, case: &mut Vec<Member>, target: &Path, holds: bool) -> Result<(), String> {
     let fields = fields_along(w, event.data, target).ok_or_else(|| format!("{} is not found", target.text))?;
     let f = fields[fields.len() - 1];
     let ty = if holds { "null".to_string() } else { w.ty(event.module, &f.ty, f) };
@@ -364,11 +373,11 @@ fn add_target(w: &Writer<'_>, event: &Event, case: &mut Vec<Member>, target: &Pa
 }
 
 /// The fields a path goes through, from `data`.
-fn fields_along<'a>(w: &Writer<'a>, data: TypeId, path: &Path) -> Option<Vec<&'a Field>> {
+fn fields_along<'a>(w: &'a dyn Types, data: TypeId, path: &Path) -> Option<Vec<&'a Field>> {
     let mut owner = data;
     let mut out = Vec::new();
     for (i, step) in path.steps.iter().enumerate() {
-        let f = w.ir.fields(owner).iter().find(|f| f.wire == step.wire)?;
+        let f = w.ir().fields(owner).iter().find(|f| f.wire == step.wire)?;
         out.push(f);
         if i + 1 < path.steps.len() {
             let ty = match (&step.ty, step.each) {
@@ -386,10 +395,10 @@ fn fields_along<'a>(w: &Writer<'a>, data: TypeId, path: &Path) -> Option<Vec<&'a
 
 /// Whether the attribute's strict type is a closed set of values, which `Exclude` can take
 /// values out of.
-fn closed(w: &Writer<'_>, f: &Field) -> bool {
+fn closed(w: &dyn Types, f: &Field) -> bool {
     match &f.ty {
         Ty::Boolean => true,
-        Ty::Named(id) => match &w.ir.ty(*id).kind {
+        Ty::Named(id) => match &w.ir().ty(*id).kind {
             // The strict reading closes an open enum unless the page documents other values.
             TypeKind::Enum(e) => !e.documented,
             TypeKind::Object(_) => false,
@@ -399,7 +408,7 @@ fn closed(w: &Writer<'_>, f: &Field) -> bool {
 }
 
 /// The condition's attribute where the condition holds and where it does not.
-fn condition_types(w: &Writer<'_>, here: usize, f: &Field, op: &CondOp) -> Result<(String, String), String> {
+fn condition_types(w: &dyn Types, here: usize, f: &Field, op: &CondOp) -> Result<(String, String), String> {
     let lits: &[Literal] = match op {
         CondOp::Equals(l) => std::slice::from_ref(l),
         CondOp::In(ls) | CondOp::NotIn(ls) => ls,
