@@ -90,6 +90,20 @@ fn lit(l: &Literal) -> Json {
     }
 }
 
+/// A condition's literal as every wire value a rule compares equal to it: an integer and
+/// the string that is its decimal text are the same (ids are sent in either form), so each
+/// stands for both.
+fn lit_forms(l: &Literal) -> Vec<Json> {
+    match l {
+        Literal::Int(i) => vec![Json::Int(*i), s(&i.to_string())],
+        Literal::Str(text) => match text.parse::<i64>() {
+            Ok(i) if i.to_string() == *text => vec![s(text), Json::Int(i)],
+            _ => vec![s(text)],
+        },
+        other => vec![lit(other)],
+    }
+}
+
 /// The schema of one event's payload.
 pub fn event_schema(ir: &Ir, event: &Event, reading: Reading) -> Json {
     let mut defs: Vec<TypeId> = Vec::new();
@@ -136,18 +150,37 @@ pub fn event_schema(ir: &Ir, event: &Event, reading: Reading) -> Json {
 fn conditional_nulls(ir: &Ir, event: &Event) -> Vec<Json> {
     // Target path text -> (its steps, the conditions that allow its null), in rule order.
     let mut targets: Vec<(&str, &[Step], Vec<Json>)> = Vec::new();
+    let always_null: Vec<&str> = event
+        .rules
+        .iter()
+        .filter(|rule| rule.when.is_none())
+        .filter_map(|rule| match &rule.check {
+            Check::Null(paths) => Some(paths.iter().map(|p| p.text.as_str())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     for rule in &event.rules {
         let (Check::Null(paths), Some(when)) = (&rule.check, &rule.when) else { continue };
         if when.path.steps.iter().any(|st| st.each) {
             continue;
         }
+        let forms = |ls: &[Literal]| Json::Arr(ls.iter().flat_map(lit_forms).collect());
         let test = match &when.op {
-            CondOp::Equals(l) => obj(vec![("const", lit(l))]),
-            CondOp::In(ls) => obj(vec![("enum", Json::Arr(ls.iter().map(lit).collect()))]),
-            CondOp::NotIn(ls) => obj(vec![("not", obj(vec![("enum", Json::Arr(ls.iter().map(lit).collect()))]))]),
+            CondOp::Equals(l) => match lit_forms(l).as_slice() {
+                [one] => obj(vec![("const", one.clone())]),
+                _ => obj(vec![("enum", forms(std::slice::from_ref(l)))]),
+            },
+            CondOp::In(ls) => obj(vec![("enum", forms(ls))]),
+            CondOp::NotIn(ls) => obj(vec![("not", obj(vec![("enum", forms(ls))]))]),
         };
         let condition = at_path(&when.path.steps, test, true);
         for path in paths {
+            // A rule without a condition is always in force: its attribute's null is never
+            // conditional, and the rule itself is the validator's to check.
+            if always_null.contains(&path.text.as_str()) {
+                continue;
+            }
             // Only attributes that are not nullable by themselves have a condition to state.
             if path.steps.iter().any(|st| st.each) || !null_only_by_rule(ir, event, path) {
                 continue;
