@@ -1,12 +1,13 @@
-//! Seeded fixtures: thousands per event, each valid in both readings and unchanged by a
-//! round trip; across seeds, every enum value, null branch and rule branch is reached.
+//! Seeded fixtures against the spec: across seeds, every enum value, null branch, absent
+//! attribute and rule branch the spec's IR lists is reached. (That each fixture is valid
+//! and round trips is the models crate's test, `fixtures`.)
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use codegen::ir::{CondOp, Ir, Literal, Ty, TypeKind};
-use freshworks_events::{Event, EventKind, Mode};
+use freshworks_events::{Event, EventKind};
 use serde_json::Value;
 
 const SEEDS: u64 = 2000;
@@ -119,26 +120,6 @@ fn wanted(ir: &Ir, ty: &Ty, path: &str, cov: &mut Coverage, depth: usize) {
             cov.values.insert(path.to_string(), ["true".to_string(), "false".to_string()].into());
         }
         _ => {}
-    }
-}
-
-#[test]
-fn thousands_of_seeds_give_valid_fixtures_that_round_trip() {
-    for &kind in EventKind::ALL {
-        for seed in 0..SEEDS {
-            let event = Event::fixture(kind, Some(seed)).unwrap();
-            for mode in [Mode::Lenient, Mode::Strict] {
-                let report = event.validate(mode);
-                assert!(report.is_valid(), "{kind} seed {seed} ({mode:?}):\n{report}");
-            }
-            let bytes = serde_json::to_vec(&event).unwrap();
-            let again = Event::parse_as(kind, &bytes).unwrap();
-            assert_eq!(again, event, "{kind} seed {seed} changed in a round trip");
-            assert_eq!(serde_json::to_vec(&again).unwrap(), bytes);
-        }
-        // The same seed gives the same payload.
-        assert_eq!(Event::fixture(kind, Some(7)), Event::fixture(kind, Some(7)));
-        assert_ne!(Event::fixture(kind, Some(7)), Event::fixture(kind, Some(8)));
     }
 }
 

@@ -159,6 +159,7 @@ fn a_build_with_only_freshchat_reads_freshdesk_as_unknown() {
             "--features",
             "freshchat",
             "--test",
+            "models",
             "product_features",
             "--",
             "--test-threads=1",
@@ -166,6 +167,6 @@ fn a_build_with_only_freshchat_reads_freshdesk_as_unknown() {
     );
     let out = common::text(&o.stdout);
     assert!(o.status.success(), "{out}\n{}", common::text(&o.stderr));
-    assert!(out.contains("test a_freshdesk_payload_reads_as_freshdesk_only_with_its_feature ... ok"), "{out}");
+    assert!(out.contains("test product_features::a_freshdesk_payload_reads_as_freshdesk_only_with_its_feature ... ok"), "{out}");
     assert!(out.contains("test result: ok. 2 passed"), "{out}");
 }

@@ -2,14 +2,14 @@
 //! anyhow and under `Box<dyn Error>`): each block's lines are in this file, and the
 //! functions run on the real payloads.
 
-mod common;
-
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
 use freshworks_events::types::AgentStatusName;
 use freshworks_events::{Event, Mode};
 // The builders' block uses these too.
 use freshworks_events::types::ActorType;
 use freshworks_events::Field;
+
+use crate::common;
 
 fn receive(bytes: &[u8]) -> anyhow::Result<()> {
     // Any event: the event is found from the envelope's `event` (and `domain`, where two
@@ -78,11 +78,11 @@ fn the_readme_examples_run() {
 }
 
 /// Every Rust block of the README, line by line, is in this file or in the axum example
-/// (tests/axum_server.rs checks that one).
+/// (the `axum_server` module checks that one).
 #[test]
 fn the_readme_shows_these_examples() {
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
-    let here = std::fs::read_to_string(common::root().join("tests/readme.rs")).unwrap();
+    let here = std::fs::read_to_string(common::root().join("generated/tests/models/readme.rs")).unwrap();
     let axum = std::fs::read_to_string(common::root().join("generated/examples/axum_server.rs")).unwrap();
     let mut blocks = 0;
     for block in readme.split("```rust\n").skip(1).filter_map(|b| b.split("```").next()) {

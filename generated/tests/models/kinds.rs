@@ -1,10 +1,10 @@
 //! Event kinds and the envelope on every event: each kind names its event in every API, reads
 //! and writes as `product/event`, and every event, known or unknown, gives its envelope.
 
-mod common;
-
 use freshworks_events::freshchat::on_agent_activity_create::Payload as AgentActivity;
 use freshworks_events::{Event, EventKind, Product, EVENTS, PRODUCTS};
+
+use crate::common;
 
 #[test]
 fn kinds_are_the_events_of_the_spec_in_order() {

@@ -1,10 +1,10 @@
 //! The real payloads through the generated types: they read, validate in lenient mode and
 //! serialize back to the same JSON.
 
-mod common;
-
 use freshworks_events::{Event, Kind, Mode};
 use serde_json::Value;
+
+use crate::common;
 
 #[test]
 fn every_covered_real_payload_round_trips_unchanged() {

@@ -213,14 +213,14 @@ fn lenient_requires_the_envelope_and_data_objects() {
 /// event's own rules forbid.
 #[test]
 fn the_reference_states_the_page_sentences() {
-    let docs = |p: &str| std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/events").join(p)).unwrap();
+    let docs = |p: &str| std::fs::read_to_string(crate::common::root().join("docs/events").join(p)).unwrap();
     let status = docs("freshchat/onAgentCustomStatusUpdate.md");
     assert!(!status.contains("Example: `\"Intelliassign\"`"), "the rule custom-status-event-type forbids it");
     assert!(status.contains("Example: `\"custom_status\"`"));
     let activity = docs("freshchat/onAgentActivityCreate.md");
     assert!(activity.contains("may be null only when actor.type is \"system\" (rule system-actor-has-no-profile)"));
     // The sentences that constrain nothing checkable are notes in the rustdoc.
-    let types = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/out/types.rs")).unwrap();
+    let types = std::fs::read_to_string(crate::common::root().join("generated/out/types.rs")).unwrap();
     assert!(types.contains("status; a payload cannot show which status an id names"), "custom_status_id under Intelliassign");
     assert!(types.contains("describe it for an actor that is a Freshchat agent"), "org_contact_id");
     let sales = docs("freshsales/onUserAgentAvailabilityUpdate.md");

@@ -3,10 +3,10 @@
 //! found, rule) and error for error, in both readings: on every event's fixtures, the real
 //! payloads, hostile payloads and seeded mutations of all of them.
 
-mod common;
-
-use common::{mutate, Rng};
 use freshworks_events::{Checked, Event, EventKind, Mode};
+
+use crate::common;
+use crate::mutate::{mutate, Rng};
 
 fn typed(parsed: Result<Event, freshworks_events::Error>, mode: Mode) -> Result<Checked, freshworks_events::Error> {
     parsed.map(|e| match e {

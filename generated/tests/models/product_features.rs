@@ -1,7 +1,9 @@
 //! Each product of the spec is a cargo feature of this crate. These tests hold in every
 //! build: with a product's feature its payloads read as its events, without it they read
-//! as `Event::Unknown`, naming the feature. `.ci/run` runs them a second time with
-//! `--no-default-features --features freshchat`.
+//! as `Event::Unknown`, naming the feature. Besides the default build, they run with
+//! Freshchat alone: `cargo test -p freshworks-events --no-default-features --features
+//! freshchat --test models product_features`, in `.ci/run` and in the whole-chain test
+//! `packaging`.
 
 use freshworks_events::{Event, EventKind, Mode};
 

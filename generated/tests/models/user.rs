@@ -2,14 +2,14 @@
 //! expression, `Event` inside the service's own serde types, an unknown event passed on
 //! unchanged, a repeated key reported, a big number written back as sent.
 
-mod common;
-
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
 use freshworks_events::types::{ActorType, AgentStatusName};
 use freshworks_events::{Event, EventKind, Field, Kind, Mode};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
+
+use crate::common;
 
 /// The status of an activity, read through the accessors: no closures, no `.get()`.
 fn status(p: &Payload) -> Option<&AgentStatusName> {

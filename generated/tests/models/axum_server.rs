@@ -1,15 +1,15 @@
 //! The axum extractor end to end: the models crate's example serves on 127.0.0.1 and a
 //! real HTTP client posts to it; every answer is checked, problem+json bodies included.
 
-#[path = "../generated/examples/axum_server.rs"]
+#[path = "../../examples/axum_server.rs"]
 mod example;
-
-mod common;
 
 use std::time::Duration;
 
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::common;
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
