@@ -3,16 +3,15 @@
 //! stays bounded and each run ends with the right status. (Reading such payloads: the
 //! models crate's tests, `many_keys`.)
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{fwevents, text, TempDir};
 use freshworks_events::{Event, Mode};
 use serde_json::Value;
+
+use crate::common::{self, fwevents, text, TempDir};
 
 fn one_line(bytes: &[u8]) -> String {
     let v: Value = serde_json::from_slice(bytes).unwrap();

@@ -1,10 +1,10 @@
 //! `fwevents fixture --out/--app`: test data for the sample app in tests/apps/sample, written
 //! where the Freshworks simulator reads it, one file per event its manifest subscribes to.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
+
+use crate::common;
 
 /// A copy of the sample app (its manifest and server.js) in a temporary folder.
 fn sample_app(name: &str) -> common::TempDir {

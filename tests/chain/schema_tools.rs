@@ -3,14 +3,14 @@
 //! and agrees with the generated validator; json-schema-to-typescript makes literal
 //! `event` types, required attributes without `?`, and no intersection types.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use freshworks_events::Mode;
 use serde_json::{json, Value};
+
+use crate::common;
 
 fn ir() -> codegen::Ir {
     codegen::compile(&codegen::source::read_spec_dir(&common::root().join("spec")).unwrap()).unwrap()

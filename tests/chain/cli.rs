@@ -1,9 +1,8 @@
 //! `fwevents` as people and CI run it: exit codes, output formats, hostile input.
 
-mod common;
-
-use common::{fwevents, text};
 use serde_json::Value;
+
+use crate::common::{self, fwevents, text};
 
 const CHAT: &str = "../shared/payloads/freshchat-onAgentActivityCreate.1.json";
 const DESK: &str = "../shared/payloads/freshdesk-onAgentUpdate.1.json";

@@ -1,11 +1,9 @@
 //! `scripts/update-from-pages.sh` end to end: a folder of saved pages with one page changed
 //! by the vendor, one unchanged and one of an event the spec lacks.
 
-mod common;
-
 use std::process::Command;
 
-use common::{text, TempDir};
+use crate::common::{self, text, TempDir};
 
 fn run_script(args: &[&str]) -> std::process::Output {
     Command::new("bash")

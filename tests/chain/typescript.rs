@@ -6,11 +6,11 @@
 //! Everything is compiled in one run of tsc (it takes seconds to start); each test reads
 //! the errors of its own files.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+use crate::common;
 
 /// The code that must fail, with the TypeScript error codes that say why.
 const WRONG: &[(&str, &[u32], &str)] = &[

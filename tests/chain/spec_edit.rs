@@ -3,10 +3,10 @@
 //! messages; without the feature, the build copies the checked-in code and compiles no
 //! generator. Runs cargo on a copy of the workspace.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use crate::common;
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -38,9 +38,6 @@ fn link(target: &Path, at: &Path) {
 fn link(target: &Path, at: &Path) {
     std::os::windows::fs::symlink_dir(target, at).unwrap();
 }
-
-/// The tests share one target directory (so only the models rebuild); they take turns.
-static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn cargo_build(dir: &Path, target: &Path) -> std::process::Output {
     cargo_build_with(dir, target, &["--features", "generate"])
@@ -76,13 +73,17 @@ fn generated_freshsales(target: &Path) -> String {
     newest_out(target, "freshsales/on_user_agent_availability_update.rs")
 }
 
-/// A file of the models crate's most recent OUT_DIR.
+/// A file of the models crate's most recent OUT_DIR: the one whose build script ran last.
+/// (Not the newest file: the build script leaves a file it would write unchanged alone, so
+/// an OUT_DIR from an earlier run can hold the file the last run wanted.)
 fn newest_out(target: &Path, file: &str) -> String {
     let build = target.join("debug/build");
     let mut newest: Option<(std::time::SystemTime, PathBuf)> = None;
     for entry in std::fs::read_dir(&build).unwrap() {
-        let file = entry.unwrap().path().join("out").join(file);
-        if let Ok(meta) = std::fs::metadata(&file) {
+        let dir = entry.unwrap().path();
+        let file = dir.join("out").join(file);
+        // Cargo writes `output` (what the script printed) each time the script runs.
+        if let (true, Ok(meta)) = (file.is_file(), std::fs::metadata(dir.join("output"))) {
             let t = meta.modified().unwrap();
             if newest.as_ref().is_none_or(|(n, _)| t > *n) {
                 newest = Some((t, file));
@@ -94,12 +95,11 @@ fn newest_out(target: &Path, file: &str) -> String {
 
 #[test]
 fn a_spec_edit_flows_through_cargo_build() {
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
-    let root = common::root();
+    let _turn = common::cargo_turn();
     let tmp = common::TempDir::new("spec-edit");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     // Kept between runs under target/ so that only the models crate rebuilds.
-    let target = root.join("target/spec-edit-test");
+    let target = common::nested_target();
 
     let o = cargo_build(&ws, &target);
     assert!(o.status.success(), "{}", common::text(&o.stderr));
@@ -143,12 +143,12 @@ fn a_spec_edit_flows_through_cargo_build() {
 
 #[test]
 fn without_generate_the_build_copies_the_checked_in_code_and_compiles_no_generator() {
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = common::cargo_turn();
     let root = common::root();
     let tmp = common::TempDir::new("consumer-build");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     copy_dir(&root.join("generated/out"), &ws.join("generated/out"));
-    let target = root.join("target/spec-edit-test");
+    let target = common::nested_target();
 
     let o = cargo_build_with(&ws, &target, &[]);
     let log = common::text(&o.stderr);
@@ -257,7 +257,7 @@ rules:
 
 #[test]
 fn every_feature_of_the_spec_compiles_without_warnings() {
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = common::cargo_turn();
     let root = common::root();
     let tmp = common::TempDir::new("tricky");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated"]);
@@ -278,7 +278,7 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     let files = codegen::source::read_spec_dir(&spec).unwrap();
     codegen::compile(&files).unwrap_or_else(|d| panic!("{d}"));
     // ...and the models compile without a warning.
-    let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
+    let o = cargo_build(&ws, &common::nested_target());
     let log = common::text(&o.stderr);
     assert!(o.status.success(), "{log}");
     assert!(!log.contains("warning:"), "{log}");
@@ -289,12 +289,11 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
 #[cfg(unix)]
 #[test]
 fn a_spec_file_name_cannot_become_a_cargo_directive() {
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
-    let root = common::root();
+    let _turn = common::cargo_turn();
     let tmp = common::TempDir::new("directive");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     std::fs::write(ws.join("spec/freshchat/x\ncargo:warning=INJECTED\ncargo:rustc-cfg=injected\n.yaml"), "{}\n").unwrap();
-    let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
+    let o = cargo_build(&ws, &common::nested_target());
     let log = common::text(&o.stderr);
     assert!(!o.status.success(), "{log}");
     assert!(log.contains("holds a control character; rename it"), "{log}");
@@ -305,8 +304,7 @@ fn a_spec_file_name_cannot_become_a_cargo_directive() {
 /// word; the build says what to add instead.
 #[test]
 fn a_product_without_a_cargo_feature_is_named() {
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
-    let root = common::root();
+    let _turn = common::cargo_turn();
     let tmp = common::TempDir::new("no-feature");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     let cargo_toml = ws.join("generated/Cargo.toml");
@@ -314,7 +312,7 @@ fn a_product_without_a_cargo_feature_is_named() {
     let without = manifest.replacen("freshsales = []\n", "", 1);
     assert_ne!(without, manifest);
     std::fs::write(&cargo_toml, without.replacen(", \"freshsales\"]", "]", 1)).unwrap();
-    let o = cargo_build(&ws, &root.join("target/spec-edit-test"));
+    let o = cargo_build(&ws, &common::nested_target());
     let log = common::text(&o.stderr);
     assert!(!o.status.success(), "{log}");
     assert!(log.contains("error: spec product \"freshsales\" has no cargo feature; add `freshsales = []` to [features]"), "{log}");

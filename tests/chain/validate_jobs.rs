@@ -1,9 +1,7 @@
 //! `validate --ndjson --jobs N`: the same output as one thread, byte for byte, in the log's
 //! order and with the file's line numbers, on a log long enough to span several batches.
 
-mod common;
-
-use common::{fwevents, text};
+use crate::common::{fwevents, text};
 
 const EVENTS: [&str; 5] = [
     "freshchat/onAgentActivityCreate",

@@ -4,12 +4,12 @@
 //! readings. It is a workspace of its own, built here with its committed Cargo.lock (the first
 //! run fetches typify from crates.io).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{json, Value};
+
+use crate::common;
 
 /// Writes `bytes` to `path` unless it already holds them, so that the typify crate's build
 /// script (which watches the schemas) runs again only when a schema changed.
@@ -79,7 +79,7 @@ fn cases() -> Vec<Value> {
             continue;
         };
         // The Freshsales payload departs from the docs: an integer id where they say text, an
-        // attribute they list left out (see tests/schema_tools.rs).
+        // attribute they list left out (see the `schema_tools` module).
         let strict = !name.starts_with("freshsales");
         cases.push(case(&format!("real {name}"), &kind.to_string(), serde_json::from_slice(&bytes).unwrap(), true, strict));
     }

@@ -1,8 +1,8 @@
 //! The checked-in copy of the generated code is what the build compiles from the spec.
 
-mod common;
-
 use std::collections::BTreeSet;
+
+use crate::common;
 
 #[test]
 fn checked_in_generated_code_is_fresh() {

@@ -1,8 +1,8 @@
 //! `fwevents schema`: every spec attribute of every event, under its wire name.
 
-mod common;
-
 use serde_json::Value;
+
+use crate::common;
 
 /// Every attribute path the spec gives an event, nested ones included.
 fn spec_paths(ir: &codegen::Ir, ty: codegen::ir::TypeId, prefix: &str, out: &mut Vec<(String, codegen::ir::Field)>, depth: usize) {

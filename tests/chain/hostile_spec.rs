@@ -2,12 +2,10 @@
 //! `spec/` must not write outside the output directories, hang the reader, or be skipped
 //! silently.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{fwevents, text, TempDir};
+use crate::common::{self, fwevents, text, TempDir};
 
 /// A copy of the shipped spec in `tmp/spec`.
 fn spec_copy(tmp: &TempDir) -> PathBuf {

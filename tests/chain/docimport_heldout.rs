@@ -7,13 +7,13 @@
 //! Also: every draft, of every page and of every page cut off anywhere, is a spec that
 //! compiles beside `spec/spec.yaml` and `spec/types.yaml`.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use codegen::ir::{Check, CondOp, Literal, Ty, TypeKind};
 use codegen::{docpage, Ir, SourceFile};
+
+use crate::common;
 
 /// Pages written before doc-import was reworked for them, and used while reworking it.
 fn heldout_dir() -> PathBuf {

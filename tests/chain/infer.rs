@@ -1,11 +1,11 @@
 //! `fwevents infer`: with an event's spec file taken away, the draft from that event's
 //! seeded fixtures lints beside the rest of the spec and has the shipped paths and types.
-//! `cargo test --test infer -- --nocapture` prints the share per event (the README's table).
-
-mod common;
+//! `cargo test --test chain infer:: -- --nocapture` prints the share per event (the README's
+//! table).
 
 use codegen::ir::{EnumRepr, Ir, Ty, TypeId, TypeKind};
-use common::{fwevents, root, text, TempDir};
+
+use crate::common::{fwevents, root, text, TempDir};
 
 /// Fixtures per event the drafts are made from.
 const FIXTURES: usize = 100;

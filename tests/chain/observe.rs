@@ -1,10 +1,9 @@
 //! `fwevents observe` on logs built from seeded fixtures, with known anomalies injected:
 //! the report counts exactly what was injected, the same on any number of threads.
 
-mod common;
-
-use common::{fwevents, text, TempDir};
 use serde_json::{json, Value};
+
+use crate::common::{self, fwevents, text, TempDir};
 
 const EVENT: &str = "freshchat/onAgentActivityCreate";
 const PAYLOADS: usize = 200;

@@ -1,14 +1,12 @@
 //! `doc-import --payloads`: real payloads place the attributes whose nesting a flat page
 //! leaves open, and the attributes they carry that the page does not list are reported,
-//! never drafted. `cargo test --test docimport_payloads -- --nocapture` prints the README's
-//! table: the five pages drafted without payloads, with the real ones, and with seeded
-//! fixtures of the shipped spec.
-
-mod common;
+//! never drafted. `cargo test --test chain docimport_payloads:: -- --nocapture` prints the
+//! README's table: the five pages drafted without payloads, with the real ones, and with
+//! seeded fixtures of the shipped spec.
 
 use std::collections::BTreeMap;
 
-use common::{fwevents, root, text, TempDir};
+use crate::common::{self, fwevents, root, text, TempDir};
 
 const PAGES: [(&str, &str); 5] = [
     ("freshchat-onAgentCustomStatusUpdate.txt", "freshchat/onAgentCustomStatusUpdate"),

@@ -4,18 +4,15 @@
 //! the models crate's `product_features` test, built with only Freshchat, reads a Freshdesk
 //! payload as unknown.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// Shared with tests/spec_edit.rs, so that the dependencies compile once.
-fn target() -> PathBuf {
-    common::root().join("target/spec-edit-test")
-}
+use crate::common;
 
-/// The tests share the target directory; they take turns.
-static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Shared with the `spec_edit` module, so that the dependencies compile once.
+fn target() -> PathBuf {
+    common::nested_target()
+}
 
 /// Runs `cargo <command> --offline --locked <args>` in the workspace.
 fn cargo(command: &str, args: &[&str]) -> Output {
@@ -77,7 +74,7 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_crates_package_and_build_from_their_packaged_sources() {
     // --allow-dirty: the tests run on working trees; the packaged files are what matters.
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = common::cargo_turn();
     // Verification builds the models against the other two from a local registry, and cargo
     // takes a registry crate of the same version as unchanged: a build left from older
     // sources would be reused. Forget the builds of our own crates first.
@@ -149,7 +146,7 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
 
 #[test]
 fn a_build_with_only_freshchat_reads_freshdesk_as_unknown() {
-    let _turn = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = common::cargo_turn();
     let o = cargo(
         "test",
         &[

@@ -1,5 +1,6 @@
-//! Helpers shared by the whole-chain tests.
-#![allow(dead_code)]
+//! Helpers shared by the modules: the workspace, the real payloads, the built `fwevents`,
+//! temporary folders, the npm and PyPI tools some modules run, the turn nested cargo
+//! builds take, reproducible mutations, the attribute shapes doc-import is scored on.
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -71,7 +72,7 @@ impl Drop for TempDir {
 
 /// The npm tools in `tests/node` (the TypeScript compiler, ajv, json-schema-to-typescript),
 /// installed from its committed package-lock.json when they are missing or older than it.
-/// Returns the folder. Test binaries run one after another, so only threads need the lock.
+/// Returns the folder. The lock keeps two tests from installing at once.
 pub fn node_tools() -> PathBuf {
     static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
@@ -93,6 +94,19 @@ pub fn node_tools() -> PathBuf {
 /// Runs `node` with `args` in `dir`.
 pub fn node(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new("node").args(args).current_dir(dir).output().unwrap_or_else(|e| panic!("these tests run node (Node 20 or later): {e}"))
+}
+
+/// The target directory of the cargo builds some modules run on copies of the workspace and
+/// on its packages (`spec_edit`, `packaging`): kept under `target/` between runs, so that
+/// only our own crates rebuild.
+pub fn nested_target() -> PathBuf {
+    root().join("target/spec-edit-test")
+}
+
+/// Those builds share [`nested_target`]; they take turns.
+pub fn cargo_turn() -> std::sync::MutexGuard<'static, ()> {
+    static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    CARGO.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A command-line tool from PyPI at a pinned version, installed once into a virtual
@@ -122,9 +136,8 @@ pub fn python_tool(package: &str, version: &str, bin: &str) -> PathBuf {
 }
 
 /// Reproducible mutations of payloads, shared with the models crate's tests.
-#[path = "../generated/tests/models/mutate.rs"]
+#[path = "../../generated/tests/models/mutate.rs"]
 mod mutate;
-#[allow(unused_imports)]
 pub use mutate::{mutate, Rng};
 
 /// Every attribute path below a type (an event's `data`), with the shape of its type, as

@@ -1,13 +1,12 @@
 //! `fwevents diff OLD NEW`: specs copied from the real one, edited, and compared; git
 //! revisions; errors.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
 use codegen::SourceFile;
-use common::{fwevents, text, TempDir};
+
+use crate::common::{self, fwevents, text, TempDir};
 
 /// The real spec, read once per test so that both sides start from the same text.
 fn real_spec() -> Vec<SourceFile> {

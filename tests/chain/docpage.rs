@@ -1,8 +1,6 @@
 //! `doc-check` and `doc-import` on the five real pages, and on pages edited to differ.
 
-mod common;
-
-use common::{fwevents, text};
+use crate::common::{self, fwevents, text};
 
 const PAGES: [(&str, &str); 5] = [
     ("freshchat-onAgentCustomStatusUpdate.txt", "freshchat/onAgentCustomStatusUpdate"),

@@ -2,13 +2,13 @@
 //! attribute and rule branch the spec's IR lists is reached. (That each fixture is valid
 //! and round trips is the models crate's test, `fixtures`.)
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use codegen::ir::{CondOp, Ir, Literal, Ty, TypeKind};
 use freshworks_events::{Event, EventKind};
 use serde_json::Value;
+
+use crate::common;
 
 const SEEDS: u64 = 2000;
 

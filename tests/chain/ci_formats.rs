@@ -1,12 +1,11 @@
 //! `--format json` and `--format github` of `lint`, `doc-check` and `diff`, as CI reads
 //! them (the shapes are documented in docs/ci-formats.md).
 
-mod common;
-
 use std::path::Path;
 
-use common::{fwevents, text, TempDir};
 use serde_json::Value;
+
+use crate::common::{self, fwevents, text, TempDir};
 
 /// A copy of the real spec with `edit` applied to one file's text.
 fn spec_copy(name: &str, file: &str, edit: impl Fn(&str) -> String) -> TempDir {

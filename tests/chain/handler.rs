@@ -3,10 +3,10 @@
 //! envelope before matching, logs `event.kind()`, and builds payloads under anyhow and
 //! `Box<dyn Error>`. Here it is built offline (its own lock file) and run on the real payloads.
 
-mod common;
-
 use std::path::PathBuf;
 use std::process::Command;
+
+use crate::common;
 
 #[test]
 fn a_handler_outside_the_workspace_matches_every_event_once() {

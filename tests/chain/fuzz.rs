@@ -2,9 +2,7 @@
 //! 1, and every payload counted. (The reader and the validator get the same mutations and
 //! more in the models crate's tests, `fuzz`.)
 
-mod common;
-
-use common::{mutate, Rng};
+use crate::common::{self, mutate, Rng};
 
 #[test]
 fn the_cli_survives_mutated_payloads() {

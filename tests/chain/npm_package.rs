@@ -6,13 +6,13 @@
 //!
 //! Everything runs in one setup (npm and tsc take seconds to start); each test reads it.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use serde_json::Value;
+
+use crate::common;
 
 struct Setup {
     /// The temporary folder everything is in.

@@ -4,12 +4,11 @@
 //! (tests/node) and the Markdown read by a CommonMark renderer (pulldown-cmark), as a
 //! consumer and a pull request would.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{fwevents, text, TempDir};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::common::{self, fwevents, text, TempDir};
 
 const TITLE: &str = "Freshchat */ export const injected: number; /* <b>bold</b>";
 const NAME: &str = "a`<b>x</b>`|y";
