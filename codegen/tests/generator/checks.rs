@@ -1,6 +1,6 @@
 //! The checker and the generator on small specs of their own, for what a case's outputs do
-//! not show: that hostile files end in an error, the size of a diff, what the IR holds.
-//! The outputs and the diagnostics themselves are the cases' (`tests/cases.rs`).
+//! not show: that malformed files end without a panic, the size of a diff, what the IR
+//! holds. The outputs and the diagnostics themselves are the cases' (the `cases` module).
 
 use codegen::{compile, generate_rust, SourceFile};
 

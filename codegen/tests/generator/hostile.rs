@@ -1,6 +1,6 @@
 //! A spec is input too: each case here was once a way for spec text to get out of its
 //! literals, into a build directive or a path, or to exhaust the machine. Every one must
-//! end in a clear error (file, line, column, what) or in code that compiles, quickly.
+//! end, quickly, in a clear error (file, line, column, what) or in generated code.
 
 use std::time::{Duration, Instant};
 

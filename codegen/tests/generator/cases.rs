@@ -7,7 +7,7 @@
 //! change, rewrite the expected files and review them as a diff:
 //!
 //! ```text
-//! UPDATE_EXPECT=1 cargo test -p freshworks-events-codegen --test cases
+//! UPDATE_EXPECT=1 cargo test -p freshworks-events-codegen --test generator cases::
 //! ```
 //!
 //! The crate in `tests/specs/compiled/` compiles every case's expected Rust against the
@@ -204,7 +204,7 @@ fn every_case_gives_its_expected_outputs() {
     assert!(
         failures.is_empty(),
         "{} of {} cases differ from their expected outputs (`-` expected, `+` generated); after review, \
-         rewrite them with UPDATE_EXPECT=1 cargo test -p freshworks-events-codegen --test cases\n\n{}",
+         rewrite them with UPDATE_EXPECT=1 cargo test -p freshworks-events-codegen --test generator cases::\n\n{}",
         failures.len(),
         cases.len(),
         failures.join("\n")
