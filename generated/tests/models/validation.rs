@@ -11,9 +11,13 @@ fn fixture(event: &str) -> Value {
 
 /// Violations of `value` as `event`, as (pointer, kind, rule).
 fn violations(event: &str, value: &Value, mode: Mode) -> Vec<(String, &'static str, Option<&'static str>)> {
-    let kind = event.parse::<EventKind>().unwrap();
-    let bytes = serde_json::to_vec(value).unwrap();
-    let (_, report) = freshworks_events::validate(&bytes, mode, Some(kind)).unwrap();
+    text_violations(Some(event), &serde_json::to_vec(value).unwrap(), mode)
+}
+
+/// Violations of the JSON text `bytes`, read as `event` or (`None`) as the envelope says.
+fn text_violations(event: Option<&str>, bytes: &[u8], mode: Mode) -> Vec<(String, &'static str, Option<&'static str>)> {
+    let kind = event.map(|e| e.parse::<EventKind>().unwrap());
+    let (_, report) = freshworks_events::validate(bytes, mode, kind).unwrap();
     report.violations.iter().map(|v| (v.path.clone(), v.kind.as_str(), v.rule)).collect()
 }
 
@@ -125,6 +129,40 @@ fn kind_unknown_field() {
     expect_one(SALES, &v, Mode::Strict, "/data/actor/nickname", "unknown_field", None);
     let v = edited(SALES, |v| insert(v, "/data", "a~b", json!(1)));
     expect_one(SALES, &v, Mode::Strict, "/data/a~0b", "unknown_field", None);
+}
+
+#[test]
+fn kind_duplicate_key() {
+    // A key sent twice, in `data` and in the envelope, with the value it has anyway: only
+    // the repetition is wrong, in both modes.
+    let v = fixture(DESK);
+    let text = serde_json::to_string(&v).unwrap();
+    let actor_type = format!("\"type\":{}", v["data"]["actor"]["type"]);
+    let twice = text.replacen("\"actor\":{", &format!("\"actor\":{{{actor_type},"), 1);
+    assert_ne!(twice, text);
+    for mode in [Mode::Lenient, Mode::Strict] {
+        assert_eq!(text_violations(Some(DESK), twice.as_bytes(), mode), [("/data/actor/type".to_string(), "duplicate_key", None)]);
+    }
+    let region = format!("{{\"region\":{},", v["region"]);
+    let twice = text.replacen('{', &region, 1);
+    assert_eq!(text_violations(Some(DESK), twice.as_bytes(), Mode::Lenient), [("/region".to_string(), "duplicate_key", None)]);
+}
+
+#[test]
+fn kind_unknown_event() {
+    // An event the spec does not cover, found from the envelope: one violation at `/event`,
+    // in both modes. Freshdesk's own onAgentUpdate is one (the spec has Freshcaller's).
+    for name in ["onTicketCreate", "onAgentUpdate"] {
+        let v = edited(DESK, |v| set(v, "/event", json!(name)));
+        let bytes = serde_json::to_vec(&v).unwrap();
+        for mode in [Mode::Lenient, Mode::Strict] {
+            assert_eq!(text_violations(None, &bytes, mode), [("/event".to_string(), "unknown_event", None)], "{name}");
+        }
+    }
+    // An event of the spec, sent by a product that does not raise it.
+    let v = edited(DESK, |v| set(v, "/domain", json!("acme.freshchat.com")));
+    let bytes = serde_json::to_vec(&v).unwrap();
+    assert_eq!(text_violations(None, &bytes, Mode::Lenient), [("/event".to_string(), "unknown_event", None)]);
 }
 
 #[test]
@@ -413,6 +451,51 @@ fn rule_freshcaller() {
         set(v, "/data/actor/id", json!(user.to_string()));
     });
     assert_eq!(violations(CALLER, &v, Mode::Lenient), vec![]);
+}
+
+/// The status codes, common statuses and model changes of Freshcaller's agent, for the
+/// agent and for the actor's agent record alike: strict only.
+#[test]
+fn rule_freshcaller_statuses() {
+    for (record, prefix) in [("/data/agent", ""), ("/data/actor/agent", "actor-agent-")] {
+        let at = |attribute: &str| format!("{record}/{attribute}");
+        // Each selected status the page names gives its code.
+        for (name, code, id) in [
+            ("Offline", 0, "offline-status-code"),
+            ("Online", 1, "online-status-code"),
+            ("Busy", 2, "busy-status-code"),
+            ("After Call Work", 3, "after-call-work-status-code"),
+            ("ACW", 3, "after-call-work-status-code"),
+        ] {
+            let wrong = |v: &mut Value| {
+                set(v, &at("browser_status_name"), json!(name));
+                set(v, &at("status"), json!((code + 1) % 4));
+            };
+            assert_eq!(violations(CALLER, &edited(CALLER, wrong), Mode::Lenient), vec![], "{name}");
+            rule(CALLER, Mode::Strict, wrong, &at("status"), &format!("{prefix}{id}"));
+        }
+        // Taking calls, the common status is Available (or Forward to phone).
+        let busy = |v: &mut Value| {
+            set(v, &at("available_on"), json!(1));
+            set(v, &at("common_status_name"), json!("Busy"));
+        };
+        rule(CALLER, Mode::Strict, busy, &at("common_status_name"), &format!("{prefix}available-means-available-status"));
+        // Forward to phone is the browser status, on mobile.
+        let forward = |v: &mut Value, browser: &str, on: i64| {
+            set(v, &at("available_on"), json!(on));
+            set(v, &at("browser_status_name"), json!(browser));
+            set(v, &at("common_status_name"), json!("Forward to phone"));
+        };
+        let on_browser = |v: &mut Value| forward(v, "Forward to phone", 1);
+        rule(CALLER, Mode::Strict, on_browser, &at("available_on"), &format!("{prefix}forward-to-phone-is-on-mobile"));
+        let other_status = |v: &mut Value| forward(v, "Lunch", 2);
+        rule(CALLER, Mode::Strict, other_status, &at("browser_status_name"), &format!("{prefix}forward-to-phone-is-the-browser-status"));
+        assert_eq!(violations(CALLER, &edited(CALLER, |v| forward(v, "Forward to phone", 2)), Mode::Strict), vec![]);
+    }
+    // A model change names an attribute of the agent.
+    let mood = |v: &mut Value| set(v, "/data/changes/model_changes", json!({ "mood": ["calm", "busy"] }));
+    assert_eq!(violations(CALLER, &edited(CALLER, mood), Mode::Lenient), vec![]);
+    rule(CALLER, Mode::Strict, mood, "/data/changes/model_changes/mood", "model-changes-name-agent-attributes");
 }
 
 #[test]
