@@ -1,5 +1,8 @@
 //! `fwevents fixture --out/--app`: test data for the sample app in tests/apps/sample, written
-//! where the Freshworks simulator reads it, one file per event its manifest subscribes to.
+//! where the Freshworks simulator reads it, one file per event its manifest subscribes to
+//! (platform 2.x products and 3.x modules); existing files kept unless forced; bad
+//! manifests and options refused; no link written through, no FIFO opened, names shown
+//! escaped.
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,4 +1,5 @@
-//! `fwevents` as people and CI run it: exit codes, output formats, hostile input.
+//! `fwevents` as people and CI run it: exit codes, output formats, hostile input, fixtures,
+//! lint, completions, man pages, `--version` and `--help`, colour.
 
 use serde_json::Value;
 

@@ -1,4 +1,5 @@
-//! `doc-check` and `doc-import` on the five real pages, and on pages edited to differ.
+//! `doc-check` and `doc-import` on the five real pages, and on pages edited to differ; a
+//! deeply nested page in bounded memory; page names that name no product or event.
 
 use crate::common::{self, fwevents, text};
 

@@ -1,4 +1,8 @@
-//! The checked-in copy of the generated code is what the build compiles from the spec.
+//! The checked-in outputs are what the spec generates: the Rust in `generated/out/` (what the
+//! build compiles), the TypeScript in `generated/ts/`, the npm package in `npm/`, and the
+//! reference in `docs/events/` (`generate --check`, which names a stale file). The same spec
+//! generates byte-identical output, and every event's page lists every attribute, rule and
+//! an example.
 
 use std::collections::BTreeSet;
 

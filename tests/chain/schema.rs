@@ -1,4 +1,7 @@
-//! `fwevents schema`: every spec attribute of every event, under its wire name.
+//! `fwevents schema`: every spec attribute of every event, under its wire name; strict
+//! schemas closed and lenient ones open; `--out` writes one file per event and an unknown
+//! event fails; the shapes other generators read (`const` event, no `type` beside
+//! `anyOf`/`oneOf`) and a timestamp as one node with its forms.
 
 use serde_json::Value;
 

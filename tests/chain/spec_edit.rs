@@ -1,7 +1,9 @@
 //! A spec edit flows through `cargo build` of the models crate with its `generate` feature
 //! (which the workspace turns on), and a broken spec fails that build with the checker's
 //! messages; without the feature, the build copies the checked-in code and compiles no
-//! generator. Runs cargo on a copy of the workspace.
+//! generator. A spec that uses every feature compiles without a warning; a spec file name
+//! cannot become a cargo directive; a product without a cargo feature is named. Runs cargo
+//! on copies of the workspace.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,7 +1,8 @@
 //! The TypeScript declarations in generated/ts, compiled by the real TypeScript compiler
 //! (from npm, see tests/node): the sample app's server.js type-checks against them, the
-//! real payloads fit the lenient reading, fixtures fit both readings, and wrong code fails
-//! with the error TypeScript gives for that mistake.
+//! real payloads fit the lenient reading, fixtures fit both readings, wrong code (the
+//! README's example among it) fails with the error TypeScript gives for that mistake, and
+//! the strict reading refuses the real Freshsales payload where it departs from the docs.
 //!
 //! Everything is compiled in one run of tsc (it takes seconds to start); each test reads
 //! the errors of its own files.

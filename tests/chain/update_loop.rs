@@ -1,5 +1,8 @@
 //! `scripts/update-from-pages.sh` end to end: a folder of saved pages with one page changed
-//! by the vendor, one unchanged and one of an event the spec lacks.
+//! by the vendor, one unchanged and one of an event the spec lacks; with a folder of
+//! payloads; bad arguments exit 2, and a page named for no product is refused before
+//! anything is written. The GitHub workflow that runs it is valid for GitHub Actions
+//! (check-jsonschema) and runs step by step on a pull request.
 
 use std::process::Command;
 

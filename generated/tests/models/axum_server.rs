@@ -1,5 +1,7 @@
 //! The axum extractor end to end: the models crate's example serves on 127.0.0.1 and a
-//! real HTTP client posts to it; every answer is checked, problem+json bodies included.
+//! real HTTP client posts to it; every answer is checked, problem+json bodies included,
+//! with the bounds on a body (size, time, content type) and on an answer's length. The
+//! README's axum section shows the example's code as it is.
 
 #[path = "../../examples/axum_server.rs"]
 mod example;

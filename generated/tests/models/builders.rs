@@ -1,4 +1,5 @@
-//! The builders as the README shows them.
+//! The builders as the README shows them (nested editors, strict and lenient builds, every
+//! problem at once), and a nested object's own builder, which checks that object alone.
 
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
 use freshworks_events::types::ActorType;

@@ -1,6 +1,7 @@
 //! Each finding of the pages' second reading, as a payload built from the page's own words:
 //! what a page documents passes strict; what it rules out fails strict, at the pointer of
-//! the offending attribute.
+//! the offending attribute. The sentences that constrain nothing checkable are stated in
+//! the reference (`docs/events/`) and the rustdoc (`generated/out/`).
 
 use freshworks_events::{Event, EventKind, Mode};
 use serde_json::{json, Value};

@@ -1,6 +1,7 @@
 //! The README's Rust examples, as written there and in the setting they show (`?` under
-//! anyhow and under `Box<dyn Error>`): each block's lines are in this file, and the
-//! functions run on the real payloads.
+//! anyhow and under `Box<dyn Error>`): each block's lines are in this file (the axum
+//! block's in the example, see `axum_server`), and the functions run, `receive` on the real
+//! payloads.
 
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
 use freshworks_events::types::AgentStatusName;

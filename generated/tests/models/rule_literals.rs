@@ -1,6 +1,8 @@
-//! Every rule kind with every literal type the checker accepts, through the one rule
-//! engine: validation reports a value a rule rules out, and fixtures (seeded and default)
-//! and `apply_rules` keep every rule. A small event declared here as the generator would.
+//! The rules that compare with literals (`one_of`, which `equals` is too, and a condition's
+//! `in`), with every literal type the checker accepts (float, integer, boolean, string),
+//! through the one rule engine: validation reports a value a rule rules out, and fixtures
+//! (seeded and default) and `apply_rules` keep every rule. A small event declared here as
+//! the generator would.
 
 use freshworks_events::rt;
 

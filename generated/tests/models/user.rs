@@ -1,6 +1,8 @@
 //! The models used as a service that handles these events would use them: a leaf in one
-//! expression, `Event` inside the service's own serde types, an unknown event passed on
-//! unchanged, a repeated key reported, a big number written back as sent.
+//! expression, `Event` inside the service's own serde types (and other serde formats than
+//! JSON), an unknown event passed on unchanged, a repeated key reported, the event the
+//! final `event` and `domain` name (as `JSON.parse` reads them), a big number written back
+//! as sent, builders that apply the rules as fixtures do.
 
 use freshworks_events::freshchat::on_agent_activity_create::Payload;
 use freshworks_events::types::{ActorType, AgentStatusName};
