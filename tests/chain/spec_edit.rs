@@ -10,6 +10,10 @@ use std::process::Command;
 
 use crate::common;
 
+/// Copies `from` to `to`, each file with its modification time, as a checkout would have
+/// it: cargo then finds the crates the copy does not change fresh (it goes by the times of
+/// their files, and by their paths within the workspace, which are the same), and each
+/// copy of the workspace rebuilds only what its test edits.
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -26,7 +30,10 @@ fn copy_dir(from: &Path, to: &Path) {
         } else if path.is_dir() {
             copy_dir(&path, &to.join(name));
         } else {
-            std::fs::copy(&path, to.join(name)).unwrap();
+            let copy = to.join(name);
+            std::fs::copy(&path, &copy).unwrap();
+            let modified = entry.metadata().unwrap().modified().unwrap();
+            std::fs::File::options().write(true).open(&copy).unwrap().set_modified(modified).unwrap();
         }
     }
 }
