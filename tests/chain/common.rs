@@ -103,7 +103,17 @@ pub fn nested_target() -> PathBuf {
     root().join("target/spec-edit-test")
 }
 
-/// Those builds share [`nested_target`]; they take turns.
+/// The workspace's `[profile.dev]`, for the cargo builds the tests run on other workspaces
+/// (the handler's, typify's, the packages' verification): with the same settings, builds
+/// in [`nested_target`] share what they compile, and each compiles less.
+pub const PROFILE: [&str; 4] = ["--config", "profile.dev.debug=\"line-tables-only\"", "--config", "profile.dev.package.\"*\".debug=false"];
+
+/// The target directory of this test build (`CARGO_TARGET_TMPDIR` is a folder of it).
+pub fn own_target() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).parent().expect("the tests' temporary folder is in the target directory").to_path_buf()
+}
+
+/// The builds in [`nested_target`] (and the handler's) take turns: one at a time.
 pub fn cargo_turn() -> std::sync::MutexGuard<'static, ()> {
     static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
     CARGO.lock().unwrap_or_else(|e| e.into_inner())

@@ -11,14 +11,18 @@ use crate::common;
 #[test]
 fn a_handler_outside_the_workspace_matches_every_event_once() {
     let root = common::root();
-    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    // In the target directory the copies of this workspace build in, with their profile:
+    // the dependencies the models crate has without the generator are compiled once.
+    let _turn = common::cargo_turn();
     let files: Vec<PathBuf> = common::real_payloads().into_iter().map(|(name, _)| root.join("../shared/payloads").join(name)).collect();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["run", "--locked", "--offline", "--quiet", "--manifest-path"])
+        .args(["run", "--locked", "--offline", "--quiet"])
+        .args(common::PROFILE)
+        .arg("--manifest-path")
         .arg(root.join("tests/handler/Cargo.toml"))
         .arg("--target-dir")
-        .arg(tmp.join("handler-target"))
+        .arg(common::nested_target())
         .arg("--")
         .args(&files)
         .output()

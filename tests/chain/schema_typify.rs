@@ -173,7 +173,9 @@ fn typify_types_read_real_payloads_and_fixtures_and_refuse_broken_ones() {
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["test", "--locked", "--quiet", "--manifest-path"])
+        .args(["test", "--locked", "--quiet"])
+        .args(common::PROFILE)
+        .arg("--manifest-path")
         .arg(root.join("tests/typify/Cargo.toml"))
         .arg("--target-dir")
         .arg(tmp.join("typify-target"))
