@@ -106,7 +106,14 @@ pub fn nested_target() -> PathBuf {
 /// The workspace's `[profile.dev]`, for the cargo builds the tests run on other workspaces
 /// (the handler's, typify's, the packages' verification): with the same settings, builds
 /// in [`nested_target`] share what they compile, and each compiles less.
-pub const PROFILE: [&str; 4] = ["--config", "profile.dev.debug=\"line-tables-only\"", "--config", "profile.dev.package.\"*\".debug=false"];
+pub const PROFILE: [&str; 6] = [
+    "--config",
+    "profile.dev.debug=\"line-tables-only\"",
+    "--config",
+    "profile.dev.package.\"*\".debug=false",
+    "--config",
+    "profile.dev.package.jiter.opt-level=2",
+];
 
 /// The target directory of this test build (`CARGO_TARGET_TMPDIR` is a folder of it).
 pub fn own_target() -> PathBuf {
