@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use crate::common;
 
-/// Shared with the `spec_edit` module, so that the dependencies compile once.
+/// Shared with the `spec_edit` and `handler` modules, so that the dependencies compile once.
 fn target() -> PathBuf {
     common::nested_target()
 }
