@@ -11,7 +11,7 @@ use typify::{TypeSpace, TypeSpaceSettings};
 fn main() {
     println!("cargo:rerun-if-env-changed=FWEVENTS_TYPIFY_DATA");
     let Ok(data) = std::env::var("FWEVENTS_TYPIFY_DATA") else {
-        fail("FWEVENTS_TYPIFY_DATA is not set: it names the folder tests/schema_typify.rs writes (schemas/ and cases.json); run that test");
+        fail("FWEVENTS_TYPIFY_DATA is not set: it names the folder tests/chain/schema_typify.rs writes (schemas/ and cases.json); run that test");
     };
     let schemas = PathBuf::from(data).join("schemas");
     // A folder: cargo looks at everything inside it.

@@ -16,7 +16,7 @@ struct Case {
 
 #[test]
 fn typify_types_accept_and_refuse_what_each_case_expects() {
-    let data = std::env::var("FWEVENTS_TYPIFY_DATA").expect("FWEVENTS_TYPIFY_DATA names the folder tests/schema_typify.rs writes");
+    let data = std::env::var("FWEVENTS_TYPIFY_DATA").expect("FWEVENTS_TYPIFY_DATA names the folder tests/chain/schema_typify.rs writes");
     let text = std::fs::read_to_string(std::path::Path::new(&data).join("cases.json")).expect("cases.json");
     let cases: Vec<Case> = serde_json::from_str(&text).expect("cases.json holds cases");
     assert!(!cases.is_empty(), "no cases");
@@ -43,7 +43,7 @@ fn typify_types_accept_and_refuse_what_each_case_expects() {
         }
     }
     assert!(wrong.is_empty(), "{} of {} readings wrong:\n{}", wrong.len(), cases.len() * 2, wrong.join("\n"));
-    // tests/schema_typify.rs looks for this line.
+    // tests/chain/schema_typify.rs looks for this line.
     println!("typify: {} cases, {accepted} readings accepted and {refused} refused as expected", cases.len());
 }
 
