@@ -9,13 +9,13 @@
 pub mod report;
 pub mod suggest;
 pub mod tree;
+mod walk;
 
 use std::collections::BTreeMap;
 
-use freshworks_events::{Event, Mode, Timestamp};
-use jiter::{Jiter, JiterResult, Peek};
+use freshworks_events::{Event, Mode};
 
-use tree::{Expect, Looks, Seen, Tree};
+use tree::Tree;
 
 /// Distinct (path, kind) violation counts kept per event and reading.
 pub const VIOLATIONS_KEPT: usize = 1000;
@@ -26,8 +26,6 @@ pub const UNREADABLE_KEPT: usize = 10;
 /// The longest payload read; a longer line of a log is skipped (and counted), so that one
 /// line cannot take the memory a log is promised not to.
 pub const MAX_PAYLOAD: usize = 16 << 20;
-/// Nesting followed by the walk; deeper values are counted by type, not looked into.
-const DEPTH: usize = 64;
 
 /// One event's counts.
 #[derive(Debug, Clone)]
@@ -134,10 +132,7 @@ impl Observer {
         stats.payloads += 1;
         // The typed parse accepted the bytes, so the walk over the same bytes succeeds; a
         // failure would only stop the counts of this payload short.
-        let mut jiter = Jiter::new(bytes);
-        if let Ok(peek) = jiter.peek() {
-            let _ = walk(&mut stats.tree, &mut jiter, peek, 0, 0);
-        }
+        walk::payload(&mut stats.tree, bytes);
         for (reading, mode) in [Mode::Lenient, Mode::Strict].into_iter().enumerate() {
             for v in event.validate(mode).violations {
                 let key = (stats.tree.pointer_path(&v.path), v.kind.as_str());
@@ -209,104 +204,6 @@ impl Observer {
                 mine.violations_more[reading] += theirs.violations_more[reading];
             }
         }
-    }
-}
-
-/// Counts the value at the parser's position into `node`, and what is inside it.
-fn walk(tree: &mut Tree, jiter: &mut Jiter<'_>, peek: Peek, node: usize, depth: usize) -> JiterResult<()> {
-    match peek {
-        Peek::Null => {
-            jiter.known_null()?;
-            tree.nodes[node].stats.null += 1;
-        }
-        Peek::True | Peek::False => {
-            let b = jiter.known_bool(peek)?;
-            let n = &mut tree.nodes[node];
-            n.stats.types[3] += 1;
-            if n.doc.is_none() || n.doc.as_ref().is_some_and(|d| d.expect == Expect::Boolean) {
-                n.stats.value(|| Seen::Bool(b), |v| *v == Seen::Bool(b));
-            }
-            example(n, || b.to_string());
-        }
-        Peek::String => {
-            let s = jiter.known_str()?;
-            let n = &mut tree.nodes[node];
-            n.stats.types[0] += 1;
-            match n.looks {
-                Looks::Id => n.stats.form(if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "numeric_string" } else { "string" }),
-                Looks::Timestamp => n.stats.form(Timestamp::parse_str(s).map_or("other", |t| t.format().name())),
-                Looks::Plain => {
-                    let listed = n.doc.as_ref().is_some_and(|d| d.expect == Expect::StrEnum);
-                    // An enum's values are kept whatever their length, within reason.
-                    if s.len() <= tree::SHORT_STRING || (listed && s.len() <= 256) {
-                        n.stats.value(|| Seen::Str(s.into()), |v| matches!(v, Seen::Str(t) if **t == *s));
-                    }
-                }
-            }
-            example(n, || serde_json::to_string(s).unwrap_or_default());
-        }
-        Peek::Array => {
-            tree.nodes[node].stats.types[5] += 1;
-            example(&mut tree.nodes[node], || "[...]".into());
-            let item = if depth < DEPTH { tree.item(node) } else { None };
-            let mut next = jiter.known_array()?;
-            while let Some(p) = next {
-                match item {
-                    Some(i) => {
-                        tree.nodes[i].stats.present += 1;
-                        walk(tree, jiter, p, i, depth + 1)?;
-                    }
-                    None => jiter.known_skip(p)?,
-                }
-                next = jiter.array_step()?;
-            }
-        }
-        Peek::Object => {
-            tree.nodes[node].stats.types[4] += 1;
-            example(&mut tree.nodes[node], || "{...}".into());
-            let mut key = jiter.known_object()?;
-            while let Some(k) = key {
-                let child = if depth < DEPTH { tree.key(node, k) } else { None };
-                let p = jiter.peek()?;
-                match child {
-                    Some(c) => {
-                        tree.nodes[c].stats.present += 1;
-                        walk(tree, jiter, p, c, depth + 1)?;
-                    }
-                    None => jiter.known_skip(p)?,
-                }
-                key = jiter.next_key()?;
-            }
-        }
-        _ => {
-            let bytes = jiter.known_number_bytes(peek)?;
-            let int = !bytes.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
-            let n = &mut tree.nodes[node];
-            n.stats.types[if int { 1 } else { 2 }] += 1;
-            let text = std::str::from_utf8(bytes).unwrap_or("");
-            match n.looks {
-                Looks::Id => n.stats.form(if int { "integer" } else { "number" }),
-                Looks::Timestamp => n.stats.form(match (int, text.trim_start_matches('-').len()) {
-                    // Milliseconds since 1973 have 12 digits or more; seconds fewer until 5138.
-                    (true, digits) if digits >= 12 => "epoch_millis",
-                    _ => "epoch_seconds",
-                }),
-                Looks::Plain => {
-                    if int && n.doc.as_ref().is_none_or(|d| d.expect == Expect::IntEnum) {
-                        n.stats.value(|| Seen::Int(text.into()), |v| matches!(v, Seen::Int(t) if **t == *text));
-                    }
-                }
-            }
-            example(n, || text.to_string());
-        }
-    }
-    Ok(())
-}
-
-/// Keeps the first value of an undocumented path as its example.
-fn example(n: &mut tree::Node, text: impl FnOnce() -> String) {
-    if n.doc.is_none() && n.stats.example.is_none() {
-        n.stats.example = Some(cut(&text(), tree::EXAMPLE_CHARS));
     }
 }
 

@@ -278,8 +278,9 @@ impl Tree {
         index
     }
 
-    /// The child of `node` that `key` leads to, made when new; `None` past the limit.
-    pub fn key(&mut self, node: usize, key: &str) -> Option<usize> {
+    /// The child of `node` that `key` (the key's text, as bytes) leads to, made when new;
+    /// `None` past the limit.
+    pub fn key(&mut self, node: usize, key: &[u8]) -> Option<usize> {
         let n = &self.nodes[node];
         // A documented map sends any key to its one value node.
         if let Some(&value) = n.children.first().filter(|&&c| self.nodes[c].step == Step::Value) {
@@ -290,12 +291,12 @@ impl Tree {
             let at = (n.hint + i) % len;
             let c = n.children[at];
             let child = &self.nodes[c];
-            if child.step == Step::Key && *child.key == *key {
+            if child.step == Step::Key && child.key.as_bytes() == key {
                 self.nodes[node].hint = (at + 1) % len;
                 return Some(c);
             }
         }
-        self.new_child(node, key, Step::Key)
+        self.new_child(node, &String::from_utf8_lossy(key), Step::Key)
     }
 
     /// The item node of the array at `node`.
