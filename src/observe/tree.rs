@@ -174,13 +174,56 @@ pub struct Node {
     pub key: Box<str>,
     pub step: Step,
     pub parent: usize,
-    pub doc: Option<Doc>,
+    /// Boxed: the walk visits a node far more often than anything reads its documentation,
+    /// and a small node keeps what it visits close together.
+    pub doc: Option<Box<Doc>>,
     pub looks: Looks,
     pub children: Vec<usize>,
-    /// Where in `children` the next key is looked for first: payloads of an event send their
+    /// The children reached by a key, for the walk to match keys as bytes: each with its
+    /// key's place in `key_bytes`, the keys one after another.
+    keys: Vec<KeyAt>,
+    key_bytes: Vec<u8>,
+    /// Where in `keys` the next key is looked for first: payloads of an event send their
     /// keys in much the same order, so the key after the last one met is usually next.
     hint: usize,
+    /// The child every element of an array leads to (`[]`), once made.
+    item: Option<usize>,
+    /// The one child of a documented map, every key leads to (`*`).
+    value: Option<usize>,
+    /// What the walk counts of the values here (see [`Counted`]).
+    pub(super) counted: Counted,
     pub stats: Stats,
+}
+
+/// A child reached by a key: its node, and its key in the parent's `key_bytes`.
+#[derive(Debug, Clone, Copy)]
+struct KeyAt {
+    child: usize,
+    start: usize,
+    len: usize,
+}
+
+/// Which values of a node are counted, from its documentation: booleans (undocumented or
+/// documented boolean), integers' text (undocumented or an integer enum), and whether its
+/// strings are a string enum's (kept longer); `example` for an undocumented node.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Counted {
+    pub bools: bool,
+    pub ints: bool,
+    pub listed: bool,
+    pub example: bool,
+}
+
+impl Counted {
+    fn of(doc: Option<&Doc>) -> Counted {
+        let expect = doc.map(|d| d.expect);
+        Counted {
+            bools: expect.is_none_or(|e| e == Expect::Boolean),
+            ints: expect.is_none_or(|e| e == Expect::IntEnum),
+            listed: expect == Some(Expect::StrEnum),
+            example: doc.is_none(),
+        }
+    }
 }
 
 /// The tree of one event; node 0 is the payload itself.
@@ -202,7 +245,12 @@ impl Tree {
             doc: None,
             looks: Looks::Plain,
             children: Vec::new(),
+            keys: Vec::new(),
+            key_bytes: Vec::new(),
             hint: 0,
+            item: None,
+            value: None,
+            counted: Counted::of(None),
             stats: Stats::default(),
         };
         let mut tree = Tree { nodes: vec![root], documented: 0, paths_more: 0 };
@@ -273,35 +321,58 @@ impl Tree {
             None => self.nodes[parent].looks,
         };
         let index = self.nodes.len();
-        self.nodes.push(Node { key: key.into(), step, parent, doc, looks, children: Vec::new(), hint: 0, stats: Stats::default() });
-        self.nodes[parent].children.push(index);
+        let counted = Counted::of(doc.as_ref());
+        self.nodes.push(Node {
+            key: key.into(),
+            step,
+            parent,
+            doc: doc.map(Box::new),
+            looks,
+            children: Vec::new(),
+            keys: Vec::new(),
+            key_bytes: Vec::new(),
+            hint: 0,
+            item: None,
+            value: None,
+            counted,
+            stats: Stats::default(),
+        });
+        let p = &mut self.nodes[parent];
+        match step {
+            Step::Key => {
+                p.keys.push(KeyAt { child: index, start: p.key_bytes.len(), len: key.len() });
+                p.key_bytes.extend_from_slice(key.as_bytes());
+            }
+            Step::Item if p.item.is_none() => p.item = Some(index),
+            Step::Value if p.children.is_empty() => p.value = Some(index),
+            _ => {}
+        }
+        p.children.push(index);
         index
     }
 
     /// The child of `node` that `key` (the key's text, as bytes) leads to, made when new;
     /// `None` past the limit.
     pub fn key(&mut self, node: usize, key: &[u8]) -> Option<usize> {
-        let n = &self.nodes[node];
+        let n = &mut self.nodes[node];
         // A documented map sends any key to its one value node.
-        if let Some(&value) = n.children.first().filter(|&&c| self.nodes[c].step == Step::Value) {
+        if let Some(value) = n.value {
             return Some(value);
         }
-        let len = n.children.len();
-        for i in 0..len {
-            let at = (n.hint + i) % len;
-            let c = n.children[at];
-            let child = &self.nodes[c];
-            if child.step == Step::Key && child.key.as_bytes() == key {
-                self.nodes[node].hint = (at + 1) % len;
-                return Some(c);
-            }
+        let len = n.keys.len();
+        let hint = n.hint.min(len);
+        let (before, after) = n.keys.split_at(hint);
+        if let Some(i) = after.iter().chain(before).position(|k| n.key_bytes.get(k.start..k.start + k.len) == Some(key)) {
+            let at = (hint + i) % len;
+            n.hint = at + 1;
+            return Some(n.keys[at].child);
         }
         self.new_child(node, &String::from_utf8_lossy(key), Step::Key)
     }
 
     /// The item node of the array at `node`.
     pub fn item(&mut self, node: usize) -> Option<usize> {
-        if let Some(&c) = self.nodes[node].children.iter().find(|&&c| self.nodes[c].step == Step::Item) {
+        if let Some(c) = self.nodes[node].item {
             return Some(c);
         }
         self.new_child(node, "[]", Step::Item)

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use freshworks_events::Timestamp;
 
-use super::tree::{self, Expect, Looks, Seen, Tree};
+use super::tree::{self, Looks, Seen, Tree};
 
 /// Nesting followed by the walk; deeper values are counted by type, not looked into.
 const DEPTH: usize = 64;
@@ -116,7 +116,7 @@ impl<'a> Cursor<'a> {
                 self.word(if b { b"true" } else { b"false" })?;
                 let n = &mut tree.nodes[node];
                 n.stats.types[3] += 1;
-                if n.doc.is_none() || n.doc.as_ref().is_some_and(|d| d.expect == Expect::Boolean) {
+                if n.counted.bools {
                     n.stats.value(|| Seen::Bool(b), |v| *v == Seen::Bool(b));
                 }
                 example(n, || b.to_string());
@@ -132,7 +132,7 @@ impl<'a> Cursor<'a> {
                     }
                     Looks::Timestamp => n.stats.form(Timestamp::parse_str(&self.text(s)?).map_or("other", |t| t.format().name())),
                     Looks::Plain => {
-                        let listed = n.doc.as_ref().is_some_and(|d| d.expect == Expect::StrEnum);
+                        let listed = n.counted.listed;
                         // An enum's values are kept whatever their length, within reason. The
                         // text is never longer than the bytes between the quotes.
                         if s.escaped || s.raw.len() <= tree::SHORT_STRING || (listed && s.raw.len() <= 256) {
@@ -235,7 +235,7 @@ impl<'a> Cursor<'a> {
                         _ => "epoch_seconds",
                     }),
                     Looks::Plain => {
-                        if int && n.doc.as_ref().is_none_or(|d| d.expect == Expect::IntEnum) {
+                        if int && n.counted.ints {
                             n.stats.value(|| Seen::Int(text.into()), |v| matches!(v, Seen::Int(t) if **t == *text));
                         }
                     }
@@ -308,7 +308,7 @@ fn all_digits(raw: &[u8]) -> bool {
 
 /// Whether the node is undocumented and has no example yet.
 fn wants_example(n: &tree::Node) -> bool {
-    n.doc.is_none() && n.stats.example.is_none()
+    n.counted.example && n.stats.example.is_none()
 }
 
 /// Keeps the first value of an undocumented path as its example.
