@@ -360,12 +360,14 @@ impl Tree {
             return Some(value);
         }
         let len = n.keys.len();
-        let hint = n.hint.min(len);
-        let (before, after) = n.keys.split_at(hint);
-        if let Some(i) = after.iter().chain(before).position(|k| n.key_bytes.get(k.start..k.start + k.len) == Some(key)) {
-            let at = (hint + i) % len;
-            n.hint = at + 1;
-            return Some(n.keys[at].child);
+        let hint = if n.hint < len { n.hint } else { 0 };
+        // The hinted key first, then the others in order after it.
+        for at in (hint..len).chain(0..hint) {
+            let k = n.keys[at];
+            if k.len == key.len() && n.key_bytes.get(k.start..k.start + k.len) == Some(key) {
+                n.hint = at + 1;
+                return Some(k.child);
+            }
         }
         self.new_child(node, &String::from_utf8_lossy(key), Step::Key)
     }

@@ -73,21 +73,14 @@ impl<'a> Cursor<'a> {
         let mut i = start;
         let mut escaped = false;
         loop {
-            // Eight bytes at a time while none of them is a quote or a backslash.
-            while let Some(chunk) = self.b.get(i..i + 8) {
-                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-                if has_byte(word, b'"') | has_byte(word, b'\\') != 0 {
-                    break;
-                }
-                i += 8;
-            }
+            i += plain(self.b.get(i..)?);
             match *self.b.get(i)? {
                 b'"' => break,
-                b'\\' => {
+                // The escaped byte is never the end (a `\u` escape's digits are not either).
+                _ => {
                     escaped = true;
                     i += 2;
                 }
-                _ => i += 1,
             }
         }
         self.i = i + 1;
@@ -133,13 +126,12 @@ impl<'a> Cursor<'a> {
                     Looks::Timestamp => n.stats.form(Timestamp::parse_str(&self.text(s)?).map_or("other", |t| t.format().name())),
                     Looks::Plain => {
                         let listed = n.counted.listed;
-                        // An enum's values are kept whatever their length, within reason. The
-                        // text is never longer than the bytes between the quotes.
-                        if s.escaped || s.raw.len() <= tree::SHORT_STRING || (listed && s.raw.len() <= 256) {
-                            let t = self.text(s)?;
-                            if t.len() <= tree::SHORT_STRING || (listed && t.len() <= 256) {
-                                n.stats.value(|| Seen::Str((*t).into()), |v| matches!(v, Seen::Str(k) if **k == *t));
-                            }
+                        // An enum's values are kept whatever their length, within reason.
+                        let kept = |len: usize| len <= tree::SHORT_STRING || (listed && len <= 256);
+                        let text = if s.escaped { self.text(s)? } else { Cow::Borrowed("") };
+                        let t = if s.escaped { text.as_bytes() } else { s.raw };
+                        if kept(t.len()) {
+                            n.stats.value(|| Seen::Str(String::from_utf8_lossy(t).into()), |v| matches!(v, Seen::Str(k) if k.as_bytes() == t));
                         }
                     }
                 }
@@ -226,21 +218,20 @@ impl<'a> Cursor<'a> {
                 let int = !bytes.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
                 let n = &mut tree.nodes[node];
                 n.stats.types[if int { 1 } else { 2 }] += 1;
-                let text = std::str::from_utf8(bytes).unwrap_or("");
                 match n.looks {
                     Looks::Id => n.stats.form(if int { "integer" } else { "number" }),
-                    Looks::Timestamp => n.stats.form(match (int, text.trim_start_matches('-').len()) {
+                    Looks::Timestamp => n.stats.form(match (int, bytes.strip_prefix(b"-").unwrap_or(bytes).len()) {
                         // Milliseconds since 1973 have 12 digits or more; seconds fewer until 5138.
                         (true, digits) if digits >= 12 => "epoch_millis",
                         _ => "epoch_seconds",
                     }),
                     Looks::Plain => {
                         if int && n.counted.ints {
-                            n.stats.value(|| Seen::Int(text.into()), |v| matches!(v, Seen::Int(t) if **t == *text));
+                            n.stats.value(|| Seen::Int(String::from_utf8_lossy(bytes).into()), |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes));
                         }
                     }
                 }
-                example(n, || text.to_string());
+                example(n, || String::from_utf8_lossy(bytes).into_owned());
             }
             _ => return None,
         }
@@ -293,7 +284,24 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Whether any byte of `word` is `byte` (nonzero if so).
+/// How many bytes at the start of `b` are neither a quote nor a backslash.
+#[inline]
+fn plain(b: &[u8]) -> usize {
+    // Eight bytes at a time; the lowest byte flagged is the first of the two.
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let found = has_byte(word, b'"') | has_byte(word, b'\\');
+        if found != 0 {
+            return n + (found.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().position(|&c| c == b'"' || c == b'\\').unwrap_or(b.len() - n)
+}
+
+/// Flags the bytes of `word` that are `byte`: the lowest flag is exact (a flag can be
+/// wrong only above a byte that is `byte`), zero when there is none.
 #[inline]
 fn has_byte(word: u64, byte: u8) -> u64 {
     const LOW: u64 = 0x0101_0101_0101_0101;
