@@ -99,6 +99,15 @@ pub enum Seen {
 }
 
 impl Seen {
+    /// The value's [`print`].
+    pub fn print(&self) -> u64 {
+        match self {
+            Seen::Str(s) => print(0, s.as_bytes()),
+            Seen::Int(i) => print(1, i.as_bytes()),
+            Seen::Bool(b) => print(2, &[*b as u8]),
+        }
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Seen::Str(s) => serde_json::Value::String(s.to_string()),
@@ -106,6 +115,27 @@ impl Seen {
             Seen::Bool(b) => serde_json::Value::Bool(*b),
         }
     }
+}
+
+/// A cheap summary of a value (its kind, length and first and last eight bytes): values
+/// with different prints differ, so a value is compared in full only with the kept values
+/// of the same print.
+pub fn print(kind: u8, bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let (head, tail) = if n >= 8 { (word(bytes, 0), word(bytes, n - 8)) } else { (short_word(bytes), 0) };
+    head ^ tail.rotate_left(29) ^ ((n as u64) << 2 | kind as u64).rotate_left(53)
+}
+
+/// The eight bytes of `b` at `i` (which has that many after it) as one word.
+#[inline]
+fn word(b: &[u8], i: usize) -> u64 {
+    b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The bytes of `b` (fewer than eight) as one word.
+#[inline]
+fn short_word(b: &[u8]) -> u64 {
+    b.iter().fold(0u64, |w, &c| (w << 8) | c as u64)
 }
 
 /// Counts at one path.
@@ -123,6 +153,8 @@ pub struct Stats {
     pub values_more: u64,
     /// The first value seen, cut short (undocumented paths only).
     pub example: Option<String>,
+    /// The [`print`] of each value in `values`.
+    prints: Vec<u64>,
 }
 
 impl Stats {
@@ -133,15 +165,19 @@ impl Stats {
         }
     }
 
-    pub fn value(&mut self, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool) {
-        self.value_n(seen, matches, 1)
+    /// Counts a value whose [`print`] is `print`: `matches` tells it from a kept value,
+    /// `seen` makes it to keep.
+    pub fn value(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool) {
+        self.value_n(print, seen, matches, 1)
     }
 
-    fn value_n(&mut self, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
-        if let Some((_, c)) = self.values.iter_mut().find(|(v, _)| matches(v)) {
-            *c += n;
+    fn value_n(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
+        let found = self.prints.iter().zip(&self.values).position(|(&p, (v, _))| p == print && matches(v));
+        if let Some(i) = found {
+            self.values[i].1 += n;
         } else if self.values.len() < VALUES_KEPT {
             self.values.push((seen(), n));
+            self.prints.push(print);
         } else {
             self.values_more += n;
         }
@@ -160,7 +196,7 @@ impl Stats {
             }
         }
         for (v, n) in &other.values {
-            self.value_n(|| v.clone(), |w| w == v, *n);
+            self.value_n(v.print(), || v.clone(), |w| w == v, *n);
         }
         self.values_more += other.values_more;
         if self.example.is_none() {
@@ -183,9 +219,11 @@ pub struct Node {
     /// key's place in `key_bytes`, the keys one after another.
     keys: Vec<KeyAt>,
     key_bytes: Vec<u8>,
-    /// Where in `keys` the next key is looked for first: payloads of an event send their
-    /// keys in much the same order, so the key after the last one met is usually next.
-    hint: usize,
+    /// Where in `keys` the first key of an object here is looked for first, and (in its
+    /// parent's `keys`) the key after this one: payloads of an event send their keys in
+    /// much the same order, so the key that came next last time usually comes next again.
+    first_key: usize,
+    next_key: usize,
     /// The child every element of an array leads to (`[]`), once made.
     item: Option<usize>,
     /// The one child of a documented map, every key leads to (`*`).
@@ -247,7 +285,8 @@ impl Tree {
             children: Vec::new(),
             keys: Vec::new(),
             key_bytes: Vec::new(),
-            hint: 0,
+            first_key: 0,
+            next_key: 0,
             item: None,
             value: None,
             counted: Counted::of(None),
@@ -331,7 +370,8 @@ impl Tree {
             children: Vec::new(),
             keys: Vec::new(),
             key_bytes: Vec::new(),
-            hint: 0,
+            first_key: 0,
+            next_key: 0,
             item: None,
             value: None,
             counted,
@@ -352,24 +392,35 @@ impl Tree {
     }
 
     /// The child of `node` that `key` (the key's text, as bytes) leads to, made when new;
-    /// `None` past the limit.
-    pub fn key(&mut self, node: usize, key: &[u8]) -> Option<usize> {
-        let n = &mut self.nodes[node];
+    /// `None` past the limit. `prev` is the child the key before it in the same object led
+    /// to (`None` for the first), whose successor is looked at first.
+    pub fn key(&mut self, node: usize, key: &[u8], prev: Option<usize>) -> Option<usize> {
+        let n = &self.nodes[node];
         // A documented map sends any key to its one value node.
         if let Some(value) = n.value {
             return Some(value);
         }
-        let len = n.keys.len();
-        let hint = if n.hint < len { n.hint } else { 0 };
-        // The hinted key first, then the others in order after it.
-        for at in (hint..len).chain(0..hint) {
-            let k = n.keys[at];
-            if k.len == key.len() && n.key_bytes.get(k.start..k.start + k.len) == Some(key) {
-                n.hint = at + 1;
-                return Some(k.child);
+        let guess = match prev {
+            Some(p) => self.nodes[p].next_key,
+            None => n.first_key,
+        };
+        let same = |k: &KeyAt| k.len == key.len() && n.key_bytes.get(k.start..k.start + k.len).is_some_and(|b| same_bytes(b, key));
+        let found = match n.keys.get(guess) {
+            Some(k) if same(k) => Some(guess),
+            _ => n.keys.iter().position(same),
+        };
+        let (child, at) = match found {
+            Some(at) => (n.keys[at].child, at),
+            None => {
+                let child = self.new_child(node, &String::from_utf8_lossy(key), Step::Key)?;
+                (child, self.nodes[node].keys.len() - 1)
             }
+        };
+        match prev {
+            Some(p) => self.nodes[p].next_key = at,
+            None => self.nodes[node].first_key = at,
         }
-        self.new_child(node, &String::from_utf8_lossy(key), Step::Key)
+        Some(child)
     }
 
     /// The item node of the array at `node`.
@@ -491,6 +542,25 @@ impl Tree {
             }
         }
     }
+}
+
+/// Whether two byte strings of the same length are equal, eight bytes at a time: keys are
+/// short, and a call to compare them would cost more than comparing.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n < 8 {
+        return short_word(a) == short_word(b);
+    }
+    let mut i = 0;
+    while i + 8 < n {
+        if word(a, i) != word(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    // The last eight bytes, over some compared already.
+    word(a, n - 8) == word(b, n - 8)
 }
 
 fn doc(ir: &Ir, f: &Field, ty: &Ty) -> Doc {

@@ -110,7 +110,7 @@ impl<'a> Cursor<'a> {
                 let n = &mut tree.nodes[node];
                 n.stats.types[3] += 1;
                 if n.counted.bools {
-                    n.stats.value(|| Seen::Bool(b), |v| *v == Seen::Bool(b));
+                    n.stats.value(tree::print(2, &[b as u8]), || Seen::Bool(b), |v| *v == Seen::Bool(b));
                 }
                 example(n, || b.to_string());
             }
@@ -131,7 +131,8 @@ impl<'a> Cursor<'a> {
                         let text = if s.escaped { self.text(s)? } else { Cow::Borrowed("") };
                         let t = if s.escaped { text.as_bytes() } else { s.raw };
                         if kept(t.len()) {
-                            n.stats.value(|| Seen::Str(String::from_utf8_lossy(t).into()), |v| matches!(v, Seen::Str(k) if k.as_bytes() == t));
+                            let print = tree::print(0, t);
+                            n.stats.value(print, || Seen::Str(String::from_utf8_lossy(t).into()), |v| matches!(v, Seen::Str(k) if k.as_bytes() == t));
                         }
                     }
                 }
@@ -178,6 +179,7 @@ impl<'a> Cursor<'a> {
                     self.i += 1;
                     return Some(());
                 }
+                let mut prev = None;
                 loop {
                     if self.b.get(self.i) != Some(&b'"') {
                         return None;
@@ -185,9 +187,10 @@ impl<'a> Cursor<'a> {
                     let key = self.string()?;
                     let child = match depth < DEPTH {
                         false => None,
-                        true if key.escaped => tree.key(node, self.text(key)?.as_bytes()),
-                        true => tree.key(node, key.raw),
+                        true if key.escaped => tree.key(node, self.text(key)?.as_bytes(), prev),
+                        true => tree.key(node, key.raw, prev),
                     };
+                    prev = child.or(prev);
                     if self.ws()? != b':' {
                         return None;
                     }
@@ -227,7 +230,8 @@ impl<'a> Cursor<'a> {
                     }),
                     Looks::Plain => {
                         if int && n.counted.ints {
-                            n.stats.value(|| Seen::Int(String::from_utf8_lossy(bytes).into()), |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes));
+                            let print = tree::print(1, bytes);
+                            n.stats.value(print, || Seen::Int(String::from_utf8_lossy(bytes).into()), |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes));
                         }
                     }
                 }
