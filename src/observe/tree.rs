@@ -153,8 +153,10 @@ pub struct Stats {
     pub values_more: u64,
     /// The first value seen, cut short (undocumented paths only).
     pub example: Option<String>,
-    /// The [`print`] of each value in `values`.
+    /// The [`print`] of each value in `values`, and a bit for each of them (six bits of its
+    /// print, mixed): a value whose bit is not set is none of them.
     prints: Vec<u64>,
+    bits: u64,
 }
 
 impl Stats {
@@ -172,12 +174,18 @@ impl Stats {
     }
 
     fn value_n(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
-        let found = self.prints.iter().zip(&self.values).position(|(&p, (v, _))| p == print && matches(v));
+        let bit = 1u64 << (print.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        let found = if self.bits & bit == 0 {
+            None
+        } else {
+            self.prints.iter().zip(&self.values).position(|(&p, (v, _))| p == print && matches(v))
+        };
         if let Some(i) = found {
             self.values[i].1 += n;
         } else if self.values.len() < VALUES_KEPT {
             self.values.push((seen(), n));
             self.prints.push(print);
+            self.bits |= bit;
         } else {
             self.values_more += n;
         }

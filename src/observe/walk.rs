@@ -98,7 +98,18 @@ impl<'a> Cursor<'a> {
 
     /// Consumes the value at the position (after whitespace) and counts it into `node`,
     /// with what is inside it.
+    #[inline]
     fn value(&mut self, tree: &mut Tree, node: usize, depth: usize) -> Walked {
+        match *self.b.get(self.i)? {
+            b'{' | b'[' => self.container(tree, node, depth),
+            _ => self.scalar(tree, node),
+        }
+    }
+
+    /// Consumes the string, number, boolean or null at the position and counts it into
+    /// `node`.
+    #[inline(never)]
+    fn scalar(&mut self, tree: &mut Tree, node: usize) -> Walked {
         match *self.b.get(self.i)? {
             b'n' => {
                 self.word(b"null")?;
@@ -141,6 +152,36 @@ impl<'a> Cursor<'a> {
                     example(n, || serde_json::to_string(&t).unwrap_or_default());
                 }
             }
+            b'-' | b'0'..=b'9' => {
+                let bytes = self.number();
+                let int = !bytes.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
+                let n = &mut tree.nodes[node];
+                n.stats.types[if int { 1 } else { 2 }] += 1;
+                match n.looks {
+                    Looks::Id => n.stats.form(if int { "integer" } else { "number" }),
+                    Looks::Timestamp => n.stats.form(match (int, bytes.strip_prefix(b"-").unwrap_or(bytes).len()) {
+                        // Milliseconds since 1973 have 12 digits or more; seconds fewer until 5138.
+                        (true, digits) if digits >= 12 => "epoch_millis",
+                        _ => "epoch_seconds",
+                    }),
+                    Looks::Plain => {
+                        if int && n.counted.ints {
+                            let print = tree::print(1, bytes);
+                            n.stats.value(print, || Seen::Int(String::from_utf8_lossy(bytes).into()), |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes));
+                        }
+                    }
+                }
+                example(n, || String::from_utf8_lossy(bytes).into_owned());
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// Consumes the array or object at the position and counts it into `node`, with what
+    /// is inside it.
+    fn container(&mut self, tree: &mut Tree, node: usize, depth: usize) -> Walked {
+        match *self.b.get(self.i)? {
             b'[' => {
                 self.i += 1;
                 tree.nodes[node].stats.types[5] += 1;
@@ -215,27 +256,6 @@ impl<'a> Cursor<'a> {
                         _ => return None,
                     }
                 }
-            }
-            b'-' | b'0'..=b'9' => {
-                let bytes = self.number();
-                let int = !bytes.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
-                let n = &mut tree.nodes[node];
-                n.stats.types[if int { 1 } else { 2 }] += 1;
-                match n.looks {
-                    Looks::Id => n.stats.form(if int { "integer" } else { "number" }),
-                    Looks::Timestamp => n.stats.form(match (int, bytes.strip_prefix(b"-").unwrap_or(bytes).len()) {
-                        // Milliseconds since 1973 have 12 digits or more; seconds fewer until 5138.
-                        (true, digits) if digits >= 12 => "epoch_millis",
-                        _ => "epoch_seconds",
-                    }),
-                    Looks::Plain => {
-                        if int && n.counted.ints {
-                            let print = tree::print(1, bytes);
-                            n.stats.value(print, || Seen::Int(String::from_utf8_lossy(bytes).into()), |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes));
-                        }
-                    }
-                }
-                example(n, || String::from_utf8_lossy(bytes).into_owned());
             }
             _ => return None,
         }
