@@ -224,14 +224,13 @@ pub struct Node {
     pub looks: Looks,
     pub children: Vec<usize>,
     /// The children reached by a key, for the walk to match keys as bytes: each with its
-    /// key's place in `key_bytes`, the keys one after another.
+    /// key's place in `key_bytes`, the keys one after another, each followed by a quote.
     keys: Vec<KeyAt>,
     key_bytes: Vec<u8>,
-    /// Where in `keys` the first key of an object here is looked for first, and (in its
-    /// parent's `keys`) the key after this one: payloads of an event send their keys in
-    /// much the same order, so the key that came next last time usually comes next again.
+    /// Where in `keys` the first key of an object here is looked for first (and, in each
+    /// key, the key after it): payloads of an event send their keys in much the same
+    /// order, so the key that came next last time usually comes next again.
     first_key: usize,
-    next_key: usize,
     /// The child every element of an array leads to (`[]`), once made.
     item: Option<usize>,
     /// The one child of a documented map, every key leads to (`*`).
@@ -241,12 +240,17 @@ pub struct Node {
     pub stats: Stats,
 }
 
-/// A child reached by a key: its node, and its key in the parent's `key_bytes`.
+/// A child reached by a key: its node, its key in the parent's `key_bytes`, and where in
+/// the parent's `keys` the key after it is looked for first.
 #[derive(Debug, Clone, Copy)]
 struct KeyAt {
     child: usize,
     start: usize,
     len: usize,
+    next: usize,
+    /// The key holds no quote and no backslash: the bytes of a payload's key, up to its
+    /// closing quote, are the key exactly when they are these bytes and a quote.
+    plain: bool,
 }
 
 /// Which values of a node are counted, from its documentation: booleans (undocumented or
@@ -268,6 +272,17 @@ impl Counted {
             ints: expect.is_none_or(|e| e == Expect::IntEnum),
             listed: expect == Some(Expect::StrEnum),
             example: doc.is_none(),
+        }
+    }
+}
+
+impl Node {
+    /// Notes that the key at `at` came after the key at `prev`.
+    #[inline]
+    fn follow(&mut self, prev: Option<usize>, at: usize) {
+        match prev.and_then(|p| self.keys.get_mut(p)) {
+            Some(k) => k.next = at,
+            None => self.first_key = at,
         }
     }
 }
@@ -294,7 +309,6 @@ impl Tree {
             keys: Vec::new(),
             key_bytes: Vec::new(),
             first_key: 0,
-            next_key: 0,
             item: None,
             value: None,
             counted: Counted::of(None),
@@ -379,7 +393,6 @@ impl Tree {
             keys: Vec::new(),
             key_bytes: Vec::new(),
             first_key: 0,
-            next_key: 0,
             item: None,
             value: None,
             counted,
@@ -388,8 +401,10 @@ impl Tree {
         let p = &mut self.nodes[parent];
         match step {
             Step::Key => {
-                p.keys.push(KeyAt { child: index, start: p.key_bytes.len(), len: key.len() });
+                let plain = !key.bytes().any(|b| b == b'"' || b == b'\\');
+                p.keys.push(KeyAt { child: index, start: p.key_bytes.len(), len: key.len(), next: 0, plain });
                 p.key_bytes.extend_from_slice(key.as_bytes());
+                p.key_bytes.push(b'"');
             }
             Step::Item if p.item.is_none() => p.item = Some(index),
             Step::Value if p.children.is_empty() => p.value = Some(index),
@@ -399,36 +414,47 @@ impl Tree {
         index
     }
 
-    /// The child of `node` that `key` (the key's text, as bytes) leads to, made when new;
-    /// `None` past the limit. `prev` is the child the key before it in the same object led
-    /// to (`None` for the first), whose successor is looked at first.
-    pub fn key(&mut self, node: usize, key: &[u8], prev: Option<usize>) -> Option<usize> {
+    /// The key of an object at `node` likely to come after the key at `prev` of its keys
+    /// (`None`: the first key): where it is in the keys, and its bytes and a quote, when
+    /// they tell it from the bytes of a payload (it has no quote nor backslash).
+    #[inline]
+    pub(super) fn expected(&self, node: usize, prev: Option<usize>) -> Option<(usize, &[u8])> {
+        let n = &self.nodes[node];
+        let at = match prev {
+            Some(p) => n.keys.get(p)?.next,
+            None => n.first_key,
+        };
+        let k = n.keys.get(at).filter(|k| k.plain)?;
+        Some((at, n.key_bytes.get(k.start..k.start + k.len + 1)?))
+    }
+
+    /// The child of the key at `at` of `node`'s keys, met after the key at `prev`.
+    #[inline]
+    pub(super) fn met(&mut self, node: usize, prev: Option<usize>, at: usize) -> usize {
+        let n = &mut self.nodes[node];
+        n.follow(prev, at);
+        n.keys[at].child
+    }
+
+    /// The child of `node` that `key` (the key's text, as bytes) leads to, made when new,
+    /// and where that key is in `node`'s keys (`None` for a documented map's value);
+    /// `None` past the limit. `prev` is where the key before it in the same object is
+    /// (`None` for the first).
+    pub fn key(&mut self, node: usize, key: &[u8], prev: Option<usize>) -> Option<(usize, Option<usize>)> {
         let n = &self.nodes[node];
         // A documented map sends any key to its one value node.
         if let Some(value) = n.value {
-            return Some(value);
+            return Some((value, None));
         }
-        let guess = match prev {
-            Some(p) => self.nodes[p].next_key,
-            None => n.first_key,
-        };
-        let same = |k: &KeyAt| k.len == key.len() && n.key_bytes.get(k.start..k.start + k.len).is_some_and(|b| same_bytes(b, key));
-        let found = match n.keys.get(guess) {
-            Some(k) if same(k) => Some(guess),
-            _ => n.keys.iter().position(same),
-        };
-        let (child, at) = match found {
-            Some(at) => (n.keys[at].child, at),
+        let found = n.keys.iter().position(|k| n.key_bytes.get(k.start..k.start + k.len) == Some(key));
+        let at = match found {
+            Some(at) => at,
             None => {
-                let child = self.new_child(node, &String::from_utf8_lossy(key), Step::Key)?;
-                (child, self.nodes[node].keys.len() - 1)
+                self.new_child(node, &String::from_utf8_lossy(key), Step::Key)?;
+                self.nodes[node].keys.len() - 1
             }
         };
-        match prev {
-            Some(p) => self.nodes[p].next_key = at,
-            None => self.nodes[node].first_key = at,
-        }
-        Some(child)
+        Some((self.met(node, prev, at), Some(at)))
     }
 
     /// The item node of the array at `node`.
@@ -550,25 +576,6 @@ impl Tree {
             }
         }
     }
-}
-
-/// Whether two byte strings of the same length are equal, eight bytes at a time: keys are
-/// short, and a call to compare them would cost more than comparing.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n < 8 {
-        return short_word(a) == short_word(b);
-    }
-    let mut i = 0;
-    while i + 8 < n {
-        if word(a, i) != word(b, i) {
-            return false;
-        }
-        i += 8;
-    }
-    // The last eight bytes, over some compared already.
-    word(a, n - 8) == word(b, n - 8)
 }
 
 fn doc(ir: &Ir, f: &Field, ty: &Ty) -> Doc {

@@ -220,18 +220,17 @@ impl<'a> Cursor<'a> {
                     self.i += 1;
                     return Some(());
                 }
+                // Where the key before is in the node's keys.
                 let mut prev = None;
                 loop {
                     if self.b.get(self.i) != Some(&b'"') {
                         return None;
                     }
-                    let key = self.string()?;
-                    let child = match depth < DEPTH {
-                        false => None,
-                        true if key.escaped => tree.key(node, self.text(key)?.as_bytes(), prev),
-                        true => tree.key(node, key.raw, prev),
-                    };
-                    prev = child.or(prev);
+                    let child = if depth < DEPTH { self.key(tree, node, prev)? } else { self.string().map(|_| None)? };
+                    if let Some((_, Some(at))) = child {
+                        prev = Some(at);
+                    }
+                    let child = child.map(|(c, _)| c);
                     if self.ws()? != b':' {
                         return None;
                     }
@@ -257,9 +256,23 @@ impl<'a> Cursor<'a> {
                     }
                 }
             }
-            _ => return None,
+            _ => None,
         }
-        Some(())
+    }
+
+    /// Consumes the key at the position and gives the child of `node` it leads to, with
+    /// where it is in the node's keys; `prev` is where the key before it is. The key
+    /// expected there is compared with the bytes first, which finds where it ends too.
+    #[inline]
+    fn key(&mut self, tree: &mut Tree, node: usize, prev: Option<usize>) -> Option<Option<(usize, Option<usize>)>> {
+        if let Some((at, expected)) = tree.expected(node, prev) {
+            if self.b.get(self.i + 1..self.i + 1 + expected.len()) == Some(expected) {
+                self.i += 1 + expected.len();
+                return Some(Some((tree.met(node, prev, at), Some(at))));
+            }
+        }
+        let key = self.string()?;
+        Some(if key.escaped { tree.key(node, self.text(key)?.as_bytes(), prev) } else { tree.key(node, key.raw, prev) })
     }
 
     /// Consumes the number at the position.
