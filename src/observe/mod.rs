@@ -13,7 +13,7 @@ mod walk;
 
 use std::collections::BTreeMap;
 
-use freshworks_events::{Event, Mode};
+use freshworks_events::{Event, Kind, Mode};
 
 use tree::Tree;
 
@@ -63,8 +63,9 @@ pub struct Observer {
     pub unreadable: u64,
     pub unreadable_kept: Vec<Unreadable>,
     /// Every violation of the lenient reading is one of the strict reading too, for every
-    /// payload (see [`lenient_within_strict`]): a payload valid in the strict reading is
-    /// not validated again in the lenient one.
+    /// payload (see [`lenient_within_strict`]): a payload the strict reading finds nothing
+    /// wrong with but undocumented attributes (which only it reports) is not validated
+    /// again in the lenient one.
     lenient_within_strict: bool,
 }
 
@@ -146,7 +147,11 @@ impl Observer {
         // failure would only stop the counts of this payload short.
         walk::payload(&mut stats.tree, bytes);
         let strict = event.validate(Mode::Strict);
-        let lenient = if strict.is_valid() && self.lenient_within_strict { Default::default() } else { event.validate(Mode::Lenient) };
+        let lenient = if self.lenient_within_strict && strict.violations.iter().all(|v| v.kind == Kind::UnknownField) {
+            Default::default()
+        } else {
+            event.validate(Mode::Lenient)
+        };
         for (reading, report) in [lenient, strict].into_iter().enumerate() {
             for v in report.violations {
                 let key = (stats.tree.pointer_path(&v.path), v.kind.as_str());
