@@ -531,7 +531,7 @@ impl Tree {
         let mut node = Some(0);
         let mut s = String::new();
         for raw in pointer.split('/').skip(1) {
-            let seg = raw.replace("~1", "/").replace("~0", "~");
+            let seg = if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~").into() } else { std::borrow::Cow::Borrowed(raw) };
             let here = node.map(|n| &self.nodes[n]);
             let item = here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Item));
             let value = here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Value));
