@@ -12,8 +12,9 @@ pub mod tree;
 mod walk;
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use freshworks_events::{Event, Kind, Mode};
+use freshworks_events::{Event, Kind, Mode, Report};
 
 use tree::Tree;
 
@@ -67,6 +68,8 @@ pub struct Observer {
     /// wrong with but undocumented attributes (which only it reports) is not validated
     /// again in the lenient one.
     lenient_within_strict: bool,
+    /// The payloads of [`Observer::lines`] read and waiting for their walk.
+    read: Vec<(usize, Range<usize>, [Report; 2])>,
 }
 
 impl Observer {
@@ -99,6 +102,7 @@ impl Observer {
             unreadable: 0,
             unreadable_kept: Vec::new(),
             lenient_within_strict: lenient_within_strict(ir),
+            read: Vec::new(),
         }
     }
 
@@ -124,9 +128,36 @@ impl Observer {
 
     /// Counts one payload; `file` and `line` say where it is, for an unreadable one.
     pub fn payload(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) {
+        if let Some((event, reports)) = self.read(file, line, bytes) {
+            self.walk(event, bytes, reports);
+        }
+    }
+
+    /// Counts the payloads of a run of a log's lines (each its number and its place in
+    /// `data`) as [`Observer::payload`] does one after another: all read and validated
+    /// first, then all walked, so that each of the two keeps its code and data in the
+    /// processor's caches from one payload to the next.
+    pub fn lines(&mut self, file: &str, data: &[u8], lines: &[(usize, Range<usize>)]) {
+        let mut read = std::mem::take(&mut self.read);
+        for (number, range) in lines {
+            if let Some((event, reports)) = self.read(file, Some(*number), &data[range.clone()]) {
+                read.push((event, range.clone(), reports));
+            }
+        }
+        for (event, range, reports) in read.drain(..) {
+            self.walk(event, &data[range], reports);
+        }
+        self.read = read;
+    }
+
+    /// Reads and validates one payload and counts it, unless it is unreadable or of an
+    /// unknown event: then the event it is of (in `events`) and the reports of both
+    /// readings, for [`Observer::walk`].
+    fn read(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) -> Option<(usize, [Report; 2])> {
         self.payloads += 1;
         if bytes.len() > MAX_PAYLOAD {
-            return self.unreadable(file, line, format!("a payload of more than {} MB is not read", MAX_PAYLOAD >> 20));
+            self.unreadable(file, line, format!("a payload of more than {} MB is not read", MAX_PAYLOAD >> 20));
+            return None;
         }
         let event = match Event::parse(bytes) {
             Ok(Event::Unknown(u)) => return self.unknown_event(u.product, u.event),
@@ -136,23 +167,31 @@ impl Observer {
                 return self.unknown_event(key, event);
             }
             Err(freshworks_events::Error::UnknownEvent { event, .. }) => return self.unknown_event(None, event),
-            Err(e) => return self.unreadable(file, line, e.to_string()),
+            Err(e) => {
+                self.unreadable(file, line, e.to_string());
+                return None;
+            }
         };
-        let Some(info) = event.kind().map(|k| k.info()) else { return };
-        let Some(stats) = self.events.iter_mut().find(|e| e.product == info.product && e.event == info.name) else {
-            return;
-        };
-        stats.payloads += 1;
-        // The typed parse accepted the bytes, so the walk over the same bytes succeeds; a
-        // failure would only stop the counts of this payload short.
-        walk::payload(&mut stats.tree, bytes);
+        let info = event.kind()?.info();
+        let index = self.events.iter().position(|e| e.product == info.product && e.event == info.name)?;
+        self.events[index].payloads += 1;
         let strict = event.validate(Mode::Strict);
         let lenient = if self.lenient_within_strict && strict.violations.iter().all(|v| v.kind == Kind::UnknownField) {
-            Default::default()
+            Report::default()
         } else {
             event.validate(Mode::Lenient)
         };
-        for (reading, report) in [lenient, strict].into_iter().enumerate() {
+        Some((index, [lenient, strict]))
+    }
+
+    /// Walks a payload read into its event's tree, then counts its violations (after the
+    /// walk, which makes the paths they name).
+    fn walk(&mut self, event: usize, bytes: &[u8], reports: [Report; 2]) {
+        let stats = &mut self.events[event];
+        // The typed parse accepted the bytes, so the walk over the same bytes succeeds; a
+        // failure would only stop the counts of this payload short.
+        walk::payload(&mut stats.tree, bytes);
+        for (reading, report) in reports.into_iter().enumerate() {
             for v in report.violations {
                 let key = (stats.tree.pointer_path(&v.path), v.kind.as_str());
                 let map = &mut stats.violations[reading];
@@ -175,7 +214,7 @@ impl Observer {
         }
     }
 
-    fn unknown_event(&mut self, product: Option<String>, event: String) {
+    fn unknown_event<T>(&mut self, product: Option<String>, event: String) -> Option<T> {
         let key = (product, event);
         if let Some(c) = self.unknown.get_mut(&key) {
             *c += 1;
@@ -184,6 +223,7 @@ impl Observer {
         } else {
             self.unknown_more += 1;
         }
+        None
     }
 
     /// Adds the counts of another observer of the same spec (another thread's), as if its
