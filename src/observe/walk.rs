@@ -143,7 +143,11 @@ impl<'a> Cursor<'a> {
                         let t = if s.escaped { text.as_bytes() } else { s.raw };
                         if kept(t.len()) {
                             let print = tree::print(0, t);
-                            n.stats.value(print, || Seen::Str(String::from_utf8_lossy(t).into()), |v| matches!(v, Seen::Str(k) if k.as_bytes() == t));
+                            n.stats.value(
+                                print,
+                                || Seen::Str(String::from_utf8_lossy(t).into()),
+                                |v| matches!(v, Seen::Str(k) if k.as_bytes() == t),
+                            );
                         }
                     }
                 }
@@ -167,7 +171,11 @@ impl<'a> Cursor<'a> {
                     Looks::Plain => {
                         if int && n.counted.ints {
                             let print = tree::print(1, bytes);
-                            n.stats.value(print, || Seen::Int(String::from_utf8_lossy(bytes).into()), |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes));
+                            n.stats.value(
+                                print,
+                                || Seen::Int(String::from_utf8_lossy(bytes).into()),
+                                |v| matches!(v, Seen::Int(t) if t.as_bytes() == bytes),
+                            );
                         }
                     }
                 }
