@@ -4,14 +4,16 @@ and observe's peak memory on logs of growing size.
 
 Run from the repository root after `cargo build --release --locked --bin fwevents`:
 
-    python3 bench/observe_vs_validate.py [LOG_MB] [ROUNDS]
+    python3 bench/observe_vs_validate.py [LOG_MB] [ROUNDS] [--no-memory]
 
 The log is seeded fixtures of every event (200 each, all valid, so validate prints nothing
-and does all its work), repeated to LOG_MB (default 200). The runs are interleaved, ROUNDS
+and does all its work), repeated to LOG_MB (default 200; 20 or so for a quick look). The runs are interleaved, ROUNDS
 times (default 5), and the fastest of each is kept: on a shared machine noise only ever adds
 time, and the ratio of two runs taken side by side is steadier than either time. The memory
 runs feed observe a log of 100 MB, 300 MB and 1 GB on standard input (generated as it is
-read, so nothing that size is written to disk) and read the child's peak resident size.
+read, so nothing that size is written to disk) and read the child's peak resident size;
+--no-memory leaves them out. FWEVENTS names another binary to run (one built from another
+commit, say).
 """
 import os
 import subprocess
@@ -19,7 +21,7 @@ import sys
 import tempfile
 import time
 
-BIN = os.path.join("target", "release", "fwevents")
+BIN = os.environ.get("FWEVENTS", os.path.join("target", "release", "fwevents"))
 
 
 def events():
@@ -55,8 +57,10 @@ def run(args, stdin=None, feed=None):
 
 
 def main():
-    mb = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    args = [a for a in sys.argv[1:] if a != "--no-memory"]
+    memory = "--no-memory" not in sys.argv[1:]
+    mb = int(args[0]) if len(args) > 0 else 200
+    rounds = int(args[1]) if len(args) > 1 else 5
     base = chunk()
     with tempfile.TemporaryDirectory() as tmp:
         log = os.path.join(tmp, "log.ndjson")
@@ -81,6 +85,8 @@ def main():
             v, o = best[f"validate --ndjson --jobs {jobs}"], best[f"observe --format json --jobs {jobs}"]
             print(f"observe / validate throughput, --jobs {jobs}: {v / o:.2f}")
 
+    if not memory:
+        return
     print("\n| log on standard input | observe peak RSS |\n| --- | --- |")
     for total in (100, 300, 1000):
         def feed(pipe, total=total):

@@ -130,25 +130,13 @@ fn read_log(observer: &mut Observer, path: &Path, name: &str, jobs: usize, progr
         if path == Path::new("-") { Box::new(std::io::stdin().lock()) } else { Box::new(std::fs::File::open(path)?) };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut number = 0usize;
-    if jobs <= 1 {
-        let mut line = Vec::with_capacity(4096);
-        loop {
-            line.clear();
-            let n = read_line(&mut reader, &mut line)?;
-            if n == 0 {
-                return Ok(());
-            }
-            number += 1;
-            progress.read(n as u64, observer.payloads);
-            if let Some(body) = payload_of(&line, number) {
-                observer.payload(name, Some(number), &line[body]);
-            }
-        }
-    }
-    // Batches of bounded size, cut into one run of consecutive lines per thread; each
-    // batch's counts are added in log order, so the report is the one a single thread makes.
-    let limit = jobs * BATCH_PER_JOB;
-    let mut workers: Vec<Observer> = (0..jobs).map(|_| observer.fresh()).collect();
+    // Batches of bounded size. One thread reads each batch's payloads, then walks them
+    // (`Observer::lines`); more cut it into one run of consecutive lines per thread, and
+    // each batch's counts are added in log order, so the report is the one a single thread
+    // makes.
+    let limit = jobs.max(1) * BATCH_PER_JOB;
+    let threads = if jobs > 1 { jobs } else { 0 };
+    let mut workers: Vec<Observer> = (0..threads).map(|_| observer.fresh()).collect();
     let blank = observer.fresh();
     let mut data = Vec::new();
     let mut lines: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
@@ -169,20 +157,20 @@ fn read_log(observer: &mut Observer, path: &Path, name: &str, jobs: usize, progr
                 None => data.truncate(start),
             }
         }
-        let per = lines.len().div_ceil(jobs).max(1);
-        std::thread::scope(|s| {
-            for (worker, run) in workers.iter_mut().zip(lines.chunks(per)) {
-                let data = &data;
-                s.spawn(move || {
-                    for (number, range) in run {
-                        worker.payload(name, Some(*number), &data[range.clone()]);
-                    }
-                });
+        if jobs <= 1 {
+            observer.lines(name, &data, &lines);
+        } else {
+            let per = lines.len().div_ceil(jobs).max(1);
+            std::thread::scope(|s| {
+                for (worker, run) in workers.iter_mut().zip(lines.chunks(per)) {
+                    let data = &data;
+                    s.spawn(move || worker.lines(name, data, run));
+                }
+            });
+            for worker in &mut workers {
+                observer.merge(worker);
+                worker.clone_from(&blank);
             }
-        });
-        for worker in &mut workers {
-            observer.merge(worker);
-            worker.clone_from(&blank);
         }
         progress.read(data.len() as u64, observer.payloads);
         if !more {

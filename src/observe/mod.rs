@@ -9,13 +9,14 @@
 pub mod report;
 pub mod suggest;
 pub mod tree;
+mod walk;
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use freshworks_events::{Event, Mode, Timestamp};
-use jiter::{Jiter, JiterResult, Peek};
+use freshworks_events::{Event, Kind, Mode, Report};
 
-use tree::{Expect, Looks, Seen, Tree};
+use tree::Tree;
 
 /// Distinct (path, kind) violation counts kept per event and reading.
 pub const VIOLATIONS_KEPT: usize = 1000;
@@ -26,8 +27,6 @@ pub const UNREADABLE_KEPT: usize = 10;
 /// The longest payload read; a longer line of a log is skipped (and counted), so that one
 /// line cannot take the memory a log is promised not to.
 pub const MAX_PAYLOAD: usize = 16 << 20;
-/// Nesting followed by the walk; deeper values are counted by type, not looked into.
-const DEPTH: usize = 64;
 
 /// One event's counts.
 #[derive(Debug, Clone)]
@@ -64,6 +63,13 @@ pub struct Observer {
     pub payloads: u64,
     pub unreadable: u64,
     pub unreadable_kept: Vec<Unreadable>,
+    /// Every violation of the lenient reading is one of the strict reading too, for every
+    /// payload (see [`lenient_within_strict`]): a payload the strict reading finds nothing
+    /// wrong with but undocumented attributes (which only it reports) is not validated
+    /// again in the lenient one.
+    lenient_within_strict: bool,
+    /// The payloads of [`Observer::lines`] read and waiting for their walk.
+    read: Vec<(usize, Range<usize>, [Report; 2])>,
 }
 
 impl Observer {
@@ -88,7 +94,16 @@ impl Observer {
                 }
             })
             .collect();
-        Observer { events, unknown: BTreeMap::new(), unknown_more: 0, payloads: 0, unreadable: 0, unreadable_kept: Vec::new() }
+        Observer {
+            events,
+            unknown: BTreeMap::new(),
+            unknown_more: 0,
+            payloads: 0,
+            unreadable: 0,
+            unreadable_kept: Vec::new(),
+            lenient_within_strict: lenient_within_strict(ir),
+            read: Vec::new(),
+        }
     }
 
     /// An observer with the same events and nothing counted, for another thread.
@@ -113,9 +128,36 @@ impl Observer {
 
     /// Counts one payload; `file` and `line` say where it is, for an unreadable one.
     pub fn payload(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) {
+        if let Some((event, reports)) = self.read(file, line, bytes) {
+            self.walk(event, bytes, reports);
+        }
+    }
+
+    /// Counts the payloads of a run of a log's lines (each its number and its place in
+    /// `data`) as [`Observer::payload`] does one after another: all read and validated
+    /// first, then all walked, so that each of the two keeps its code and data in the
+    /// processor's caches from one payload to the next.
+    pub fn lines(&mut self, file: &str, data: &[u8], lines: &[(usize, Range<usize>)]) {
+        let mut read = std::mem::take(&mut self.read);
+        for (number, range) in lines {
+            if let Some((event, reports)) = self.read(file, Some(*number), &data[range.clone()]) {
+                read.push((event, range.clone(), reports));
+            }
+        }
+        for (event, range, reports) in read.drain(..) {
+            self.walk(event, &data[range], reports);
+        }
+        self.read = read;
+    }
+
+    /// Reads and validates one payload and counts it, unless it is unreadable or of an
+    /// unknown event: then the event it is of (in `events`) and the reports of both
+    /// readings, for [`Observer::walk`].
+    fn read(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) -> Option<(usize, [Report; 2])> {
         self.payloads += 1;
         if bytes.len() > MAX_PAYLOAD {
-            return self.unreadable(file, line, format!("a payload of more than {} MB is not read", MAX_PAYLOAD >> 20));
+            self.unreadable(file, line, format!("a payload of more than {} MB is not read", MAX_PAYLOAD >> 20));
+            return None;
         }
         let event = match Event::parse(bytes) {
             Ok(Event::Unknown(u)) => return self.unknown_event(u.product, u.event),
@@ -125,21 +167,32 @@ impl Observer {
                 return self.unknown_event(key, event);
             }
             Err(freshworks_events::Error::UnknownEvent { event, .. }) => return self.unknown_event(None, event),
-            Err(e) => return self.unreadable(file, line, e.to_string()),
+            Err(e) => {
+                self.unreadable(file, line, e.to_string());
+                return None;
+            }
         };
-        let Some(info) = event.kind().map(|k| k.info()) else { return };
-        let Some(stats) = self.events.iter_mut().find(|e| e.product == info.product && e.event == info.name) else {
-            return;
+        let info = event.kind()?.info();
+        let index = self.events.iter().position(|e| e.product == info.product && e.event == info.name)?;
+        self.events[index].payloads += 1;
+        let strict = event.validate(Mode::Strict);
+        let lenient = if self.lenient_within_strict && strict.violations.iter().all(|v| v.kind == Kind::UnknownField) {
+            Report::default()
+        } else {
+            event.validate(Mode::Lenient)
         };
-        stats.payloads += 1;
+        Some((index, [lenient, strict]))
+    }
+
+    /// Walks a payload read into its event's tree, then counts its violations (after the
+    /// walk, which makes the paths they name).
+    fn walk(&mut self, event: usize, bytes: &[u8], reports: [Report; 2]) {
+        let stats = &mut self.events[event];
         // The typed parse accepted the bytes, so the walk over the same bytes succeeds; a
         // failure would only stop the counts of this payload short.
-        let mut jiter = Jiter::new(bytes);
-        if let Ok(peek) = jiter.peek() {
-            let _ = walk(&mut stats.tree, &mut jiter, peek, 0, 0);
-        }
-        for (reading, mode) in [Mode::Lenient, Mode::Strict].into_iter().enumerate() {
-            for v in event.validate(mode).violations {
+        walk::payload(&mut stats.tree, bytes);
+        for (reading, report) in reports.into_iter().enumerate() {
+            for v in report.violations {
                 let key = (stats.tree.pointer_path(&v.path), v.kind.as_str());
                 let map = &mut stats.violations[reading];
                 if let Some(c) = map.get_mut(&key) {
@@ -161,7 +214,7 @@ impl Observer {
         }
     }
 
-    fn unknown_event(&mut self, product: Option<String>, event: String) {
+    fn unknown_event<T>(&mut self, product: Option<String>, event: String) -> Option<T> {
         let key = (product, event);
         if let Some(c) = self.unknown.get_mut(&key) {
             *c += 1;
@@ -170,6 +223,7 @@ impl Observer {
         } else {
             self.unknown_more += 1;
         }
+        None
     }
 
     /// Adds the counts of another observer of the same spec (another thread's), as if its
@@ -212,102 +266,21 @@ impl Observer {
     }
 }
 
-/// Counts the value at the parser's position into `node`, and what is inside it.
-fn walk(tree: &mut Tree, jiter: &mut Jiter<'_>, peek: Peek, node: usize, depth: usize) -> JiterResult<()> {
-    match peek {
-        Peek::Null => {
-            jiter.known_null()?;
-            tree.nodes[node].stats.null += 1;
-        }
-        Peek::True | Peek::False => {
-            let b = jiter.known_bool(peek)?;
-            let n = &mut tree.nodes[node];
-            n.stats.types[3] += 1;
-            if n.doc.is_none() || n.doc.as_ref().is_some_and(|d| d.expect == Expect::Boolean) {
-                n.stats.value(|| Seen::Bool(b), |v| *v == Seen::Bool(b));
-            }
-            example(n, || b.to_string());
-        }
-        Peek::String => {
-            let s = jiter.known_str()?;
-            let n = &mut tree.nodes[node];
-            n.stats.types[0] += 1;
-            match n.looks {
-                Looks::Id => n.stats.form(if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "numeric_string" } else { "string" }),
-                Looks::Timestamp => n.stats.form(Timestamp::parse_str(s).map_or("other", |t| t.format().name())),
-                Looks::Plain => {
-                    let listed = n.doc.as_ref().is_some_and(|d| d.expect == Expect::StrEnum);
-                    // An enum's values are kept whatever their length, within reason.
-                    if s.len() <= tree::SHORT_STRING || (listed && s.len() <= 256) {
-                        n.stats.value(|| Seen::Str(s.into()), |v| matches!(v, Seen::Str(t) if **t == *s));
-                    }
-                }
-            }
-            example(n, || serde_json::to_string(s).unwrap_or_default());
-        }
-        Peek::Array => {
-            tree.nodes[node].stats.types[5] += 1;
-            example(&mut tree.nodes[node], || "[...]".into());
-            let item = if depth < DEPTH { tree.item(node) } else { None };
-            let mut next = jiter.known_array()?;
-            while let Some(p) = next {
-                match item {
-                    Some(i) => {
-                        tree.nodes[i].stats.present += 1;
-                        walk(tree, jiter, p, i, depth + 1)?;
-                    }
-                    None => jiter.known_skip(p)?,
-                }
-                next = jiter.array_step()?;
-            }
-        }
-        Peek::Object => {
-            tree.nodes[node].stats.types[4] += 1;
-            example(&mut tree.nodes[node], || "{...}".into());
-            let mut key = jiter.known_object()?;
-            while let Some(k) = key {
-                let child = if depth < DEPTH { tree.key(node, k) } else { None };
-                let p = jiter.peek()?;
-                match child {
-                    Some(c) => {
-                        tree.nodes[c].stats.present += 1;
-                        walk(tree, jiter, p, c, depth + 1)?;
-                    }
-                    None => jiter.known_skip(p)?,
-                }
-                key = jiter.next_key()?;
-            }
-        }
-        _ => {
-            let bytes = jiter.known_number_bytes(peek)?;
-            let int = !bytes.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
-            let n = &mut tree.nodes[node];
-            n.stats.types[if int { 1 } else { 2 }] += 1;
-            let text = std::str::from_utf8(bytes).unwrap_or("");
-            match n.looks {
-                Looks::Id => n.stats.form(if int { "integer" } else { "number" }),
-                Looks::Timestamp => n.stats.form(match (int, text.trim_start_matches('-').len()) {
-                    // Milliseconds since 1973 have 12 digits or more; seconds fewer until 5138.
-                    (true, digits) if digits >= 12 => "epoch_millis",
-                    _ => "epoch_seconds",
-                }),
-                Looks::Plain => {
-                    if int && n.doc.as_ref().is_none_or(|d| d.expect == Expect::IntEnum) {
-                        n.stats.value(|| Seen::Int(text.into()), |v| matches!(v, Seen::Int(t) if **t == *text));
-                    }
-                }
-            }
-            example(n, || text.to_string());
-        }
-    }
-    Ok(())
-}
-
-/// Keeps the first value of an undocumented path as its example.
-fn example(n: &mut tree::Node, text: impl FnOnce() -> String) {
-    if n.doc.is_none() && n.stats.example.is_none() {
-        n.stats.example = Some(cut(&text(), tree::EXAMPLE_CHARS));
-    }
+/// Whether the lenient reading finds nothing the strict one does not, in every payload of
+/// the spec `ir`: what the models' validation of the two readings differs in beyond
+/// presence and rules is checked in the strict reading only (unknown attributes, unlisted
+/// values of open enums, timestamp and id forms, null map values), so it holds when every
+/// attribute the strict reading lets be absent or null the lenient one does too, and no
+/// rule of the strict reading only allows a null (which could excuse in the strict reading
+/// a null the lenient one reports).
+fn lenient_within_strict(ir: &codegen::Ir) -> bool {
+    let fields = ir.types.iter().flat_map(|t| match &t.kind {
+        codegen::ir::TypeKind::Object(fields) => fields.as_slice(),
+        codegen::ir::TypeKind::Enum(_) => &[],
+    });
+    let presence = fields.into_iter().all(|f| (f.lenient.optional || !f.strict.optional) && (f.lenient.nullable || !f.strict.nullable));
+    let rules = ir.events.iter().flat_map(|e| &e.rules).all(|r| !(r.strict_only && matches!(r.check, codegen::ir::Check::Null(_))));
+    presence && rules
 }
 
 /// At most `max` characters of `s`, with `...` when cut.

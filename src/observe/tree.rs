@@ -99,6 +99,15 @@ pub enum Seen {
 }
 
 impl Seen {
+    /// The value's [`print`].
+    pub fn print(&self) -> u64 {
+        match self {
+            Seen::Str(s) => print(0, s.as_bytes()),
+            Seen::Int(i) => print(1, i.as_bytes()),
+            Seen::Bool(b) => print(2, &[*b as u8]),
+        }
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Seen::Str(s) => serde_json::Value::String(s.to_string()),
@@ -106,6 +115,27 @@ impl Seen {
             Seen::Bool(b) => serde_json::Value::Bool(*b),
         }
     }
+}
+
+/// A cheap summary of a value (its kind, length and first and last eight bytes): values
+/// with different prints differ, so a value is compared in full only with the kept values
+/// of the same print.
+pub fn print(kind: u8, bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let (head, tail) = if n >= 8 { (word(bytes, 0), word(bytes, n - 8)) } else { (short_word(bytes), 0) };
+    head ^ tail.rotate_left(29) ^ ((n as u64) << 2 | kind as u64).rotate_left(53)
+}
+
+/// The eight bytes of `b` at `i` (which has that many after it) as one word.
+#[inline]
+fn word(b: &[u8], i: usize) -> u64 {
+    b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The bytes of `b` (fewer than eight) as one word.
+#[inline]
+fn short_word(b: &[u8]) -> u64 {
+    b.iter().fold(0u64, |w, &c| (w << 8) | c as u64)
 }
 
 /// Counts at one path.
@@ -123,6 +153,10 @@ pub struct Stats {
     pub values_more: u64,
     /// The first value seen, cut short (undocumented paths only).
     pub example: Option<String>,
+    /// The [`print`] of each value in `values`, and a bit for each of them (six bits of its
+    /// print, mixed): a value whose bit is not set is none of them.
+    prints: Vec<u64>,
+    bits: u64,
 }
 
 impl Stats {
@@ -133,15 +167,25 @@ impl Stats {
         }
     }
 
-    pub fn value(&mut self, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool) {
-        self.value_n(seen, matches, 1)
+    /// Counts a value whose [`print`] is `print`: `matches` tells it from a kept value,
+    /// `seen` makes it to keep.
+    pub fn value(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool) {
+        self.value_n(print, seen, matches, 1)
     }
 
-    fn value_n(&mut self, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
-        if let Some((_, c)) = self.values.iter_mut().find(|(v, _)| matches(v)) {
-            *c += n;
+    fn value_n(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
+        let bit = 1u64 << (print.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        let found = if self.bits & bit == 0 {
+            None
+        } else {
+            self.prints.iter().zip(&self.values).position(|(&p, (v, _))| p == print && matches(v))
+        };
+        if let Some(i) = found {
+            self.values[i].1 += n;
         } else if self.values.len() < VALUES_KEPT {
             self.values.push((seen(), n));
+            self.prints.push(print);
+            self.bits |= bit;
         } else {
             self.values_more += n;
         }
@@ -160,7 +204,7 @@ impl Stats {
             }
         }
         for (v, n) in &other.values {
-            self.value_n(|| v.clone(), |w| w == v, *n);
+            self.value_n(v.print(), || v.clone(), |w| w == v, *n);
         }
         self.values_more += other.values_more;
         if self.example.is_none() {
@@ -174,13 +218,73 @@ pub struct Node {
     pub key: Box<str>,
     pub step: Step,
     pub parent: usize,
-    pub doc: Option<Doc>,
+    /// Boxed: the walk visits a node far more often than anything reads its documentation,
+    /// and a small node keeps what it visits close together.
+    pub doc: Option<Box<Doc>>,
     pub looks: Looks,
     pub children: Vec<usize>,
-    /// Where in `children` the next key is looked for first: payloads of an event send their
-    /// keys in much the same order, so the key after the last one met is usually next.
-    hint: usize,
+    /// The children reached by a key, for the walk to match keys as bytes: each with its
+    /// key's place in `key_bytes`, the keys one after another, each followed by a quote.
+    keys: Vec<KeyAt>,
+    key_bytes: Vec<u8>,
+    /// Where in `keys` the first key of an object here is looked for first (and, in each
+    /// key, the key after it): payloads of an event send their keys in much the same
+    /// order, so the key that came next last time usually comes next again.
+    first_key: usize,
+    /// The child every element of an array leads to (`[]`), once made.
+    item: Option<usize>,
+    /// The one child of a documented map, every key leads to (`*`).
+    value: Option<usize>,
+    /// What the walk counts of the values here (see [`Counted`]).
+    pub(super) counted: Counted,
     pub stats: Stats,
+}
+
+/// A child reached by a key: its node, its key in the parent's `key_bytes`, and where in
+/// the parent's `keys` the key after it is looked for first.
+#[derive(Debug, Clone, Copy)]
+struct KeyAt {
+    child: usize,
+    start: usize,
+    len: usize,
+    next: usize,
+    /// The key holds no quote and no backslash: the bytes of a payload's key, up to its
+    /// closing quote, are the key exactly when they are these bytes and a quote.
+    plain: bool,
+}
+
+/// Which values of a node are counted, from its documentation: booleans (undocumented or
+/// documented boolean), integers' text (undocumented or an integer enum), and whether its
+/// strings are a string enum's (kept longer); `example` for an undocumented node.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Counted {
+    pub bools: bool,
+    pub ints: bool,
+    pub listed: bool,
+    pub example: bool,
+}
+
+impl Counted {
+    fn of(doc: Option<&Doc>) -> Counted {
+        let expect = doc.map(|d| d.expect);
+        Counted {
+            bools: expect.is_none_or(|e| e == Expect::Boolean),
+            ints: expect.is_none_or(|e| e == Expect::IntEnum),
+            listed: expect == Some(Expect::StrEnum),
+            example: doc.is_none(),
+        }
+    }
+}
+
+impl Node {
+    /// Notes that the key at `at` came after the key at `prev`.
+    #[inline]
+    fn follow(&mut self, prev: Option<usize>, at: usize) {
+        match prev.and_then(|p| self.keys.get_mut(p)) {
+            Some(k) => k.next = at,
+            None => self.first_key = at,
+        }
+    }
 }
 
 /// The tree of one event; node 0 is the payload itself.
@@ -202,7 +306,12 @@ impl Tree {
             doc: None,
             looks: Looks::Plain,
             children: Vec::new(),
-            hint: 0,
+            keys: Vec::new(),
+            key_bytes: Vec::new(),
+            first_key: 0,
+            item: None,
+            value: None,
+            counted: Counted::of(None),
             stats: Stats::default(),
         };
         let mut tree = Tree { nodes: vec![root], documented: 0, paths_more: 0 };
@@ -273,34 +382,84 @@ impl Tree {
             None => self.nodes[parent].looks,
         };
         let index = self.nodes.len();
-        self.nodes.push(Node { key: key.into(), step, parent, doc, looks, children: Vec::new(), hint: 0, stats: Stats::default() });
-        self.nodes[parent].children.push(index);
+        let counted = Counted::of(doc.as_ref());
+        self.nodes.push(Node {
+            key: key.into(),
+            step,
+            parent,
+            doc: doc.map(Box::new),
+            looks,
+            children: Vec::new(),
+            keys: Vec::new(),
+            key_bytes: Vec::new(),
+            first_key: 0,
+            item: None,
+            value: None,
+            counted,
+            stats: Stats::default(),
+        });
+        let p = &mut self.nodes[parent];
+        match step {
+            Step::Key => {
+                let plain = !key.bytes().any(|b| b == b'"' || b == b'\\');
+                p.keys.push(KeyAt { child: index, start: p.key_bytes.len(), len: key.len(), next: 0, plain });
+                p.key_bytes.extend_from_slice(key.as_bytes());
+                p.key_bytes.push(b'"');
+            }
+            Step::Item if p.item.is_none() => p.item = Some(index),
+            Step::Value if p.children.is_empty() => p.value = Some(index),
+            _ => {}
+        }
+        p.children.push(index);
         index
     }
 
-    /// The child of `node` that `key` leads to, made when new; `None` past the limit.
-    pub fn key(&mut self, node: usize, key: &str) -> Option<usize> {
+    /// The key of an object at `node` likely to come after the key at `prev` of its keys
+    /// (`None`: the first key): where it is in the keys, and its bytes and a quote, when
+    /// they tell it from the bytes of a payload (it has no quote nor backslash).
+    #[inline]
+    pub(super) fn expected(&self, node: usize, prev: Option<usize>) -> Option<(usize, &[u8])> {
+        let n = &self.nodes[node];
+        let at = match prev {
+            Some(p) => n.keys.get(p)?.next,
+            None => n.first_key,
+        };
+        let k = n.keys.get(at).filter(|k| k.plain)?;
+        Some((at, n.key_bytes.get(k.start..k.start + k.len + 1)?))
+    }
+
+    /// The child of the key at `at` of `node`'s keys, met after the key at `prev`.
+    #[inline]
+    pub(super) fn met(&mut self, node: usize, prev: Option<usize>, at: usize) -> usize {
+        let n = &mut self.nodes[node];
+        n.follow(prev, at);
+        n.keys[at].child
+    }
+
+    /// The child of `node` that `key` (the key's text, as bytes) leads to, made when new,
+    /// and where that key is in `node`'s keys (`None` for a documented map's value);
+    /// `None` past the limit. `prev` is where the key before it in the same object is
+    /// (`None` for the first).
+    pub fn key(&mut self, node: usize, key: &[u8], prev: Option<usize>) -> Option<(usize, Option<usize>)> {
         let n = &self.nodes[node];
         // A documented map sends any key to its one value node.
-        if let Some(&value) = n.children.first().filter(|&&c| self.nodes[c].step == Step::Value) {
-            return Some(value);
+        if let Some(value) = n.value {
+            return Some((value, None));
         }
-        let len = n.children.len();
-        for i in 0..len {
-            let at = (n.hint + i) % len;
-            let c = n.children[at];
-            let child = &self.nodes[c];
-            if child.step == Step::Key && *child.key == *key {
-                self.nodes[node].hint = (at + 1) % len;
-                return Some(c);
+        let found = n.keys.iter().position(|k| n.key_bytes.get(k.start..k.start + k.len) == Some(key));
+        let at = match found {
+            Some(at) => at,
+            None => {
+                self.new_child(node, &String::from_utf8_lossy(key), Step::Key)?;
+                self.nodes[node].keys.len() - 1
             }
-        }
-        self.new_child(node, key, Step::Key)
+        };
+        Some((self.met(node, prev, at), Some(at)))
     }
 
     /// The item node of the array at `node`.
     pub fn item(&mut self, node: usize) -> Option<usize> {
-        if let Some(&c) = self.nodes[node].children.iter().find(|&&c| self.nodes[c].step == Step::Item) {
+        if let Some(c) = self.nodes[node].item {
             return Some(c);
         }
         self.new_child(node, "[]", Step::Item)
@@ -372,7 +531,7 @@ impl Tree {
         let mut node = Some(0);
         let mut s = String::new();
         for raw in pointer.split('/').skip(1) {
-            let seg = raw.replace("~1", "/").replace("~0", "~");
+            let seg = if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~").into() } else { std::borrow::Cow::Borrowed(raw) };
             let here = node.map(|n| &self.nodes[n]);
             let item = here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Item));
             let value = here.and_then(|n| n.children.iter().copied().find(|&c| self.nodes[c].step == Step::Value));

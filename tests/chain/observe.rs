@@ -164,6 +164,164 @@ fn threads_count_the_same() {
     assert_eq!(count(event(&one, "freshsales/onUserAgentAvailabilityUpdate"), "payloads"), 100);
 }
 
+/// `v` as JSON with every character of every key and string escaped (`\u0072`, surrogate
+/// pairs beyond the first plane) and spaces around every token.
+fn escaped(v: &Value) -> String {
+    let text = |s: &str| {
+        let units: String = s.encode_utf16().map(|u| format!("\\u{u:04x}")).collect();
+        format!("\"{units}\"")
+    };
+    match v {
+        Value::String(s) => text(s),
+        Value::Array(items) => format!("[ {} ]", items.iter().map(escaped).collect::<Vec<_>>().join(" , ")),
+        Value::Object(map) => {
+            format!("{{ {} }}", map.iter().map(|(k, v)| format!("{} : {}", text(k), escaped(v))).collect::<Vec<_>>().join(" , "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The walk matches keys and counts values by their bytes where it can: the same payloads
+/// written with every key and string escaped, or spread out with whitespace, are the same
+/// report.
+#[test]
+fn escapes_and_whitespace_count_as_the_text_they_stand_for() {
+    let mut log = Vec::new();
+    for name in [
+        "freshchat/onAgentActivityCreate",
+        "freshcaller/onAgentUpdate",
+        "freshdesk/onAgentAvailabilityUpdate",
+        "freshsales/onUserAgentAvailabilityUpdate",
+    ] {
+        log.extend(fixtures(name, 30, 5));
+    }
+    for (i, p) in log.iter_mut().enumerate() {
+        // Undocumented attributes, with examples and values beyond the first plane.
+        p["data"]["note"] = json!(format!("n\u{e9}{}\u{1f600}\"/\\", i % 3));
+        p["x\"y"] = json!({"deep": [i % 2, "z"]});
+    }
+    let plain = ndjson(&log);
+    let mut spread = Vec::new();
+    let mut escapes = Vec::new();
+    for p in &log {
+        spread.extend(serde_json::to_string_pretty(p).unwrap().replace('\n', " ").as_bytes());
+        spread.push(b'\n');
+        escapes.extend(escaped(p).as_bytes());
+        escapes.push(b'\n');
+    }
+    let report = observe(&plain, &[]);
+    assert_eq!(observe(&spread, &[]), report, "spread out with whitespace");
+    assert_eq!(observe(&escapes, &[]), report, "every key and string escaped");
+    let note = attribute(event(&report, EVENT), "data.note");
+    assert_eq!(note["values"].as_array().unwrap().len(), 3, "{note}");
+    assert_eq!(attribute(event(&report, EVENT), "x\"y.deep")["types"], json!({"array": 30}));
+}
+
+/// `observe` validates a payload in the lenient reading only when the strict one finds
+/// something but undocumented attributes, for it counts on every lenient violation being a
+/// strict one too. Payloads with every kind of anomaly hold the models to that.
+#[test]
+fn every_lenient_violation_is_a_strict_one() {
+    let mut lines = Vec::new();
+    for name in [
+        "freshchat/onAgentActivityCreate",
+        "freshchat/onAgentCustomStatusUpdate",
+        "freshcaller/onAgentUpdate",
+        "freshdesk/onAgentAvailabilityUpdate",
+        "freshsales/onUserAgentAvailabilityUpdate",
+    ] {
+        for (i, mut p) in fixtures(name, 40, 11).into_iter().enumerate() {
+            // Every value of the payload in turn, replaced, removed, nulled or given a
+            // neighbour, so that each attribute meets each kind of anomaly.
+            let mut places = Vec::new();
+            leaves(&p, String::new(), &mut places);
+            let at = &places[i * 7 % places.len()];
+            let weird =
+                [json!(null), json!(42), json!(1.5), json!("x"), json!("2021-13-45"), json!(true), json!([]), json!({}), json!("132")];
+            match i % 4 {
+                0 => *p.pointer_mut(at).unwrap() = weird[i % weird.len()].clone(),
+                1 => remove(&mut p, at),
+                2 => *p.pointer_mut(at).unwrap() = Value::Null,
+                _ => {
+                    let parent = &at[..at.rfind('/').unwrap()];
+                    if let Some(Value::Object(o)) = p.pointer_mut(parent) {
+                        o.insert("undocumented".into(), weird[i % weird.len()].clone());
+                    }
+                }
+            }
+            let mut line = serde_json::to_string(&p).unwrap();
+            if i % 9 == 0 {
+                // A key sent twice.
+                line = format!("{}, \"region\": \"US\"}}", &line[..line.len() - 1]);
+            }
+            lines.push(line);
+        }
+    }
+    let log = lines.join("\n") + "\n";
+    let errors = |strict: bool| -> Vec<Vec<(String, String)>> {
+        let mut args = vec!["validate", "--ndjson", "-", "--format", "json", "--max-errors", "0"];
+        if strict {
+            args.push("--strict");
+        }
+        let out = fwevents(&args, log.as_bytes());
+        text(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                let mut errors: Vec<(String, String)> = v["errors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| (e["path"].as_str().unwrap().to_string(), e["kind"].as_str().unwrap().to_string()))
+                    .collect();
+                errors.sort();
+                errors
+            })
+            .collect()
+    };
+    let (lenient, strict) = (errors(false), errors(true));
+    assert_eq!(lenient.len(), lines.len());
+    let mut some = 0;
+    for (line, (l, s)) in lenient.iter().zip(&strict).enumerate() {
+        let mut rest = s.clone();
+        for e in l {
+            let i = rest
+                .iter()
+                .position(|x| x == e)
+                .unwrap_or_else(|| panic!("line {}: lenient {e:?} is not among the strict {s:?}", line + 1));
+            rest.remove(i);
+        }
+        some += usize::from(!l.is_empty());
+    }
+    assert!(some > lines.len() / 3, "the anomalies make lenient violations: {some} of {}", lines.len());
+}
+
+/// The JSON Pointers of every scalar and empty container in `v`.
+fn leaves(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) if !map.is_empty() => {
+            map.iter().for_each(|(k, v)| leaves(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out))
+        }
+        Value::Array(items) if !items.is_empty() => items.iter().enumerate().for_each(|(i, v)| leaves(v, format!("{at}/{i}"), out)),
+        _ if !at.is_empty() => out.push(at),
+        _ => {}
+    }
+}
+
+/// Removes the value at pointer `at` from its object or array.
+fn remove(v: &mut Value, at: &str) {
+    let (parent, last) = at.rsplit_once('/').unwrap();
+    match v.pointer_mut(parent) {
+        Some(Value::Object(o)) => {
+            o.remove(&last.replace("~1", "/").replace("~0", "~"));
+        }
+        Some(Value::Array(a)) => {
+            a.remove(last.parse::<usize>().unwrap());
+        }
+        _ => {}
+    }
+}
+
 #[test]
 fn distinct_values_are_bounded_and_said_so() {
     let mut log = fixtures(EVENT, 100, 3);
