@@ -282,11 +282,3 @@ fn lenient_within_strict(ir: &codegen::Ir) -> bool {
     let rules = ir.events.iter().flat_map(|e| &e.rules).all(|r| !(r.strict_only && matches!(r.check, codegen::ir::Check::Null(_))));
     presence && rules
 }
-
-/// At most `max` characters of `s`, with `...` when cut.
-pub fn cut(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}...", &s[..i]),
-        None => s.to_string(),
-    }
-}

@@ -681,6 +681,14 @@ pub fn looks(key: &str) -> Looks {
     }
 }
 
+/// At most `max` characters of `s`, with `...` when cut.
+pub fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::yaml_keys;

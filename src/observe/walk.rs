@@ -367,6 +367,6 @@ fn wants_example(n: &tree::Node) -> bool {
 /// Keeps the first value of an undocumented path as its example.
 fn example(n: &mut tree::Node, text: impl FnOnce() -> String) {
     if wants_example(n) {
-        n.stats.example = Some(super::cut(&text(), tree::EXAMPLE_CHARS));
+        n.stats.example = Some(tree::cut(&text(), tree::EXAMPLE_CHARS));
     }
 }
