@@ -389,7 +389,7 @@ impl Problem {
     /// their text passes [`ERROR_TEXT`] (the first always), so the answer is not many times
     /// the size of the request that caused it.
     fn invalid(report: Report, mode: Mode, event: Option<String>, most: usize) -> Self {
-        let count = report.violations.len();
+        let count = report.count();
         let reading = match mode {
             Mode::Lenient => "lenient",
             Mode::Strict => "strict",

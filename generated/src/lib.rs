@@ -39,7 +39,7 @@ pub mod spec {
 
 pub use rt::{
     Checked, EnvelopeFields, Error, EventInfo, Field, Id, Kind, Map, Mode, NewOld, Num, OldNew, ProductInfo, Raw, Rejected, Report, Text,
-    Timestamp, TimestampFormat, UnknownEvent, UnknownFields, Violation,
+    Timestamp, TimestampError, TimestampFormat, UnknownEvent, UnknownFields, Violation,
 };
 
 /// Reads and validates a payload in one call: the event (found from the envelope, or

@@ -52,7 +52,7 @@ pub use reader::{seen, Peek, Reader, WireRead};
 pub use rules::{Check, Path, Rule, Test, When};
 pub use scan::{ObjScan, Scan, Scanned, WireScan};
 pub use text::Text;
-pub use timestamp::{Timestamp, TimestampFormat};
+pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use transcode::{deserialize, deserialize_with};
 pub use validate::{check_value, Kind, Mismatch, Mode, Report, Violation, Walk, WireCheck};
 pub use values::Num;

@@ -198,7 +198,10 @@ enum Step {
 
 /// A violation found, with its place among its object's and what may withdraw it.
 struct Found {
-    v: Violation,
+    /// Its text, for the violations a report keeps ([`Texts`]).
+    v: Option<Box<Violation>>,
+    /// Its place among the violations found, in the order found: the same in every pass.
+    arrival: u32,
     /// The attribute (spec order) of the object being read that it was found under.
     tag: usize,
     /// For a refused null: the plan node whose `null` rules allow it when in force.
@@ -265,6 +268,24 @@ pub struct Scan<'j> {
     plan: &'static Plan,
     node: u32,
     kept: Vec<Kept>,
+    texts: Texts,
+    arrivals: u32,
+}
+
+/// Which violations a pass writes out in words. A report keeps [`Report::KEPT`]; the rest
+/// are counted, so a payload of half a million wrong items does not hold half a million
+/// messages. Which ones the report keeps is known only at the end (an object sorts its
+/// own, a repeated key withdraws some), so the first pass writes the first found, and in
+/// the rare payload where those are not the ones kept, a second pass writes exactly those.
+enum Texts {
+    First,
+    Only(Vec<bool>),
+}
+
+/// How a pass ends: with the report, or asking for a second pass that writes these.
+enum Concluded {
+    Done(Scanned),
+    Again(Vec<bool>),
 }
 
 impl<'j> Scan<'j> {
@@ -299,16 +320,37 @@ impl<'j> Scan<'j> {
         p
     }
 
+    /// The next violation's place, and whether this pass writes it out.
+    fn arrive(&mut self) -> (u32, bool) {
+        let at = self.arrivals;
+        self.arrivals = self.arrivals.saturating_add(1);
+        let writes = match &self.texts {
+            Texts::First => (at as usize) < Report::KEPT,
+            Texts::Only(wanted) => wanted.get(at as usize).copied().unwrap_or(false),
+        };
+        (at, writes)
+    }
+
+    fn push(&mut self, v: Option<Violation>, arrival: u32, allow: u32) {
+        self.out.push(Found { v: v.map(Box::new), arrival, tag: 0, allow });
+    }
+
     fn report(&mut self, kind: Kind, expected: impl Into<String>, found: impl Into<String>, message: String, allow: u32) {
-        let v = Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message, rule: None };
-        self.out.push(Found { v, tag: 0, allow });
+        let (at, writes) = self.arrive();
+        let v =
+            writes.then(|| Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message, rule: None });
+        self.push(v, at, allow);
     }
 
     fn report_at_key(&mut self, key: &str, kind: Kind, expected: &str, found: String, message: String) {
-        let mut path = self.pointer();
-        path.push('/');
-        push_escaped(&mut path, key);
-        self.out.push(Found { v: Violation { path, kind, expected: expected.into(), found, message, rule: None }, tag: 0, allow: NONE });
+        let (at, writes) = self.arrive();
+        let v = writes.then(|| {
+            let mut path = self.pointer();
+            path.push('/');
+            push_escaped(&mut path, key);
+            Violation { path, kind, expected: expected.into(), found, message, rule: None }
+        });
+        self.push(v, at, NONE);
     }
 
     /// Reports what the typed walk reports of a value read: its own checks, or that it does
@@ -324,8 +366,13 @@ impl<'j> Scan<'j> {
                 }
                 let here = self.pointer();
                 for mut v in report.violations {
+                    let (at, writes) = self.arrive();
                     v.path.insert_str(0, &here);
-                    self.out.push(Found { v, tag: 0, allow: NONE });
+                    self.push(writes.then_some(v), at, NONE);
+                }
+                for _ in 0..report.omitted {
+                    let (at, _) = self.arrive();
+                    self.push(None, at, NONE);
                 }
             }
             Field::Invalid(raw) => {
@@ -519,7 +566,7 @@ impl<'j> Scan<'j> {
 
     /// The violations in the typed walk's order, then that the envelope names the event,
     /// then the event's rules, on the values kept.
-    fn conclude(self, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
+    fn conclude(self, event: &'static str, rules: &'static [Rule]) -> Result<Concluded, Error> {
         let plan = self.plan;
         let strict = self.mode == Mode::Strict;
         let mut slots: Vec<Option<Box<dyn Slot>>> = self.kept.iter().map(|_| None).collect();
@@ -545,7 +592,23 @@ impl<'j> Scan<'j> {
         self.materialize(&wanted, &mut slots)?;
         let reach = KeptValues { plan, kept: &self.kept, slots: &slots };
         let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
-        let mut violations: Vec<Violation> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).map(|f| f.v).collect();
+        let found: Vec<Found> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).collect();
+        let listed = &found[..found.len().min(Report::KEPT)];
+        if matches!(self.texts, Texts::First) && listed.iter().any(|f| f.v.is_none()) {
+            let mut wanted = vec![false; self.arrivals as usize];
+            for f in listed {
+                wanted[f.arrival as usize] = true;
+            }
+            return Ok(Concluded::Again(wanted));
+        }
+        let mut report = Report::default();
+        for f in found {
+            match f.v {
+                Some(v) if report.violations.len() < Report::KEPT => report.violations.push(*v),
+                // Not written in this pass, or past what a report keeps.
+                _ => report.omitted += 1,
+            }
+        }
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
             Some(super::node::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
             _ => None,
@@ -560,8 +623,15 @@ impl<'j> Scan<'j> {
             }
         }
         super::interpreter::check(&reach, rules, &in_force, &mut walk);
-        violations.extend(walk.finish().violations);
-        Ok(Scanned { report: Report { violations }, event: name, domain })
+        let last = walk.finish();
+        report.omitted += last.omitted;
+        for v in last.violations {
+            match report.violations.len() < Report::KEPT {
+                true => report.violations.push(v),
+                false => report.omitted += 1,
+            }
+        }
+        Ok(Concluded::Done(Scanned { report, event: name, domain }))
     }
 }
 
@@ -636,6 +706,17 @@ pub struct Scanned {
 /// `rules`, read from the bytes without building it. Fails as the typed reader fails: on
 /// malformed JSON or a non-object.
 pub(crate) fn scan_document<P: WireScan>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
+    let mut texts = Texts::First;
+    loop {
+        match scan_pass::<P>(bytes, mode, event, rules, texts)? {
+            Concluded::Done(scanned) => return Ok(scanned),
+            // A second pass ends `Done`: it writes what the first asked for.
+            Concluded::Again(wanted) => texts = Texts::Only(wanted),
+        }
+    }
+}
+
+fn scan_pass<P: WireScan>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule], texts: Texts) -> Result<Concluded, Error> {
     let mut r = Reader::new(bytes);
     r.check_utf8()?;
     let peek = r.peek()?;
@@ -650,7 +731,17 @@ pub(crate) fn scan_document<P: WireScan>(bytes: &[u8], mode: Mode, event: &'stat
         });
     }
     let plan = plan(rules);
-    let mut s = Scan { r, mode, path: Vec::with_capacity(8), out: Vec::new(), plan, node: 0, kept: Vec::with_capacity(plan.kept) };
+    let mut s = Scan {
+        r,
+        mode,
+        path: Vec::with_capacity(8),
+        out: Vec::new(),
+        plan,
+        node: 0,
+        kept: Vec::with_capacity(plan.kept),
+        texts,
+        arrivals: 0,
+    };
     P::scan(&mut s, peek, &ROOT)?;
     s.r.finish()?;
     s.conclude(event, rules)

@@ -119,14 +119,26 @@ impl fmt::Display for Violation {
 /// Every violation found in a payload, in the order the walk met them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Report {
-    /// The violations; empty when the payload is valid.
+    /// The violations, at most [`Report::KEPT`] of them; empty when the payload is valid.
     pub violations: Vec<Violation>,
+    /// The violations found past the first [`Report::KEPT`]: counted, not kept, so a
+    /// payload of half a million wrong items costs what its first few thousand do.
+    pub omitted: usize,
 }
 
 impl Report {
+    /// How many violations a report keeps. A payload under any body limit a service sets
+    /// has far fewer unless it is built to have many, and no one reads past this.
+    pub const KEPT: usize = 10_000;
+
     /// Whether the walk found nothing wrong.
     pub fn is_valid(&self) -> bool {
-        self.violations.is_empty()
+        self.violations.is_empty() && self.omitted == 0
+    }
+
+    /// How many violations were found: those kept and those only counted.
+    pub fn count(&self) -> usize {
+        self.violations.len() + self.omitted
     }
 
     /// The first violations, for an answer that must stay near the size of the payload:
@@ -151,6 +163,9 @@ impl fmt::Display for Report {
         for v in &self.violations {
             writeln!(f, "{v}")?;
         }
+        if self.omitted > 0 {
+            writeln!(f, "... and {} more violations, counted and not kept", self.omitted)?;
+        }
         Ok(())
     }
 }
@@ -171,6 +186,8 @@ pub struct Walk<'a> {
     mode: Mode,
     path: Vec<Seg<'a>>,
     out: Vec<Violation>,
+    /// Violations found once `out` holds [`Report::KEPT`].
+    omitted: usize,
     /// Paths below `data` (rule syntax, `a.b[].c`) where the event's rules allow null in
     /// this payload: an attribute the docs say is null only under a condition.
     null_ok: Vec<Path>,
@@ -179,13 +196,13 @@ pub struct Walk<'a> {
 impl<'a> Walk<'a> {
     /// Starts a walk at the payload root.
     pub fn new(mode: Mode) -> Self {
-        Walk { mode, path: Vec::with_capacity(8), out: Vec::new(), null_ok: Vec::new() }
+        Walk { mode, path: Vec::with_capacity(8), out: Vec::new(), omitted: 0, null_ok: Vec::new() }
     }
 
     /// A walk that starts where another one is: its pointers are relative to that place,
     /// and nothing is allocated until something is reported.
     pub(crate) fn bare(mode: Mode) -> Self {
-        Walk { mode, path: Vec::new(), out: Vec::new(), null_ok: Vec::new() }
+        Walk { mode, path: Vec::new(), out: Vec::new(), omitted: 0, null_ok: Vec::new() }
     }
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
@@ -225,7 +242,7 @@ impl<'a> Walk<'a> {
 
     /// Ends the walk, with every violation recorded in the order met.
     pub fn finish(self) -> Report {
-        Report { violations: self.out }
+        Report { violations: self.out, omitted: self.omitted }
     }
 
     /// Goes into an object's attribute.
@@ -256,8 +273,18 @@ impl<'a> Walk<'a> {
         p
     }
 
+    /// Whether a violation found now is kept; if not, it is counted.
+    fn keeps(&mut self) -> bool {
+        let keeps = self.out.len() < Report::KEPT;
+        self.omitted += usize::from(!keeps);
+        keeps
+    }
+
     /// Records a violation at the current position.
     pub fn report(&mut self, kind: Kind, expected: impl Into<String>, found: impl Into<String>, message: impl Into<String>) {
+        if !self.keeps() {
+            return;
+        }
         let v =
             Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message: message.into(), rule: None };
         self.out.push(v);
@@ -270,6 +297,9 @@ impl<'a> Walk<'a> {
 
     /// Records a violation of a documented rule at the current position.
     pub fn rule(&mut self, rule: &Rule, expected: String, found: String) {
+        if !self.keeps() {
+            return;
+        }
         let message = format!("rule {}: {} (expected {expected}, found {found})", rule.id, rule.description);
         self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id) });
     }

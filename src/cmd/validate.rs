@@ -34,7 +34,8 @@ pub struct Args {
     #[arg(long, default_value_t = 1, value_name = "N")]
     jobs: usize,
     /// With --format json: list at most this many errors of a payload (`error_count` gives
-    /// them all); 0 lists every one. The list also ends once its text passes 32 KiB.
+    /// them all); 0 lists every one kept (a payload keeps its first 10,000). The list also ends
+    /// once its text passes 32 KiB.
     #[arg(long, default_value_t = MAX_ERRORS, value_name = "N")]
     max_errors: usize,
     /// With --ndjson: the longest line checked, in bytes (its newline not counted). A
@@ -197,13 +198,16 @@ impl Validator {
                     let path = if v.path.is_empty() { "/" } else { &v.path };
                     writeln!(out, "{place}: {path}: {}", v.message)?;
                 }
+                if report.omitted > 0 {
+                    writeln!(out, "{place}: ... and {} more violations, counted and not kept", report.omitted)?;
+                }
             }
             Format::Json => {
                 let mut errors: Vec<ErrorOut<'_>> = Vec::new();
                 if let Some((kind, message)) = &failure {
                     errors.push(ErrorOut { path: "", kind, message: message.clone(), expected: None, found: None, rule: None });
                 }
-                let error_count = errors.len() + report.violations.len();
+                let error_count = errors.len() + report.count();
                 let listed = match self.max_errors {
                     0 => &report.violations[..],
                     n => report.first(n, ERROR_TEXT),

@@ -176,7 +176,8 @@ impl Observer {
         let index = self.events.iter().position(|e| e.product == info.product && e.event == info.name)?;
         self.events[index].payloads += 1;
         let strict = event.validate(Mode::Strict);
-        let lenient = if self.lenient_within_strict && strict.violations.iter().all(|v| v.kind == Kind::UnknownField) {
+        let lenient = if self.lenient_within_strict && strict.omitted == 0 && strict.violations.iter().all(|v| v.kind == Kind::UnknownField)
+        {
             Report::default()
         } else {
             event.validate(Mode::Lenient)
@@ -192,6 +193,8 @@ impl Observer {
         // failure would only stop the counts of this payload short.
         walk::payload(&mut stats.tree, bytes);
         for (reading, report) in reports.into_iter().enumerate() {
+            // Past what a report keeps, the paths are not known: counted as the rest.
+            stats.violations_more[reading] += report.omitted as u64;
             for v in report.violations {
                 let key = (stats.tree.pointer_path(&v.path), v.kind.as_str());
                 let map = &mut stats.violations[reading];

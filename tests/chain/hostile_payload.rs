@@ -51,6 +51,16 @@ fn the_command_lists_the_first_errors_of_a_payload_and_counts_them_all() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((report["error_count"].as_u64(), report["errors"].as_array().unwrap().len()), (Some(300_000), 3));
 
+    // A payload keeps its first 10,000 and counts the rest: 0 lists those kept, and the text
+    // says how many more there were.
+    let out = fwevents(&["validate", "--strict", "--format", "json", "--max-errors", "0", file.to_str().unwrap()], b"");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["error_count"].as_u64(), report["errors"].as_array().unwrap().len()), (Some(300_000), 10_000));
+    let out = fwevents(&["validate", "--strict", file.to_str().unwrap()], b"");
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 10_001);
+    assert!(lines[10_000].ends_with("keys.json: ... and 290000 more violations, counted and not kept"), "{}", lines[10_000]);
+
     // 0 lists every one.
     let small = unknown_keys(150);
     let out = fwevents(&["validate", "--strict", "--format", "json", "--max-errors", "0", "-"], &small);

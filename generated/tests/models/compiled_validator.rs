@@ -191,3 +191,29 @@ fn ten_thousand_seeded_mutations_get_the_same_report_or_error() {
     // The mutations reach the checks: most inputs have something wrong to agree on.
     assert!(violations > 20_000, "only {violations} violations found");
 }
+
+/// A report keeps its first `Report::KEPT` violations, in the typed walk's order, and
+/// counts the rest: both paths keep the same ones, including when the first kept (an
+/// attribute earlier in spec order, sent last) arrives after every other one.
+#[test]
+fn past_what_a_report_keeps_both_paths_keep_the_same_and_count_the_rest() {
+    use freshworks_events::Report;
+    let items = vec!["1"; Report::KEPT + 50].join(",");
+    for tail in ["", r#","email":5"#] {
+        let bytes = format!(r#"{{"event":"onAgentActivityCreate","data":{{"actor":{{"social_profiles":[{items}]{tail}}}}}}}"#).into_bytes();
+        agree(&bytes);
+        let Ok(Checked::Known { report, .. }) = Event::validate_slice(&bytes, Mode::Lenient) else { panic!("not read") };
+        assert_eq!(report.violations.len(), Report::KEPT);
+        assert!(report.omitted >= 50, "{}", report.omitted);
+        assert_eq!(report.count(), report.violations.len() + report.omitted);
+        assert!(!report.is_valid());
+        // The envelope's absent attributes are found last and listed first; then the actor's.
+        let first = report.violations.iter().map(|v| &v.path).find(|p| p.starts_with("/data/")).unwrap();
+        match tail {
+            "" => assert_eq!(first, "/data/actor/social_profiles/0"),
+            _ => assert_eq!(first, "/data/actor/email"),
+        }
+        let text = report.to_string();
+        assert!(text.ends_with(&format!("... and {} more violations, counted and not kept\n", report.omitted)), "{}", &text[text.len() - 200..]);
+    }
+}

@@ -15,7 +15,7 @@ fn every_public_error_is_an_error() {
     composes::<freshworks_events::Error>();
     composes::<freshworks_events::Report>();
     composes::<freshworks_events::Rejected>();
-    composes::<freshworks_events::rt::timestamp::TimestampError>();
+    composes::<freshworks_events::TimestampError>();
     composes::<freshworks_events::axum::Problem>();
 }
 
