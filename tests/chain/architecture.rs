@@ -172,3 +172,57 @@ fn an_import_circle_is_caught() {
     assert!(!out.status.success(), "{report}");
     assert!(report.contains("1 cycle group(s)") && report.contains("a, b"), "{report}");
 }
+
+/// The words of code that does something, outside comments: what a generated file must not
+/// hold.
+fn behaviour_in(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.trim_start();
+        if code.starts_with("//") {
+            continue;
+        }
+        // A raw identifier (`r#match`) is a name, not the keyword.
+        let code = code.replace("r#", "r_");
+        for word in code.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if matches!(word, "impl" | "fn" | "match" | "if" | "loop" | "while") {
+                found.push((n + 1, line.to_string()));
+                break;
+            }
+        }
+    }
+    found
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Generated code declares; the derive and the runtime implement. Not one `impl`, `fn` or
+/// `match` in `generated/out` or in any generator case's expected Rust.
+#[test]
+fn no_generated_file_implements_anything() {
+    let mut files = Vec::new();
+    rust_files(&root().join("generated/out"), &mut files);
+    let cases = root().join("codegen/tests/specs");
+    for case in std::fs::read_dir(&cases).unwrap() {
+        let rust = case.unwrap().path().join("expected/rust");
+        if rust.is_dir() {
+            rust_files(&rust, &mut files);
+        }
+    }
+    assert!(files.len() > 20, "{} files", files.len());
+    for file in &files {
+        let found = behaviour_in(&std::fs::read_to_string(file).unwrap());
+        assert!(found.is_empty(), "{} implements: {found:?}", file.display());
+    }
+    // The check sees behaviour where there is some.
+    assert_eq!(behaviour_in("/// impl in a comment\nimpl Event {\n    pub fn kind(&self) {}\n}").len(), 2);
+}
