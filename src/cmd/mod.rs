@@ -28,6 +28,12 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Exit codes, the same for every command (shown under `--help`).
 const EXIT_CODES: &str = "\
+Examples:
+  fwevents validate server/test_data/*.json
+  fwevents fixture onAgentActivityCreate --seed 7
+  fwevents diff origin/main spec --format markdown
+  fwevents COMMAND --help
+
 Exit codes:
   0  success: valid, no problems, nothing breaking
   1  the check failed: an invalid payload, a spec problem, an unexplained difference, a breaking change
@@ -84,6 +90,9 @@ pub fn parse() -> Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Refresh the checked-in generated code (generated/out), TypeScript declarations (generated/ts), reference docs (docs/events) and npm package (npm) from the spec.
+    #[command(
+        after_help = "Examples:\n  fwevents generate\n  fwevents generate --check        # in CI: fails naming every stale file\n\nExit codes: 0 written (or fresh, with --check), 1 a file is stale (--check), 2 the spec cannot be read or a file cannot be written."
+    )]
     Generate {
         /// Compare instead of writing; exit 1 naming every stale file.
         #[arg(long)]
@@ -105,6 +114,9 @@ enum Command {
         npm: PathBuf,
     },
     /// Write the npm package: TypeScript declarations, JSON Schemas of both readings and a validator for Node.js.
+    #[command(
+        after_help = "Examples:\n  fwevents npm --out build/npm && (cd build/npm && npm pack)\n\nExit codes: 0 written, 2 the spec cannot be read or the folder is not the package's (another project's, or a link)."
+    )]
     Npm {
         /// The directory to write into.
         #[arg(long, default_value = "npm")]
@@ -114,6 +126,9 @@ enum Command {
         spec: Option<PathBuf>,
     },
     /// Write TypeScript declarations (.d.ts) of every event, in both readings.
+    #[command(
+        after_help = "Examples:\n  fwevents typescript --out app/types\n\nExit codes: 0 written, 2 the spec cannot be read or a file cannot be written."
+    )]
     Typescript {
         /// The directory to write into.
         #[arg(long, default_value = "generated/ts")]
@@ -123,6 +138,9 @@ enum Command {
         spec: Option<PathBuf>,
     },
     /// Write the Markdown reference: an index of events and a page per event.
+    #[command(
+        after_help = "Examples:\n  fwevents docs --out site/events\n\nExit codes: 0 written, 2 the spec cannot be read or a file cannot be written."
+    )]
     Docs {
         /// The directory to write into.
         #[arg(long, default_value = "docs/events")]
@@ -145,7 +163,7 @@ enum Command {
     },
     /// Print the JSON Schema (draft 2020-12) of an event's whole payload.
     #[command(
-        after_help = "Examples:\n  fwevents schema onAgentActivityCreate\n  fwevents schema freshcaller/onAgentUpdate --strict\n  fwevents schema --out schemas/"
+        after_help = "Examples:\n  fwevents schema onAgentActivityCreate\n  fwevents schema freshcaller/onAgentUpdate --strict\n  fwevents schema --out schemas/\n\nExit codes: 0 printed or written, 2 an event the spec does not cover, or the spec cannot be read."
     )]
     Schema {
         /// `onAgentUpdate` or `freshcaller/onAgentUpdate`; omit with --out.
@@ -161,7 +179,9 @@ enum Command {
         spec: Option<PathBuf>,
     },
     /// Parse a payload into the generated types and print it back as JSON.
-    #[command(after_help = "Examples:\n  fwevents roundtrip payload.json | diff - payload.json")]
+    #[command(
+        after_help = "Examples:\n  fwevents roundtrip payload.json | diff - payload.json\n\nExit codes: 0 printed, 1 the payload is malformed JSON or not an object, 2 the file cannot be read."
+    )]
     Roundtrip {
         /// The payload file, or - for standard input.
         file: PathBuf,
@@ -176,8 +196,14 @@ enum Command {
     Validate(validate::Args),
     /// Count what real payloads show against the spec: presence, nulls, types, forms and
     /// values per attribute, undocumented attributes, violations and unknown events.
+    #[command(
+        after_help = "Examples:\n  fwevents observe webhooks.ndjson\n  fwevents observe logs/ --format markdown --jobs 2\n  fwevents observe webhooks.ndjson --suggest\n\nExit codes: 0 counted, 2 an input or a line of it cannot be read (the rest is counted)."
+    )]
     Observe(observe::Args),
     /// Draft a spec file for an event the spec does not cover, from its payloads.
+    #[command(
+        after_help = "Examples:\n  fwevents infer payloads/*.json --event freshdesk/onTicketCreate > draft.yaml\n\nExit codes: 0 drafted, 2 a payload cannot be read or the event is not product/name."
+    )]
     Infer(infer::Args),
     /// Compare two specs (directories or git revisions): each change, breaking or compatible.
     #[command(
@@ -202,7 +228,9 @@ enum Command {
         format: docpage::Format,
     },
     /// Draft a spec file for a new event from its documentation page.
-    #[command(after_help = "Examples:\n  fwevents doc-import freshdesk-onTicketCreate.txt > spec/freshdesk/onTicketCreate.yaml")]
+    #[command(
+        after_help = "Examples:\n  fwevents doc-import freshdesk-onTicketCreate.txt > spec/freshdesk/onTicketCreate.yaml\n  fwevents doc-import page.txt --payloads logs/ --event onTicketCreate --product freshdesk\n\nExit codes: 0 drafted, 2 the page or the payloads cannot be read."
+    )]
     DocImport {
         /// The page, or - for standard input.
         page: PathBuf,
@@ -220,7 +248,7 @@ enum Command {
     },
     /// Print a shell completion script (`fwevents completions bash > /etc/bash_completion.d/fwevents`).
     #[command(
-        after_help = "Examples:\n  fwevents completions bash > ~/.local/share/bash-completion/completions/fwevents\n  fwevents completions zsh > ~/.zfunc/_fwevents\n  fwevents completions fish > ~/.config/fish/completions/fwevents.fish"
+        after_help = "Examples:\n  fwevents completions bash > ~/.local/share/bash-completion/completions/fwevents\n  fwevents completions zsh > ~/.zfunc/_fwevents\n  fwevents completions fish > ~/.config/fish/completions/fwevents.fish\n\nExit codes: 0 printed, 2 the output cannot be written."
     )]
     Completions {
         /// The shell.
@@ -228,7 +256,9 @@ enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), or write one page per command into a directory.
-    #[command(after_help = "Examples:\n  fwevents man | man -l -\n  fwevents man --out /usr/local/share/man/man1")]
+    #[command(
+        after_help = "Examples:\n  fwevents man | man -l -\n  fwevents man --out /usr/local/share/man/man1\n\nExit codes: 0 printed or written, 2 a page cannot be written."
+    )]
     Man {
         /// Write fwevents.1 and fwevents-COMMAND.1 here instead of printing fwevents.1.
         #[arg(long)]

@@ -320,3 +320,57 @@ fn diff_fails_on_the_class_asked_and_honours_accepted_changes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("is not a regular file"), "{}", text(&o.stderr));
 }
+
+/// Several changes at once, shared and per event, breaking and compatible:
+/// text, Markdown, JSON and GitHub annotations count the same.
+#[test]
+fn every_format_counts_the_same_changes() {
+    let new = spec_copy("fmt-diff-many", "types.yaml", |t| {
+        t.replacen(
+            "      - { value: system, description: \"The product itself, e.g. an automatic status change.\" }\n",
+            "      - { value: system, description: \"The product itself, e.g. an automatic status change.\" }\n      - { value: bot }\n",
+            1,
+        )
+    });
+    let event = new.0.join("freshsales/onUserAgentAvailabilityUpdate.yaml");
+    let text_of = std::fs::read_to_string(&event).unwrap();
+    let edited = text_of
+        // An attribute removed (breaking) and one added, optional (compatible).
+        .replacen(
+            "      name:\n        type: string\n        description: The user's full name.\n",
+            "      nickname:\n        type: string\n        optional: true\n        description: What the user likes to be called.\n",
+            1,
+        );
+    assert_ne!(edited, text_of, "the event edit did not apply");
+    std::fs::write(&event, edited).unwrap();
+    let dir = new.0.to_str().unwrap();
+
+    let counts = |extra: &[&str]| {
+        let args = |format: &str| {
+            let mut a = vec!["diff", "spec", dir, "--format", format, "--fail-on", "never"];
+            a.extend_from_slice(extra);
+            a.into_iter().map(String::from).collect::<Vec<_>>()
+        };
+        let run = |format: &str| {
+            let a = args(format);
+            let o = fwevents(&a.iter().map(String::as_str).collect::<Vec<_>>(), b"");
+            assert_eq!(o.status.code(), Some(0), "{format}: {}", text(&o.stderr));
+            text(&o.stdout)
+        };
+        let doc = json_of(run("json").as_bytes());
+        let (breaking, compatible) = (doc["summary"]["breaking"].as_u64().unwrap(), doc["summary"]["compatible"].as_u64().unwrap());
+        assert_eq!(doc["summary"]["changes"].as_u64(), Some(breaking + compatible), "{doc}");
+        assert_eq!(doc["findings"].as_array().unwrap().len() as u64, breaking + compatible, "{doc}");
+        let plain = run("text");
+        assert!(plain.ends_with(&format!("\n{breaking} breaking, {compatible} compatible change(s)\n")), "{plain}");
+        let md = run("markdown");
+        assert!(md.starts_with(&format!("**Spec changes: {breaking} breaking, {compatible} compatible change(s)")), "{md}");
+        let github = run("github");
+        let lines = github_lines(github.as_bytes());
+        let findings = lines.iter().filter(|(_, props, _)| prop(props, "title").is_some_and(|t| t.starts_with("fwevents diff"))).count();
+        assert_eq!(findings as u64, breaking + compatible, "{github}");
+        (breaking, compatible)
+    };
+    let (breaking, compatible) = counts(&[]);
+    assert!(breaking >= 2 && compatible >= 1, "{breaking} breaking, {compatible} compatible");
+}

@@ -247,6 +247,12 @@ fn version_names_the_spec_and_help_gives_examples_and_exit_codes() {
     let help = text(&fwevents(&["validate", "--help"], b"").stdout);
     assert!(help.contains("Examples:") && help.contains("tail -f webhooks.log | fwevents validate --ndjson -"), "{help}");
     assert!(help.contains("Exit codes: 0 every payload valid"), "{help}");
+    // Every command shows how it is used and what its exit status means.
+    for command in fwevents::cmd::command().get_subcommands().map(|c| c.get_name().to_string()).filter(|c| c != "help") {
+        let help = text(&fwevents(&[command.as_str(), "--help"], b"").stdout);
+        assert!(help.contains("Examples:\n  fwevents ") || help.contains("Examples:\n  tail"), "{command} --help has no examples:\n{help}");
+        assert!(help.contains("Exit codes: 0 "), "{command} --help has no exit codes:\n{help}");
+    }
 }
 
 #[test]
