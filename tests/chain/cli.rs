@@ -273,6 +273,43 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(text(&coloured.stdout).contains("\u{1b}[1m"), "{}", text(&coloured.stdout));
     let never = fwevents(&["--color", "never", "lint", dir], b"");
     assert_eq!(never.stdout, plain.stdout);
+
+    // diff and doc-check colour the same way.
+    let page = std::fs::read_to_string(common::root().join("../shared/docs/freshchat-onAgentActivityCreate.txt")).unwrap();
+    let page = page.replace("Possible values: facebook, twitter, skype, linkedin", "Possible values: facebook, twitter, linkedin");
+    let check =
+        |color: &str| fwevents(&["doc-check", "-", "--event", "freshchat/onAgentActivityCreate", "--color", color], page.as_bytes());
+    let (on, off) = (check("always"), check("auto"));
+    assert_eq!((on.status.code(), off.status.code()), (Some(1), Some(1)));
+    assert!(on.stdout.contains(&0x1b) && !off.stdout.contains(&0x1b), "{}", text(&on.stdout));
+    let changed = common::TempDir::new("colour-diff");
+    for f in codegen::source::read_spec_dir(&spec).unwrap() {
+        let path = changed.0.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            path,
+            f.text.replace("      - { value: system, description:", "      - { value: bot }\n      - { value: system, description:"),
+        )
+        .unwrap();
+    }
+    let diff = |color: &str| fwevents(&["diff", "spec", changed.0.to_str().unwrap(), "--fail-on", "never", "--color", color], b"");
+    let (on, off) = (diff("always"), diff("auto"));
+    assert_eq!((on.status.code(), off.status.code()), (Some(0), Some(0)), "{}", text(&on.stderr));
+    assert!(text(&off.stdout).contains("\"bot\""), "{}", text(&off.stdout));
+    assert!(on.stdout.contains(&0x1b) && !off.stdout.contains(&0x1b), "{}", text(&on.stdout));
+
+    // On a terminal (a pseudo-terminal, through script(1)): colour unless NO_COLOR is set.
+    let on_terminal = |no_color: bool| {
+        let mut c = std::process::Command::new("script");
+        c.args(["-qec", &format!("{} lint {dir}", env!("CARGO_BIN_EXE_fwevents")), "/dev/null"]).env_remove("NO_COLOR");
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        c.output().expect("script(1) runs").stdout
+    };
+    let (tty, tty_no_color) = (on_terminal(false), on_terminal(true));
+    assert!(tty.contains(&0x1b), "{}", text(&tty));
+    assert!(!tty_no_color.contains(&0x1b) && text(&tty_no_color).contains("Nope"), "{}", text(&tty_no_color));
 }
 
 #[test]

@@ -143,6 +143,14 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     assert!(manifest.contains("[build-dependencies.codegen]\nversion = \"=0.1.0\""), "{manifest}");
     assert!(manifest.contains("generate = [\"dep:codegen\"]"), "{manifest}");
     assert!(!manifest.contains("path = \"../"), "{manifest}");
+    // Each package says where it lives and what it is, for crates.io and docs.rs.
+    for name in ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events-runtime", "freshworks-events"] {
+        let manifest = std::fs::read_to_string(package.join(format!("{name}-0.1.0")).join("Cargo.toml")).unwrap();
+        for key in ["description = ", "license = ", "repository = ", "readme = ", "keywords = ", "categories = "] {
+            assert!(manifest.lines().any(|l| l.starts_with(key)), "{name} has no {key:?}:\n{manifest}");
+        }
+    }
+    assert!(manifest.contains("[package.metadata.docs.rs]"), "{manifest}");
 }
 
 /// The models' tests with Freshchat alone. Built with `generate`, as every build of this
