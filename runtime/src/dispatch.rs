@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
+use super::document::{mended, Doc};
 use super::error::Error;
 use super::event::{
-    early_identity, fixture, from_slice, identify, product_of_domain, qualified_names, scan_payload, whole_text, Deferred, Envelope,
+    early_identity, fixture, from_doc, identify, product_of_domain, qualified_names, scan_payload, whole_text, Deferred, Envelope,
     EnvelopeFields, EventData, EventInfo, ProductInfo, UnknownEvent,
 };
 use super::field::Field;
@@ -103,20 +104,24 @@ pub fn parse_event<E: Events>(
     events: &'static [EventInfo],
     kind: Option<E::Kind>,
 ) -> Result<E, Error> {
+    mended(bytes, |doc| parse_doc(doc, products, events, kind))
+}
+
+fn parse_doc<E: Events>(doc: Doc<'_>, products: &[ProductInfo], events: &'static [EventInfo], kind: Option<E::Kind>) -> Result<E, Error> {
     let early = match kind {
         Some(kind) => Some(kind.index()),
-        None => early_identity(bytes, products, events),
+        None => early_identity(doc.read, products, events),
     };
     if let Some(index) = early {
         let check = kind.is_none().then_some(Named { products, events, index });
-        let whole = ReadWhole { bytes, check };
+        let whole = ReadWhole { doc, check };
         match build_known::<E, _>(index, whole, events)? {
             Some(Read::Done(event)) => return event,
             Some(Read::Again) => {}
-            None => return left_out(index, products, events, bytes),
+            None => return left_out(index, products, events, doc),
         }
     }
-    let head: E::Head = from_slice(bytes)?;
+    let head: E::Head = from_doc(doc)?;
     let index = match kind {
         Some(kind) => kind.index(),
         None => match identify(head.event_name(), head.domain(), products, events) {
@@ -128,7 +133,7 @@ pub fn parse_event<E: Events>(
                     event: head.event_name().unwrap_or_default().to_string(),
                     reason: e.to_string(),
                     envelope: EnvelopeFields::of(&head),
-                    payload: whole_text(bytes)?,
+                    payload: whole_text(doc.sent)?,
                 }));
             }
             Err(e) => return Err(e),
@@ -138,9 +143,9 @@ pub fn parse_event<E: Events>(
         Field::Value(d) => Some((d.start, d.end)),
         _ => None,
     };
-    match build_known::<E, _>(index, ReadSpan { bytes, head, span }, events)? {
+    match build_known::<E, _>(index, ReadSpan { doc, head, span }, events)? {
         Some(event) => event,
-        None => left_out(index, products, events, bytes),
+        None => left_out(index, products, events, doc),
     }
 }
 
@@ -156,17 +161,17 @@ fn no_such_event(index: usize, events: &[EventInfo]) -> Error {
 }
 
 /// The unknown event of a payload of an event whose product this build leaves out.
-fn left_out<E: Events>(index: usize, products: &[ProductInfo], events: &[EventInfo], bytes: &[u8]) -> Result<E, Error> {
+fn left_out<E: Events>(index: usize, products: &[ProductInfo], events: &[EventInfo], doc: Doc<'_>) -> Result<E, Error> {
     let info = events.get(index).ok_or_else(|| no_such_event(index, events))?;
-    let head: E::Head = from_slice(bytes)?;
-    Ok(E::unknown(UnknownEvent::left_out(info, products, EnvelopeFields::of(&head), bytes)?))
+    let head: E::Head = from_doc(doc)?;
+    Ok(E::unknown(UnknownEvent::left_out(info, products, EnvelopeFields::of(&head), doc.sent)?))
 }
 
 /// Reads the whole payload as the event's type. With a check, the event was found from
 /// the attributes before `data`, and the payload's final `event` and `domain` must name the
 /// same one; when they do not, the answer is to read it again.
 struct ReadWhole<'b> {
-    bytes: &'b [u8],
+    doc: Doc<'b>,
     check: Option<Named<'b>>,
 }
 
@@ -181,7 +186,7 @@ impl<E: Events> Builder<E> for ReadWhole<'_> {
     type Out = Read<Result<E, Error>>;
 
     fn build<D: EventData>(self, wrap: fn(Box<PayloadOf<E, D>>) -> E) -> Self::Out {
-        let whole: PayloadOf<E, D> = match from_slice(self.bytes) {
+        let whole: PayloadOf<E, D> = match from_doc(self.doc) {
             Ok(whole) => whole,
             Err(e) => return Read::Done(Err(e)),
         };
@@ -196,7 +201,7 @@ impl<E: Events> Builder<E> for ReadWhole<'_> {
 
 /// Reads the `data` of a payload whose envelope was read, from its span.
 struct ReadSpan<'b, H> {
-    bytes: &'b [u8],
+    doc: Doc<'b>,
     head: H,
     span: Option<(usize, usize)>,
 }
@@ -206,7 +211,7 @@ impl<E: Events> Builder<E> for ReadSpan<'_, E::Head> {
 
     fn build<D: EventData>(self, wrap: fn(Box<PayloadOf<E, D>>) -> E) -> Self::Out {
         let data = match (self.span, self.head.data_field()) {
-            (Some((start, end)), _) => Reader::slice(self.bytes, start, end).document::<D>()?,
+            (Some((start, end)), _) => Reader::slice(self.doc, start, end).document::<D>()?,
             (None, Field::Invalid(raw)) => Field::Invalid(raw.clone()),
             (None, Field::Null) => Field::Null,
             (None, _) => Field::Absent,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::attribute::{FieldSpec, ROOT};
+use super::document::{mended, Doc};
 use super::error::Error;
 use super::field::Field;
 use super::fixture::{EventContext, Gen, WireSample};
@@ -62,7 +63,12 @@ pub trait Envelope: Wire + Default {
 /// Reads a payload of a known event. Only malformed JSON or a non-object fails: attributes
 /// of the wrong type are kept for validation to report.
 pub fn from_slice<P: Envelope>(bytes: &[u8]) -> Result<P, Error> {
-    match Reader::new(bytes).document::<P>()? {
+    mended(bytes, from_doc)
+}
+
+/// [`from_slice`] of a document whose lone surrogate escapes may be read mended.
+pub(crate) fn from_doc<P: Envelope>(doc: Doc<'_>) -> Result<P, Error> {
+    match Reader::of(doc).document::<P>()? {
         Field::Value(v) => Ok(v),
         Field::Invalid(raw) => Err(Error::NotAnObject { found: raw.describe() }),
         Field::Null | Field::Absent => Err(Error::NotAnObject { found: "null".into() }),

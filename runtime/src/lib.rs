@@ -12,6 +12,7 @@ pub mod attribute;
 mod calendar;
 pub mod collections;
 pub mod dispatch;
+pub mod document;
 pub mod error;
 pub mod event;
 pub mod field;

@@ -41,9 +41,15 @@ impl Raw {
         &self.0
     }
 
-    /// The value parsed, for inspection.
+    /// The value parsed, for inspection; a lone surrogate escape reads as U+FFFD, as the
+    /// reader reads one ([`Doc`](crate::document::Doc)).
     pub fn to_value(&self) -> Value {
-        serde_json::from_str(&self.0).unwrap_or(Value::Null)
+        serde_json::from_str(&self.0)
+            .or_else(|e| match crate::document::mend(self.0.as_bytes()) {
+                Some(mended) => serde_json::from_slice(&mended),
+                None => Err(e),
+            })
+            .unwrap_or(Value::Null)
     }
 
     /// A short, bounded description for messages: `string "x"`, `integer 5`, ...

@@ -6,6 +6,7 @@
 pub use jiter::Peek;
 use jiter::{Jiter, JiterError, JiterErrorType, JsonErrorType};
 
+use super::document::Doc;
 use super::field::Field;
 use super::raw::Raw;
 use super::Error;
@@ -37,6 +38,9 @@ pub struct Reader<'j> {
     /// The whole document, when `data` is a part of it, and where that part starts: so
     /// positions in messages are the document's.
     whole: &'j [u8],
+    /// The whole document as sent, where raw text is taken from: `whole` but for the lone
+    /// surrogate escapes it reads as U+FFFD ([`Doc`]).
+    sent: &'j [u8],
     base: usize,
     depth: usize,
 }
@@ -44,18 +48,24 @@ pub struct Reader<'j> {
 impl<'j> Reader<'j> {
     /// A reader over one JSON document.
     pub fn new(data: &'j [u8]) -> Self {
+        Reader::of(Doc::new(data))
+    }
+
+    /// A reader over one JSON document, reading `doc.read` and keeping raw text from
+    /// `doc.sent`.
+    pub fn of(doc: Doc<'j>) -> Self {
         // The offsets after a byte-order mark still index `data`, so positions in messages
         // stay right.
-        let data = without_bom(data);
-        Reader { jiter: Jiter::new(data), data, whole: data, base: 0, depth: 0 }
+        let data = without_bom(doc.read);
+        Reader { jiter: Jiter::new(data), data, whole: data, sent: without_bom(doc.sent), base: 0, depth: 0 }
     }
 
     /// A reader over the value at `start..end` of a document read before (offsets from
     /// [`Reader::absolute`]).
-    pub fn slice(document: &'j [u8], start: usize, end: usize) -> Self {
-        let whole = without_bom(document);
+    pub fn slice(doc: Doc<'j>, start: usize, end: usize) -> Self {
+        let whole = without_bom(doc.read);
         let data = whole.get(start..end).unwrap_or_default();
-        Reader { jiter: Jiter::new(data), data, whole, base: start, depth: 0 }
+        Reader { jiter: Jiter::new(data), data, whole, sent: without_bom(doc.sent), base: start, depth: 0 }
     }
 
     /// An offset of this reader as an offset in the whole document.
@@ -65,7 +75,7 @@ impl<'j> Reader<'j> {
 
     /// The text at `start..end` of the whole document.
     pub fn raw_absolute(&self, start: usize, end: usize) -> Result<Raw, Error> {
-        self.keep(start, self.whole.get(start..end).unwrap_or(b"null"))
+        self.keep(start, self.sent.get(start..end).unwrap_or(b"null"))
     }
 
     /// Raw JSON of text the reader followed, which starts at `start` of the whole document.
@@ -110,7 +120,8 @@ impl<'j> Reader<'j> {
     /// [`Reader::mark`]): the compiled validator keeps the few values rules read this way.
     pub fn reread<T: WireRead>(&self, start: usize, end: usize) -> Result<Field<T>, Error> {
         let data = self.data.get(start..end).unwrap_or_default();
-        let mut r = Reader { jiter: Jiter::new(data), data, whole: self.whole, base: self.base + start, depth: self.depth };
+        let mut r =
+            Reader { jiter: Jiter::new(data), data, whole: self.whole, sent: self.sent, base: self.base + start, depth: self.depth };
         r.field::<T>()
     }
 
@@ -150,7 +161,8 @@ impl<'j> Reader<'j> {
 
     /// The JSON text at `start..end` of this reader, as read before.
     pub fn raw_between(&self, start: usize, end: usize) -> Result<Raw, Error> {
-        self.keep(self.base + start, self.data.get(start..end).unwrap_or(b"null"))
+        let (start, end) = (self.base + start, self.base + end);
+        self.keep(start, self.sent.get(start..end).unwrap_or(b"null"))
     }
 
     /// Where the next value starts (after [`Reader::peek`]).

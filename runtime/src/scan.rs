@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::sync::RwLock;
 
 use super::attribute::{FieldSpec, Presence, ROOT};
+use super::document::{mended, Doc};
 use super::error::Error;
 use super::field::Field;
 use super::interpreter::Reach;
@@ -706,18 +707,20 @@ pub struct Scanned {
 /// `rules`, read from the bytes without building it. Fails as the typed reader fails: on
 /// malformed JSON or a non-object.
 pub(crate) fn scan_document<P: WireScan>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule]) -> Result<Scanned, Error> {
-    let mut texts = Texts::First;
-    loop {
-        match scan_pass::<P>(bytes, mode, event, rules, texts)? {
-            Concluded::Done(scanned) => return Ok(scanned),
-            // A second pass ends `Done`: it writes what the first asked for.
-            Concluded::Again(wanted) => texts = Texts::Only(wanted),
+    mended(bytes, |doc| {
+        let mut texts = Texts::First;
+        loop {
+            match scan_pass::<P>(doc, mode, event, rules, texts)? {
+                Concluded::Done(scanned) => return Ok(scanned),
+                // A second pass ends `Done`: it writes what the first asked for.
+                Concluded::Again(wanted) => texts = Texts::Only(wanted),
+            }
         }
-    }
+    })
 }
 
-fn scan_pass<P: WireScan>(bytes: &[u8], mode: Mode, event: &'static str, rules: &'static [Rule], texts: Texts) -> Result<Concluded, Error> {
-    let mut r = Reader::new(bytes);
+fn scan_pass<P: WireScan>(doc: Doc<'_>, mode: Mode, event: &'static str, rules: &'static [Rule], texts: Texts) -> Result<Concluded, Error> {
+    let mut r = Reader::of(doc);
     r.check_utf8()?;
     let peek = r.peek()?;
     if peek != Peek::Object {

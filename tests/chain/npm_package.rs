@@ -437,6 +437,17 @@ fn the_package_reports_every_broken_payload_as_the_rust_models_do() {
             broken.push(b'\n');
         }
     }
+    // Lone surrogate escapes, which JSON.parse takes: both read each as U+FFFD, in a value
+    // of an open string, of an enum, of an attribute the spec does not list, and in a key.
+    for text in [r#""A\ud800b""#, r#""\udc00""#, r#""\ud800\ud800""#, r#""\ud83d\ude00""#, r#""\ud800\u0041""#] {
+        let mut v = chat.clone();
+        v["data"]["actor"]["first_name"] = Value::from("@@");
+        v["data"]["actor"]["type"] = Value::from("@@");
+        v["data"]["actor"]["zz"] = Value::from("@@");
+        let line = v.to_string().replace("\"@@\"", text).replacen("{", &format!("{{{text}:1,"), 1);
+        broken.extend_from_slice(line.as_bytes());
+        broken.push(b'\n');
+    }
     let log = s.dir.join("broken.ndjson");
     std::fs::write(&log, &broken).unwrap();
     let lines = broken.iter().filter(|b| **b == b'\n').count();

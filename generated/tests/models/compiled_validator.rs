@@ -171,6 +171,9 @@ fn hostile_payloads_get_the_same_report_or_error() {
         format!(r#"{{"event":"onAgentUpdate","domain":"a.freshcaller.com","data":{{{many_keys}}}}}"#).into_bytes(),
         br#"{"event":"onAgentActivityCreate","data":{"actor":{"id":"caf"#.to_vec(),
         b"{\"event\":\"onAgentActivityCreate\",\"x\":\"caf\x87\",\"data\":{}}".to_vec(),
+        br#"{"event":"onAgentActivityCreate","data":{"actor":{"type":"\ud800","first_name":"\udc00\ud800"},"\ud800":1}}"#.to_vec(),
+        br#"{"data":{"actor":{"type":"system"}},"event":"onAgentActivityCreate","x":"\ud800"}"#.to_vec(),
+        br#"{"event":"onAgentActivityCreate","data":{"actor":{"type":"\ud800"}} x"#.to_vec(),
     ];
     for bytes in &cases {
         agree(bytes);

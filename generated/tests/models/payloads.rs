@@ -99,3 +99,42 @@ fn the_custom_status_changes_read_new_then_old() {
     assert_eq!(status.new().to_value(), "LUNCH");
     assert_eq!(status.old().to_value(), "UNAVAILABLE");
 }
+
+/// A lone surrogate escape, which `JSON.parse` in an app takes, is read rather than refused:
+/// as U+FFFD in a typed string (a Rust string cannot hold it), and kept as sent where the
+/// payload keeps raw text (an attribute the spec does not list, a whole unknown event).
+#[test]
+fn a_lone_surrogate_escape_is_read_as_the_replacement_character_and_kept_raw_as_sent() {
+    use freshworks_events::freshchat::on_agent_activity_create::Payload;
+    let real = common::payload("freshchat-onAgentActivityCreate.1.json");
+    let mut v: Value = serde_json::from_slice(&real).unwrap();
+    v["data"]["actor"]["first_name"] = Value::from("@1");
+    v["data"]["actor"]["zz_unlisted"] = Value::from("@2");
+    let text = v.to_string().replace("\"@1\"", r#""A\ud800b""#).replace("\"@2\"", r#""x\udc00\ud83d\ude00""#);
+    let bytes = text.as_bytes();
+    assert!(serde_json::from_slice::<Value>(bytes).is_err(), "serde_json refuses it, as jiter does");
+
+    let event = Event::parse(bytes).unwrap();
+    let Event::FreshchatOnAgentActivityCreate(p) = &event else { panic!("{event:?}") };
+    assert_eq!(p.data().and_then(|d| d.actor()).and_then(|a| a.first_name()), Some("A\u{fffd}b"));
+    let written = serde_json::to_string(&event).unwrap();
+    assert!(written.contains(r#""zz_unlisted":"x\udc00\ud83d\ude00""#), "{written}");
+    assert!(event.validate(Mode::Lenient).is_valid(), "{}", event.validate(Mode::Lenient));
+    // The same through the one-event reader and the compiled validator.
+    assert_eq!(Payload::from_slice(bytes).unwrap().data().and_then(|d| d.actor()).and_then(|a| a.first_name()), Some("A\u{fffd}b"));
+    assert!(Payload::validate_slice(bytes, Mode::Lenient).unwrap().is_valid());
+    let strict = Payload::validate_slice(bytes, Mode::Strict).unwrap();
+    let unlisted = strict.violations.iter().find(|v| v.path == "/data/actor/zz_unlisted").unwrap();
+    assert_eq!(unlisted.found, "string \"x\u{fffd}😀\"");
+
+    // An unknown event keeps the whole payload as sent.
+    let unknown = text.replace("onAgentActivityCreate", "onSomethingElse");
+    let event = Event::parse(unknown.as_bytes()).unwrap();
+    assert!(matches!(event, Event::Unknown(_)));
+    assert_eq!(serde_json::to_string(&event).unwrap(), unknown);
+
+    // Malformed JSON with one is still malformed, said where.
+    let broken = format!("{}x", &text[..text.len() - 1]);
+    let e = Event::parse(broken.as_bytes()).unwrap_err().to_string();
+    assert!(e.contains("line 1"), "{e}");
+}

@@ -164,14 +164,14 @@ function parseJson(text) {
       } else if (e === "u") {
         const unit = hex4(i + 1);
         i += 5;
-        if (unit >= 0xd800 && unit <= 0xdbff) {
-          if (text[i] !== "\\" || text[i + 1] !== "u") throw fail("unexpected end of hex escape");
-          const low = hex4(i + 2);
-          if (low < 0xdc00 || low > 0xdfff) throw fail("lone leading surrogate in hex escape");
+        // A lone surrogate escape reads as U+FFFD, as the Rust reader reads it (a Rust
+        // string cannot hold one); a pair is one character.
+        const lowNext = text[i] === "\\" && text[i + 1] === "u" && /^[dD][c-fC-F][0-9a-fA-F]{2}$/.test(text.slice(i + 2, i + 6));
+        if (unit >= 0xd800 && unit <= 0xdbff && lowNext) {
+          out += String.fromCharCode(unit, parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
-          out += String.fromCharCode(unit, low);
-        } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-          throw fail("lone leading surrogate in hex escape");
+        } else if (unit >= 0xd800 && unit <= 0xdfff) {
+          out += "\ufffd";
         } else {
           out += String.fromCharCode(unit);
         }
