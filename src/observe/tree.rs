@@ -148,8 +148,12 @@ pub struct Stats {
     pub types: [u64; 6],
     /// Id or timestamp forms seen, by name.
     pub forms: Vec<(&'static str, u64)>,
+    /// The values kept: while there are more distinct ones than [`VALUES_KEPT`], those of
+    /// lowest [`rank`], so which are kept depends on what the log holds, never on its order
+    /// or on how it is split between threads (each part keeps every value the whole log
+    /// keeps, with its exact count, and the merge keeps the lowest again).
     pub values: Vec<(Seen, u64)>,
-    /// Occurrences of values not kept (past [`VALUES_KEPT`] distinct ones).
+    /// Occurrences of values not kept.
     pub values_more: u64,
     /// The first value seen, cut short (undocumented paths only).
     pub example: Option<String>,
@@ -157,6 +161,14 @@ pub struct Stats {
     /// print, mixed): a value whose bit is not set is none of them.
     prints: Vec<u64>,
     bits: u64,
+    /// With `values` full: the highest rank among them, which a new value must be below.
+    worst: u64,
+}
+
+/// Where a value stands among the distinct values of a path: its print, mixed, so that
+/// the values kept are a fair sample of the many. Ties are broken by the value itself.
+fn rank(print: u64) -> u64 {
+    print.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl Stats {
@@ -174,21 +186,49 @@ impl Stats {
     }
 
     fn value_n(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
-        let bit = 1u64 << (print.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
-        let found = if self.bits & bit == 0 {
+        let mine = rank(print);
+        let found = if self.bits & (1u64 << (mine >> 58)) == 0 {
             None
         } else {
             self.prints.iter().zip(&self.values).position(|(&p, (v, _))| p == print && matches(v))
         };
         if let Some(i) = found {
             self.values[i].1 += n;
-        } else if self.values.len() < VALUES_KEPT {
+            return;
+        }
+        if self.values.len() < VALUES_KEPT {
             self.values.push((seen(), n));
             self.prints.push(print);
-            self.bits |= bit;
-        } else {
-            self.values_more += n;
+            self.bits |= 1u64 << (mine >> 58);
+            if self.values.len() == VALUES_KEPT {
+                self.worst = self.prints.iter().map(|&p| rank(p)).max().unwrap_or(0);
+            }
+            return;
         }
+        // Full: a value ranked above every kept one is only counted (the common case of a
+        // path of many distinct values, decided on one comparison).
+        if mine > self.worst {
+            self.values_more += n;
+            return;
+        }
+        let value = seen();
+        let worst = (0..self.values.len()).max_by(|&a, &b| self.order(a).cmp(&self.order(b))).unwrap_or(0);
+        if (mine, &value) > self.order(worst) {
+            self.values_more += n;
+            return;
+        }
+        let (_, gone) = self.values.swap_remove(worst);
+        self.prints.swap_remove(worst);
+        self.values_more += gone;
+        self.values.push((value, n));
+        self.prints.push(print);
+        self.bits = self.prints.iter().fold(0, |b, &p| b | 1u64 << (rank(p) >> 58));
+        self.worst = self.prints.iter().map(|&p| rank(p)).max().unwrap_or(0);
+    }
+
+    /// The kept value at `i` in rank order.
+    fn order(&self, i: usize) -> (u64, &Seen) {
+        (rank(self.prints[i]), &self.values[i].0)
     }
 
     fn merge(&mut self, other: &Stats) {

@@ -164,6 +164,27 @@ fn threads_count_the_same() {
     assert_eq!(count(event(&one, "freshsales/onUserAgentAvailabilityUpdate"), "payloads"), 100);
 }
 
+/// A log of several batches per thread whose paths have more distinct values than are kept,
+/// each part seeing them in another order: the values kept and every count are the same
+/// however many threads read it.
+#[test]
+fn threads_keep_the_same_values_past_the_limit() {
+    let mut log = fixtures(EVENT, 3000, 5);
+    for (i, p) in log.iter_mut().enumerate() {
+        p["data"]["tag"] = json!(format!("t{}", (i * 7919) % 50));
+        p["data"]["serial"] = json!(i);
+    }
+    let bytes = ndjson(&log);
+    assert!(bytes.len() > 2 << 20, "{} bytes: not several batches", bytes.len());
+    let one = observe(&bytes, &[]);
+    let tag = attribute(event(&one, EVENT), "data.tag");
+    assert_eq!(tag["values"].as_array().unwrap().len(), 16, "{tag}");
+    assert!(count(tag, "values_more") > 0);
+    for jobs in ["2", "3"] {
+        assert_eq!(observe(&bytes, &["--jobs", jobs]), one, "--jobs {jobs}");
+    }
+}
+
 /// `v` as JSON with every character of every key and string escaped (`\u0072`, surrogate
 /// pairs beyond the first plane) and spaces around every token.
 fn escaped(v: &Value) -> String {
