@@ -605,9 +605,9 @@ impl<'j> Scan<'j> {
         let mut report = Report::default();
         for f in found {
             match f.v {
-                Some(v) if report.violations.len() < Report::KEPT => report.violations.push(*v),
-                // Not written in this pass, or past what a report keeps.
-                _ => report.omitted += 1,
+                Some(v) => report.add(*v),
+                // Not written in this pass: counted, as those past what the report keeps.
+                None => report.omitted += 1,
             }
         }
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
@@ -624,14 +624,7 @@ impl<'j> Scan<'j> {
             }
         }
         super::interpreter::check(&reach, rules, &in_force, &mut walk);
-        let last = walk.finish();
-        report.omitted += last.omitted;
-        for v in last.violations {
-            match report.violations.len() < Report::KEPT {
-                true => report.violations.push(v),
-                false => report.omitted += 1,
-            }
-        }
+        report.extend(walk.finish());
         Ok(Concluded::Done(Scanned { report, event: name, domain }))
     }
 }

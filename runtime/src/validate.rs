@@ -141,6 +141,29 @@ impl Report {
         self.violations.len() + self.omitted
     }
 
+    /// Whether one more violation found is kept; if not, it is counted.
+    fn room(&mut self) -> bool {
+        let room = self.violations.len() < Report::KEPT;
+        self.omitted += usize::from(!room);
+        room
+    }
+
+    /// Adds a violation found after those already here: kept while there is room, counted
+    /// after.
+    pub(crate) fn add(&mut self, v: Violation) {
+        if self.room() {
+            self.violations.push(v);
+        }
+    }
+
+    /// Adds what another report found after those already here.
+    pub(crate) fn extend(&mut self, later: Report) {
+        for v in later.violations {
+            self.add(v);
+        }
+        self.omitted += later.omitted;
+    }
+
     /// The first violations, for an answer that must stay near the size of the payload:
     /// at most `most`, and no more once their text (pointer, message, expected, found)
     /// passes `text` bytes; the first is always among them.
@@ -185,9 +208,7 @@ enum Seg<'a> {
 pub struct Walk<'a> {
     mode: Mode,
     path: Vec<Seg<'a>>,
-    out: Vec<Violation>,
-    /// Violations found once `out` holds [`Report::KEPT`].
-    omitted: usize,
+    out: Report,
     /// Paths below `data` (rule syntax, `a.b[].c`) where the event's rules allow null in
     /// this payload: an attribute the docs say is null only under a condition.
     null_ok: Vec<Path>,
@@ -196,13 +217,13 @@ pub struct Walk<'a> {
 impl<'a> Walk<'a> {
     /// Starts a walk at the payload root.
     pub fn new(mode: Mode) -> Self {
-        Walk { mode, path: Vec::with_capacity(8), out: Vec::new(), omitted: 0, null_ok: Vec::new() }
+        Walk { mode, path: Vec::with_capacity(8), out: Report::default(), null_ok: Vec::new() }
     }
 
     /// A walk that starts where another one is: its pointers are relative to that place,
     /// and nothing is allocated until something is reported.
     pub(crate) fn bare(mode: Mode) -> Self {
-        Walk { mode, path: Vec::new(), out: Vec::new(), omitted: 0, null_ok: Vec::new() }
+        Walk { mode, path: Vec::new(), out: Report::default(), null_ok: Vec::new() }
     }
 
     /// Allows null at these paths below `data`: the `null` rules whose condition holds
@@ -242,7 +263,7 @@ impl<'a> Walk<'a> {
 
     /// Ends the walk, with every violation recorded in the order met.
     pub fn finish(self) -> Report {
-        Report { violations: self.out, omitted: self.omitted }
+        self.out
     }
 
     /// Goes into an object's attribute.
@@ -273,21 +294,15 @@ impl<'a> Walk<'a> {
         p
     }
 
-    /// Whether a violation found now is kept; if not, it is counted.
-    fn keeps(&mut self) -> bool {
-        let keeps = self.out.len() < Report::KEPT;
-        self.omitted += usize::from(!keeps);
-        keeps
-    }
-
     /// Records a violation at the current position.
     pub fn report(&mut self, kind: Kind, expected: impl Into<String>, found: impl Into<String>, message: impl Into<String>) {
-        if !self.keeps() {
+        // Past what a report keeps, no pointer or message is written.
+        if !self.out.room() {
             return;
         }
         let v =
             Violation { path: self.pointer(), kind, expected: expected.into(), found: found.into(), message: message.into(), rule: None };
-        self.out.push(v);
+        self.out.violations.push(v);
     }
 
     /// Records a value that does not fit its type.
@@ -297,11 +312,11 @@ impl<'a> Walk<'a> {
 
     /// Records a violation of a documented rule at the current position.
     pub fn rule(&mut self, rule: &Rule, expected: String, found: String) {
-        if !self.keeps() {
+        if !self.out.room() {
             return;
         }
         let message = format!("rule {}: {} (expected {expected}, found {found})", rule.id, rule.description);
-        self.out.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id) });
+        self.out.violations.push(Violation { path: self.pointer(), kind: Kind::Rule, expected, found, message, rule: Some(rule.id) });
     }
 
     fn presence(&self, spec: &FieldSpec) -> super::attribute::Presence {
