@@ -171,11 +171,14 @@ fn rank(print: u64) -> u64 {
     print.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The bit of `bits` that a value of this rank sets (six of its bits).
+fn bit(rank: u64) -> u64 {
+    1u64 << (rank >> 58)
+}
+
 impl Stats {
     pub fn form(&mut self, name: &'static str) {
-        // The names are a few constants: the same one is almost always the same pointer, so
-        // the text is compared only when it is not.
-        match self.forms.iter_mut().find(|(n, _)| std::ptr::eq(*n, name) || *n == name) {
+        match self.forms.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => self.forms.push((name, 1)),
         }
@@ -189,7 +192,7 @@ impl Stats {
 
     fn value_n(&mut self, print: u64, seen: impl FnOnce() -> Seen, matches: impl Fn(&Seen) -> bool, n: u64) {
         let mine = rank(print);
-        let found = if self.bits & (1u64 << (mine >> 58)) == 0 {
+        let found = if self.bits & bit(mine) == 0 {
             None
         } else {
             self.prints.iter().zip(&self.values).position(|(&p, (v, _))| p == print && matches(v))
@@ -199,12 +202,7 @@ impl Stats {
             return;
         }
         if self.values.len() < VALUES_KEPT {
-            self.values.push((seen(), n));
-            self.prints.push(print);
-            self.bits |= 1u64 << (mine >> 58);
-            if self.values.len() == VALUES_KEPT {
-                self.worst = self.prints.iter().map(|&p| rank(p)).max().unwrap_or(0);
-            }
+            self.keep(seen(), print, n);
             return;
         }
         // Full: a value ranked above every kept one is only counted (the common case of a
@@ -222,9 +220,14 @@ impl Stats {
         let (_, gone) = self.values.swap_remove(worst);
         self.prints.swap_remove(worst);
         self.values_more += gone;
+        self.keep(value, print, n);
+    }
+
+    /// Keeps a value (there is room), with what finding values reads of the kept ones.
+    fn keep(&mut self, value: Seen, print: u64, n: u64) {
         self.values.push((value, n));
         self.prints.push(print);
-        self.bits = self.prints.iter().fold(0, |b, &p| b | 1u64 << (rank(p) >> 58));
+        self.bits = self.prints.iter().fold(0, |b, &p| b | bit(rank(p)));
         self.worst = self.prints.iter().map(|&p| rank(p)).max().unwrap_or(0);
     }
 

@@ -274,7 +274,7 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn key(&mut self, tree: &mut Tree, node: usize, prev: Option<usize>) -> Option<Option<(usize, Option<usize>)>> {
         if let Some((at, expected)) = tree.expected(node, prev) {
-            if self.b.get(self.i + 1..self.i + 1 + expected.len()).is_some_and(|sent| same(sent, expected)) {
+            if self.b.get(self.i + 1..self.i + 1 + expected.len()) == Some(expected) {
                 self.i += 1 + expected.len();
                 return Some(Some((tree.met(node, prev, at), Some(at))));
             }
@@ -355,21 +355,6 @@ fn has_byte(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(LOW) & !x & HIGH
 }
 
-/// Whether two slices of one length hold the same bytes: keys are short, and for up to 16
-/// bytes two overlapping words compare them without a call to `memcmp`.
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map_or(0, u64::from_le_bytes);
-    match n {
-        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
-        _ => a == b,
-    }
-}
-
 fn all_digits(raw: &[u8]) -> bool {
     raw.iter().all(u8::is_ascii_digit)
 }
@@ -383,24 +368,5 @@ fn wants_example(n: &tree::Node) -> bool {
 fn example(n: &mut tree::Node, text: impl FnOnce() -> String) {
     if wants_example(n) {
         n.stats.example = Some(tree::cut(&text(), tree::EXAMPLE_CHARS));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same;
-
-    #[test]
-    fn same_tells_every_one_byte_difference() {
-        for n in 0..40 {
-            let a: Vec<u8> = (0..n as u8).map(|i| b'a' + i % 26).collect();
-            assert!(same(&a, &a.clone()), "{n}");
-            for at in 0..n {
-                let mut b = a.clone();
-                b[at] ^= 0x20;
-                assert!(!same(&a, &b), "{n} bytes, differing at {at}");
-            }
-            assert!(!same(&a, &a[..n.saturating_sub(1)]) || n == 0);
-        }
     }
 }
