@@ -195,14 +195,7 @@ fn behaviour_in(text: &str) -> Vec<(usize, String)> {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
+    out.extend(crate::common::files_in(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")));
 }
 
 /// Generated code declares; the derive and the runtime implement. Not one `impl`, `fn` or

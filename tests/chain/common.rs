@@ -2,7 +2,7 @@
 //! temporary folders, the npm and PyPI tools some modules run, the turn nested cargo
 //! builds take, reproducible mutations, the attribute shapes doc-import is scored on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 pub fn root() -> PathBuf {
@@ -45,6 +45,20 @@ pub fn fwevents(args: &[&str], stdin: &[u8]) -> Output {
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
+    out
+}
+
+/// Every file below `dir`, at any depth, in the order the folders list them.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_in(&path));
+        } else {
+            out.push(path);
+        }
+    }
     out
 }
 

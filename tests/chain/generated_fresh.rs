@@ -24,25 +24,12 @@ fn checked_in_generated_code_is_fresh() {
             Err(_) => stale.push(format!("generated/out/{} is missing", file.path)),
         }
     }
-    for entry in walk(&out) {
+    for entry in common::files_in(&out) {
         if !wanted.contains(&entry) {
             stale.push(format!("{} is no longer generated", entry.display()));
         }
     }
     assert!(stale.is_empty(), "stale generated code; run `cargo run -q --bin fwevents -- generate`:\n{}", stale.join("\n"));
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]
@@ -108,7 +95,7 @@ fn checked_in_typescript_declarations_are_fresh() {
             Err(_) => stale.push(format!("generated/ts/{} is missing", file.path)),
         }
     }
-    for entry in walk(&out) {
+    for entry in common::files_in(&out) {
         if !wanted.contains(&entry) {
             stale.push(format!("{} is no longer generated", entry.display()));
         }
@@ -135,7 +122,7 @@ fn checked_in_npm_package_is_fresh() {
         }
     }
     // What npm itself leaves there (an installed copy, a tarball) is not the generator's.
-    for entry in walk(&out).into_iter().filter(|p| !p.components().any(|c| c.as_os_str() == "node_modules")) {
+    for entry in common::files_in(&out).into_iter().filter(|p| !p.components().any(|c| c.as_os_str() == "node_modules")) {
         if !wanted.contains(&entry) && entry.extension().is_some_and(|e| ["json", "cjs", "mjs", "ts"].iter().any(|x| e == *x)) {
             stale.push(format!("{} is no longer generated", entry.display()));
         }
