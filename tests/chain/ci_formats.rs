@@ -9,20 +9,14 @@ use crate::common::{self, fwevents, text, TempDir};
 
 /// A copy of the real spec with `edit` applied to one file's text.
 fn spec_copy(name: &str, file: &str, edit: impl Fn(&str) -> String) -> TempDir {
-    let dir = TempDir::new(name);
-    for f in codegen::source::read_spec_dir(&common::root().join("spec")).unwrap() {
-        let path = dir.0.join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let t = if f.path == file {
-            let edited = edit(&f.text);
-            assert_ne!(edited, f.text, "the edit of {file} did not apply");
-            edited
-        } else {
-            f.text
-        };
-        std::fs::write(path, t).unwrap();
-    }
-    dir
+    common::spec_copy_with(name, |path, text| {
+        if path != file {
+            return text;
+        }
+        let edited = edit(&text);
+        assert_ne!(edited, text, "the edit of {file} did not apply");
+        edited
+    })
 }
 
 fn json_of(out: &[u8]) -> Value {

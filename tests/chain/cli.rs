@@ -169,18 +169,10 @@ fn fixtures_are_reproducible_and_valid() {
 fn lint_reports_compiler_style_and_exits_1() {
     let o = fwevents(&["lint"], b"");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
-    let tmp = common::TempDir::new("lint");
-    let spec = common::root().join("spec");
-    for f in codegen::source::read_spec_dir(&spec).unwrap() {
-        let path = tmp.0.join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let text = if f.path == "freshchat/onAgentActivityCreate.yaml" {
-            f.text.replace("    type: ChatAgentStatus", "    type: ChatAgentStatsu")
-        } else {
-            f.text
-        };
-        std::fs::write(path, text).unwrap();
-    }
+    let tmp = common::spec_copy_with("lint", |path, t| match path {
+        "freshchat/onAgentActivityCreate.yaml" => t.replace("    type: ChatAgentStatus", "    type: ChatAgentStatsu"),
+        _ => t,
+    });
     let dir = tmp.0.to_str().unwrap();
     let o = fwevents(&["lint", dir], b"");
     assert_eq!(o.status.code(), Some(1));
@@ -257,13 +249,7 @@ fn version_names_the_spec_and_help_gives_examples_and_exit_codes() {
 
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
-    let tmp = common::TempDir::new("colour");
-    let spec = common::root().join("spec");
-    for f in codegen::source::read_spec_dir(&spec).unwrap() {
-        let path = tmp.0.join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, f.text.replace("    type: ChatAgentStatus", "    type: Nope")).unwrap();
-    }
+    let tmp = common::spec_copy_with("colour", |_, text| text.replace("    type: ChatAgentStatus", "    type: Nope"));
     let dir = tmp.0.to_str().unwrap();
     // Output to a pipe: no colour by default.
     let plain = fwevents(&["lint", dir], b"");
@@ -282,16 +268,9 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let (on, off) = (check("always"), check("auto"));
     assert_eq!((on.status.code(), off.status.code()), (Some(1), Some(1)));
     assert!(on.stdout.contains(&0x1b) && !off.stdout.contains(&0x1b), "{}", text(&on.stdout));
-    let changed = common::TempDir::new("colour-diff");
-    for f in codegen::source::read_spec_dir(&spec).unwrap() {
-        let path = changed.0.join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(
-            path,
-            f.text.replace("      - { value: system, description:", "      - { value: bot }\n      - { value: system, description:"),
-        )
-        .unwrap();
-    }
+    let changed = common::spec_copy_with("colour-diff", |_, text| {
+        text.replace("      - { value: system, description:", "      - { value: bot }\n      - { value: system, description:")
+    });
     let diff = |color: &str| fwevents(&["diff", "spec", changed.0.to_str().unwrap(), "--fail-on", "never", "--color", color], b"");
     let (on, off) = (diff("always"), diff("auto"));
     assert_eq!((on.status.code(), off.status.code()), (Some(0), Some(0)), "{}", text(&on.stderr));

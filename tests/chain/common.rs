@@ -69,6 +69,18 @@ pub fn text(b: &[u8]) -> String {
 /// A temporary directory, removed on drop.
 pub struct TempDir(pub PathBuf);
 
+/// A copy of the shipped spec in a new temporary directory, each file's text (given with
+/// its path in the spec) through `edit`.
+pub fn spec_copy_with(name: &str, edit: impl Fn(&str, String) -> String) -> TempDir {
+    let dir = TempDir::new(name);
+    for f in codegen::source::read_spec_dir(&root().join("spec")).unwrap() {
+        let path = dir.0.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, edit(&f.path, f.text)).unwrap();
+    }
+    dir
+}
+
 impl TempDir {
     pub fn new(name: &str) -> Self {
         let dir = std::env::temp_dir().join(format!("fwevents-test-{name}-{}", std::process::id()));
