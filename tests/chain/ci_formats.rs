@@ -339,32 +339,22 @@ fn every_format_counts_the_same_changes() {
     std::fs::write(&event, edited).unwrap();
     let dir = new.0.to_str().unwrap();
 
-    let counts = |extra: &[&str]| {
-        let args = |format: &str| {
-            let mut a = vec!["diff", "spec", dir, "--format", format, "--fail-on", "never"];
-            a.extend_from_slice(extra);
-            a.into_iter().map(String::from).collect::<Vec<_>>()
-        };
-        let run = |format: &str| {
-            let a = args(format);
-            let o = fwevents(&a.iter().map(String::as_str).collect::<Vec<_>>(), b"");
-            assert_eq!(o.status.code(), Some(0), "{format}: {}", text(&o.stderr));
-            text(&o.stdout)
-        };
-        let doc = json_of(run("json").as_bytes());
-        let (breaking, compatible) = (doc["summary"]["breaking"].as_u64().unwrap(), doc["summary"]["compatible"].as_u64().unwrap());
-        assert_eq!(doc["summary"]["changes"].as_u64(), Some(breaking + compatible), "{doc}");
-        assert_eq!(doc["findings"].as_array().unwrap().len() as u64, breaking + compatible, "{doc}");
-        let plain = run("text");
-        assert!(plain.ends_with(&format!("\n{breaking} breaking, {compatible} compatible change(s)\n")), "{plain}");
-        let md = run("markdown");
-        assert!(md.starts_with(&format!("**Spec changes: {breaking} breaking, {compatible} compatible change(s)")), "{md}");
-        let github = run("github");
-        let lines = github_lines(github.as_bytes());
-        let findings = lines.iter().filter(|(_, props, _)| prop(props, "title").is_some_and(|t| t.starts_with("fwevents diff"))).count();
-        assert_eq!(findings as u64, breaking + compatible, "{github}");
-        (breaking, compatible)
+    let run = |format: &str| {
+        let o = fwevents(&["diff", "spec", dir, "--format", format, "--fail-on", "never"], b"");
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", text(&o.stderr));
+        text(&o.stdout)
     };
-    let (breaking, compatible) = counts(&[]);
+    let doc = json_of(run("json").as_bytes());
+    let (breaking, compatible) = (doc["summary"]["breaking"].as_u64().unwrap(), doc["summary"]["compatible"].as_u64().unwrap());
+    assert_eq!(doc["summary"]["changes"].as_u64(), Some(breaking + compatible), "{doc}");
+    assert_eq!(doc["findings"].as_array().unwrap().len() as u64, breaking + compatible, "{doc}");
+    let plain = run("text");
+    assert!(plain.ends_with(&format!("\n{breaking} breaking, {compatible} compatible change(s)\n")), "{plain}");
+    let md = run("markdown");
+    assert!(md.starts_with(&format!("**Spec changes: {breaking} breaking, {compatible} compatible change(s)")), "{md}");
+    let github = run("github");
+    let lines = github_lines(github.as_bytes());
+    let findings = lines.iter().filter(|(_, props, _)| prop(props, "title").is_some_and(|t| t.starts_with("fwevents diff"))).count();
+    assert_eq!(findings as u64, breaking + compatible, "{github}");
     assert!(breaking >= 2 && compatible >= 1, "{breaking} breaking, {compatible} compatible");
 }
