@@ -134,7 +134,7 @@ impl<'a> Cursor<'a> {
                         let digits = if s.escaped { self.text(s)?.bytes().all(|b| b.is_ascii_digit()) } else { all_digits(s.raw) };
                         n.stats.form(if !s.raw.is_empty() && digits { "numeric_string" } else { "string" });
                     }
-                    Looks::Timestamp => n.stats.form(Timestamp::parse_str(&self.text(s)?).map_or("other", |t| t.format().name())),
+                    Looks::Timestamp => n.stats.form(Timestamp::form_of_str(&self.text(s)?).map_or("other", |f| f.name())),
                     Looks::Plain => {
                         let listed = n.counted.listed;
                         // An enum's values are kept whatever their length, within reason.
