@@ -122,16 +122,10 @@ pub fn node(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new("node").args(args).current_dir(dir).output().unwrap_or_else(|e| panic!("these tests run node (Node 20 or later): {e}"))
 }
 
-/// The target directory of the cargo builds some modules run on copies of the workspace and
-/// on its packages (`spec_edit`, `packaging`): kept under `target/` between runs, so that
-/// only our own crates rebuild.
-pub fn nested_target() -> PathBuf {
-    root().join("target/spec-edit-test")
-}
-
 /// The workspace's `[profile.dev]`, for the cargo builds the tests run on other workspaces
-/// (the handler's, typify's, the packages' verification): with the same settings, builds
-/// in [`nested_target`] share what they compile, and each compiles less.
+/// and on copies of this one (the handler's, typify's, the packages' verification, the spec
+/// edits): with the same settings, in [`own_target`], they reuse every dependency this test
+/// build compiled, and compile only their own crates.
 pub const PROFILE: [&str; 6] = [
     "--config",
     "profile.dev.debug=\"line-tables-only\"",
@@ -141,12 +135,18 @@ pub const PROFILE: [&str; 6] = [
     "profile.dev.package.jiter.opt-level=2",
 ];
 
-/// The target directory of this test build (`CARGO_TARGET_TMPDIR` is a folder of it).
+/// The target directory of this test build (`CARGO_TARGET_TMPDIR` is a folder of it), where
+/// the cargo builds the tests run go too. They never rebuild a unit of this build: cargo
+/// names a unit by its package's path within its workspace (or the whole path, outside it)
+/// and its features, and no nested build has a crate at the path of one of this
+/// workspace's with the same features (the copies of the workspace keep their crates one
+/// folder down, see `spec_edit`).
 pub fn own_target() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).parent().expect("the tests' temporary folder is in the target directory").to_path_buf()
 }
 
-/// The builds in [`nested_target`] (and the handler's) take turns: one at a time.
+/// The cargo builds the tests run take turns: one at a time, so that a test reads the
+/// output of its own build.
 pub fn cargo_turn() -> std::sync::MutexGuard<'static, ()> {
     static CARGO: std::sync::Mutex<()> = std::sync::Mutex::new(());
     CARGO.lock().unwrap_or_else(|e| e.into_inner())

@@ -11,8 +11,8 @@ use crate::common;
 #[test]
 fn a_handler_outside_the_workspace_matches_every_event_once() {
     let root = common::root();
-    // In the target directory the copies of this workspace build in, with their profile:
-    // the dependencies the models crate has without the generator are compiled once.
+    // In this test build's target directory, with its profile: the dependencies of the
+    // models crate are the ones it compiled.
     let _turn = common::cargo_turn();
     let files: Vec<PathBuf> = common::real_payloads().into_iter().map(|(name, _)| root.join("../shared/payloads").join(name)).collect();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -22,7 +22,7 @@ fn a_handler_outside_the_workspace_matches_every_event_once() {
         .arg("--manifest-path")
         .arg(root.join("tests/handler/Cargo.toml"))
         .arg("--target-dir")
-        .arg(common::nested_target())
+        .arg(common::own_target())
         .arg("--")
         .args(&files)
         .output()

@@ -9,9 +9,9 @@ use std::process::{Command, Output};
 
 use crate::common;
 
-/// Shared with the `spec_edit` and `handler` modules, so that the dependencies compile once.
+/// This test build's own: the packages' dependencies are the ones it compiled.
 fn target() -> PathBuf {
-    common::nested_target()
+    common::own_target()
 }
 
 /// Runs `cargo <command> --offline --locked <args>` in the workspace.
@@ -29,30 +29,48 @@ fn cargo(command: &str, args: &[&str]) -> Output {
 
 /// Removes what cargo kept of an earlier packaging of this workspace's crates: it takes a
 /// registry crate of the same version as unchanged, both its sources (extracted once into
-/// `$CARGO_HOME/registry/src/-<hash>/`, the local registries' folders) and its build.
+/// `$CARGO_HOME/registry/src/-<hash>/`, the local registries' folders) and its build, and
+/// the packaged files carry one fixed time. Only those builds are forgotten: the ones whose
+/// sources (listed in their dep-info) are in a packaged crate's folder, `<name>-0.1.0/`,
+/// which this workspace's own crates never are.
 fn forget_our_builds() {
     let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
     if let Some(Ok(registries)) = home.map(|h| std::fs::read_dir(h.join("registry/src"))) {
         for registry in registries.flatten().filter(|r| r.file_name().to_string_lossy().starts_with('-')) {
-            for name in [
-                "freshworks-events-codegen-0.1.0",
-                "freshworks-events-derive-0.1.0",
-                "freshworks-events-runtime-0.1.0",
-                "freshworks-events-0.1.0",
-            ] {
-                let _ = std::fs::remove_dir_all(registry.path().join(name));
+            for name in PACKAGES {
+                let _ = std::fs::remove_dir_all(registry.path().join(format!("{name}-0.1.0")));
             }
         }
     }
-    let Ok(entries) = std::fs::read_dir(target().join("debug/.fingerprint")) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = ["codegen-", "freshworks-events-", "freshworks_events-"];
-        if ours.iter().any(|p| name.starts_with(p)) {
-            let _ = std::fs::remove_dir_all(entry.path());
+    let debug = target().join("debug");
+    let mut dep_infos: Vec<PathBuf> = Vec::new();
+    let mut add = |dir: PathBuf| {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            dep_infos.extend(entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "d")));
+        }
+    };
+    add(debug.join("deps"));
+    for build in std::fs::read_dir(debug.join("build")).into_iter().flatten().flatten() {
+        add(build.path());
+    }
+    let packaged = |text: &str| PACKAGES.iter().any(|name| text.contains(&format!("/{name}-0.1.0/")));
+    let Ok(fingerprints) = std::fs::read_dir(debug.join(".fingerprint")) else { return };
+    let fingerprints: Vec<PathBuf> = fingerprints.flatten().map(|e| e.path()).collect();
+    for info in dep_infos {
+        if !std::fs::read_to_string(&info).is_ok_and(|t| packaged(&t)) {
+            continue;
+        }
+        // `<crate>-<hash>.d`: the unit's fingerprint is `<package>-<hash>`.
+        let stem = info.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let Some((_, hash)) = stem.rsplit_once('-') else { continue };
+        for f in fingerprints.iter().filter(|f| f.file_name().is_some_and(|n| n.to_string_lossy().ends_with(&format!("-{hash}")))) {
+            let _ = std::fs::remove_dir_all(f);
         }
     }
 }
+
+/// The packages, by name.
+const PACKAGES: [&str; 4] = ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events-runtime", "freshworks-events"];
 
 /// Every file below `dir`, relative to it, sorted.
 fn files_below(dir: &Path) -> Vec<PathBuf> {
@@ -96,7 +114,7 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     );
     let log = common::text(&o.stderr);
     assert!(o.status.success(), "{log}");
-    for name in ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events-runtime", "freshworks-events"] {
+    for name in PACKAGES {
         assert!(log.contains(&format!("Verifying {name} v0.1.0")), "{name} is built from its package:\n{log}");
     }
     let package = target().join("package");
@@ -144,7 +162,7 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
     assert!(manifest.contains("generate = [\"dep:codegen\"]"), "{manifest}");
     assert!(!manifest.contains("path = \"../"), "{manifest}");
     // Each package says where it lives and what it is, for crates.io and docs.rs.
-    for name in ["freshworks-events-codegen", "freshworks-events-derive", "freshworks-events-runtime", "freshworks-events"] {
+    for name in PACKAGES {
         let manifest = std::fs::read_to_string(package.join(format!("{name}-0.1.0")).join("Cargo.toml")).unwrap();
         for key in ["description = ", "license = ", "repository = ", "readme = ", "keywords = ", "categories = "] {
             assert!(manifest.lines().any(|l| l.starts_with(key)), "{name} has no {key:?}:\n{manifest}");
@@ -160,6 +178,7 @@ fn the_crates_package_and_build_from_their_packaged_sources() {
 /// tests on the checked-in code).
 #[test]
 fn a_build_with_only_freshchat_reads_freshdesk_as_unknown() {
+    let _turn = common::cargo_turn();
     let o = Command::new(env!("CARGO"))
         .args(["test", "--offline", "--locked", "-p", "freshworks-events", "--no-default-features", "--features", "freshchat,generate"])
         .args(["--test", "models", "product_features", "--", "--test-threads=1"])

@@ -171,6 +171,7 @@ fn typify_types_read_real_payloads_and_fixtures_and_refuse_broken_ones() {
     let cases = cases();
     write_if_changed(&data.join("cases.json"), &serde_json::to_vec_pretty(&cases).unwrap());
 
+    let _turn = common::cargo_turn();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         // Its one test: the library holds only the generated types, with no tests or examples.
@@ -179,7 +180,8 @@ fn typify_types_read_real_payloads_and_fixtures_and_refuse_broken_ones() {
         .arg("--manifest-path")
         .arg(root.join("tests/typify/Cargo.toml"))
         .arg("--target-dir")
-        .arg(tmp.join("typify-target"))
+        // Beside this test build's own crates: serde, serde_json and syn are compiled once.
+        .arg(common::own_target())
         .args(["--", "--nocapture"])
         .env("FWEVENTS_TYPIFY_DATA", &data)
         .output()

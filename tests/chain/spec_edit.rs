@@ -63,18 +63,37 @@ fn cargo_build_with(dir: &Path, target: &Path, args: &[&str]) -> std::process::O
         .unwrap()
 }
 
-/// A copy of the workspace without the command line, with `dirs` copied from the repository.
+/// A copy of the workspace without the command line, with `dirs` copied from the repository
+/// one folder down: the manifest in `ws/`, the crates and the spec in `ws/copy/`, whose path
+/// it returns (cargo finds the manifest above it). So the copy's crates are not at the paths
+/// of this workspace's: its builds, in this test build's target directory, never replace a
+/// unit of this build (cargo names a unit by its package's path within the workspace), and
+/// every copy's crates are at the same paths as the other copies', so a crate a test leaves
+/// unchanged is compiled once for all of them.
 fn workspace(tmp: &common::TempDir, dirs: &[&str]) -> PathBuf {
     let root = common::root();
     let ws = tmp.0.join("ws");
+    let copy = ws.join("copy");
     for dir in dirs {
-        copy_dir(&root.join(dir), &ws.join(dir));
+        copy_dir(&root.join(dir), &copy.join(dir));
     }
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     let workspace_only = manifest.split("\n# The command line").next().unwrap();
-    std::fs::write(ws.join("Cargo.toml"), workspace_only).unwrap();
+    let moved: Vec<String> = workspace_only
+        .lines()
+        .map(|line| match line.strip_prefix("members = [") {
+            Some(members) => {
+                let moved: Vec<String> =
+                    members.trim_end_matches(']').split(", ").map(|m| format!("\"copy/{}", m.trim_start_matches('"'))).collect();
+                format!("members = [{}]", moved.join(", "))
+            }
+            None => line.replace("path = \"", "path = \"copy/"),
+        })
+        .collect();
+    assert!(moved[1].starts_with("members = [\"copy/codegen\", \"copy/derive\""), "{}", moved[1]);
+    std::fs::write(ws.join("Cargo.toml"), moved.join("\n") + "\n").unwrap();
     std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
-    ws
+    copy
 }
 
 /// The generated Freshsales module in the most recent OUT_DIR.
@@ -107,8 +126,8 @@ fn a_spec_edit_flows_through_cargo_build() {
     let _turn = common::cargo_turn();
     let tmp = common::TempDir::new("spec-edit");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
-    // Kept between runs under target/ so that only the models crate rebuilds.
-    let target = common::nested_target();
+    // This test build's target directory: only the models crate rebuilds.
+    let target = common::own_target();
 
     let o = cargo_build(&ws, &target);
     assert!(o.status.success(), "{}", common::text(&o.stderr));
@@ -157,7 +176,7 @@ fn without_generate_the_build_copies_the_checked_in_code_and_compiles_no_generat
     let tmp = common::TempDir::new("consumer-build");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     copy_dir(&root.join("generated/out"), &ws.join("generated/out"));
-    let target = common::nested_target();
+    let target = common::own_target();
 
     let o = cargo_build_with(&ws, &target, &[]);
     let log = common::text(&o.stderr);
@@ -287,7 +306,7 @@ fn every_feature_of_the_spec_compiles_without_warnings() {
     let files = codegen::source::read_spec_dir(&spec).unwrap();
     codegen::compile(&files).unwrap_or_else(|d| panic!("{d}"));
     // ...and the models compile without a warning.
-    let o = cargo_build(&ws, &common::nested_target());
+    let o = cargo_build(&ws, &common::own_target());
     let log = common::text(&o.stderr);
     assert!(o.status.success(), "{log}");
     assert!(!log.contains("warning:"), "{log}");
@@ -302,7 +321,7 @@ fn a_spec_file_name_cannot_become_a_cargo_directive() {
     let tmp = common::TempDir::new("directive");
     let ws = workspace(&tmp, &["codegen", "derive", "runtime", "generated", "spec"]);
     std::fs::write(ws.join("spec/freshchat/x\ncargo:warning=INJECTED\ncargo:rustc-cfg=injected\n.yaml"), "{}\n").unwrap();
-    let o = cargo_build(&ws, &common::nested_target());
+    let o = cargo_build(&ws, &common::own_target());
     let log = common::text(&o.stderr);
     assert!(!o.status.success(), "{log}");
     assert!(log.contains("holds a control character; rename it"), "{log}");
@@ -321,7 +340,7 @@ fn a_product_without_a_cargo_feature_is_named() {
     let without = manifest.replacen("freshsales = []\n", "", 1);
     assert_ne!(without, manifest);
     std::fs::write(&cargo_toml, without.replacen(", \"freshsales\"]", "]", 1)).unwrap();
-    let o = cargo_build(&ws, &common::nested_target());
+    let o = cargo_build(&ws, &common::own_target());
     let log = common::text(&o.stderr);
     assert!(!o.status.success(), "{log}");
     assert!(log.contains("error: spec product \"freshsales\" has no cargo feature; add `freshsales = []` to [features]"), "{log}");
