@@ -49,7 +49,9 @@ function text(t) {
   return "{" + t.entries.map(([k, v]) => JSON.stringify(k) + ":" + text(v)).join(",") + "}";
 }
 const raw = (r) => ({ raw: r });
-const clone = (t) => JSON.parse(JSON.stringify(t));
+// A copy of a node one level deep: its own list of items or entries (and entry pairs), the
+// values in them shared.
+const shallow = (n) => (n.items ? { items: n.items.slice() } : n.entries ? { entries: n.entries.map(([k, v]) => [k, v]) } : { ...n });
 
 // Every place in the tree, as the steps to it.
 function places(t, at = [], out = []) {
@@ -62,9 +64,19 @@ function get(t, steps) {
   for (const s of steps) t = t.items ? t.items[s] : t.entries[s][1];
   return t;
 }
+// The text of the tree with one change at `steps`: only the nodes on the way there are
+// copied (the change may alter the last two), the rest is shared with `t`, which stays as
+// it is.
 function edit(t, steps, change) {
-  const copy = clone(t);
-  const parent = get(copy, steps.slice(0, -1));
+  const copy = shallow(t);
+  let parent = null;
+  let node = copy;
+  for (const s of steps) {
+    parent = node;
+    node = shallow(parent.items ? parent.items[s] : parent.entries[s][1]);
+    if (parent.items) parent.items[s] = node;
+    else parent.entries[s][1] = node;
+  }
   change(parent, steps[steps.length - 1]);
   return text(copy);
 }
