@@ -398,6 +398,37 @@ fn the_package_validates_every_fixture_and_real_payload_as_the_rust_models_do() 
     }
 }
 
+/// A payload of more wrong items than a report keeps: both list the same first 10,000 and
+/// count the rest, in both readings, with an earlier attribute sent after the items too
+/// (which the Rust validator lists first, in spec order).
+#[test]
+fn past_what_a_report_keeps_the_package_lists_and_counts_as_the_rust_models_do() {
+    let s = setup();
+    let items = vec!["1"; 10_050].join(",");
+    let mut log = String::new();
+    for tail in ["", r#","email":5"#] {
+        log += &format!(r#"{{"event":"onAgentActivityCreate","data":{{"actor":{{"social_profiles":[{items}]{tail}}}}}}}"#);
+        log.push('\n');
+    }
+    let file = s.dir.join("many-wrong-items.ndjson");
+    std::fs::write(&file, &log).unwrap();
+    for strict in [false, true] {
+        let (n, violations) = compare(std::slice::from_ref(&file), true, strict, None);
+        assert_eq!(n, 2);
+        // Each lists the first 10,000.
+        assert_eq!(violations, 20_000, "strict: {strict}");
+    }
+    let pkg = slash(&s.app.join("node_modules/freshworks-events"));
+    let script = slash(&common::root().join("tests/npm/verdicts.cjs"));
+    let js = run(&s.dir, "node", &[&script, &pkg, "--ndjson", &slash(&file)]);
+    for line in common::text(&js.stdout).lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["errors"].as_array().map(Vec::len), Some(10_000), "{}", &line[..200]);
+        assert!(v["error_count"].as_u64().is_some_and(|c| c >= 10_050), "{}", v["error_count"]);
+        assert_eq!(v["valid"], false);
+    }
+}
+
 #[test]
 fn the_package_reports_every_broken_payload_as_the_rust_models_do() {
     let s = setup();

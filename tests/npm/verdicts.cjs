@@ -31,7 +31,7 @@ function emit(file, line, bytes) {
   });
   const o = { file };
   if (line !== undefined) o.line = line;
-  Object.assign(o, { event: r.event, valid: r.valid, error_count: errors.length, errors });
+  Object.assign(o, { event: r.event, valid: r.valid, error_count: errors.length + r.omitted, errors });
   out.push(JSON.stringify(o));
   if (out.length >= 1000) flush();
 }

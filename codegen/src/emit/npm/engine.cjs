@@ -17,6 +17,9 @@ const DESCRIBE_LEVELS = 127;
 // read within the limits above, and the reader is taken to refuse it where a value skipped
 // from the envelope would be refused.
 const MAX_DEPTH = 1000;
+// The violations a result lists, as the Rust report keeps them (`Report::KEPT`); past it,
+// they are counted in `omitted`.
+const KEPT = 10000;
 
 // ---- JSON text ---------------------------------------------------------------------------
 
@@ -777,18 +780,25 @@ function create(spec) {
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
   }
 
-  // The validation walk: where it is and what it found.
+  // The validation walk: where it is and what it found. Like the Rust report, it keeps the
+  // first KEPT violations and counts the rest, so a payload of half a million wrong items
+  // costs what its first few thousand do.
   class Walk {
     constructor(strict) {
       this.strict = strict;
       this.path = [];
       this.out = [];
+      this.omitted = 0;
       this.nullOk = [];
     }
     pointer() {
       return this.path.map((s) => "/" + (typeof s === "number" ? String(s) : s.replace(/~/g, "~0").replace(/\//g, "~1"))).join("");
     }
     report(kind, expected, found, message, rule) {
+      if (this.out.length >= KEPT) {
+        this.omitted++;
+        return;
+      }
       const v = { pointer: this.pointer(), kind, message, expected, found };
       if (rule !== undefined) v.rule = rule;
       this.out.push(v);
@@ -1124,7 +1134,7 @@ function create(spec) {
     return parseJson(text);
   }
 
-  const failure = (kind, message) => ({ valid: false, event: null, errors: [{ pointer: "", kind, message }] });
+  const failure = (kind, message) => ({ valid: false, event: null, errors: [{ pointer: "", kind, message }], omitted: 0 });
 
   /**
    * Every violation of the spec in a payload, as the Rust validator reports them.
@@ -1200,7 +1210,7 @@ function create(spec) {
       walk.at("event", () => walk.rule(rule, debugStr(info.name), debugStr(name.scalar.s)));
     }
     if (dataObj !== null) checkRules(dataObj, info.rules, walk);
-    return { valid: walk.out.length === 0, event: eventNames[index], errors: walk.out };
+    return { valid: walk.out.length === 0 && walk.omitted === 0, event: eventNames[index], errors: walk.out, omitted: walk.omitted };
   }
 
   /**

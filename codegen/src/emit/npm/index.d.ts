@@ -40,8 +40,10 @@ export interface ValidationResult {
   valid: boolean;
   /** The event, as `product/event`; null when the payload names none of the spec. */
   event: keyof Lenient.ByQualifiedName | null;
-  /** Every violation, in the order the Rust validator reports them. */
+  /** The violations, in the order the Rust validator reports them: the first 10,000. */
   errors: ValidationError[];
+  /** The violations found past the first 10,000: counted, not listed (as the Rust report counts them). */
+  omitted: number;
 }
 
 export interface ValidateOptions {
