@@ -7,7 +7,8 @@
 //! - `parse+strict`: what observe's reading costs without its walk (parse, strict walk), for
 //!   the breakdown.
 //!
-//! The log: seeded fixtures of every event of the spec, 200 each, one per line (about 1 MB).
+//! The log: seeded fixtures of every event of the spec, 200 each, one per line (about 1 MB),
+//! or the NDJSON file `LOG=path` names (the whole-process script's, say).
 //! The target is observe at no less than 70% of validate's throughput.
 //!
 //! On a machine shared with other work, criterion's windows can differ by a third from one
@@ -23,7 +24,11 @@ use freshworks_events::{Event, EventKind, Mode};
 use fwevents::cmd::validate::{ndjson, Format, Validator};
 use fwevents::observe::Observer;
 
+/// The log: the file `LOG` names, or seeded fixtures of every event.
 fn log() -> Vec<u8> {
+    if let Some(path) = std::env::var_os("LOG") {
+        return std::fs::read(&path).unwrap_or_else(|e| panic!("LOG={}: {e}", path.to_string_lossy()));
+    }
     let mut log = Vec::new();
     for seed in 0..200 {
         for &kind in EventKind::ALL {
