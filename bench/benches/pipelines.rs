@@ -135,6 +135,10 @@ macro_rules! per_event {
 
 fn events(c: &mut Criterion) {
     use fwevents_bench as b;
+    // The interleaved mode times the mixed inputs only.
+    if std::env::var_os("INTERLEAVE").is_some() {
+        return;
+    }
     per_event!(
         c,
         EventKind::FreshchatOnAgentActivityCreate,
@@ -177,6 +181,10 @@ fn mixed(c: &mut Criterion) {
                 inputs.push((i, p.clone()));
             }
         }
+    }
+    if std::env::var_os("INTERLEAVE").is_some() {
+        interleaved(&inputs);
+        return;
     }
     let validators: Vec<jsonschema::Validator> = EventKind::ALL.iter().map(|&k| schema_validator(k)).collect();
     let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
@@ -268,6 +276,52 @@ fn mixed(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// `INTERLEAVE=1 cargo bench --bench pipelines`: the mixed inputs through the typed path,
+/// the compiled validator, the jiter walk and a `Value` parse in turn, 40 rounds, and the
+/// best time of each. On a machine whose speed drifts from one second to the next (this
+/// one's criterion medians move by a seventh from run to run), pipelines timed side by side
+/// give ratios that one criterion window after another does not.
+fn interleaved(inputs: &[(usize, Vec<u8>)]) {
+    let typed = || {
+        for (_, b) in inputs {
+            let e = Event::parse(black_box(b)).unwrap();
+            black_box(e.validate(Mode::Lenient).is_valid());
+        }
+    };
+    let compiled = || {
+        for (_, b) in inputs {
+            black_box(matches!(Event::validate_slice(black_box(b), Mode::Lenient), Ok(Checked::Known { report, .. }) if report.is_valid()));
+        }
+    };
+    let walk = || {
+        for (_, b) in inputs {
+            jiter_walk(black_box(b));
+        }
+    };
+    let value = || {
+        for (_, b) in inputs {
+            black_box(serde_json::from_slice::<Value>(black_box(b)).unwrap());
+        }
+    };
+    let runs: [(&str, &dyn Fn()); 4] = [("typed", &typed), ("compiled", &compiled), ("jiter walk", &walk), ("value", &value)];
+    let mut best = [f64::MAX; 4];
+    for _ in 0..40 {
+        for (best, (_, run)) in best.iter_mut().zip(runs) {
+            let t = std::time::Instant::now();
+            run();
+            *best = best.min(t.elapsed().as_secs_f64());
+        }
+    }
+    let line: Vec<String> = runs.iter().zip(best).map(|((name, _), b)| format!("{name} {:.3}", b * 1e3)).collect();
+    println!("mixed, best of 40, ms: {}", line.join(", "));
+    println!(
+        "compiled / typed {:.2}, compiled / jiter walk {:.2}, value / compiled {:.2}",
+        best[1] / best[0],
+        best[1] / best[2],
+        best[3] / best[1]
+    );
 }
 
 criterion_group!(benches, events, mixed);
