@@ -66,10 +66,10 @@ pub struct Plan {
 }
 
 struct PlanNode {
-    /// The attribute's wire name, or `[]` for an array's items.
-    name: &'static str,
     parent: u32,
-    children: Vec<u32>,
+    /// Each child with its attribute's wire name (or `[]` for an array's items), so that
+    /// finding one reads no other node.
+    children: Vec<(&'static str, u32)>,
     /// Whether a rule reads the value here.
     keep: bool,
     /// The rules (indices into the table) whose `null` check names this position.
@@ -78,7 +78,7 @@ struct PlanNode {
 
 impl Plan {
     fn new(rules: &'static [Rule]) -> Plan {
-        let root = PlanNode { name: "", parent: NONE, children: Vec::new(), keep: false, null_rules: Vec::new() };
+        let root = PlanNode { parent: NONE, children: Vec::new(), keep: false, null_rules: Vec::new() };
         let mut plan = Plan { nodes: vec![root], event: NONE, domain: NONE, paths: Vec::new(), kept: 2 };
         // The envelope's `event` for the check that it names this event, and `domain` with
         // it for dispatch.
@@ -105,8 +105,8 @@ impl Plan {
             return c;
         }
         let id = self.nodes.len() as u32;
-        self.nodes.push(PlanNode { name, parent, children: Vec::new(), keep: false, null_rules: Vec::new() });
-        self.nodes[parent as usize].children.push(id);
+        self.nodes.push(PlanNode { parent, children: Vec::new(), keep: false, null_rules: Vec::new() });
+        self.nodes[parent as usize].children.push((name, id));
         id
     }
 
@@ -144,7 +144,7 @@ impl Plan {
     }
 
     fn child_of(&self, node: u32, name: &str) -> Option<u32> {
-        self.nodes[node as usize].children.iter().copied().find(|&c| self.nodes[c as usize].name == name)
+        self.nodes[node as usize].children.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
     }
 
     /// The node below `node` for attribute (or `[]`) `name`; [`NONE`] off every rule's path,
@@ -593,7 +593,8 @@ impl<'j> Scan<'j> {
         self.materialize(&wanted, &mut slots)?;
         let reach = KeptValues { plan, kept: &self.kept, slots: &slots };
         let allowed = |node: u32| plan.nodes[node as usize].null_rules.iter().any(|&i| in_force[i]);
-        let found: Vec<Found> = self.out.into_iter().filter(|f| f.allow == NONE || !allowed(f.allow)).collect();
+        let mut found = self.out;
+        found.retain(|f| f.allow == NONE || !allowed(f.allow));
         let listed = &found[..found.len().min(Report::KEPT)];
         if matches!(self.texts, Texts::First) && listed.iter().any(|f| f.v.is_none()) {
             let mut wanted = vec![false; self.arrivals as usize];
@@ -611,13 +612,13 @@ impl<'j> Scan<'j> {
             }
         }
         let text = |node: u32| match reach.at(node).map(|s| s.node()) {
-            Some(super::node::Node::Scalar(Scalar::Str(s))) => Some(s.to_string()),
+            Some(super::node::Node::Scalar(Scalar::Str(s))) => Some(Text::from(s)),
             _ => None,
         };
         let (name, domain) = (text(plan.event), text(plan.domain));
         let mut walk = Walk::bare(self.mode);
         if let Some(name) = &name {
-            if name != event {
+            if &**name != event {
                 walk.push_key("event");
                 walk.rule(&EVENT_NAME, format!("{event:?}"), format!("{name:?}"));
                 walk.pop();
@@ -692,8 +693,8 @@ pub struct Scanned {
     /// Every violation, as the typed walk reports them.
     pub report: Report,
     /// The envelope's last `event` and `domain`, which must name the event scanned.
-    pub(crate) event: Option<String>,
-    pub(crate) domain: Option<String>,
+    pub(crate) event: Option<Text>,
+    pub(crate) domain: Option<Text>,
 }
 
 /// Every violation of a payload whose type is `P` and whose event is `event`, with its
