@@ -173,9 +173,7 @@ impl Observer {
             }
         };
         let info = event.kind()?.info();
-        // The names are the models' own static strings: one address each, compared first.
-        let same = |a: &str, b: &str| std::ptr::eq(a, b) || a == b;
-        let index = self.events.iter().position(|e| same(e.product, info.product) && same(e.event, info.name))?;
+        let index = self.events.iter().position(|e| e.product == info.product && e.event == info.name)?;
         self.events[index].payloads += 1;
         let strict = event.validate(Mode::Strict);
         let lenient = if self.lenient_within_strict && strict.omitted == 0 && strict.violations.iter().all(|v| v.kind == Kind::UnknownField)

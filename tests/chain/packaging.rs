@@ -74,18 +74,7 @@ const PACKAGES: [&str; 4] = ["freshworks-events-codegen", "freshworks-events-der
 
 /// Every file below `dir`, relative to it, sorted.
 fn files_below(dir: &Path) -> Vec<PathBuf> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(base, &path, out);
-            } else {
-                out.push(path.strip_prefix(base).unwrap().to_path_buf());
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
+    let mut out: Vec<PathBuf> = common::files_in(dir).into_iter().map(|p| p.strip_prefix(dir).unwrap().to_path_buf()).collect();
     out.sort();
     out
 }
