@@ -306,6 +306,14 @@ fn interleaved(inputs: &[(usize, Vec<u8>)]) {
         }
     };
     let runs: [(&str, &dyn Fn()); 4] = [("typed", &typed), ("compiled", &compiled), ("jiter walk", &walk), ("value", &value)];
+    // `ONLY=compiled` (or another name): that pipeline alone, for a profiler.
+    if let Some(only) = std::env::var_os("ONLY") {
+        let (_, run) = runs.iter().find(|(name, _)| std::ffi::OsStr::new(name) == only).expect("ONLY names a pipeline");
+        for _ in 0..400 {
+            run();
+        }
+        return;
+    }
     let mut best = [f64::MAX; 4];
     for _ in 0..40 {
         for (best, (_, run)) in best.iter_mut().zip(runs) {
