@@ -23,7 +23,8 @@ fn main() {
                     writeln!(out, "#[derive(Debug, serde::Deserialize)]\npub struct {} {{", t.name).unwrap();
                     for f in fields {
                         let ident = f.ident.clone();
-                        writeln!(out, "    #[serde(default, rename = {:?})] pub {ident}: Option<{}>,", f.wire, rust(&ir, m, &f.ty)).unwrap();
+                        writeln!(out, "    #[serde(default, rename = {:?})] pub {ident}: Option<{}>,", f.wire, rust(&ir, m, &f.ty))
+                            .unwrap();
                     }
                     writeln!(out, "}}").unwrap();
                 }

@@ -93,7 +93,8 @@ pub fn payloads(kind: freshworks_events::EventKind, fixtures: u64) -> Vec<Vec<u8
 pub fn synthetic_spec(events: usize) -> Vec<codegen::SourceFile> {
     let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let files = codegen::source::read_spec_dir(&spec).expect("the spec");
-    let (events_src, mut out): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| f.text.contains("\nevent: ") || f.text.starts_with("event: "));
+    let (events_src, mut out): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|f| f.text.contains("\nevent: ") || f.text.starts_with("event: "));
     for i in 0..events {
         let src = &events_src[i % events_src.len()];
         let name_line = src.text.lines().find(|l| l.starts_with("event: ")).expect("an event line");
