@@ -31,7 +31,7 @@ pub fn write(e: &Enum<'_>) -> Tokens {
             quote! {
                 if !peek.is_num() { return r.invalid(peek); }
                 let start = r.mark();
-                let Some(n) = r.int(peek)? else { return r.invalid_since(start) };
+                let Some(n) = r.int()? else { return r.invalid_since(start) };
             },
             quote!(crate::rt::Scalar::Int(*n)),
             quote!(s.serialize_i64(*n)),

@@ -16,6 +16,7 @@ use super::rules::{Rule, EVENT_NAME};
 use super::scan::{scan_document, Scanned, WireScan};
 use super::text::Text;
 use super::timestamp::Timestamp;
+use super::tokens::Tokens;
 use super::validate::{Kind, Mode, Report, Walk, WireCheck};
 use super::wire::{Build, Wire};
 
@@ -246,22 +247,22 @@ impl WireNode for Deferred {
 /// `None` when `data` comes first, or anything is unusual (the full read then decides, and
 /// reports what is wrong).
 pub(crate) fn early_identity(bytes: &[u8], products: &[ProductInfo], events: &'static [EventInfo]) -> Option<usize> {
-    let mut j = jiter::Jiter::new(without_bom(bytes));
+    let mut j = Tokens::new(without_bom(bytes));
     if j.peek().ok()? != Peek::Object {
         return None;
     }
     let (mut event, mut domain) = (None, None);
-    let mut key = j.known_object().ok()?.map(EarlyKey::of);
+    let mut key = j.object_first().ok()?.map(EarlyKey::of);
     loop {
         let peek = j.peek().ok()?;
         match key? {
             EarlyKey::Data => break,
             EarlyKey::Event | EarlyKey::Domain if peek != Peek::String => return None,
-            EarlyKey::Event => event = Some(Text::from(j.known_str().ok()?)),
-            EarlyKey::Domain => domain = Some(Text::from(j.known_str().ok()?)),
-            EarlyKey::Other => j.known_skip(peek).ok()?,
+            EarlyKey::Event => event = Some(Text::from(j.str().ok()?)),
+            EarlyKey::Domain => domain = Some(Text::from(j.str().ok()?)),
+            EarlyKey::Other => j.skip(peek).ok()?,
         }
-        key = j.next_key().ok()?.map(EarlyKey::of);
+        key = j.object_next().ok()?.map(EarlyKey::of);
     }
     identify(event.as_deref(), domain.as_deref(), products, events).ok()
 }
@@ -355,14 +356,31 @@ impl EnvelopeFields {
 }
 
 /// Why a payload was not accepted.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rejected {
     /// The bytes could not be read as a payload at all.
-    #[error(transparent)]
     Unreadable(Error),
     /// The payload was read but breaks the spec; the report has every violation.
-    #[error("the payload breaks the spec:\n{0}")]
     Invalid(Report),
+}
+
+impl std::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rejected::Unreadable(e) => std::fmt::Display::fmt(e, f),
+            Rejected::Invalid(report) => write!(f, "the payload breaks the spec:\n{report}"),
+        }
+    }
+}
+
+impl std::error::Error for Rejected {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // `transparent`: the error itself is what is shown, so it has no source of its own.
+            Rejected::Unreadable(e) => e.source(),
+            Rejected::Invalid(_) => None,
+        }
+    }
 }
 
 /// A product of the spec, for dispatch.

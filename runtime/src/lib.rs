@@ -27,6 +27,7 @@ pub mod rules;
 pub mod scan;
 pub mod text;
 pub mod timestamp;
+pub mod tokens;
 pub mod transcode;
 pub mod validate;
 pub mod values;

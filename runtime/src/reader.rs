@@ -1,10 +1,10 @@
-//! The single pass over the bytes: a pull parser (jiter) read by the derived code, one
+//! The single pass over the bytes: a pull parser ([`Tokens`]) read by the derived code, one
 //! function per type. Known keys go straight into their slot, values of the wrong type and
 //! unknown attributes are kept as their raw JSON text, and nothing is built for a position
 //! unless something is reported there later. A type reads itself through [`WireRead`].
 
-pub use jiter::Peek;
-use jiter::{Jiter, JiterError, JiterErrorType, JsonErrorType};
+pub use super::tokens::Peek;
+use super::tokens::{line_column, Syntax, SyntaxError, Tokens, SKIP_DEPTH};
 
 use super::document::Doc;
 use super::field::Field;
@@ -33,7 +33,7 @@ pub trait WireRead: Sized {
 
 /// The parser state one read passes around.
 pub struct Reader<'j> {
-    jiter: Jiter<'j>,
+    tokens: Tokens<'j>,
     data: &'j [u8],
     /// The whole document, when `data` is a part of it, and where that part starts: so
     /// positions in messages are the document's.
@@ -57,7 +57,7 @@ impl<'j> Reader<'j> {
         // The offsets after a byte-order mark still index `data`, so positions in messages
         // stay right.
         let data = without_bom(doc.read);
-        Reader { jiter: Jiter::new(data), data, whole: data, sent: without_bom(doc.sent), base: 0, depth: 0 }
+        Reader { tokens: Tokens::new(data), data, whole: data, sent: without_bom(doc.sent), base: 0, depth: 0 }
     }
 
     /// A reader over the value at `start..end` of a document read before (offsets from
@@ -65,7 +65,7 @@ impl<'j> Reader<'j> {
     pub fn slice(doc: Doc<'j>, start: usize, end: usize) -> Self {
         let whole = without_bom(doc.read);
         let data = whole.get(start..end).unwrap_or_default();
-        Reader { jiter: Jiter::new(data), data, whole, sent: without_bom(doc.sent), base: start, depth: 0 }
+        Reader { tokens: Tokens::new(data), data, whole, sent: without_bom(doc.sent), base: start, depth: 0 }
     }
 
     /// An offset of this reader as an offset in the whole document.
@@ -113,7 +113,7 @@ impl<'j> Reader<'j> {
 
     /// Checks that nothing but whitespace follows the value read.
     pub fn finish(&mut self) -> Result<(), Error> {
-        self.jiter.finish().map_err(|e| self.error(e))
+        self.tokens.finish().map_err(|e| self.error(e))
     }
 
     /// Reads again, as a `T`, the value this reader followed at `start..end` (offsets of
@@ -121,19 +121,19 @@ impl<'j> Reader<'j> {
     pub fn reread<T: WireRead>(&self, start: usize, end: usize) -> Result<Field<T>, Error> {
         let data = self.data.get(start..end).unwrap_or_default();
         let mut r =
-            Reader { jiter: Jiter::new(data), data, whole: self.whole, sent: self.sent, base: self.base + start, depth: self.depth };
+            Reader { tokens: Tokens::new(data), data, whole: self.whole, sent: self.sent, base: self.base + start, depth: self.depth };
         r.field::<T>()
     }
 
     /// Consumes a `null` (after [`Peek::Null`]).
     #[inline]
     pub fn null(&mut self) -> Result<(), Error> {
-        self.jiter.known_null().map_err(|e| self.error(e))
+        self.tokens.null().map_err(|e| self.error(e))
     }
 
     /// The first token of the next value.
     pub fn peek(&mut self) -> Result<Peek, Error> {
-        self.jiter.peek().map_err(|e| self.error(e))
+        self.tokens.peek().map_err(|e| self.error(e))
     }
 
     /// Reads one attribute value: null, or whatever `T` makes of it.
@@ -151,7 +151,7 @@ impl<'j> Reader<'j> {
         let peek = self.peek()?;
         let start = self.mark();
         if peek == Peek::Null {
-            self.jiter.known_null().map_err(|e| self.error(e))?;
+            self.tokens.null().map_err(|e| self.error(e))?;
             *slot = Field::Null;
         } else {
             T::read_into(self, peek, slot)?;
@@ -168,7 +168,7 @@ impl<'j> Reader<'j> {
     /// Where the next value starts (after [`Reader::peek`]).
     #[inline]
     pub fn mark(&self) -> usize {
-        self.jiter.current_index()
+        self.tokens.index()
     }
 
     /// The text of the number or literal read since `start` (ASCII; empty otherwise).
@@ -202,7 +202,7 @@ impl<'j> Reader<'j> {
     }
 
     fn skip(&mut self, peek: Peek) -> Result<(), Error> {
-        self.jiter.known_skip(peek).map_err(|e| self.error(e))
+        self.tokens.skip(peek).map_err(|e| self.error(e))
     }
 
     /// A string value (after a [`Peek::String`]).
@@ -210,15 +210,15 @@ impl<'j> Reader<'j> {
     pub fn str(&mut self) -> Result<&str, Error> {
         // The error needs only the document, which the borrowed result does not touch.
         let (whole, base) = (self.whole, self.base);
-        match self.jiter.known_str() {
+        match self.tokens.str() {
             Ok(k) => Ok(k),
             Err(e) => Err(error_at(whole, base, e)),
         }
     }
 
     /// A number that is a 64-bit integer; `None` for any other number (consumed).
-    pub fn int(&mut self, peek: Peek) -> Result<Option<i64>, Error> {
-        Ok(match self.number(peek)? {
+    pub fn int(&mut self) -> Result<Option<i64>, Error> {
+        Ok(match self.number()? {
             Some(Number::Int(i)) => Some(i),
             _ => None,
         })
@@ -226,8 +226,8 @@ impl<'j> Reader<'j> {
 
     /// A number; `None` for an integer too large for 64 bits (consumed, so the caller can
     /// keep its text).
-    pub fn number(&mut self, peek: Peek) -> Result<Option<Number>, Error> {
-        let bytes = match self.jiter.known_number_bytes(peek) {
+    pub fn number(&mut self) -> Result<Option<Number>, Error> {
+        let bytes = match self.tokens.number_bytes() {
             Ok(b) => b,
             Err(e) => return Err(self.error(e)),
         };
@@ -253,7 +253,7 @@ impl<'j> Reader<'j> {
 
     /// A boolean (after [`Peek::True`] or [`Peek::False`]).
     pub fn bool(&mut self, peek: Peek) -> Result<bool, Error> {
-        self.jiter.known_bool(peek).map_err(|e| self.error(e))
+        self.tokens.bool(peek).map_err(|e| self.error(e))
     }
 
     /// Enters an object (after [`Peek::Object`]) and reads its first key.
@@ -265,7 +265,7 @@ impl<'j> Reader<'j> {
         }
         // The error needs only the document, which the borrowed result does not touch.
         let (whole, base) = (self.whole, self.base);
-        match self.jiter.known_object() {
+        match self.tokens.object_first() {
             Ok(k) => Ok(k),
             Err(e) => Err(error_at(whole, base, e)),
         }
@@ -276,7 +276,7 @@ impl<'j> Reader<'j> {
     pub fn next_key(&mut self) -> Result<Option<&str>, Error> {
         // The error needs only the document, which the borrowed result does not touch.
         let (whole, base) = (self.whole, self.base);
-        match self.jiter.next_key() {
+        match self.tokens.object_next() {
             Ok(k) => Ok(k),
             Err(e) => Err(error_at(whole, base, e)),
         }
@@ -294,18 +294,18 @@ impl<'j> Reader<'j> {
         if self.depth > MAX_DEPTH {
             return Err(Error::TooDeep { limit: MAX_DEPTH, position: self.position(self.mark()) });
         }
-        self.jiter.known_array().map_err(|e| self.error(e))
+        self.tokens.array_first().map_err(|e| self.error(e))
     }
 
     /// The next item's token, or `None` at the array's end.
     pub fn next_item(&mut self) -> Result<Option<Peek>, Error> {
-        self.jiter.array_step().map_err(|e| self.error(e))
+        self.tokens.array_next().map_err(|e| self.error(e))
     }
 
     /// Reads an item whose token is known.
     pub fn item<T: WireRead>(&mut self, peek: Peek) -> Result<Field<T>, Error> {
         if peek == Peek::Null {
-            self.jiter.known_null().map_err(|e| self.error(e))?;
+            self.tokens.null().map_err(|e| self.error(e))?;
             return Ok(Field::Null);
         }
         T::read(self, peek)
@@ -315,7 +315,7 @@ impl<'j> Reader<'j> {
         position(self.whole, self.base + index)
     }
 
-    fn error(&self, e: JiterError) -> Error {
+    fn error(&self, e: SyntaxError) -> Error {
         error_at(self.whole, self.base, e)
     }
 }
@@ -331,28 +331,15 @@ fn invalid_utf8(whole: &[u8], index: usize) -> Error {
 }
 
 pub(crate) fn position(whole: &[u8], index: usize) -> (usize, usize) {
-    let p = jiter::LinePosition::find(whole, index);
-    (p.line, p.column)
+    line_column(whole, index)
 }
 
-fn error_at(whole: &[u8], base: usize, e: JiterError) -> Error {
-    {
-        let (line, column) = position(whole, base + e.index);
-        match e.error_type {
-            JiterErrorType::JsonError(JsonErrorType::RecursionLimitExceeded) => {
-                Error::TooDeep { limit: jiter_limit(), position: (line, column) }
-            }
-            JiterErrorType::JsonError(kind) => Error::Json { line, column, message: kind.to_string() },
-            JiterErrorType::WrongType { expected, actual } => {
-                Error::Json { line, column, message: format!("expected {expected}, found {actual}") }
-            }
-        }
+fn error_at(whole: &[u8], base: usize, e: SyntaxError) -> Error {
+    let (line, column) = position(whole, base + e.index);
+    match e.kind {
+        Syntax::RecursionLimitExceeded => Error::TooDeep { limit: SKIP_DEPTH, position: (line, column) },
+        kind => Error::Json { line, column, message: kind.to_string() },
     }
-}
-
-/// jiter's own nesting limit for values it skips (unknown attributes, `any` values).
-fn jiter_limit() -> usize {
-    200
 }
 
 /// Whether attribute `index` was seen before in this object; marks it seen.
@@ -379,8 +366,8 @@ mod tests {
 
     fn number(text: &str) -> Option<Number> {
         let mut r = Reader::new(text.as_bytes());
-        let peek = r.peek().unwrap();
-        r.number(peek).unwrap()
+        r.peek().unwrap();
+        r.number().unwrap()
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl WireRead for i64 {
             return r.invalid(peek);
         }
         let start = r.mark();
-        match r.int(peek)? {
+        match r.int()? {
             Some(i) => Ok(Field::Value(i)),
             None => r.invalid_since(start),
         }
@@ -171,7 +171,7 @@ impl WireRead for Num {
             return r.invalid(peek);
         }
         let start = r.mark();
-        match r.number(peek)? {
+        match r.number()? {
             Some(Number::Int(i)) => Ok(Field::Value(Num::int(i))),
             Some(Number::Float(f)) => Ok(Field::Value(Num::float(f))),
             None => r.invalid_since(start),
@@ -215,7 +215,7 @@ impl WireRead for Id {
             return r.invalid(peek);
         }
         let start = r.mark();
-        match r.int(peek)? {
+        match r.int()? {
             Some(i) => Ok(Field::Value(Id::Integer(i))),
             None => r.invalid_since(start),
         }
@@ -283,7 +283,7 @@ impl WireRead for Timestamp {
         let read = if peek == Peek::String {
             Timestamp::parse_str(r.str()?).ok()
         } else if peek.is_num() {
-            let read = match r.number(peek)? {
+            let read = match r.number()? {
                 Some(Number::Int(ms)) => Some(Timestamp::from_millis(ms)),
                 Some(Number::Float(secs)) => Timestamp::from_seconds(secs).ok(),
                 None => None,

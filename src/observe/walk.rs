@@ -4,7 +4,7 @@
 //! The walk follows only text the models' reader has accepted: one whole JSON document,
 //! UTF-8, every string, escape and number well formed. So it only finds where each token
 //! ends, and looks at no more of it than a count needs: keys are matched as bytes against
-//! the tree's children, and a string is decoded (by jiter, as the reader decodes it) only
+//! the tree's children, and a string is decoded (by the models' tokenizer, as the reader decodes it) only
 //! when it has escapes and its text is counted. On anything else it stops, and the counts
 //! of that payload stop short.
 
@@ -93,7 +93,7 @@ impl<'a> Cursor<'a> {
             return std::str::from_utf8(s.raw).ok().map(Cow::Borrowed);
         }
         let quoted = self.b.get(s.at..s.at + s.raw.len() + 2)?;
-        jiter::Jiter::new(quoted).next_str().ok().map(|t| Cow::Owned(t.to_string()))
+        freshworks_events::rt::tokens::decode_string(quoted).map(Cow::Owned)
     }
 
     /// Consumes the value at the position (after whitespace) and counts it into `node`,

@@ -132,7 +132,7 @@ pub const PROFILE: [&str; 6] = [
     "--config",
     "profile.dev.package.\"*\".debug=false",
     "--config",
-    "profile.dev.package.jiter.opt-level=2",
+    "profile.dev.package.freshworks-events-runtime.opt-level=2",
 ];
 
 /// The target directory of this test build (`CARGO_TARGET_TMPDIR` is a folder of it), where

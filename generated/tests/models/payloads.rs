@@ -112,7 +112,7 @@ fn a_lone_surrogate_escape_is_read_as_the_replacement_character_and_kept_raw_as_
     v["data"]["actor"]["zz_unlisted"] = Value::from("@2");
     let text = v.to_string().replace("\"@1\"", r#""A\ud800b""#).replace("\"@2\"", r#""x\udc00\ud83d\ude00""#);
     let bytes = text.as_bytes();
-    assert!(serde_json::from_slice::<Value>(bytes).is_err(), "serde_json refuses it, as jiter does");
+    assert!(serde_json::from_slice::<Value>(bytes).is_err(), "serde_json refuses it, as the tokenizer does");
 
     let event = Event::parse(bytes).unwrap();
     let Event::FreshchatOnAgentActivityCreate(p) = &event else { panic!("{event:?}") };
