@@ -4,14 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 shared=../../shared
-mkdir -p corpus/spec corpus/docpage corpus/payload
+mkdir -p corpus/spec corpus/docpage corpus/payload corpus/tokens
 find ../spec -name '*.yaml' | while read -r f; do cp "$f" "corpus/spec/$(echo "${f#../spec/}" | tr / _)"; done
 # A docpage input starts with the byte that grows it (see fuzz_targets/docpage.rs): 0 is the
 # page as it is.
 if [ -d "$shared/docs" ]; then
     for f in "$shared"/docs/*.txt; do { printf '\0'; cat "$f"; } > "corpus/docpage/$(basename "$f")"; done
 fi
-[ -d "$shared/payloads" ] && cp "$shared"/payloads/*.json corpus/payload/
+[ -d "$shared/payloads" ] && cp "$shared"/payloads/*.json corpus/payload/ && cp "$shared"/payloads/*.json corpus/tokens/
 # Recipes for large payloads (see `expand` in fuzz_targets/payload.rs): 2,000 copies of a
 # unit inside the real payloads' objects and arrays; distinct keys, one key repeated, items.
 if [ -d "$shared/payloads" ]; then
